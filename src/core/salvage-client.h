@@ -1,0 +1,180 @@
+/* salvage-client.h - the Roboflow REST client: one object per account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "salvage-error.h"
+#include "salvage-project.h"
+#include "salvage-trash-item.h"
+#include "salvage-training.h"
+#include "salvage-version.h"
+#include "salvage-workflow.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_DEFAULT_API_URL "https://api.roboflow.com"
+
+/* Bodies larger than this are refused (SALVAGE_ERROR_BAD_RESPONSE) without
+ * being read into memory. */
+#define SALVAGE_CLIENT_MAX_BODY_SIZE (64 * 1024 * 1024)
+
+#define SALVAGE_TYPE_CLIENT (salvage_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageClient, salvage_client, SALVAGE, CLIENT, GObject)
+
+/*
+ * Properties:
+ *   "base-url"   string (construct-only)  normalised, no trailing "/"
+ *   "api-key"    string (construct-only)  never printed; see salvage_redact()
+ *   "workspace"  string (read/write)      slug; set by validate_key or by the caller
+ *   "timeout"    uint   (read/write)      seconds for connect and for each read; default 30
+ */
+
+/* The base URL from the environment (API_URL) or the default. */
+const char     *salvage_client_default_base_url    (void);
+
+/* TRUE when @url is https, or http to a loopback host (127.0.0.0/8, ::1,
+ * localhost). Anything else sets SALVAGE_ERROR_INVALID_URL. */
+gboolean        salvage_client_check_base_url      (const char  *url,
+                                                    GError     **error);
+
+/* @base_url NULL means salvage_client_default_base_url(). */
+SalvageClient  *salvage_client_new                 (const char  *base_url,
+                                                    const char  *api_key,
+                                                    GError     **error);
+
+const char     *salvage_client_get_base_url        (SalvageClient *self);
+const char     *salvage_client_get_workspace       (SalvageClient *self);
+void            salvage_client_set_workspace       (SalvageClient *self,
+                                                    const char    *workspace);
+guint           salvage_client_get_timeout         (SalvageClient *self);
+void            salvage_client_set_timeout         (SalvageClient *self,
+                                                    guint          seconds);
+
+/* The key masked as the CLI does: first 2 characters, stars, last 2. */
+char           *salvage_client_dup_masked_key      (SalvageClient *self);
+char           *salvage_mask_key                   (const char    *api_key);
+
+/* POST / → the key's workspace slug; also sets "workspace". */
+void            salvage_client_validate_key_async  (SalvageClient       *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+char           *salvage_client_validate_key_finish (SalvageClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+
+/* GET /{ws} → (element-type SalvageProject) */
+void            salvage_client_get_workspace_async  (SalvageClient       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray      *salvage_client_get_workspace_finish (SalvageClient  *self,
+                                                     GAsyncResult   *result,
+                                                     char          **name_out,
+                                                     GError        **error);
+
+/* GET /{ws}/{project} → (element-type SalvageVersion) */
+void            salvage_client_get_project_async  (SalvageClient       *self,
+                                                   const char          *project_slug,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray      *salvage_client_get_project_finish (SalvageClient  *self,
+                                                   GAsyncResult   *result,
+                                                   GError        **error);
+
+/* GET /{ws}/{project}/{N}/v2/trainings → (element-type SalvageTraining) */
+void            salvage_client_list_trainings_async  (SalvageClient       *self,
+                                                      const char          *project_slug,
+                                                      const char          *version_number,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray      *salvage_client_list_trainings_finish (SalvageClient  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
+
+/* GET /{ws}/workflows → (element-type SalvageWorkflow) */
+void            salvage_client_list_workflows_async  (SalvageClient       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray      *salvage_client_list_workflows_finish (SalvageClient  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
+
+/* GET /{ws}/trash → (element-type SalvageTrashItem); parsed in a worker thread. */
+void            salvage_client_list_trash_async  (SalvageClient       *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray      *salvage_client_list_trash_finish (SalvageClient  *self,
+                                                  GAsyncResult   *result,
+                                                  GError        **error);
+
+/*
+ * Deletes (soft: the item goes to the Trash for 30 days). A 404 is checked
+ * against the Trash as the CLI does: when the item is already there the
+ * delete succeeds and @already_in_trash is set; otherwise the 404 stands.
+ */
+void            salvage_client_delete_project_async  (SalvageClient       *self,
+                                                      const char          *project_slug,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        salvage_client_delete_project_finish (SalvageClient  *self,
+                                                      GAsyncResult   *result,
+                                                      gboolean       *already_in_trash,
+                                                      GError        **error);
+
+void            salvage_client_delete_version_async  (SalvageClient       *self,
+                                                      const char          *project_slug,
+                                                      const char          *version_number,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        salvage_client_delete_version_finish (SalvageClient  *self,
+                                                      GAsyncResult   *result,
+                                                      gboolean       *already_in_trash,
+                                                      GError        **error);
+
+void            salvage_client_delete_training_async  (SalvageClient       *self,
+                                                       const char          *project_slug,
+                                                       const char          *version_number,
+                                                       const char          *training_id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean        salvage_client_delete_training_finish (SalvageClient  *self,
+                                                       GAsyncResult   *result,
+                                                       gboolean       *already_in_trash,
+                                                       GError        **error);
+
+void            salvage_client_delete_workflow_async  (SalvageClient       *self,
+                                                       const char          *workflow_url,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean        salvage_client_delete_workflow_finish (SalvageClient  *self,
+                                                       GAsyncResult   *result,
+                                                       gboolean       *already_in_trash,
+                                                       GError        **error);
+
+/* POST /{ws}/trash/restore with {type, id[, parentId]} taken from @item.
+ * An item that is not restorable fails with SALVAGE_ERROR_BAD_REQUEST
+ * without a request. */
+void            salvage_client_restore_async  (SalvageClient       *self,
+                                               SalvageTrashItem    *item,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        salvage_client_restore_finish (SalvageClient  *self,
+                                               GAsyncResult   *result,
+                                               GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,96 @@
+/* salvage-parse.h - pure functions from response bytes to model objects
+ *
+ * Nothing here does I/O or touches global state: each function takes the
+ * body of one response and returns objects or a SALVAGE_ERROR_BAD_RESPONSE
+ * error that says what was wrong ("“projects” is not an array"). The input
+ * is untrusted; every node's type is checked before it is read, nesting
+ * deeper than SALVAGE_PARSE_MAX_DEPTH is refused before json-glib sees it,
+ * and no input makes these functions crash. They are safe to call from a
+ * worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "salvage-project.h"
+#include "salvage-trash-item.h"
+#include "salvage-training.h"
+#include "salvage-version.h"
+#include "salvage-workflow.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_PARSE_MAX_DEPTH 64
+
+/* POST / : {"workspace": "<slug>", ...}. Returns the slug. A JSON null body,
+ * or a missing/empty "workspace", is SALVAGE_ERROR_INVALID_KEY as the CLI treats it. */
+char       *salvage_parse_key_check   (GBytes      *body,
+                                       GError     **error);
+
+/* GET /{ws} : {"workspace": {"name", "url", "projects": [...]}}.
+ * Returns (element-type SalvageProject). @name_out gets the workspace's
+ * display name when non-NULL. */
+GPtrArray  *salvage_parse_workspace   (GBytes      *body,
+                                       char       **name_out,
+                                       GError     **error);
+
+/* GET /{ws}/{project} : {"workspace", "project", "versions": [...]}.
+ * Returns (element-type SalvageVersion) sorted by salvage_version_compare,
+ * duplicates (same id) kept once. @project_slug fills "project-slug" when an
+ * id lacks it. @project_out, when non-NULL, gets the "project" object (or
+ * NULL when the body has none). */
+GPtrArray  *salvage_parse_project     (GBytes          *body,
+                                       const char      *project_slug,
+                                       SalvageProject **project_out,
+                                       GError         **error);
+
+/* GET /{ws}/{project}/{N}/v2/trainings : {"trainings": [...]} or a bare array.
+ * Returns (element-type SalvageTraining). */
+GPtrArray  *salvage_parse_trainings   (GBytes      *body,
+                                       const char  *project_slug,
+                                       const char  *version_number,
+                                       GError     **error);
+
+/* GET /{ws}/workflows : {"workflows": [...]} or a bare array.
+ * Returns (element-type SalvageWorkflow). */
+GPtrArray  *salvage_parse_workflows   (GBytes      *body,
+                                       GError     **error);
+
+/* GET /{ws}/trash : {"items": [...], "sections": {"projects"|"datasets",
+ * "versions", "workflows", "trainings", <unknown>: [...]}}. Items from both
+ * parts are merged without duplicates (salvage_trash_item_dup_key); an item
+ * that appears in both keeps the union of their fields. Unknown types and
+ * unknown section keys are kept as SALVAGE_TRASH_KIND_OTHER. Returns
+ * (element-type SalvageTrashItem) in the order first seen. */
+GPtrArray  *salvage_parse_trash       (GBytes      *body,
+                                       GError     **error);
+
+/* DELETE … : a JSON object. Success means "deleted" is not false. The trash id
+ * ("projectId", "workflowId", or "trainingId" when present) goes to
+ * @trash_id_out when non-NULL. */
+gboolean    salvage_parse_delete      (GBytes      *body,
+                                       char       **trash_id_out,
+                                       GError     **error);
+
+/* POST /{ws}/trash/restore : {"restored": true, ...}; "restored": false is an error. */
+gboolean    salvage_parse_restore     (GBytes      *body,
+                                       GError     **error);
+
+/* The server's own words from an error body: a flat {"error": "…"}, a nested
+ * {"error": {"message", "hint"}} (message, then " — " and the hint), a
+ * {"error": "<code>", "message": "…"} pair (the message), or, when the body is
+ * not JSON, its text (trimmed, at most 300 characters, valid UTF-8 only).
+ * Returns NULL when there is nothing useful. */
+char       *salvage_parse_error_message (GBytes     *body);
+
+/* Dates as the API sends them: "YYYY-MM-DD" (midnight UTC), ISO-8601
+ * date-times with "Z" or an offset (with or without fraction), or a JSON
+ * number of epoch seconds (with fraction). NULL for anything else. */
+GDateTime  *salvage_parse_date_string (const char  *text);
+GDateTime  *salvage_parse_date_node   (JsonNode    *node);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* salvage-version.h - a dataset version of a project (GET /{ws}/{project})
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_VERSION (salvage_version_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageVersion, salvage_version, SALVAGE, VERSION, GObject)
+
+/*
+ * Properties (construct-only):
+ *   "id"            string  as given, usually "<ws>/<project>/<N>"
+ *   "project-slug"  string  slug of the owning project
+ *   "number"        string  "<N>": the last "/" segment of "id", as the SDK does
+ *   "name"          string  e.g. "augmented-416x416"; may be NULL
+ *   "images"        int64   -1 when unknown
+ *   "created"       GDateTime (nullable)
+ */
+
+const char *salvage_version_get_id           (SalvageVersion *self);
+const char *salvage_version_get_project_slug (SalvageVersion *self);
+const char *salvage_version_get_number       (SalvageVersion *self);
+const char *salvage_version_get_name         (SalvageVersion *self);
+gint64      salvage_version_get_images       (SalvageVersion *self);
+GDateTime  *salvage_version_get_created      (SalvageVersion *self);
+
+/* Numeric order of version numbers ("2" < "10"); non-numeric ones last, by text. */
+int         salvage_version_compare          (SalvageVersion *a,
+                                              SalvageVersion *b);
+
+G_END_DECLS

@@ -1,0 +1,146 @@
+/* salvage-workspace.h - the lists of one workspace and the operations that change them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "salvage-client.h"
+
+G_BEGIN_DECLS
+
+/* The outcome of one item of salvage_workspace_restore_many_async(). */
+typedef struct
+{
+  SalvageTrashItem *item;   /* the item asked for */
+  GError           *error;  /* NULL on success */
+} SalvageRestoreOutcome;
+
+#define SALVAGE_TYPE_RESTORE_OUTCOME (salvage_restore_outcome_get_type ())
+GType                  salvage_restore_outcome_get_type (void) G_GNUC_CONST;
+SalvageRestoreOutcome *salvage_restore_outcome_copy     (const SalvageRestoreOutcome *outcome);
+void                   salvage_restore_outcome_free     (SalvageRestoreOutcome       *outcome);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalvageRestoreOutcome, salvage_restore_outcome_free)
+
+/* How many restore requests run at once in restore_many. */
+#define SALVAGE_WORKSPACE_MAX_PARALLEL 4
+
+#define SALVAGE_TYPE_WORKSPACE (salvage_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageWorkspace, salvage_workspace, SALVAGE, WORKSPACE, GObject)
+
+/*
+ * Properties:
+ *   "client"  SalvageClient (construct-only)
+ *   "name"    string (read-only, notify)  display name from the last GET /{ws}
+ *
+ * Every list below is a GListStore owned by the workspace. Its contents
+ * are replaced with one g_list_store_splice(), and after every operation,
+ * successful or not, each list matches what the server said last. The
+ * stores and the objects in them are only touched on the main context the
+ * workspace was created on.
+ */
+
+SalvageWorkspace *salvage_workspace_new           (SalvageClient    *client);
+SalvageClient    *salvage_workspace_get_client    (SalvageWorkspace *self);
+const char       *salvage_workspace_get_name      (SalvageWorkspace *self);
+
+GListModel       *salvage_workspace_get_projects  (SalvageWorkspace *self);  /* SalvageProject */
+GListModel       *salvage_workspace_get_workflows (SalvageWorkspace *self);  /* SalvageWorkflow */
+GListModel       *salvage_workspace_get_trash     (SalvageWorkspace *self);  /* SalvageTrashItem */
+
+/* Versions of @project and trainings of @version, loaded on demand: the
+ * store exists (empty) from the first call and is filled by the _load_ call.
+ * A store is keyed by slug (and version number), so a project object from
+ * a later refresh maps to the same store. */
+GListModel       *salvage_workspace_get_versions  (SalvageWorkspace *self,
+                                                   SalvageProject   *project);
+GListModel       *salvage_workspace_get_trainings (SalvageWorkspace *self,
+                                                   SalvageVersion   *version);
+
+/* Projects, workflows and Trash in parallel. Each list whose request
+ * succeeded is replaced; a failed one keeps its contents. The first error
+ * is returned. */
+void              salvage_workspace_refresh_async  (SalvageWorkspace    *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          salvage_workspace_refresh_finish (SalvageWorkspace  *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
+
+void              salvage_workspace_refresh_trash_async  (SalvageWorkspace    *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          salvage_workspace_refresh_trash_finish (SalvageWorkspace  *self,
+                                                          GAsyncResult      *result,
+                                                          GError           **error);
+
+void              salvage_workspace_load_versions_async  (SalvageWorkspace    *self,
+                                                          SalvageProject      *project,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          salvage_workspace_load_versions_finish (SalvageWorkspace  *self,
+                                                          GAsyncResult      *result,
+                                                          GError           **error);
+
+void              salvage_workspace_load_trainings_async  (SalvageWorkspace    *self,
+                                                           SalvageVersion      *version,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean          salvage_workspace_load_trainings_finish (SalvageWorkspace  *self,
+                                                           GAsyncResult      *result,
+                                                           GError           **error);
+
+/* Moves @item (a SalvageProject, SalvageVersion, SalvageTraining or
+ * SalvageWorkflow) to the Trash. On success it leaves its list at once and
+ * the Trash is reloaded; @trash_item_out gets the Trash entry for it (for an
+ * undo) when it can be found. On failure the affected lists are reloaded so
+ * they stay true to the server. */
+void              salvage_workspace_delete_async  (SalvageWorkspace    *self,
+                                                   gpointer             item,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean          salvage_workspace_delete_finish (SalvageWorkspace  *self,
+                                                   GAsyncResult      *result,
+                                                   gboolean          *already_in_trash,
+                                                   SalvageTrashItem **trash_item_out,
+                                                   GError           **error);
+
+/* The Trash entries that must come back before @item can (its project, and
+ * for a training its version), parents first, followed by @item itself.
+ * (element-type SalvageTrashItem) (transfer full) */
+GPtrArray        *salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
+                                                      SalvageTrashItem *item);
+
+/* Restores @item, parents first (see dup_restore_plan). */
+void              salvage_workspace_restore_async  (SalvageWorkspace    *self,
+                                                    SalvageTrashItem    *item,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          salvage_workspace_restore_finish (SalvageWorkspace  *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
+
+/* Restores every item of @items (element-type SalvageTrashItem), parents
+ * before children, at most SALVAGE_WORKSPACE_MAX_PARALLEL requests at once.
+ * A failure leaves that item (and any child waiting on it) in the Trash.
+ * Returns (element-type SalvageRestoreOutcome) one outcome per item of
+ * @items, in the same order; the finish itself fails only when cancelled. */
+void              salvage_workspace_restore_many_async  (SalvageWorkspace    *self,
+                                                         GPtrArray           *items,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GPtrArray        *salvage_workspace_restore_many_finish (SalvageWorkspace  *self,
+                                                         GAsyncResult      *result,
+                                                         GError           **error);
+
+G_END_DECLS
