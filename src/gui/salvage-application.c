@@ -1,0 +1,237 @@
+/* salvage-application.c - the application: command line, actions, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-application.h"
+#include "salvage-client.h"
+#include "salvage-demo.h"
+#include "salvage-resources.h"
+#include "salvage-server.h"
+#include "salvage-window.h"
+
+/* Every `salvage --demo` shows the same workspace. */
+#define DEMO_SEED 20240917
+
+struct _SalvageApplication
+{
+  AdwApplication  parent_instance;
+
+  gboolean        demo;
+  char           *api_url;
+  SalvageServer  *server;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageApplication, salvage_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show a demo workspace served by a built-in stand-in for Roboflow"), NULL },
+  { "api-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The Roboflow API to use (default: $API_URL or https://api.roboflow.com)"), N_("URL") },
+  { NULL }
+};
+
+static gboolean
+start_demo_server (SalvageApplication  *self,
+                   GError             **error)
+{
+  g_autoptr(SalvageServer) server = salvage_server_new ();
+  SalvageDemoSizes sizes;
+
+  if (!salvage_server_listen (server, 0, error))
+    return FALSE;
+
+  salvage_demo_sizes_init_default (&sizes);
+  salvage_demo_seed (server, SALVAGE_DEMO_WORKSPACE, SALVAGE_DEMO_API_KEY, &sizes, DEMO_SEED);
+  self->server = g_steal_pointer (&server);
+
+  return TRUE;
+}
+
+static void
+salvage_application_activate (GApplication *application)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (application);
+  SalvageWindow *window;
+  const char *api_key;
+
+  window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = salvage_window_new (GTK_APPLICATION (self));
+
+  if (self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->server == NULL && !start_demo_server (self, &error))
+        {
+          g_printerr ("%s: %s\n", _("Could not start the demo server"), error->message);
+          salvage_window_show_welcome (window);
+        }
+      else
+        {
+          salvage_window_connect (window, salvage_server_get_url (self->server),
+                                  SALVAGE_DEMO_API_KEY);
+        }
+    }
+  else if ((api_key = g_getenv ("ROBOFLOW_API_KEY")) != NULL && *api_key != '\0')
+    {
+      salvage_window_connect (window, self->api_url, api_key);
+    }
+  else
+    {
+      salvage_window_show_welcome (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+salvage_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (application);
+  const char *api_url = NULL;
+
+  if (g_variant_dict_lookup (options, "demo", "b", &self->demo) == FALSE)
+    self->demo = FALSE;
+
+  if (g_variant_dict_lookup (options, "api-url", "&s", &api_url))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!salvage_client_check_base_url (api_url, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      g_free (self->api_url);
+      self->api_url = g_strdup (api_url);
+    }
+
+  /* Go on with the default handling: register, then activate. */
+  return -1;
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Salvage developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Salvage"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Salvage developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Browse a Roboflow workspace, move things to its Trash and get them back"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+salvage_application_startup (GApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+  const char *refresh_accels[] = { "F5", "<Control>r", NULL };
+  const char *search_accels[] = { "<Control>f", NULL };
+  const char *undo_accels[] = { "<Control>z", NULL };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (salvage_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+
+  gtk_application_set_accels_for_action (app, "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (app, "win.search", search_accels);
+  gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (app, "window.close", close_accels);
+}
+
+static void
+salvage_application_dispose (GObject *object)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (object);
+
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (salvage_application_parent_class)->dispose (object);
+}
+
+static void
+salvage_application_finalize (GObject *object)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (object);
+
+  g_clear_pointer (&self->api_url, g_free);
+
+  G_OBJECT_CLASS (salvage_application_parent_class)->finalize (object);
+}
+
+static void
+salvage_application_class_init (SalvageApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = salvage_application_dispose;
+  object_class->finalize = salvage_application_finalize;
+  application_class->activate = salvage_application_activate;
+  application_class->startup = salvage_application_startup;
+  application_class->handle_local_options = salvage_application_handle_local_options;
+
+  /* Before startup, which looks up the style sheet and shortcuts window. */
+  salvage_register_resource ();
+}
+
+static void
+salvage_application_init (SalvageApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
+
+SalvageApplication *
+salvage_application_new (void)
+{
+  return g_object_new (SALVAGE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/salvage/Salvage",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

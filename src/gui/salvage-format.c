@@ -1,0 +1,166 @@
+/* salvage-format.c - how model values are shown to people: dates, counts, names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-format.h"
+
+char *
+salvage_format_count (gint64 count)
+{
+  if (count < 0)
+    return g_strdup ("—");
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
+
+char *
+salvage_format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup ("—");
+
+  local = g_date_time_to_local (date);
+  /* Translators: a date as in "27 Nov 2026"; see g_date_time_format() */
+  return g_date_time_format (local, _("%e %b %Y"));
+}
+
+char *
+salvage_format_time_ago (GDateTime *date,
+                         GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 days;
+
+  if (date == NULL || now == NULL)
+    return g_strdup ("—");
+
+  span = g_date_time_difference (now, date);
+  if (span < G_TIME_SPAN_HOUR)
+    return g_strdup (_("Just now"));
+
+  if (span < G_TIME_SPAN_DAY)
+    {
+      int hours = (int) (span / G_TIME_SPAN_HOUR);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
+                              hours);
+    }
+
+  days = span / G_TIME_SPAN_DAY;
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", (gulong) days),
+                          (int) days);
+}
+
+char *
+salvage_format_days_left (int days_left)
+{
+  if (days_left < 0)
+    return g_strdup ("—");
+
+  if (days_left == 0)
+    return g_strdup (_("Today"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days_left),
+                          days_left);
+}
+
+const char *
+salvage_format_trash_kind (SalvageTrashItem *item)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  switch (salvage_trash_item_get_kind (item))
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      return _("Project");
+    case SALVAGE_TRASH_KIND_VERSION:
+      return _("Version");
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      return _("Workflow");
+    case SALVAGE_TRASH_KIND_TRAINING:
+      return _("Training");
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      {
+        const char *type_name = salvage_trash_item_get_type_name (item);
+
+        return type_name != NULL && *type_name != '\0' ? type_name : _("Other");
+      }
+    }
+}
+
+char *
+salvage_format_trash_item_name (SalvageTrashItem *item)
+{
+  const char *name;
+  const char *parent;
+  const char *number;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  name = salvage_trash_item_get_name (item);
+  if (name == NULL)
+    name = "";
+
+  parent = salvage_trash_item_get_parent_name (item);
+  if (parent == NULL || *parent == '\0')
+    parent = salvage_trash_item_get_parent_url (item);
+
+  switch (salvage_trash_item_get_kind (item))
+    {
+    case SALVAGE_TRASH_KIND_VERSION:
+      number = salvage_trash_item_get_id (item);
+      if (parent == NULL || *parent == '\0')
+        parent = _("Unknown project");
+
+      if (number == NULL || *number == '\0')
+        return g_strdup_printf ("%s › %s", parent, name);
+
+      /* A version without a name of its own falls back to its number. */
+      if (g_strcmp0 (number, name) == 0 || *name == '\0')
+        return g_strdup_printf ("%s › v%s", parent, number);
+
+      return g_strdup_printf ("%s › v%s %s", parent, number, name);
+
+    case SALVAGE_TRASH_KIND_TRAINING:
+      number = salvage_trash_item_get_version_number (item);
+      if (parent == NULL || *parent == '\0')
+        parent = _("Unknown project");
+
+      if (number != NULL)
+        return g_strdup_printf ("%s › v%s › %s", parent, number, name);
+
+      return g_strdup_printf ("%s › %s", parent, name);
+
+    case SALVAGE_TRASH_KIND_PROJECT:
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      return g_strdup (name);
+    }
+}
+
+char *
+salvage_format_not_restorable (SalvageTrashItem *item)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  if (salvage_trash_item_get_restorable (item))
+    return NULL;
+
+  if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_OTHER)
+    return g_strdup_printf (_("Items of type “%s” can only be restored in the Roboflow web app"),
+                            salvage_format_trash_kind (item));
+
+  return g_strdup (_("The server did not say which item this is, so it cannot be restored from here"));
+}

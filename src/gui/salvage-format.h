@@ -1,0 +1,27 @@
+/* salvage-format.h - how model values are shown to people: dates, counts, names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "salvage-trash-item.h"
+
+G_BEGIN_DECLS
+
+char *salvage_format_count             (gint64            count);
+char *salvage_format_date              (GDateTime        *date);
+char *salvage_format_time_ago          (GDateTime        *date,
+                                        GDateTime        *now);
+char *salvage_format_days_left         (int               days_left);
+
+/* "Project", "Version", … or the raw type for kinds we do not know. */
+const char *salvage_format_trash_kind  (SalvageTrashItem *item);
+/* "PCB Defects › v3 augmented" for a version, the plain name otherwise. */
+char *salvage_format_trash_item_name   (SalvageTrashItem *item);
+/* Why an item has no restore button, or NULL when it can be restored. */
+char *salvage_format_not_restorable    (SalvageTrashItem *item);
+
+G_END_DECLS

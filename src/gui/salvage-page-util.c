@@ -1,0 +1,157 @@
+/* salvage-page-util.c - what the Projects, Workflows and Trash pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "salvage-page-util.h"
+
+#define LIST_ITEM_KEY "salvage-list-item"
+
+void
+salvage_page_state_show (GtkStack         *stack,
+                         AdwStatusPage    *error_page,
+                         SalvagePageState  state,
+                         const GError     *error,
+                         guint             n_items)
+{
+  const char *child = "content";
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (ADW_IS_STATUS_PAGE (error_page));
+
+  switch (state)
+    {
+    case SALVAGE_PAGE_STATE_LOADING:
+      child = n_items > 0 ? "content" : "loading";
+      break;
+
+    case SALVAGE_PAGE_STATE_ERROR:
+      adw_status_page_set_description (error_page, error != NULL ? error->message : NULL);
+      child = n_items > 0 ? "content" : "error";
+      break;
+
+    case SALVAGE_PAGE_STATE_READY:
+    default:
+      child = n_items > 0 ? "content" : "empty";
+      break;
+    }
+
+  gtk_stack_set_visible_child_name (stack, child);
+}
+
+gpointer
+salvage_list_item_get_object (GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (GTK_IS_TREE_LIST_ROW (item))
+    {
+      /* The row owns a reference; the item lives as long as the row. */
+      g_autoptr(GObject) inner = gtk_tree_list_row_get_item (item);
+
+      return inner;
+    }
+
+  return item;
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
+  int nat_chars = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "nat-chars"));
+  GtkWidget *inscription;
+
+  inscription = gtk_inscription_new (NULL);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  if (numeric)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
+      gtk_widget_add_css_class (inscription, "numeric");
+    }
+
+  salvage_cell_set_list_item (inscription, list_item);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+text_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  SalvageCellTextFunc func = user_data;
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  gpointer item = salvage_list_item_get_object (list_item);
+  g_autofree char *text = NULL;
+
+  if (item != NULL)
+    text = func (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+}
+
+static void
+text_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), NULL);
+}
+
+GtkListItemFactory *
+salvage_text_factory_new (SalvageCellTextFunc func,
+                          int                 nat_chars,
+                          gboolean            numeric)
+{
+  GtkListItemFactory *factory;
+
+  g_return_val_if_fail (func != NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
+  g_object_set_data (G_OBJECT (factory), "nat-chars", GINT_TO_POINTER (nat_chars));
+  g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), func);
+  g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind_cb), NULL);
+
+  return factory;
+}
+
+void
+salvage_cell_set_list_item (GtkWidget   *cell,
+                            GtkListItem *list_item)
+{
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+
+  /* A list item outlives the widgets it holds, so a plain pointer is safe. */
+  g_object_set_data (G_OBJECT (cell), LIST_ITEM_KEY, list_item);
+}
+
+GtkListItem *
+salvage_pick_list_item (GtkWidget *view,
+                        double     x,
+                        double     y)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (view), NULL);
+
+  for (widget = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != view;
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), LIST_ITEM_KEY);
+
+      if (list_item != NULL)
+        return list_item;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,772 @@
+/* salvage-projects-page.c - the Projects page: projects, their versions and trainings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-format.h"
+#include "salvage-projects-page.h"
+
+struct _SalvageProjectsPage
+{
+  AdwBin              parent_instance;
+
+  GtkStack           *stack;
+  AdwStatusPage      *error_page;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *images_column;
+  GtkColumnViewColumn *versions_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *actions_column;
+  GMenuModel         *context_menu;
+  GtkWidget          *popover;
+
+  SalvageWorkspace   *workspace;
+  GtkStringFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkTreeListModel   *rows;
+  GtkSingleSelection *selection;
+
+  /* Child stores whose loading has been started, so that each level is
+   * fetched once, on its first expansion. */
+  GHashTable         *requested;
+  GCancellable       *cancellable;
+
+  SalvagePageState    state;
+  GError             *error;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, ADW_TYPE_BIN)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GListModel *
+get_projects (SalvageProjectsPage *self)
+{
+  return self->workspace != NULL ? salvage_workspace_get_projects (self->workspace) : NULL;
+}
+
+static void
+update_view (SalvageProjectsPage *self)
+{
+  GListModel *projects = get_projects (self);
+
+  salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
+                           projects != NULL ? g_list_model_get_n_items (projects) : 0);
+}
+
+static gboolean
+is_deletable (gpointer item)
+{
+  if (SALVAGE_IS_TRAINING (item))
+    return !salvage_training_is_in_progress (item);
+
+  return SALVAGE_IS_PROJECT (item) || SALVAGE_IS_VERSION (item);
+}
+
+static const char *
+item_name (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return salvage_project_get_name (item);
+  if (SALVAGE_IS_VERSION (item))
+    return salvage_version_get_name (item);
+  if (SALVAGE_IS_TRAINING (item))
+    return salvage_training_get_id (item);
+
+  return NULL;
+}
+
+/* Cell texts */
+
+static char *
+name_text (gpointer item)
+{
+  if (SALVAGE_IS_VERSION (item))
+    {
+      const char *name = salvage_version_get_name (item);
+      const char *number = salvage_version_get_number (item);
+
+      if (name == NULL || *name == '\0')
+        return g_strdup_printf ("v%s", number);
+
+      return g_strdup_printf ("v%s %s", number, name);
+    }
+
+  if (SALVAGE_IS_TRAINING (item))
+    {
+      const char *model = salvage_training_get_model_type (item);
+
+      if (model != NULL && *model != '\0')
+        return g_strdup_printf ("%s (%s)", model, salvage_training_get_id (item));
+
+      return g_strdup (salvage_training_get_id (item));
+    }
+
+  return g_strdup (item_name (item));
+}
+
+static char *
+type_text (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return g_strdup (salvage_project_get_project_type (item));
+
+  if (SALVAGE_IS_VERSION (item))
+    return g_strdup (_("Version"));
+
+  if (SALVAGE_IS_TRAINING (item))
+    {
+      const char *status = salvage_training_get_status (item);
+
+      if (status == NULL || *status == '\0')
+        return g_strdup (_("Training"));
+
+      /* Translators: a training run and its status, e.g. "Training · running" */
+      return g_strdup_printf (_("Training · %s"), status);
+    }
+
+  return NULL;
+}
+
+static char *
+images_text (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return salvage_format_count (salvage_project_get_images (item));
+  if (SALVAGE_IS_VERSION (item))
+    return salvage_format_count (salvage_version_get_images (item));
+
+  return NULL;
+}
+
+static char *
+versions_text (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return salvage_format_count (salvage_project_get_version_count (item));
+
+  return NULL;
+}
+
+static char *
+date_text (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    {
+      GDateTime *date = salvage_project_get_updated (item);
+
+      return salvage_format_date (date != NULL ? date : salvage_project_get_created (item));
+    }
+
+  if (SALVAGE_IS_VERSION (item))
+    return salvage_format_date (salvage_version_get_created (item));
+
+  if (SALVAGE_IS_TRAINING (item))
+    return salvage_format_date (salvage_training_get_started (item));
+
+  return NULL;
+}
+
+/* Loading children on demand */
+
+typedef struct
+{
+  SalvageProjectsPage *self;
+  GListModel          *store;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->store);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+load_finished (LoadData     *data,
+               const GError *error)
+{
+  SalvageProjectsPage *self = data->self;
+
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Forget the attempt, so that expanding the row again retries. */
+  g_hash_table_remove (self->requested, data->store);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+static void
+load_versions_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_load_versions_finish (SALVAGE_WORKSPACE (object), result, &error);
+  load_finished (data, error);
+}
+
+static void
+load_trainings_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_load_trainings_finish (SALVAGE_WORKSPACE (object), result, &error);
+  load_finished (data, error);
+}
+
+static void
+load_children (SalvageProjectsPage *self,
+               gpointer             item)
+{
+  GListModel *store;
+  LoadData *data;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (SALVAGE_IS_PROJECT (item))
+    store = salvage_workspace_get_versions (self->workspace, item);
+  else if (SALVAGE_IS_VERSION (item))
+    store = salvage_workspace_get_trainings (self->workspace, item);
+  else
+    return;
+
+  if (!g_hash_table_add (self->requested, g_object_ref (store)))
+    return;
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->store = g_object_ref (store);
+
+  if (SALVAGE_IS_PROJECT (item))
+    salvage_workspace_load_versions_async (self->workspace, item, self->cancellable,
+                                           load_versions_cb, data);
+  else
+    salvage_workspace_load_trainings_async (self->workspace, item, self->cancellable,
+                                            load_trainings_cb, data);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  SalvageProjectsPage *self = user_data;
+
+  /* Called to learn whether a row can expand, too: only hand out the
+   * store here; it is filled when the row is really expanded. */
+  if (self->workspace == NULL)
+    return NULL;
+
+  if (SALVAGE_IS_PROJECT (item))
+    return g_object_ref (salvage_workspace_get_versions (self->workspace, item));
+
+  if (SALVAGE_IS_VERSION (item))
+    return g_object_ref (salvage_workspace_get_trainings (self->workspace, item));
+
+  return NULL;
+}
+
+static void
+row_expanded_cb (GtkTreeListRow      *row,
+                 GParamSpec          *pspec,
+                 SalvageProjectsPage *self)
+{
+  g_autoptr(GObject) item = NULL;
+
+  if (!gtk_tree_list_row_get_expanded (row))
+    return;
+
+  item = gtk_tree_list_row_get_item (row);
+  load_children (self, item);
+}
+
+/* Cells */
+
+static void
+name_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               SalvageProjectsPage      *self)
+{
+  GtkWidget *expander;
+  GtkWidget *inscription;
+
+  inscription = gtk_inscription_new (NULL);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 28);
+  gtk_widget_set_hexpand (inscription, TRUE);
+
+  expander = gtk_tree_expander_new ();
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), inscription);
+  salvage_cell_set_list_item (expander, list_item);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SalvageProjectsPage      *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+  g_autofree char *text = name_text (item);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_tree_expander_get_child (expander)), text);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
+}
+
+static void
+name_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                SalvageProjectsPage      *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+}
+
+static void
+delete_clicked_cb (GtkButton           *button,
+                   SalvageProjectsPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
+  gpointer item = salvage_list_item_get_object (list_item);
+
+  if (item != NULL && is_deletable (item))
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
+}
+
+static void
+actions_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SalvageProjectsPage      *self)
+{
+  GtkWidget *button;
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "flat");
+  salvage_cell_set_list_item (button, list_item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
+  /* Rows are activated through the selection; the button is reachable by Tab. */
+  gtk_list_item_set_child (list_item, button);
+}
+
+static void
+actions_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SalvageProjectsPage      *self)
+{
+  GtkWidget *button = gtk_list_item_get_child (list_item);
+  gpointer item = salvage_list_item_get_object (list_item);
+  g_autofree char *name = name_text (item);
+  g_autofree char *label = NULL;
+
+  /* Translators: the accessible name of a row's delete button */
+  label = g_strdup_printf (_("Move “%s” to Trash"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  if (is_deletable (item))
+    {
+      gtk_widget_set_sensitive (button, TRUE);
+      gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+    }
+  else
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button,
+                                   _("This training is still in progress; it can be moved to the Trash once it has finished"));
+    }
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             GtkListItemFactory  *factory)
+{
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_unref (factory);
+}
+
+static GtkListItemFactory *
+signal_factory_new (SalvageProjectsPage *self,
+                    GCallback            setup,
+                    GCallback            bind,
+                    GCallback            unbind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, self);
+
+  return factory;
+}
+
+/* Actions */
+
+static gpointer
+get_selected_object (SalvageProjectsPage *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  /* The row keeps the item alive. */
+  item = gtk_tree_list_row_get_item (row);
+  return item;
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (widget);
+  gpointer item = get_selected_object (self);
+
+  if (item == NULL)
+    return;
+
+  if (!is_deletable (item))
+    {
+      gtk_widget_activate_action (widget, "win.toast", "s",
+                                  _("A training in progress cannot be moved to the Trash"));
+      return;
+    }
+
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
+}
+
+static void
+selection_changed_cb (SalvageProjectsPage *self)
+{
+  gpointer item = get_selected_object (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete-selected",
+                                 item != NULL && is_deletable (item));
+}
+
+static void
+context_pressed_cb (GtkGestureClick     *gesture,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    SalvageProjectsPage *self)
+{
+  GtkListItem *list_item;
+  GdkRectangle rect;
+  double px, py;
+
+  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
+  if (list_item == NULL)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                   gtk_list_item_get_position (list_item), TRUE);
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                         x, y, &px, &py))
+    return;
+
+  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+projects_changed_cb (SalvageProjectsPage *self)
+{
+  update_view (self);
+}
+
+/* GObject */
+
+static void
+salvage_projects_page_dispose (GObject *object)
+{
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_PROJECTS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (salvage_workspace_get_projects (self->workspace),
+                                          projects_changed_cb, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (salvage_projects_page_parent_class)->dispose (object);
+}
+
+static void
+salvage_projects_page_finalize (GObject *object)
+{
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (object);
+
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (salvage_projects_page_parent_class)->finalize (object);
+}
+
+static void
+salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = salvage_projects_page_dispose;
+  object_class->finalize = salvage_projects_page_finalize;
+
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salvage/Salvage/salvage-projects-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, type_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, images_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, versions_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, actions_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, context_menu);
+
+  gtk_widget_class_install_action (widget_class, "projects.delete-selected", NULL,
+                                   delete_selected_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "projects.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "projects.delete-selected", NULL);
+}
+
+static void
+salvage_projects_page_init (SalvageProjectsPage *self)
+{
+  GtkGesture *gesture;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->requested = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->state = SALVAGE_PAGE_STATE_LOADING;
+
+  expression = gtk_property_expression_new (SALVAGE_TYPE_PROJECT, NULL, "name");
+  self->filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                        FALSE, FALSE, create_children_cb, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  set_factory (self->name_column,
+               signal_factory_new (self, G_CALLBACK (name_setup_cb),
+                                   G_CALLBACK (name_bind_cb), G_CALLBACK (name_unbind_cb)));
+  set_factory (self->type_column, salvage_text_factory_new (type_text, 24, FALSE));
+  set_factory (self->images_column, salvage_text_factory_new (images_text, 7, TRUE));
+  set_factory (self->versions_column, salvage_text_factory_new (versions_text, 5, TRUE));
+  set_factory (self->date_column, salvage_text_factory_new (date_text, 12, FALSE));
+  set_factory (self->actions_column,
+               signal_factory_new (self, G_CALLBACK (actions_setup_cb),
+                                   G_CALLBACK (actions_bind_cb), NULL));
+
+  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  selection_changed_cb (self);
+  update_view (self);
+}
+
+void
+salvage_projects_page_set_workspace (SalvageProjectsPage *self,
+                                     SalvageWorkspace    *workspace)
+{
+  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
+  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  /* Loads for the old workspace must not land in the new one's rows. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->requested);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (salvage_workspace_get_projects (self->workspace),
+                                          projects_changed_cb, self);
+
+  g_set_object (&self->workspace, workspace);
+  gtk_filter_list_model_set_model (self->filtered, get_projects (self));
+
+  if (self->workspace != NULL)
+    g_signal_connect_swapped (salvage_workspace_get_projects (self->workspace), "items-changed",
+                              G_CALLBACK (projects_changed_cb), self);
+
+  update_view (self);
+}
+
+void
+salvage_projects_page_set_state (SalvageProjectsPage *self,
+                                 SalvagePageState     state,
+                                 const GError        *error)
+{
+  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
+
+  /* A reload fetches versions and trainings again when next expanded. */
+  if (state == SALVAGE_PAGE_STATE_LOADING)
+    g_hash_table_remove_all (self->requested);
+
+  self->state = state;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+
+  update_view (self);
+}
+
+void
+salvage_projects_page_set_search (SalvageProjectsPage *self,
+                                  const char          *text)
+{
+  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
+
+  gtk_string_filter_set_search (self->filter, text);
+}
+
+static GtkTreeListRow *
+find_row (SalvageProjectsPage *self,
+          gpointer             item,
+          guint               *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) row_item == item)
+        {
+          if (position != NULL)
+            *position = i;
+          return g_steal_pointer (&row);
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+salvage_projects_page_select_item (SalvageProjectsPage *self,
+                                   gpointer             item)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  guint position;
+
+  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  row = find_row (self, item, &position);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  return TRUE;
+}
+
+gboolean
+salvage_projects_page_expand_item (SalvageProjectsPage *self,
+                                   gpointer             item)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  row = find_row (self, item, NULL);
+  if (row == NULL)
+    return FALSE;
+
+  /* A row without a cell on screen has no one watching "expanded". */
+  load_children (self, item);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  return TRUE;
+}
+
+GListModel *
+salvage_projects_page_get_rows (SalvageProjectsPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+const char *
+salvage_projects_page_get_view (SalvageProjectsPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,47 @@
+/* salvage-projects-page.h - the Projects page: projects, their versions and trainings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "salvage-page-util.h"
+#include "salvage-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_PROJECTS_PAGE (salvage_projects_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE, PROJECTS_PAGE, AdwBin)
+
+/*
+ * Signals:
+ *   "delete-requested" (GObject *item): the user asked to move a project,
+ *                      version or training to the Trash; nothing is asked yet.
+ *
+ * Actions (group "projects"): "delete-selected", "context-menu".
+ */
+
+void        salvage_projects_page_set_workspace (SalvageProjectsPage *self,
+                                                 SalvageWorkspace    *workspace);
+void        salvage_projects_page_set_state     (SalvageProjectsPage *self,
+                                                 SalvagePageState     state,
+                                                 const GError        *error);
+void        salvage_projects_page_set_search    (SalvageProjectsPage *self,
+                                                 const char          *text);
+
+/* Selects the row showing @item (which must be in a visible level) and
+ * scrolls to it. Returns FALSE when no row shows it. */
+gboolean    salvage_projects_page_select_item   (SalvageProjectsPage *self,
+                                                 gpointer             item);
+/* Expands the row showing @item, loading its children. */
+gboolean    salvage_projects_page_expand_item   (SalvageProjectsPage *self,
+                                                 gpointer             item);
+/* The rows as shown: a GtkTreeListModel of the filtered projects. */
+GListModel *salvage_projects_page_get_rows      (SalvageProjectsPage *self);
+/* "loading", "content", "empty" or "error". */
+const char *salvage_projects_page_get_view      (SalvageProjectsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,686 @@
+/* salvage-trash-page.c - the Trash page: what was deleted, and restoring it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-format.h"
+#include "salvage-trash-page.h"
+
+/* The order of the entries of the type drop-down. */
+typedef enum
+{
+  TYPE_FILTER_ALL,
+  TYPE_FILTER_PROJECTS,
+  TYPE_FILTER_VERSIONS,
+  TYPE_FILTER_TRAININGS,
+  TYPE_FILTER_WORKFLOWS,
+  TYPE_FILTER_OTHER,
+} TypeFilter;
+
+struct _SalvageTrashPage
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  GtkDropDown         *type_dropdown;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *deleter_column;
+  GtkColumnViewColumn *deleted_column;
+  GtkColumnViewColumn *days_left_column;
+  GtkColumnViewColumn *actions_column;
+  GtkActionBar        *action_bar;
+  GtkLabel            *selection_label;
+
+  SalvageWorkspace    *workspace;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkMultiSelection   *selection;
+
+  char                *search;
+  SalvagePageState     state;
+  GError              *error;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, ADW_TYPE_BIN)
+
+enum {
+  RESTORE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GListModel *
+get_trash (SalvageTrashPage *self)
+{
+  return self->workspace != NULL ? salvage_workspace_get_trash (self->workspace) : NULL;
+}
+
+static void
+update_view (SalvageTrashPage *self)
+{
+  GListModel *trash = get_trash (self);
+  guint n_items = trash != NULL ? g_list_model_get_n_items (trash) : 0;
+  gboolean any_restorable = FALSE;
+
+  salvage_page_state_show (self->stack, self->error_page, self->state, self->error, n_items);
+
+  for (guint i = 0; i < n_items && !any_restorable; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+
+      any_restorable = salvage_trash_item_get_restorable (item);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-all", any_restorable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->workspace != NULL);
+}
+
+/* Cell texts */
+
+static char *
+name_text (gpointer item)
+{
+  return salvage_format_trash_item_name (item);
+}
+
+static char *
+type_text (gpointer item)
+{
+  return g_strdup (salvage_format_trash_kind (item));
+}
+
+static char *
+deleter_text (gpointer item)
+{
+  const char *deleter = salvage_trash_item_get_deleter (item);
+
+  return g_strdup (deleter != NULL ? deleter : "—");
+}
+
+static char *
+deleted_text (gpointer item)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return salvage_format_time_ago (salvage_trash_item_get_deleted_at (item), now);
+}
+
+/* Filtering and sorting */
+
+static gboolean
+kind_matches (SalvageTrashItem *item,
+              TypeFilter        type)
+{
+  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+
+  switch (type)
+    {
+    case TYPE_FILTER_PROJECTS:
+      return kind == SALVAGE_TRASH_KIND_PROJECT;
+    case TYPE_FILTER_VERSIONS:
+      return kind == SALVAGE_TRASH_KIND_VERSION;
+    case TYPE_FILTER_TRAININGS:
+      return kind == SALVAGE_TRASH_KIND_TRAINING;
+    case TYPE_FILTER_WORKFLOWS:
+      return kind == SALVAGE_TRASH_KIND_WORKFLOW;
+    case TYPE_FILTER_OTHER:
+      return kind == SALVAGE_TRASH_KIND_OTHER;
+    case TYPE_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  SalvageTrashPage *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_search = NULL;
+
+  if (!kind_matches (item, gtk_drop_down_get_selected (self->type_dropdown)))
+    return FALSE;
+
+  if (self->search == NULL || *self->search == '\0')
+    return TRUE;
+
+  name = salvage_format_trash_item_name (item);
+  folded_name = g_utf8_casefold (name, -1);
+  folded_search = g_utf8_casefold (self->search, -1);
+
+  return strstr (folded_name, folded_search) != NULL;
+}
+
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  /* Unknown dates sort after every known one. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare_cleanup_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return compare_dates (salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) a),
+                        salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) b));
+}
+
+static int
+compare_deleted_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  /* Most recent first reads as "ascending" for a "… ago" column. */
+  return -compare_dates (salvage_trash_item_get_deleted_at ((SalvageTrashItem *) a),
+                         salvage_trash_item_get_deleted_at ((SalvageTrashItem *) b));
+}
+
+static int
+compare_text (gpointer            a,
+              gpointer            b,
+              SalvageCellTextFunc func)
+{
+  g_autofree char *text_a = func (a);
+  g_autofree char *text_b = func (b);
+  g_autofree char *key_a = g_utf8_collate_key (text_a != NULL ? text_a : "", -1);
+  g_autofree char *key_b = g_utf8_collate_key (text_b != NULL ? text_b : "", -1);
+
+  return g_strcmp0 (key_a, key_b);
+}
+
+static int
+compare_text_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_text ((gpointer) a, (gpointer) b, (SalvageCellTextFunc) user_data);
+}
+
+/* Cells */
+
+static void
+days_left_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SalvageTrashPage         *self)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
+  gtk_widget_add_css_class (inscription, "numeric");
+  salvage_cell_set_list_item (inscription, list_item);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+days_left_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SalvageTrashPage         *self)
+{
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = NULL;
+  int days_left;
+
+  days_left = salvage_trash_item_get_days_left (item, now);
+  text = salvage_format_days_left (days_left);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+
+  /* The last days are the ones to notice: after them it is gone for good. */
+  if (days_left >= 0 && days_left <= 3)
+    gtk_widget_add_css_class (inscription, "warning");
+  else
+    gtk_widget_remove_css_class (inscription, "warning");
+}
+
+static void
+emit_restore (SalvageTrashPage *self,
+              GPtrArray        *items,
+              gboolean          all)
+{
+  if (items->len == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                  _("None of these items can be restored from here"));
+      return;
+    }
+
+  g_signal_emit (self, signals[RESTORE_REQUESTED], 0, items, all);
+}
+
+static void
+restore_clicked_cb (GtkButton        *button,
+                    SalvageTrashPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
+  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (item == NULL || !salvage_trash_item_get_restorable (item))
+    return;
+
+  g_ptr_array_add (items, g_object_ref (item));
+  emit_restore (self, items, FALSE);
+}
+
+static void
+actions_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SalvageTrashPage         *self)
+{
+  GtkWidget *stack;
+  GtkWidget *button;
+  GtkWidget *image;
+
+  button = gtk_button_new_with_mnemonic (_("_Restore"));
+  gtk_widget_add_css_class (button, "flat");
+  salvage_cell_set_list_item (button, list_item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+
+  image = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+  gtk_widget_add_css_class (image, "dim-label");
+
+  stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), TRUE);
+  gtk_stack_add_named (GTK_STACK (stack), button, "button");
+  gtk_stack_add_named (GTK_STACK (stack), image, "unavailable");
+  salvage_cell_set_list_item (stack, list_item);
+  gtk_list_item_set_child (list_item, stack);
+}
+
+static void
+actions_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SalvageTrashPage         *self)
+{
+  GtkStack *stack = GTK_STACK (gtk_list_item_get_child (list_item));
+  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *why = salvage_format_not_restorable (item);
+  g_autofree char *name = salvage_format_trash_item_name (item);
+
+  if (why == NULL)
+    {
+      GtkWidget *button = gtk_stack_get_child_by_name (stack, "button");
+      g_autofree char *label = g_strdup_printf (_("Restore “%s”"), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_stack_set_visible_child_name (stack, "button");
+    }
+  else
+    {
+      GtkWidget *image = gtk_stack_get_child_by_name (stack, "unavailable");
+
+      gtk_widget_set_tooltip_text (image, why);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, why,
+                                      -1);
+      gtk_stack_set_visible_child_name (stack, "unavailable");
+    }
+}
+
+/* Actions */
+
+static GPtrArray *
+dup_selected (SalvageTrashPage *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted),
+                                                                position);
+
+      if (item != NULL && salvage_trash_item_get_restorable (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  return items;
+}
+
+static void
+restore_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+  g_autoptr(GPtrArray) items = dup_selected (self);
+
+  emit_restore (self, items, FALSE);
+}
+
+static void
+restore_all_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *trash = get_trash (self);
+  guint n_items;
+
+  if (trash == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (trash);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+
+      if (salvage_trash_item_get_restorable (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  emit_restore (self, items, TRUE);
+}
+
+static void
+open_web_app_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  const char *slug;
+
+  if (self->workspace == NULL)
+    return;
+
+  slug = salvage_client_get_workspace (salvage_workspace_get_client (self->workspace));
+  escaped = g_uri_escape_string (slug != NULL ? slug : "", NULL, FALSE);
+  uri = g_strconcat ("https://app.roboflow.com/", escaped, NULL);
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+}
+
+static void
+selection_changed_cb (SalvageTrashPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = (guint) gtk_bitset_get_size (selected);
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item selected", "%u items selected", n), n);
+  gtk_label_set_label (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->action_bar, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
+}
+
+static void
+type_changed_cb (SalvageTrashPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+trash_changed_cb (SalvageTrashPage *self)
+{
+  update_view (self);
+}
+
+/* GObject */
+
+static void
+salvage_trash_page_dispose (GObject *object)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (salvage_trash_page_parent_class)->dispose (object);
+}
+
+static void
+salvage_trash_page_finalize (GObject *object)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (salvage_trash_page_parent_class)->finalize (object);
+}
+
+static void
+salvage_trash_page_class_init (SalvageTrashPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = salvage_trash_page_dispose;
+  object_class->finalize = salvage_trash_page_finalize;
+
+  signals[RESTORE_REQUESTED] =
+    g_signal_new ("restore-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_PTR_ARRAY, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salvage/Salvage/salvage-trash-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, deleter_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, deleted_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, days_left_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, actions_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, selection_label);
+
+  gtk_widget_class_install_action (widget_class, "trash.restore-selected", NULL,
+                                   restore_selected_action);
+  gtk_widget_class_install_action (widget_class, "trash.restore-all", NULL,
+                                   restore_all_action);
+  gtk_widget_class_install_action (widget_class, "trash.open-web-app", NULL,
+                                   open_web_app_action);
+}
+
+static void
+set_column (GtkColumnViewColumn *column,
+            GtkListItemFactory  *factory,
+            GtkSorter           *sorter)
+{
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_clear_object (&factory);
+  g_clear_object (&sorter);
+}
+
+static GtkSorter *
+text_sorter_new (SalvageCellTextFunc func)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb, (gpointer) func, NULL));
+}
+
+static GtkListItemFactory *
+signal_factory_new (SalvageTrashPage *self,
+                    GCallback         setup,
+                    GCallback         bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+
+  return factory;
+}
+
+static void
+salvage_trash_page_init (SalvageTrashPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = SALVAGE_PAGE_STATE_LOADING;
+
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Removed rows leave the selection without a selection-changed. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  set_column (self->name_column, salvage_text_factory_new (name_text, 32, FALSE),
+              text_sorter_new (name_text));
+  set_column (self->type_column, salvage_text_factory_new (type_text, 9, FALSE),
+              text_sorter_new (type_text));
+  set_column (self->deleter_column, salvage_text_factory_new (deleter_text, 16, FALSE),
+              text_sorter_new (deleter_text));
+  set_column (self->deleted_column, salvage_text_factory_new (deleted_text, 12, FALSE),
+              GTK_SORTER (gtk_custom_sorter_new (compare_deleted_cb, NULL, NULL)));
+  set_column (self->days_left_column,
+              signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
+                                  G_CALLBACK (days_left_bind_cb)),
+              GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL)));
+  set_column (self->actions_column,
+              signal_factory_new (self, G_CALLBACK (actions_setup_cb),
+                                  G_CALLBACK (actions_bind_cb)),
+              NULL);
+
+  /* What is about to be lost for good comes first. */
+  gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (self->type_dropdown, "notify::selected",
+                           G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
+
+  selection_changed_cb (self);
+  update_view (self);
+}
+
+void
+salvage_trash_page_set_workspace (SalvageTrashPage *self,
+                                  SalvageWorkspace *workspace)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
+
+  g_set_object (&self->workspace, workspace);
+  gtk_filter_list_model_set_model (self->filtered, get_trash (self));
+
+  if (self->workspace != NULL)
+    g_signal_connect_swapped (get_trash (self), "items-changed",
+                              G_CALLBACK (trash_changed_cb), self);
+
+  update_view (self);
+}
+
+void
+salvage_trash_page_set_state (SalvageTrashPage *self,
+                              SalvagePageState  state,
+                              const GError     *error)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  self->state = state;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+
+  update_view (self);
+}
+
+void
+salvage_trash_page_set_search (SalvageTrashPage *self,
+                               const char       *text)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+gboolean
+salvage_trash_page_select_item (SalvageTrashPage *self,
+                                SalvageTrashItem *item)
+{
+  GListModel *rows;
+  guint n;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), FALSE);
+
+  rows = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SalvageTrashItem) row = g_list_model_get_item (rows, i);
+
+      if (row == item)
+        return gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+    }
+
+  return FALSE;
+}
+
+GListModel *
+salvage_trash_page_get_rows (SalvageTrashPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+const char *
+salvage_trash_page_get_view (SalvageTrashPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

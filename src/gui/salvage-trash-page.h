@@ -1,0 +1,44 @@
+/* salvage-trash-page.h - the Trash page: what was deleted, and restoring it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "salvage-page-util.h"
+#include "salvage-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_TRASH_PAGE (salvage_trash_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE, TRASH_PAGE, AdwBin)
+
+/*
+ * Signals:
+ *   "restore-requested" (GPtrArray *items, gboolean all): the user asked to
+ *                       restore @items (SalvageTrashItem, all restorable);
+ *                       @all when they asked for the whole Trash.
+ *
+ * Actions (group "trash"): "restore-selected", "restore-all", "open-web-app".
+ */
+
+void        salvage_trash_page_set_workspace (SalvageTrashPage *self,
+                                              SalvageWorkspace *workspace);
+void        salvage_trash_page_set_state     (SalvageTrashPage *self,
+                                              SalvagePageState  state,
+                                              const GError     *error);
+void        salvage_trash_page_set_search    (SalvageTrashPage *self,
+                                              const char       *text);
+
+/* Adds the row of @item to the selection. */
+gboolean    salvage_trash_page_select_item   (SalvageTrashPage *self,
+                                              SalvageTrashItem *item);
+/* The rows as shown: filtered and sorted. */
+GListModel *salvage_trash_page_get_rows      (SalvageTrashPage *self);
+/* "loading", "content", "empty" or "error". */
+const char *salvage_trash_page_get_view      (SalvageTrashPage *self);
+
+G_END_DECLS

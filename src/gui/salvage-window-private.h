@@ -1,0 +1,32 @@
+/* salvage-window-private.h - views into the window for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "salvage-projects-page.h"
+#include "salvage-trash-page.h"
+#include "salvage-window.h"
+#include "salvage-workflows-page.h"
+
+G_BEGIN_DECLS
+
+SalvageProjectsPage  *salvage_window_get_projects_page  (SalvageWindow *self);
+SalvageWorkflowsPage *salvage_window_get_workflows_page (SalvageWindow *self);
+SalvageTrashPage     *salvage_window_get_trash_page     (SalvageWindow *self);
+
+/* Shows the page named "projects", "workflows" or "trash". */
+void                  salvage_window_show_page          (SalvageWindow *self,
+                                                         const char    *name);
+
+/* The confirmation dialog waiting for an answer, or NULL. */
+AdwMessageDialog     *salvage_window_get_dialog         (SalvageWindow *self);
+
+/* The title of the most recent toast (with its markup), or NULL. */
+const char           *salvage_window_get_last_toast     (SalvageWindow *self);
+
+/* The number of the Trash page's badge. */
+guint                 salvage_window_get_trash_badge    (SalvageWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* salvage-window.h - the main window: the Projects, Workflows and Trash pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "salvage-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_WINDOW (salvage_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageWindow, salvage_window, SALVAGE, WINDOW, AdwApplicationWindow)
+
+SalvageWindow    *salvage_window_new            (GtkApplication *application);
+
+/* Shows how to get started, for when there is nothing to connect to. */
+void              salvage_window_show_welcome   (SalvageWindow  *self);
+
+/* Checks @api_key against @base_url (NULL for the default), then loads
+ * the key's workspace. Failures show on the pages, with a Retry. */
+void              salvage_window_connect        (SalvageWindow  *self,
+                                                 const char     *base_url,
+                                                 const char     *api_key);
+
+/* The workspace shown, or NULL before the key has been accepted. */
+SalvageWorkspace *salvage_window_get_workspace  (SalvageWindow  *self);
+
+G_END_DECLS

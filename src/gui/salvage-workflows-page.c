@@ -1,0 +1,429 @@
+/* salvage-workflows-page.c - the Workflows page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-format.h"
+#include "salvage-workflows-page.h"
+
+struct _SalvageWorkflowsPage
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *url_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *actions_column;
+  GMenuModel          *context_menu;
+  GtkWidget           *popover;
+
+  SalvageWorkspace    *workspace;
+  GtkStringFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkSingleSelection  *selection;
+
+  SalvagePageState     state;
+  GError              *error;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, ADW_TYPE_BIN)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GListModel *
+get_workflows (SalvageWorkflowsPage *self)
+{
+  return self->workspace != NULL ? salvage_workspace_get_workflows (self->workspace) : NULL;
+}
+
+static void
+update_view (SalvageWorkflowsPage *self)
+{
+  GListModel *workflows = get_workflows (self);
+
+  salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
+                           workflows != NULL ? g_list_model_get_n_items (workflows) : 0);
+}
+
+static char *
+name_text (gpointer item)
+{
+  return g_strdup (salvage_workflow_get_name (item));
+}
+
+static char *
+url_text (gpointer item)
+{
+  return g_strdup (salvage_workflow_get_url (item));
+}
+
+static char *
+status_text (gpointer item)
+{
+  const char *status = salvage_workflow_get_status (item);
+
+  return g_strdup (status != NULL ? status : "—");
+}
+
+static char *
+date_text (gpointer item)
+{
+  return salvage_format_date (salvage_workflow_get_created (item));
+}
+
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  /* Unknown dates sort after every known one. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare_created_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return compare_dates (salvage_workflow_get_created ((SalvageWorkflow *) a),
+                        salvage_workflow_get_created ((SalvageWorkflow *) b));
+}
+
+static void
+delete_clicked_cb (GtkButton            *button,
+                   SalvageWorkflowsPage *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
+}
+
+static void
+actions_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SalvageWorkflowsPage     *self)
+{
+  GtkWidget *button;
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+  gtk_widget_add_css_class (button, "flat");
+  salvage_cell_set_list_item (button, list_item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
+  gtk_list_item_set_child (list_item, button);
+}
+
+static void
+actions_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SalvageWorkflowsPage     *self)
+{
+  SalvageWorkflow *workflow = gtk_list_item_get_item (list_item);
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (_("Move “%s” to Trash"), salvage_workflow_get_name (workflow));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (widget);
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
+}
+
+static void
+selection_changed_cb (SalvageWorkflowsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workflows.delete-selected",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static void
+context_pressed_cb (GtkGestureClick      *gesture,
+                    int                   n_press,
+                    double                x,
+                    double                y,
+                    SalvageWorkflowsPage *self)
+{
+  GtkListItem *list_item;
+  GdkRectangle rect;
+  double px, py;
+
+  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
+  if (list_item == NULL)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                   gtk_list_item_get_position (list_item), TRUE);
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                         x, y, &px, &py))
+    return;
+
+  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+workflows_changed_cb (SalvageWorkflowsPage *self)
+{
+  update_view (self);
+}
+
+static void
+salvage_workflows_page_dispose (GObject *object)
+{
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (object);
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WORKFLOWS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_workflows (self), workflows_changed_cb, self);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (salvage_workflows_page_parent_class)->dispose (object);
+}
+
+static void
+salvage_workflows_page_finalize (GObject *object)
+{
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (object);
+
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (salvage_workflows_page_parent_class)->finalize (object);
+}
+
+static void
+salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = salvage_workflows_page_dispose;
+  object_class->finalize = salvage_workflows_page_finalize;
+
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salvage/Salvage/salvage-workflows-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, url_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, actions_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, context_menu);
+
+  gtk_widget_class_install_action (widget_class, "workflows.delete-selected", NULL,
+                                   delete_selected_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "workflows.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "workflows.delete-selected", NULL);
+}
+
+static GtkSorter *
+string_sorter_new (const char *property)
+{
+  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SALVAGE_TYPE_WORKFLOW,
+                                                                         NULL, property)));
+}
+
+static void
+set_column (GtkColumnViewColumn *column,
+            GtkListItemFactory  *factory,
+            GtkSorter           *sorter)
+{
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_clear_object (&factory);
+  g_clear_object (&sorter);
+}
+
+static void
+salvage_workflows_page_init (SalvageWorkflowsPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkGesture *gesture;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = SALVAGE_PAGE_STATE_LOADING;
+
+  self->filter = gtk_string_filter_new (gtk_property_expression_new (SALVAGE_TYPE_WORKFLOW,
+                                                                     NULL, "name"));
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  set_column (self->name_column, salvage_text_factory_new (name_text, 24, FALSE),
+              string_sorter_new ("name"));
+  set_column (self->url_column, salvage_text_factory_new (url_text, 24, FALSE),
+              string_sorter_new ("url"));
+  set_column (self->status_column, salvage_text_factory_new (status_text, 10, FALSE),
+              string_sorter_new ("status"));
+  set_column (self->date_column, salvage_text_factory_new (date_text, 12, FALSE),
+              GTK_SORTER (gtk_custom_sorter_new (compare_created_cb, NULL, NULL)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (actions_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (actions_bind_cb), self);
+  set_column (self->actions_column, factory, NULL);
+
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+
+  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  selection_changed_cb (self);
+  update_view (self);
+}
+
+void
+salvage_workflows_page_set_workspace (SalvageWorkflowsPage *self,
+                                      SalvageWorkspace     *workspace)
+{
+  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
+  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_workflows (self), workflows_changed_cb, self);
+
+  g_set_object (&self->workspace, workspace);
+  gtk_filter_list_model_set_model (self->filtered, get_workflows (self));
+
+  if (self->workspace != NULL)
+    g_signal_connect_swapped (get_workflows (self), "items-changed",
+                              G_CALLBACK (workflows_changed_cb), self);
+
+  update_view (self);
+}
+
+void
+salvage_workflows_page_set_state (SalvageWorkflowsPage *self,
+                                  SalvagePageState      state,
+                                  const GError         *error)
+{
+  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
+
+  self->state = state;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+
+  update_view (self);
+}
+
+void
+salvage_workflows_page_set_search (SalvageWorkflowsPage *self,
+                                   const char           *text)
+{
+  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
+
+  gtk_string_filter_set_search (self->filter, text);
+}
+
+gboolean
+salvage_workflows_page_select_item (SalvageWorkflowsPage *self,
+                                    SalvageWorkflow      *workflow)
+{
+  GListModel *rows;
+  guint n;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self), FALSE);
+  g_return_val_if_fail (SALVAGE_IS_WORKFLOW (workflow), FALSE);
+
+  rows = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SalvageWorkflow) row = g_list_model_get_item (rows, i);
+
+      if (row == workflow)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GListModel *
+salvage_workflows_page_get_rows (SalvageWorkflowsPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+const char *
+salvage_workflows_page_get_view (SalvageWorkflowsPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
