@@ -1,3 +1,1694 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* salvage-client.c - the Roboflow REST client: one object per account
+ *
+ * Every request goes through one exchange: the URL is built from escaped
+ * path segments with the key in the query, the body is read in chunks up
+ * to a size limit, and the HTTP status is mapped to one SalvageError code.
+ * The endpoints then hand the body to the parsers of salvage-parse.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "salvage-client"
+
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "salvage-client.h"
+#include "salvage-parse.h"
+
+#define DEFAULT_TIMEOUT 30
+#define READ_CHUNK_SIZE (64 * 1024)
+
+/* The session's timeout bounds each connect and each read. This bounds a
+ * whole exchange, so a server that trickles its answer a few bytes at a
+ * time cannot hold a request open forever. */
+#define DEADLINE_FACTOR 4
+
+struct _SalvageClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;
+  char        *api_key;
+  char        *workspace;
+  guint        timeout;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageClient, salvage_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_API_KEY,
+  PROP_WORKSPACE,
+  PROP_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Base URL */
+
+const char *
+salvage_client_default_base_url (void)
+{
+  const char *env = g_getenv ("API_URL");
+
+  if (env != NULL && env[0] != '\0')
+    return env;
+
+  return SALVAGE_DEFAULT_API_URL;
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  /* GInetAddress knows 127.0.0.0/8 and ::1; a name that merely resolves
+   * to a loopback address is not trusted. */
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+gboolean
+salvage_client_check_base_url (const char  *url,
+                               GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *scheme;
+  const char *host;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (url == NULL || url[0] == '\0')
+    {
+      g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                           _("No server address was given"));
+      return FALSE;
+    }
+
+  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error)))
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("“%s” is not a valid server address"), url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  if (host == NULL || host[0] == '\0')
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” has no host name"), url);
+      return FALSE;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” must not have a query or a fragment"), url);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      /* The key travels in the query string, so plain HTTP is only
+       * acceptable when nothing leaves this computer. */
+      if (host_is_loopback (host))
+        return TRUE;
+
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” is not secure: use https://"), url);
+      return FALSE;
+    }
+
+  g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+               _("The server address “%s” must start with https://"), url);
+  return FALSE;
+}
+
+static char *
+normalize_base_url (const char *url)
+{
+  gsize len = strlen (url);
+
+  while (len > 0 && url[len - 1] == '/')
+    len--;
+
+  return g_strndup (url, len);
+}
+
+/* Key masking */
+
+char *
+salvage_mask_key (const char *api_key)
+{
+  glong n_chars;
+  const char *head_end;
+  const char *tail;
+  GString *masked;
+
+  g_return_val_if_fail (api_key != NULL, NULL);
+
+  if (!g_utf8_validate (api_key, -1, NULL))
+    return g_strdup ("****");
+
+  n_chars = g_utf8_strlen (api_key, -1);
+  if (n_chars <= 4)
+    return g_strdup ("****");
+
+  head_end = g_utf8_offset_to_pointer (api_key, 2);
+  tail = g_utf8_offset_to_pointer (api_key, n_chars - 2);
+
+  masked = g_string_new_len (api_key, head_end - api_key);
+  for (glong i = 0; i < n_chars - 4; i++)
+    g_string_append_c (masked, '*');
+  g_string_append (masked, tail);
+
+  return g_string_free (masked, FALSE);
+}
+
+char *
+salvage_client_dup_masked_key (SalvageClient *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+
+  return salvage_mask_key (self->api_key);
+}
+
+/* GObject */
+
+static void
+salvage_client_constructed (GObject *object)
+{
+  SalvageClient *self = (SalvageClient *)object;
+
+  G_OBJECT_CLASS (salvage_client_parent_class)->constructed (object);
+
+  if (self->base_url == NULL)
+    self->base_url = normalize_base_url (salvage_client_default_base_url ());
+
+  if (self->api_key == NULL)
+    self->api_key = g_strdup ("");
+}
+
+static void
+salvage_client_dispose (GObject *object)
+{
+  SalvageClient *self = (SalvageClient *)object;
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (salvage_client_parent_class)->dispose (object);
+}
+
+static void
+salvage_client_finalize (GObject *object)
+{
+  SalvageClient *self = (SalvageClient *)object;
+
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->workspace, g_free);
+
+  G_OBJECT_CLASS (salvage_client_parent_class)->finalize (object);
+}
+
+static void
+salvage_client_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SalvageClient *self = SALVAGE_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+
+    case PROP_WORKSPACE:
+      g_value_set_string (value, self->workspace);
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_client_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SalvageClient *self = SALVAGE_CLIENT (object);
+  const char *str;
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      if ((str = g_value_get_string (value)) != NULL)
+        self->base_url = normalize_base_url (str);
+      break;
+
+    case PROP_API_KEY:
+      self->api_key = g_value_dup_string (value);
+      break;
+
+    case PROP_WORKSPACE:
+      salvage_client_set_workspace (self, g_value_get_string (value));
+      break;
+
+    case PROP_TIMEOUT:
+      salvage_client_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_client_class_init (SalvageClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = salvage_client_constructed;
+  object_class->dispose = salvage_client_dispose;
+  object_class->finalize = salvage_client_finalize;
+  object_class->get_property = salvage_client_get_property;
+  object_class->set_property = salvage_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* Write-only: nothing that can read properties (an inspector, a
+   * debugging dump) can get at the key. */
+  properties[PROP_API_KEY] =
+    g_param_spec_string ("api-key", NULL, NULL,
+                         NULL,
+                         (G_PARAM_WRITABLE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_string ("workspace", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       1, 3600, DEFAULT_TIMEOUT,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+salvage_client_init (SalvageClient *self)
+{
+  /* A trailing space makes libsoup append its own product token. */
+  self->timeout = DEFAULT_TIMEOUT;
+  self->session = soup_session_new_with_options ("user-agent", "Salvage/" PACKAGE_VERSION " ",
+                                                 "timeout", self->timeout,
+                                                 "idle-timeout", self->timeout,
+                                                 NULL);
+}
+
+SalvageClient *
+salvage_client_new (const char  *base_url,
+                    const char  *api_key,
+                    GError     **error)
+{
+  g_return_val_if_fail (api_key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (base_url == NULL)
+    base_url = salvage_client_default_base_url ();
+
+  if (!salvage_client_check_base_url (base_url, error))
+    return NULL;
+
+  if (api_key[0] == '\0')
+    {
+      g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY,
+                           _("No API key was given"));
+      return NULL;
+    }
+
+  return g_object_new (SALVAGE_TYPE_CLIENT,
+                       "base-url", base_url,
+                       "api-key", api_key,
+                       NULL);
+}
+
+const char *
+salvage_client_get_base_url (SalvageClient *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+const char *
+salvage_client_get_workspace (SalvageClient *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+
+  return self->workspace;
+}
+
+void
+salvage_client_set_workspace (SalvageClient *self,
+                              const char    *workspace)
+{
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+
+  if (g_strcmp0 (self->workspace, workspace) == 0)
+    return;
+
+  g_free (self->workspace);
+  self->workspace = g_strdup (workspace);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+guint
+salvage_client_get_timeout (SalvageClient *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), 0);
+
+  return self->timeout;
+}
+
+void
+salvage_client_set_timeout (SalvageClient *self,
+                            guint          seconds)
+{
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->timeout == seconds)
+    return;
+
+  self->timeout = seconds;
+  soup_session_set_timeout (self->session, seconds);
+  soup_session_set_idle_timeout (self->session, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+/* Errors */
+
+static GError *
+new_error (SalvageClient *self,
+           SalvageError   code,
+           const char    *message)
+{
+  g_autofree char *redacted = salvage_redact (message, self->api_key);
+
+  return g_error_new_literal (SALVAGE_ERROR, code, redacted);
+}
+
+static gint64
+parse_retry_after (const char *value)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+
+  while (g_ascii_isspace (*value))
+    value++;
+
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
+    return seconds;
+
+  if ((date = soup_date_time_new_from_http_string (value)))
+    {
+      GTimeSpan span;
+
+      now = g_date_time_new_now_utc ();
+      span = g_date_time_difference (date, now);
+      /* Round up so that waiting the given time is always enough. */
+      return span <= 0 ? 0 : (span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND;
+    }
+
+  return -1;
+}
+
+static GError *
+error_from_status (SalvageClient      *self,
+                   guint               status,
+                   SoupMessageHeaders *headers,
+                   GBytes             *body)
+{
+  g_autofree char *server_words = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *message = NULL;
+  gint64 retry_after = -1;
+  SalvageError code;
+  GError *error;
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      code = SALVAGE_ERROR_INVALID_KEY;
+      sentence = g_strdup (_("The API key was refused"));
+      break;
+
+    case SOUP_STATUS_FORBIDDEN:
+      code = SALVAGE_ERROR_FORBIDDEN;
+      sentence = g_strdup (_("The server refused: the plan or the API key’s permissions do not allow this"));
+      break;
+
+    case SOUP_STATUS_NOT_FOUND:
+      /* Roboflow answers 404 for a missing item, for one already in the
+       * Trash, and for a key that lacks the scope: it cannot be told which. */
+      code = SALVAGE_ERROR_NOT_FOUND;
+      sentence = g_strdup (_("Not found: it may not exist, may already be in the Trash, or the API key may lack a permission"));
+      break;
+
+    case SOUP_STATUS_CONFLICT:
+      code = SALVAGE_ERROR_CONFLICT;
+      sentence = g_strdup (_("The server refused because of a conflict"));
+      break;
+
+    case 429: /* Too Many Requests; libsoup 3.2 has no name for it */
+      code = SALVAGE_ERROR_RATE_LIMITED;
+      retry_after = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
+      if (retry_after >= 0)
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Too many requests: the server asks to wait %d second",
+                                                 "Too many requests: the server asks to wait %d seconds",
+                                                 (gulong) retry_after),
+                                    (int) retry_after);
+      else
+        sentence = g_strdup (_("Too many requests: try again later"));
+      break;
+
+    default:
+      if (SOUP_STATUS_IS_SERVER_ERROR (status))
+        {
+          code = SALVAGE_ERROR_SERVER;
+          sentence = g_strdup_printf (_("The server failed (HTTP %u)"), status);
+        }
+      else
+        {
+          code = SALVAGE_ERROR_BAD_REQUEST;
+          sentence = g_strdup_printf (_("The server gave an unexpected answer (HTTP %u)"), status);
+        }
+      break;
+    }
+
+  if (body != NULL)
+    server_words = salvage_parse_error_message (body);
+
+  if (server_words != NULL)
+    message = g_strdup_printf ("%s (%s)", sentence, server_words);
+  else
+    message = g_steal_pointer (&sentence);
+
+  error = new_error (self, code, message);
+  salvage_error_set_http_details (error, status, retry_after);
+
+  return error;
+}
+
+static GError *
+error_from_transport (SalvageClient *self,
+                      const GError  *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return new_error (self, SALVAGE_ERROR_TIMEOUT, _("The server did not answer in time"));
+
+  if (error->domain == G_RESOLVER_ERROR)
+    message = g_strdup_printf (_("Could not find the server (%s)"), error->message);
+  else if (error->domain == G_TLS_ERROR)
+    message = g_strdup_printf (_("Could not make a secure connection to the server (%s)"), error->message);
+  else if (error->domain == SOUP_SESSION_ERROR)
+    return new_error (self, SALVAGE_ERROR_BAD_RESPONSE, error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    message = g_strdup_printf (_("Could not connect to the server (%s)"), error->message);
+  else
+    message = g_strdup_printf (_("The connection to the server failed (%s)"), error->message);
+
+  return new_error (self, SALVAGE_ERROR_NETWORK, message);
+}
+
+/* One HTTP exchange: send, read the body with a size limit, check the status. */
+
+typedef struct
+{
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *body;
+  /* Ours, passed to libsoup: cancelled by the caller's or by the deadline. */
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong        cancelled_id;
+  GSource      *deadline;
+  gboolean      timed_out;
+} Exchange;
+
+static void
+exchange_free (Exchange *exchange)
+{
+  if (exchange->deadline != NULL)
+    {
+      g_source_destroy (exchange->deadline);
+      g_source_unref (exchange->deadline);
+    }
+
+  if (exchange->cancelled_id != 0)
+    g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
+
+  /* Closing a stream that was not read to the end makes libsoup drop the
+   * connection instead of reading what is left. */
+  g_clear_object (&exchange->stream);
+  g_clear_object (&exchange->message);
+  g_clear_object (&exchange->cancellable);
+  g_clear_object (&exchange->caller_cancellable);
+  g_clear_pointer (&exchange->body, g_byte_array_unref);
+  g_free (exchange);
+}
+
+static void
+forward_cancel_cb (GCancellable *caller_cancellable,
+                   GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static gboolean
+exchange_deadline_cb (gpointer user_data)
+{
+  Exchange *exchange = user_data;
+
+  exchange->timed_out = TRUE;
+  g_cancellable_cancel (exchange->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+exchange_return_error (GTask  *task,
+                       GError *error)
+{
+  SalvageClient *self = g_task_get_source_object (task);
+  Exchange *exchange = g_task_get_task_data (task);
+
+  if (exchange->caller_cancellable != NULL &&
+      g_cancellable_is_cancelled (exchange->caller_cancellable))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "%s", _("The operation was cancelled"));
+  else if (exchange->timed_out)
+    g_task_return_error (task, new_error (self, SALVAGE_ERROR_TIMEOUT,
+                                          _("The server did not answer in time")));
+  else if (error->domain == SALVAGE_ERROR)
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_error (task, error_from_transport (self, error));
+}
+
+static void
+exchange_too_large (GTask *task)
+{
+  SalvageClient *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  error = new_error (self, SALVAGE_ERROR_BAD_RESPONSE, _("The server’s answer is too large"));
+  exchange_return_error (task, error);
+}
+
+static void
+exchange_complete (GTask *task)
+{
+  SalvageClient *self = g_task_get_source_object (task);
+  Exchange *exchange = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  guint status;
+
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
+  status = soup_message_get_status (exchange->message);
+
+  g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes",
+           soup_message_get_method (exchange->message),
+           g_uri_get_path (soup_message_get_uri (exchange->message)),
+           status, g_bytes_get_size (body));
+
+  /* Roboflow answers every successful call in scope with 200 and a JSON
+   * body; the SDK treats anything else, even a 204, as a failure. */
+  if (status == SOUP_STATUS_OK)
+    g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task,
+                         error_from_status (self, status,
+                                            soup_message_get_response_headers (exchange->message),
+                                            body));
+}
+
+static void
+exchange_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Exchange *exchange = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  if (!(chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
+    {
+      exchange_return_error (task, error);
+      return;
+    }
+
+  if ((size = g_bytes_get_size (chunk)) == 0)
+    {
+      exchange_complete (task);
+      return;
+    }
+
+  if (exchange->body->len + size > SALVAGE_CLIENT_MAX_BODY_SIZE)
+    {
+      exchange_too_large (task);
+      return;
+    }
+
+  g_byte_array_append (exchange->body, g_bytes_get_data (chunk, NULL), size);
+
+  g_input_stream_read_bytes_async (exchange->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   exchange->cancellable,
+                                   exchange_read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+exchange_send_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Exchange *exchange = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  goffset length = 0;
+
+  exchange->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (exchange->stream == NULL)
+    {
+      exchange_return_error (task, error);
+      return;
+    }
+
+  /* Refuse a declared oversize body before reading any of it. */
+  headers = soup_message_get_response_headers (exchange->message);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    {
+      length = soup_message_headers_get_content_length (headers);
+      if (length > SALVAGE_CLIENT_MAX_BODY_SIZE)
+        {
+          exchange_too_large (task);
+          return;
+        }
+    }
+
+  exchange->body = g_byte_array_sized_new (MIN (length, 1024 * 1024));
+
+  g_input_stream_read_bytes_async (exchange->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   exchange->cancellable,
+                                   exchange_read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static gboolean
+segment_is_valid (const char *segment)
+{
+  /* Dot segments would be folded away by URL normalisation and reach a
+   * different endpoint. */
+  return segment != NULL &&
+         segment[0] != '\0' &&
+         strcmp (segment, ".") != 0 &&
+         strcmp (segment, "..") != 0;
+}
+
+static char *
+build_url (SalvageClient      *self,
+           const char * const *segments)
+{
+  GString *url = g_string_new (self->base_url);
+  g_autofree char *key = NULL;
+
+  if (segments == NULL || segments[0] == NULL)
+    g_string_append_c (url, '/');
+
+  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_uri_escape_string (segments[i], NULL, FALSE);
+
+      g_string_append_c (url, '/');
+      g_string_append (url, escaped);
+    }
+
+  key = g_uri_escape_string (self->api_key, NULL, FALSE);
+  g_string_append (url, "?api_key=");
+  g_string_append (url, key);
+
+  return g_string_free (url, FALSE);
+}
+
+/*
+ * Sends one request. @segments are the path below the base URL, each
+ * escaped on its own; @body, when given, is sent as JSON. The result is
+ * the body of a 200 answer, or a SalvageError (G_IO_ERROR_CANCELLED when
+ * @cancellable was cancelled).
+ */
+static void
+salvage_client_send_async (SalvageClient       *self,
+                           const char          *method,
+                           const char * const  *segments,
+                           GBytes              *body,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Exchange *exchange;
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, salvage_client_send_async);
+
+  exchange = g_new0 (Exchange, 1);
+  g_task_set_task_data (task, exchange, (GDestroyNotify) exchange_free);
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "%s", _("The operation was cancelled"));
+      return;
+    }
+
+  /* Checked again here because a client made with g_object_new() skipped
+   * salvage_client_new(): no request may go out over plain HTTP. */
+  if (!salvage_client_check_base_url (self->base_url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+    {
+      if (!segment_is_valid (segments[i]))
+        {
+          g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                                   "%s", _("A name in the request is empty or not allowed"));
+          return;
+        }
+    }
+
+  url = build_url (self, segments);
+  exchange->message = soup_message_new (method, url);
+  if (exchange->message == NULL)
+    {
+      g_task_return_error (task, new_error (self, SALVAGE_ERROR_INVALID_URL,
+                                            _("Could not build the address of the request")));
+      return;
+    }
+
+  /* A redirect could take the key to another host, or to plain HTTP. */
+  soup_message_add_flags (exchange->message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (exchange->message),
+                                "Accept", "application/json");
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (exchange->message, "application/json", body);
+
+  exchange->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      exchange->caller_cancellable = g_object_ref (cancellable);
+      exchange->cancelled_id = g_cancellable_connect (cancellable,
+                                                      G_CALLBACK (forward_cancel_cb),
+                                                      g_object_ref (exchange->cancellable),
+                                                      g_object_unref);
+    }
+
+  exchange->deadline = g_timeout_source_new_seconds (self->timeout * DEADLINE_FACTOR);
+  g_source_set_callback (exchange->deadline, exchange_deadline_cb, exchange, NULL);
+  g_source_set_static_name (exchange->deadline, "[salvage] request deadline");
+  g_source_attach (exchange->deadline, g_task_get_context (task));
+
+  g_debug ("%s %s", method, g_uri_get_path (soup_message_get_uri (exchange->message)));
+
+  soup_session_send_async (self->session,
+                           exchange->message,
+                           G_PRIORITY_DEFAULT,
+                           exchange->cancellable,
+                           exchange_send_cb,
+                           g_steal_pointer (&task));
+}
+
+static GBytes *
+salvage_client_send_finish (SalvageClient  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == salvage_client_send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Endpoints */
+
+typedef struct
+{
+  char             *project_slug;
+  char             *version_number;
+  char             *target;            /* training id or workflow url */
+  SalvageTrashKind  kind;              /* what a delete removes */
+  char             *name;              /* workspace display name */
+  GBytes           *body;              /* to parse in a worker thread */
+  GError           *not_found;         /* a delete's 404, kept while the Trash is probed */
+  gboolean          already_in_trash;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_clear_pointer (&data->project_slug, g_free);
+  g_clear_pointer (&data->version_number, g_free);
+  g_clear_pointer (&data->target, g_free);
+  g_clear_pointer (&data->name, g_free);
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_error (&data->not_found);
+  g_free (data);
+}
+
+static GTask *
+call_new (SalvageClient       *self,
+          gpointer             source_tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_new0 (CallData, 1), (GDestroyNotify) call_data_free);
+
+  return task;
+}
+
+static gboolean
+call_check_workspace (SalvageClient *self,
+                      GTask         *task)
+{
+  if (self->workspace != NULL && self->workspace[0] != '\0')
+    return TRUE;
+
+  g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                           "%s", _("No workspace"));
+  return FALSE;
+}
+
+static gboolean
+call_is_valid (SalvageClient *self,
+               GAsyncResult  *result,
+               gpointer       source_tag)
+{
+  return g_task_is_valid (result, self) &&
+         g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+/* POST / */
+
+static void
+validate_key_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SalvageClient *self = SALVAGE_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+
+  if (!(body = salvage_client_send_finish (self, result, &error)) ||
+      !(workspace = salvage_parse_key_check (body, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  salvage_client_set_workspace (self, workspace);
+  g_task_return_pointer (task, g_steal_pointer (&workspace), g_free);
+}
+
+void
+salvage_client_validate_key_async (SalvageClient       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_validate_key_async, cancellable, callback, user_data);
+  salvage_client_send_async (self, "POST", NULL, NULL, cancellable, validate_key_cb, task);
+}
+
+char *
+salvage_client_validate_key_finish (SalvageClient  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_validate_key_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /{ws} */
+
+static void
+get_workspace_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
+      !(projects = salvage_parse_workspace (body, &data->name, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&projects), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+salvage_client_get_workspace_async (SalvageClient       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_get_workspace_async, cancellable, callback, user_data);
+  if (!call_check_workspace (self, task))
+    return;
+
+  salvage_client_send_async (self, "GET",
+                             (const char * const []) { self->workspace, NULL },
+                             NULL, cancellable, get_workspace_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+salvage_client_get_workspace_finish (SalvageClient  *self,
+                                     GAsyncResult   *result,
+                                     char          **name_out,
+                                     GError        **error)
+{
+  GPtrArray *projects;
+
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_get_workspace_async), NULL);
+
+  projects = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (name_out != NULL)
+    {
+      CallData *data = g_task_get_task_data (G_TASK (result));
+
+      *name_out = projects != NULL ? g_strdup (data->name) : NULL;
+    }
+
+  return projects;
+}
+
+/* GET /{ws}/{project} */
+
+static void
+get_project_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
+      !(versions = salvage_parse_project (body, data->project_slug, NULL, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&versions), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+salvage_client_get_project_async (SalvageClient       *self,
+                                  const char          *project_slug,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (project_slug != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_get_project_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->project_slug = g_strdup (project_slug);
+
+  if (!call_check_workspace (self, task))
+    return;
+
+  salvage_client_send_async (self, "GET",
+                             (const char * const []) { self->workspace, project_slug, NULL },
+                             NULL, cancellable, get_project_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+salvage_client_get_project_finish (SalvageClient  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_get_project_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /{ws}/{project}/{N}/v2/trainings */
+
+static void
+list_trainings_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
+      !(trainings = salvage_parse_trainings (body, data->project_slug, data->version_number, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&trainings), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+salvage_client_list_trainings_async (SalvageClient       *self,
+                                     const char          *project_slug,
+                                     const char          *version_number,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (project_slug != NULL);
+  g_return_if_fail (version_number != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_list_trainings_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->project_slug = g_strdup (project_slug);
+  data->version_number = g_strdup (version_number);
+
+  if (!call_check_workspace (self, task))
+    return;
+
+  salvage_client_send_async (self, "GET",
+                             (const char * const []) {
+                               self->workspace, project_slug, version_number, "v2", "trainings", NULL
+                             },
+                             NULL, cancellable, list_trainings_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+salvage_client_list_trainings_finish (SalvageClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_trainings_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /{ws}/workflows */
+
+static void
+list_workflows_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) workflows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
+      !(workflows = salvage_parse_workflows (body, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&workflows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+salvage_client_list_workflows_async (SalvageClient       *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_list_workflows_async, cancellable, callback, user_data);
+  if (!call_check_workspace (self, task))
+    return;
+
+  salvage_client_send_async (self, "GET",
+                             (const char * const []) { self->workspace, "workflows", NULL },
+                             NULL, cancellable, list_workflows_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+salvage_client_list_workflows_finish (SalvageClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_workflows_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /{ws}/trash */
+
+static void
+parse_trash_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CallData *data = task_data;
+  g_autoptr(GPtrArray) items = NULL;
+  GError *error = NULL;
+
+  if (!(items = salvage_parse_trash (data->body, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_trash_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!(data->body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A Trash can hold a hundred thousand entries: keep the main loop free. */
+  g_task_run_in_thread (task, parse_trash_thread);
+}
+
+void
+salvage_client_list_trash_async (SalvageClient       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_list_trash_async, cancellable, callback, user_data);
+  if (!call_check_workspace (self, task))
+    return;
+
+  salvage_client_send_async (self, "GET",
+                             (const char * const []) { self->workspace, "trash", NULL },
+                             NULL, cancellable, list_trash_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+salvage_client_list_trash_finish (SalvageClient  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_trash_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* DELETE …, with the Trash probe on 404 */
+
+static gboolean
+trash_item_matches (SalvageTrashItem *item,
+                    CallData         *data)
+{
+  if (salvage_trash_item_get_kind (item) != data->kind)
+    return FALSE;
+
+  /* The same rules as the Roboflow CLI uses to recognise a repeated delete. */
+  switch (data->kind)
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      return g_strcmp0 (salvage_trash_item_get_url (item), data->project_slug) == 0;
+
+    case SALVAGE_TRASH_KIND_VERSION:
+      return g_strcmp0 (salvage_trash_item_get_id (item), data->version_number) == 0 &&
+             g_strcmp0 (salvage_trash_item_get_parent_url (item), data->project_slug) == 0;
+
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      return g_strcmp0 (salvage_trash_item_get_url (item), data->target) == 0 ||
+             g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
+
+    case SALVAGE_TRASH_KIND_TRAINING:
+      return g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
+
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+delete_probe_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = salvage_client_list_trash_finish (SALVAGE_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      if (trash_item_matches (g_ptr_array_index (items, i), data))
+        {
+          data->already_in_trash = TRUE;
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+
+  /* Not in the Trash, or the Trash could not be read: the 404 stands. */
+  g_task_return_error (task, g_steal_pointer (&data->not_found));
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SalvageClient *self = SALVAGE_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  body = salvage_client_send_finish (self, result, &error);
+
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND))
+    {
+      /* A second delete of the same item is a 404 too: look for it in
+       * the Trash before calling it missing. */
+      data->not_found = g_steal_pointer (&error);
+      salvage_client_list_trash_async (self,
+                                       g_task_get_cancellable (task),
+                                       delete_probe_cb,
+                                       g_steal_pointer (&task));
+      return;
+    }
+
+  if (body == NULL || !salvage_parse_delete (body, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+delete_start (SalvageClient       *self,
+              GTask               *task,
+              const char * const  *segments)
+{
+  if (!call_check_workspace (self, task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  salvage_client_send_async (self, "DELETE", segments, NULL,
+                             g_task_get_cancellable (task), delete_cb, task);
+}
+
+static gboolean
+delete_finish (SalvageClient  *self,
+               GAsyncResult   *result,
+               gboolean       *already_in_trash,
+               GError        **error)
+{
+  CallData *data = g_task_get_task_data (G_TASK (result));
+  gboolean ret;
+
+  ret = g_task_propagate_boolean (G_TASK (result), error);
+
+  if (already_in_trash != NULL)
+    *already_in_trash = ret && data->already_in_trash;
+
+  return ret;
+}
+
+void
+salvage_client_delete_project_async (SalvageClient       *self,
+                                     const char          *project_slug,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (project_slug != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_delete_project_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->kind = SALVAGE_TRASH_KIND_PROJECT;
+  data->project_slug = g_strdup (project_slug);
+
+  delete_start (self, task, (const char * const []) { self->workspace, project_slug, NULL });
+}
+
+gboolean
+salvage_client_delete_project_finish (SalvageClient  *self,
+                                      GAsyncResult   *result,
+                                      gboolean       *already_in_trash,
+                                      GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_project_async), FALSE);
+
+  return delete_finish (self, result, already_in_trash, error);
+}
+
+void
+salvage_client_delete_version_async (SalvageClient       *self,
+                                     const char          *project_slug,
+                                     const char          *version_number,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (project_slug != NULL);
+  g_return_if_fail (version_number != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_delete_version_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->kind = SALVAGE_TRASH_KIND_VERSION;
+  data->project_slug = g_strdup (project_slug);
+  data->version_number = g_strdup (version_number);
+
+  delete_start (self, task,
+                (const char * const []) { self->workspace, project_slug, version_number, NULL });
+}
+
+gboolean
+salvage_client_delete_version_finish (SalvageClient  *self,
+                                      GAsyncResult   *result,
+                                      gboolean       *already_in_trash,
+                                      GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_version_async), FALSE);
+
+  return delete_finish (self, result, already_in_trash, error);
+}
+
+void
+salvage_client_delete_training_async (SalvageClient       *self,
+                                      const char          *project_slug,
+                                      const char          *version_number,
+                                      const char          *training_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (project_slug != NULL);
+  g_return_if_fail (version_number != NULL);
+  g_return_if_fail (training_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_delete_training_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->kind = SALVAGE_TRASH_KIND_TRAINING;
+  data->project_slug = g_strdup (project_slug);
+  data->version_number = g_strdup (version_number);
+  data->target = g_strdup (training_id);
+
+  delete_start (self, task,
+                (const char * const []) {
+                  self->workspace, project_slug, version_number, "v2", "trainings", training_id, NULL
+                });
+}
+
+gboolean
+salvage_client_delete_training_finish (SalvageClient  *self,
+                                       GAsyncResult   *result,
+                                       gboolean       *already_in_trash,
+                                       GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_training_async), FALSE);
+
+  return delete_finish (self, result, already_in_trash, error);
+}
+
+void
+salvage_client_delete_workflow_async (SalvageClient       *self,
+                                      const char          *workflow_url,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  CallData *data;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (workflow_url != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_delete_workflow_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->kind = SALVAGE_TRASH_KIND_WORKFLOW;
+  data->target = g_strdup (workflow_url);
+
+  delete_start (self, task,
+                (const char * const []) { self->workspace, "workflows", workflow_url, NULL });
+}
+
+gboolean
+salvage_client_delete_workflow_finish (SalvageClient  *self,
+                                       GAsyncResult   *result,
+                                       gboolean       *already_in_trash,
+                                       GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_workflow_async), FALSE);
+
+  return delete_finish (self, result, already_in_trash, error);
+}
+
+/* POST /{ws}/trash/restore */
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
+      !salvage_parse_restore (body, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static GBytes *
+build_restore_body (SalvageTrashItem *item)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *parent_id = salvage_trash_item_get_parent_id (item);
+  gsize len;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, salvage_trash_item_get_restore_type (item));
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, salvage_trash_item_get_id (item));
+  if (parent_id != NULL && parent_id[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "parentId");
+      json_builder_add_string_value (builder, parent_id);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &len);
+
+  return g_bytes_new_take (text, len);
+}
+
+void
+salvage_client_restore_async (SalvageClient       *self,
+                              SalvageTrashItem    *item,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) body = NULL;
+  const char *parent_id;
+
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, salvage_client_restore_async, cancellable, callback, user_data);
+  if (!call_check_workspace (self, task))
+    return;
+
+  if (!salvage_trash_item_get_restorable (item))
+    {
+      g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                               _("Items of type “%s” cannot be restored here"),
+                               salvage_trash_item_get_type_name (item) != NULL ?
+                               salvage_trash_item_get_type_name (item) : "?");
+      return;
+    }
+
+  /* The server needs the project's id to find a version: without it the
+   * request could only fail, or worse, match another project's version. */
+  parent_id = salvage_trash_item_get_parent_id (item);
+  if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_VERSION &&
+      (parent_id == NULL || parent_id[0] == '\0'))
+    {
+      g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                               "%s", _("The version cannot be restored: the Trash did not say which project it belongs to"));
+      return;
+    }
+
+  body = build_restore_body (item);
+  salvage_client_send_async (self, "POST",
+                             (const char * const []) { self->workspace, "trash", "restore", NULL },
+                             body, cancellable, restore_cb, g_steal_pointer (&task));
+}
+
+gboolean
+salvage_client_restore_finish (SalvageClient  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (call_is_valid (self, result, salvage_client_restore_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
