@@ -71,7 +71,9 @@ GPtrArray  *salvage_parse_trash       (GBytes      *body,
 
 /* DELETE … : a JSON object. Success means "deleted" is not false. The trash id
  * ("projectId", "workflowId", or "trainingId" when present) goes to
- * @trash_id_out when non-NULL. */
+ * @trash_id_out when non-NULL. A version's answer also carries "projectId",
+ * but that is its parent's: its own trash id is "version", its number. An
+ * empty body counts as success with no id, as the SDK reads it. */
 gboolean    salvage_parse_delete      (GBytes      *body,
                                        char       **trash_id_out,
                                        GError     **error);
@@ -88,8 +90,10 @@ gboolean    salvage_parse_restore     (GBytes      *body,
 char       *salvage_parse_error_message (GBytes     *body);
 
 /* Dates as the API sends them: "YYYY-MM-DD" (midnight UTC), ISO-8601
- * date-times with "Z" or an offset (with or without fraction), or a JSON
- * number of epoch seconds (with fraction). NULL for anything else. */
+ * date-times with "Z" or an offset (with or without fraction; none means
+ * UTC), or a JSON number of epoch seconds (with fraction). The node form
+ * also reads a Firestore timestamp object {"_seconds", "_nanoseconds"}.
+ * NULL for anything else. */
 GDateTime  *salvage_parse_date_string (const char  *text);
 GDateTime  *salvage_parse_date_node   (JsonNode    *node);
 

@@ -1,3 +1,538 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* salvage-trash-item.c - one entry of a workspace's Trash (GET /{ws}/trash)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
 #include "salvage-trash-item.h"
+
+struct _SalvageTrashItem
+{
+  GObject           parent_instance;
+
+  SalvageTrashKind  kind;
+  char             *type_name;
+  char             *id;
+  char             *name;
+  char             *url;
+  char             *parent_id;
+  char             *parent_url;
+  char             *parent_name;
+  char             *version_number;
+  GDateTime        *deleted_at;
+  GDateTime        *scheduled_cleanup_at;
+  char             *deleted_by;
+  char             *deleted_by_name;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageTrashItem, salvage_trash_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_TYPE_NAME,
+  PROP_ID,
+  PROP_NAME,
+  PROP_URL,
+  PROP_PARENT_ID,
+  PROP_PARENT_URL,
+  PROP_PARENT_NAME,
+  PROP_VERSION_NUMBER,
+  PROP_DELETED_AT,
+  PROP_SCHEDULED_CLEANUP_AT,
+  PROP_DELETED_BY,
+  PROP_DELETED_BY_NAME,
+  PROP_RESTORABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GType
+salvage_trash_kind_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { SALVAGE_TRASH_KIND_PROJECT, "SALVAGE_TRASH_KIND_PROJECT", "project" },
+        { SALVAGE_TRASH_KIND_VERSION, "SALVAGE_TRASH_KIND_VERSION", "version" },
+        { SALVAGE_TRASH_KIND_WORKFLOW, "SALVAGE_TRASH_KIND_WORKFLOW", "workflow" },
+        { SALVAGE_TRASH_KIND_TRAINING, "SALVAGE_TRASH_KIND_TRAINING", "training" },
+        { SALVAGE_TRASH_KIND_OTHER, "SALVAGE_TRASH_KIND_OTHER", "other" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("SalvageTrashKind"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static void
+salvage_trash_item_constructed (GObject *object)
+{
+  SalvageTrashItem *self = (SalvageTrashItem *)object;
+
+  G_OBJECT_CLASS (salvage_trash_item_parent_class)->constructed (object);
+
+  if (is_empty (self->name))
+    {
+      g_free (self->name);
+      self->name = g_strdup (!is_empty (self->url) ? self->url : self->id);
+    }
+}
+
+static void
+salvage_trash_item_finalize (GObject *object)
+{
+  SalvageTrashItem *self = (SalvageTrashItem *)object;
+
+  g_clear_pointer (&self->type_name, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->parent_id, g_free);
+  g_clear_pointer (&self->parent_url, g_free);
+  g_clear_pointer (&self->parent_name, g_free);
+  g_clear_pointer (&self->version_number, g_free);
+  g_clear_pointer (&self->deleted_at, g_date_time_unref);
+  g_clear_pointer (&self->scheduled_cleanup_at, g_date_time_unref);
+  g_clear_pointer (&self->deleted_by, g_free);
+  g_clear_pointer (&self->deleted_by_name, g_free);
+
+  G_OBJECT_CLASS (salvage_trash_item_parent_class)->finalize (object);
+}
+
+static void
+salvage_trash_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SalvageTrashItem *self = SALVAGE_TRASH_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_TYPE_NAME:
+      g_value_set_string (value, self->type_name);
+      break;
+
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_PARENT_ID:
+      g_value_set_string (value, self->parent_id);
+      break;
+
+    case PROP_PARENT_URL:
+      g_value_set_string (value, self->parent_url);
+      break;
+
+    case PROP_PARENT_NAME:
+      g_value_set_string (value, self->parent_name);
+      break;
+
+    case PROP_VERSION_NUMBER:
+      g_value_set_string (value, self->version_number);
+      break;
+
+    case PROP_DELETED_AT:
+      g_value_set_boxed (value, self->deleted_at);
+      break;
+
+    case PROP_SCHEDULED_CLEANUP_AT:
+      g_value_set_boxed (value, self->scheduled_cleanup_at);
+      break;
+
+    case PROP_DELETED_BY:
+      g_value_set_string (value, self->deleted_by);
+      break;
+
+    case PROP_DELETED_BY_NAME:
+      g_value_set_string (value, self->deleted_by_name);
+      break;
+
+    case PROP_RESTORABLE:
+      g_value_set_boolean (value, salvage_trash_item_get_restorable (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_trash_item_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SalvageTrashItem *self = SALVAGE_TRASH_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
+    case PROP_TYPE_NAME:
+      self->type_name = g_value_dup_string (value);
+      break;
+
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+
+    case PROP_NAME:
+      self->name = g_value_dup_string (value);
+      break;
+
+    case PROP_URL:
+      self->url = g_value_dup_string (value);
+      break;
+
+    case PROP_PARENT_ID:
+      self->parent_id = g_value_dup_string (value);
+      break;
+
+    case PROP_PARENT_URL:
+      self->parent_url = g_value_dup_string (value);
+      break;
+
+    case PROP_PARENT_NAME:
+      self->parent_name = g_value_dup_string (value);
+      break;
+
+    case PROP_VERSION_NUMBER:
+      self->version_number = g_value_dup_string (value);
+      break;
+
+    case PROP_DELETED_AT:
+      self->deleted_at = g_value_dup_boxed (value);
+      break;
+
+    case PROP_SCHEDULED_CLEANUP_AT:
+      self->scheduled_cleanup_at = g_value_dup_boxed (value);
+      break;
+
+    case PROP_DELETED_BY:
+      self->deleted_by = g_value_dup_string (value);
+      break;
+
+    case PROP_DELETED_BY_NAME:
+      self->deleted_by_name = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_trash_item_class_init (SalvageTrashItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                             G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  object_class->constructed = salvage_trash_item_constructed;
+  object_class->finalize = salvage_trash_item_finalize;
+  object_class->get_property = salvage_trash_item_get_property;
+  object_class->set_property = salvage_trash_item_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       SALVAGE_TYPE_TRASH_KIND,
+                       SALVAGE_TRASH_KIND_OTHER,
+                       flags);
+
+  properties[PROP_TYPE_NAME] =
+    g_param_spec_string ("type-name", NULL, NULL, NULL, flags);
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL, flags);
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL, NULL, flags);
+
+  properties[PROP_PARENT_ID] =
+    g_param_spec_string ("parent-id", NULL, NULL, NULL, flags);
+
+  properties[PROP_PARENT_URL] =
+    g_param_spec_string ("parent-url", NULL, NULL, NULL, flags);
+
+  properties[PROP_PARENT_NAME] =
+    g_param_spec_string ("parent-name", NULL, NULL, NULL, flags);
+
+  properties[PROP_VERSION_NUMBER] =
+    g_param_spec_string ("version-number", NULL, NULL, NULL, flags);
+
+  properties[PROP_DELETED_AT] =
+    g_param_spec_boxed ("deleted-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  properties[PROP_SCHEDULED_CLEANUP_AT] =
+    g_param_spec_boxed ("scheduled-cleanup-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  properties[PROP_DELETED_BY] =
+    g_param_spec_string ("deleted-by", NULL, NULL, NULL, flags);
+
+  properties[PROP_DELETED_BY_NAME] =
+    g_param_spec_string ("deleted-by-name", NULL, NULL, NULL, flags);
+
+  properties[PROP_RESTORABLE] =
+    g_param_spec_boolean ("restorable", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+salvage_trash_item_init (SalvageTrashItem *self)
+{
+  self->kind = SALVAGE_TRASH_KIND_OTHER;
+}
+
+SalvageTrashKind
+salvage_trash_item_get_kind (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), SALVAGE_TRASH_KIND_OTHER);
+
+  return self->kind;
+}
+
+const char *
+salvage_trash_item_get_type_name (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->type_name;
+}
+
+const char *
+salvage_trash_item_get_id (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->id;
+}
+
+const char *
+salvage_trash_item_get_name (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->name;
+}
+
+const char *
+salvage_trash_item_get_url (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->url;
+}
+
+const char *
+salvage_trash_item_get_parent_id (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->parent_id;
+}
+
+const char *
+salvage_trash_item_get_parent_url (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->parent_url;
+}
+
+const char *
+salvage_trash_item_get_parent_name (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->parent_name;
+}
+
+const char *
+salvage_trash_item_get_version_number (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->version_number;
+}
+
+/**
+ * salvage_trash_item_get_deleted_at:
+ *
+ * Returns: (transfer none) (nullable): when the item was moved to the Trash
+ */
+GDateTime *
+salvage_trash_item_get_deleted_at (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->deleted_at;
+}
+
+/**
+ * salvage_trash_item_get_scheduled_cleanup_at:
+ *
+ * Returns: (transfer none) (nullable): when the server will remove it for good
+ */
+GDateTime *
+salvage_trash_item_get_scheduled_cleanup_at (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->scheduled_cleanup_at;
+}
+
+const char *
+salvage_trash_item_get_deleted_by (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->deleted_by;
+}
+
+const char *
+salvage_trash_item_get_deleted_by_name (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->deleted_by_name;
+}
+
+gboolean
+salvage_trash_item_get_restorable (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), FALSE);
+
+  return self->kind != SALVAGE_TRASH_KIND_OTHER && !is_empty (self->id);
+}
+
+const char *
+salvage_trash_item_get_deleter (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  if (!is_empty (self->deleted_by_name))
+    return self->deleted_by_name;
+  if (!is_empty (self->deleted_by))
+    return self->deleted_by;
+  return NULL;
+}
+
+const char *
+salvage_trash_item_get_restore_type (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  switch (self->kind)
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      return "project";
+    case SALVAGE_TRASH_KIND_VERSION:
+      return "version";
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      return "workflow";
+    case SALVAGE_TRASH_KIND_TRAINING:
+      return "training";
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * salvage_trash_item_dup_key:
+ *
+ * Fields are joined with U+001F (unit separator), which no slug or id
+ * contains, so distinct records never share a key.
+ *
+ * Returns: (transfer full): the identity of the Trash record
+ */
+char *
+salvage_trash_item_dup_key (SalvageTrashItem *self)
+{
+  const char *restore_type;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  restore_type = salvage_trash_item_get_restore_type (self);
+
+  switch (self->kind)
+    {
+    case SALVAGE_TRASH_KIND_VERSION:
+    case SALVAGE_TRASH_KIND_TRAINING:
+      /* A version's Trash id is only its number, unique per project. */
+      return g_strconcat (restore_type, "\x1f", self->id ? self->id : "", "\x1f",
+                          !is_empty (self->parent_id) ? self->parent_id :
+                          self->parent_url ? self->parent_url : "",
+                          NULL);
+
+    case SALVAGE_TRASH_KIND_PROJECT:
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      return g_strconcat (restore_type, "\x1f", self->id ? self->id : "", NULL);
+
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      /* Unknown types keep their own name, so two of them never collide
+       * just because their ids do. */
+      return g_strconcat ("other:", self->type_name ? self->type_name : "", "\x1f",
+                          self->id ? self->id : "", NULL);
+    }
+}
+
+int
+salvage_trash_item_get_days_left (SalvageTrashItem *self,
+                                  GDateTime        *now)
+{
+  g_autoptr(GDateTime) local_now = NULL;
+  GTimeSpan left;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), -1);
+
+  if (self->scheduled_cleanup_at == NULL)
+    return -1;
+
+  if (now == NULL)
+    now = local_now = g_date_time_new_now_utc ();
+
+  left = g_date_time_difference (self->scheduled_cleanup_at, now);
+  if (left <= 0)
+    return 0;
+
+  /* Dates span at most 10,000 years, so the day count always fits an int. */
+  return (int)((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
+}
