@@ -521,6 +521,9 @@ salvage_projects_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
 
+  /* The stack is both a template child and the bin's child: leave the bin
+   * first, so that it does not unparent the stack a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_PROJECTS_PAGE);
 
   g_clear_object (&self->selection);

@@ -20,6 +20,9 @@ SalvageTrashPage     *salvage_window_get_trash_page     (SalvageWindow *self);
 void                  salvage_window_show_page          (SalvageWindow *self,
                                                          const char    *name);
 
+/* "welcome" or "workspace". */
+const char           *salvage_window_get_view           (SalvageWindow *self);
+
 /* The confirmation dialog waiting for an answer, or NULL. */
 AdwMessageDialog     *salvage_window_get_dialog         (SalvageWindow *self);
 

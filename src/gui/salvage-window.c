@@ -967,6 +967,14 @@ salvage_window_show_page (SalvageWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+const char *
+salvage_window_get_view (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
 AdwMessageDialog *
 salvage_window_get_dialog (SalvageWindow *self)
 {

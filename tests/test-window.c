@@ -1,0 +1,575 @@
+/* test-window.c - the main window against the stand-in server, driven like a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-server.h"
+#include "salvage-window-private.h"
+
+#define WS      "acme-test"
+#define API_KEY "test-key-Vx81qLmZ"
+#define DAY     (G_TIME_SPAN_DAY)
+
+/* Long enough for a slow machine; a test that waits this long has failed. */
+#define WAIT_LIMIT (15 * G_TIME_SPAN_SECOND)
+
+#define WAIT_FOR(cond)                                                   \
+  G_STMT_START {                                                         \
+    gint64 wait_end_ = g_get_monotonic_time () + WAIT_LIMIT;             \
+    while (!(cond))                                                      \
+      {                                                                  \
+        if (g_get_monotonic_time () > wait_end_)                         \
+          g_error ("Timed out waiting for: %s", #cond);                  \
+        if (!g_main_context_iteration (NULL, FALSE))                     \
+          g_usleep (1000);                                               \
+      }                                                                  \
+  } G_STMT_END
+
+static SalvageApplication *application;
+
+typedef struct
+{
+  SalvageServer *server;
+  SalvageWindow *window;
+  const char    *running_training;
+} Fixture;
+
+static void
+seed_server (Fixture *f)
+{
+  gint64 now = g_get_real_time ();
+  SalvageServer *server = f->server;
+
+  salvage_server_add_workspace (server, WS, "Acme Test");
+  salvage_server_add_key (server, API_KEY, WS);
+
+  salvage_server_add_project (server, WS, "pcb-defects", "PCB Defects", "object-detection", 1200);
+  salvage_server_add_version (server, WS, "pcb-defects", 1, "raw", 1200);
+  salvage_server_add_version (server, WS, "pcb-defects", 2, "augmented", 3600);
+  salvage_server_add_training (server, WS, "pcb-defects", 1, "finished", "yolov8n");
+  f->running_training = salvage_server_add_training (server, WS, "pcb-defects", 2,
+                                                     "running", "yolov8s");
+
+  salvage_server_add_project (server, WS, "hard-hats", "Hard Hat Detection", "object-detection", 800);
+  salvage_server_add_project (server, WS, "forklifts", "Forklift Safety", "object-detection", 500);
+
+  salvage_server_add_workflow (server, WS, "blur-faces", "Blur Faces");
+  salvage_server_add_workflow (server, WS, "count-cars", "Count Cars");
+
+  /* A version and its project both in the Trash: the version cannot come
+   * back alone. */
+  salvage_server_add_project (server, WS, "traffic-signs", "Traffic Signs", "object-detection", 300);
+  salvage_server_add_version (server, WS, "traffic-signs", 1, "first", 300);
+  g_assert_true (salvage_server_trash (server, WS, "version", "traffic-signs/1",
+                                       now - 5 * DAY, "Mei Tanaka"));
+  g_assert_true (salvage_server_trash (server, WS, "project", "traffic-signs",
+                                       now - 4 * DAY, "Mei Tanaka"));
+
+  salvage_server_add_workflow (server, WS, "old-flow", "Old Flow");
+  g_assert_true (salvage_server_trash (server, WS, "workflow", "old-flow",
+                                       now - 28 * DAY, "Alex Morgan"));
+}
+
+static void
+fixture_setup (Fixture *f,
+               gboolean listen)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->server = salvage_server_new ();
+  seed_server (f);
+
+  if (listen)
+    {
+      salvage_server_listen (f->server, 0, &error);
+      g_assert_no_error (error);
+    }
+
+  f->window = salvage_window_new (GTK_APPLICATION (application));
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->server);
+
+  /* Let cancelled operations report back before the next test. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static SalvageWorkspace *
+workspace (Fixture *f)
+{
+  return salvage_window_get_workspace (f->window);
+}
+
+static void
+connect_and_wait (Fixture *f)
+{
+  salvage_window_connect (f->window, salvage_server_get_url (f->server), API_KEY);
+
+  WAIT_FOR (workspace (f) != NULL &&
+            g_strcmp0 (salvage_projects_page_get_view (salvage_window_get_projects_page (f->window)),
+                       "content") == 0 &&
+            g_strcmp0 (salvage_trash_page_get_view (salvage_window_get_trash_page (f->window)),
+                       "content") == 0 &&
+            g_strcmp0 (salvage_workflows_page_get_view (salvage_window_get_workflows_page (f->window)),
+                       "content") == 0);
+}
+
+/* The object of @model whose "name" property is @name, or NULL. */
+static gpointer
+find_by_name (GListModel *model,
+              const char *name)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      if (g_strcmp0 (item_name, name) == 0)
+        return item;  /* the model keeps it alive */
+    }
+
+  return NULL;
+}
+
+static gpointer
+find_trash (Fixture    *f,
+            const char *name)
+{
+  return find_by_name (salvage_workspace_get_trash (workspace (f)), name);
+}
+
+static gpointer
+find_project (Fixture    *f,
+              const char *name)
+{
+  return find_by_name (salvage_workspace_get_projects (workspace (f)), name);
+}
+
+static gpointer
+find_workflow (Fixture    *f,
+               const char *name)
+{
+  return find_by_name (salvage_workspace_get_workflows (workspace (f)), name);
+}
+
+/* Answers the open confirmation with @response and returns its body. */
+static char *
+answer_dialog (Fixture    *f,
+               const char *response)
+{
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  char *body;
+
+  WAIT_FOR (salvage_window_get_dialog (f->window) != NULL);
+  dialog = g_object_ref (salvage_window_get_dialog (f->window));
+  body = g_strdup_printf ("%s\n%s",
+                          adw_message_dialog_get_heading (dialog),
+                          adw_message_dialog_get_body (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (salvage_window_get_dialog (f->window));
+
+  return body;
+}
+
+static void
+test_window_loads (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *projects;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  projects = salvage_window_get_projects_page (f.window);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workflows_page_get_rows (salvage_window_get_workflows_page (f.window))), ==, 2);
+
+  /* The version, its project and the workflow; the badge says so. */
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_trash_page_get_rows (salvage_window_get_trash_page (f.window))), ==, 3);
+  g_assert_cmpuint (salvage_window_get_trash_badge (f.window), ==, 3);
+
+  /* Soonest cleanup first: the workflow deleted 28 days ago. */
+  {
+    g_autoptr(SalvageTrashItem) first =
+      g_list_model_get_item (salvage_trash_page_get_rows (salvage_window_get_trash_page (f.window)), 0);
+
+    g_assert_cmpstr (salvage_trash_item_get_name (first), ==, "Old Flow");
+  }
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_delete_and_restore (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *projects;
+  SalvageTrashItem *trashed;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *confirmed = NULL;
+  g_autofree char *restore = NULL;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  projects = salvage_window_get_projects_page (f.window);
+  salvage_window_show_page (f.window, "projects");
+  g_assert_true (salvage_projects_page_select_item (projects, find_project (&f, "Hard Hat Detection")));
+
+  /* Cancel leaves everything as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  cancelled = answer_dialog (&f, "cancel");
+  g_assert_nonnull (strstr (cancelled, "Hard Hat Detection"));
+  g_assert_nonnull (strstr (cancelled, "30 days"));
+  g_assert_nonnull (strstr (cancelled, "training in progress is cancelled"));
+  g_assert_nonnull (find_project (&f, "Hard Hat Detection"));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "hard-hats"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  confirmed = answer_dialog (&f, "trash");
+  g_assert_nonnull (strstr (confirmed, "Hard Hat Detection"));
+
+  WAIT_FOR (find_project (&f, "Hard Hat Detection") == NULL &&
+            find_trash (&f, "Hard Hat Detection") != NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "hard-hats"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects)), ==, 2);
+  WAIT_FOR (salvage_window_get_trash_badge (f.window) == 4);
+  WAIT_FOR (g_strcmp0 (salvage_window_get_last_toast (f.window),
+                       "“Hard Hat Detection” moved to Trash") == 0);
+
+  /* Restore it from the Trash page. */
+  salvage_window_show_page (f.window, "trash");
+  trashed = find_trash (&f, "Hard Hat Detection");
+  g_assert_true (salvage_trash_page_select_item (salvage_window_get_trash_page (f.window), trashed));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+                                             "trash.restore-selected", NULL));
+  restore = answer_dialog (&f, "restore");
+  g_assert_nonnull (strstr (restore, "Hard Hat Detection"));
+  g_assert_null (strstr (restore, "too"));
+
+  WAIT_FOR (find_project (&f, "Hard Hat Detection") != NULL &&
+            find_trash (&f, "Hard Hat Detection") == NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "hard-hats"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  WAIT_FOR (g_strcmp0 (salvage_window_get_last_toast (f.window), "“Hard Hat Detection” restored") == 0);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_undo (void)
+{
+  Fixture f = { 0, };
+  SalvageWorkflowsPage *workflows;
+  g_autofree char *body = NULL;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  workflows = salvage_window_get_workflows_page (f.window);
+  salvage_window_show_page (f.window, "workflows");
+  g_assert_true (salvage_workflows_page_select_item (workflows, find_workflow (&f, "Blur Faces")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (workflows), "workflows.delete-selected", NULL));
+  body = answer_dialog (&f, "trash");
+  g_assert_nonnull (strstr (body, "Blur Faces"));
+
+  WAIT_FOR (find_workflow (&f, "Blur Faces") == NULL && find_trash (&f, "Blur Faces") != NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "workflow", "blur-faces"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  /* Ctrl+Z */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  WAIT_FOR (find_workflow (&f, "Blur Faces") != NULL && find_trash (&f, "Blur Faces") == NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "workflow", "blur-faces"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_restore_with_parent (void)
+{
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  SalvageTrashItem *version = NULL;
+  g_autofree char *body = NULL;
+  GListModel *items;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  trash = salvage_window_get_trash_page (f.window);
+  salvage_window_show_page (f.window, "trash");
+
+  items = salvage_workspace_get_trash (workspace (&f));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (items, i);
+
+      if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_VERSION)
+        version = item;
+    }
+  g_assert_nonnull (version);
+
+  g_assert_true (salvage_trash_page_select_item (trash, version));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-selected", NULL));
+  body = answer_dialog (&f, "restore");
+  /* The dialog says that the project comes back too, and why. */
+  g_assert_nonnull (strstr (body, "“Traffic Signs” will be restored too"));
+
+  WAIT_FOR (find_project (&f, "Traffic Signs") != NULL &&
+            g_list_model_get_n_items (items) == 1);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "traffic-signs/1"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "traffic-signs"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_restore_all (void)
+{
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  g_autofree char *body = NULL;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  trash = salvage_window_get_trash_page (f.window);
+  salvage_window_show_page (f.window, "trash");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-all", NULL));
+  body = answer_dialog (&f, "restore");
+  g_assert_nonnull (strstr (body, "Old Flow"));
+  g_assert_nonnull (strstr (body, "Traffic Signs"));
+
+  WAIT_FOR (g_strcmp0 (salvage_trash_page_get_view (trash), "empty") == 0);
+  g_assert_cmpuint (salvage_window_get_trash_badge (f.window), ==, 0);
+  WAIT_FOR (find_workflow (&f, "Old Flow") != NULL && find_project (&f, "Traffic Signs") != NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "workflow", "old-flow"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "traffic-signs/1"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  /* Nothing left to restore: no dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-all", NULL);
+  g_assert_null (salvage_window_get_dialog (f.window));
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_search (void)
+{
+  Fixture f = { 0, };
+  GListModel *projects;
+  GListModel *trash;
+  GtkWidget *focus;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  projects = salvage_projects_page_get_rows (salvage_window_get_projects_page (f.window));
+  trash = salvage_trash_page_get_rows (salvage_window_get_trash_page (f.window));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 3);
+
+  /* Ctrl+F puts the focus in the search entry; type into it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
+  focus = gtk_window_get_focus (GTK_WINDOW (f.window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "pcb");
+
+  WAIT_FOR (g_list_model_get_n_items (projects) == 1);
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (projects, 0);
+    g_autoptr(SalvageProject) project = gtk_tree_list_row_get_item (row);
+
+    g_assert_cmpstr (salvage_project_get_name (project), ==, "PCB Defects");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (focus), "traffic");
+  WAIT_FOR (g_list_model_get_n_items (trash) == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+
+  /* Closing the search shows everything again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
+  WAIT_FOR (g_list_model_get_n_items (projects) == 3 && g_list_model_get_n_items (trash) == 3);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_running_training (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *page;
+  SalvageProject *project;
+  GListModel *versions;
+  GListModel *trainings;
+  g_autoptr(SalvageVersion) version = NULL;
+  g_autoptr(SalvageTraining) training = NULL;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  page = salvage_window_get_projects_page (f.window);
+  project = find_project (&f, "PCB Defects");
+  versions = salvage_workspace_get_versions (workspace (&f), project);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 0);
+
+  /* Levels load when first expanded. */
+  g_assert_true (salvage_projects_page_expand_item (page, project));
+  WAIT_FOR (g_list_model_get_n_items (versions) == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (page)), ==, 5);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SalvageVersion) v = g_list_model_get_item (versions, i);
+
+      if (g_strcmp0 (salvage_version_get_number (v), "2") == 0)
+        g_set_object (&version, v);
+    }
+  g_assert_nonnull (version);
+
+  trainings = salvage_workspace_get_trainings (workspace (&f), version);
+  g_assert_true (salvage_projects_page_expand_item (page, version));
+  WAIT_FOR (g_list_model_get_n_items (trainings) == 1);
+  training = g_list_model_get_item (trainings, 0);
+  g_assert_true (salvage_training_is_in_progress (training));
+
+  /* A running training is not offered for deletion. */
+  g_assert_true (salvage_projects_page_select_item (page, training));
+  gtk_widget_activate_action (GTK_WIDGET (page), "projects.delete-selected", NULL);
+  g_assert_null (salvage_window_get_dialog (f.window));
+  g_assert_cmpstr (salvage_server_get_training_status (f.server, WS, "pcb-defects", 2,
+                                                       f.running_training), ==, "running");
+
+  /* Its version is. */
+  g_assert_true (salvage_projects_page_select_item (page, version));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.delete-selected", NULL));
+  g_free (answer_dialog (&f, "cancel"));
+
+  fixture_teardown (&f);
+}
+
+static guint
+find_free_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
+  g_assert_no_error (error);
+
+  /* Closed when the listener goes: nothing listens there afterwards. */
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+}
+
+static void
+test_window_dead_server (void)
+{
+  Fixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  SalvageProjectsPage *projects;
+  guint port;
+
+  fixture_setup (&f, FALSE);
+  port = find_free_port ();
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  projects = salvage_window_get_projects_page (f.window);
+  salvage_window_connect (f.window, url, API_KEY);
+  WAIT_FOR (g_strcmp0 (salvage_projects_page_get_view (projects), "error") == 0);
+  g_assert_cmpstr (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)), ==, "error");
+
+  /* The server comes up; Retry gets the workspace. */
+  salvage_server_listen (f.server, port, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL));
+  WAIT_FOR (g_strcmp0 (salvage_projects_page_get_view (projects), "content") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects)), ==, 3);
+  WAIT_FOR (g_strcmp0 (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)),
+                       "content") == 0);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_window_welcome (void)
+{
+  Fixture f = { 0, };
+
+  fixture_setup (&f, FALSE);
+  salvage_window_show_welcome (f.window);
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "welcome");
+
+  g_assert_null (salvage_window_get_workspace (f.window));
+  /* Nothing to refresh without a key. */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (salvage_window_get_workspace (f.window));
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "welcome");
+
+  fixture_teardown (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = salvage_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/loads", test_window_loads);
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/delete-and-restore", test_window_delete_and_restore);
+  g_test_add_func ("/window/undo", test_window_undo);
+  g_test_add_func ("/window/restore-with-parent", test_window_restore_with_parent);
+  g_test_add_func ("/window/restore-all", test_window_restore_all);
+  g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/running-training", test_window_running_training);
+  g_test_add_func ("/window/dead-server", test_window_dead_server);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+
+  return status;
+}
