@@ -1,9 +1,1476 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-server.c - the stand-in Roboflow API, driven over real sockets
+ *
+ * Every test talks HTTP to a SalvageServer on 127.0.0.1 with a plain
+ * SoupSession and reads the answers with json-glib, as any client would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
-#include <glib.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "salvage-demo.h"
+#include "salvage-server.h"
+
+#define KEY       "key-acme-1234"
+#define OTHER_KEY "key-other-5678"
+#define T0        ((gint64) 1795000000 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  SalvageServer *server;
+  SoupSession   *session;
+  const char    *running_id;     /* on hard-hats/3 */
+  const char    *finished_id;    /* on hard-hats/2 */
+} Fixture;
+
+typedef struct
+{
+  SoupMessage *msg;
+  GBytes      *body;
+  gboolean     done;
+} Reply;
+
+static void
+fixture_free (Fixture *fixture)
+{
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->server);
+  g_free (fixture);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fixture, fixture_free)
+
+static SalvageServer *
+listening_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  SalvageServer *server = salvage_server_new ();
+
+  salvage_server_listen (server, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (salvage_server_get_url (server), "http://127.0.0.1:"));
+
+  return server;
+}
+
+/* A small workspace "acme", and "other" whose key must not open it. */
+static Fixture *
+fixture_new (void)
+{
+  Fixture *fixture = g_new0 (Fixture, 1);
+  SalvageServer *server;
+
+  fixture->server = server = listening_server ();
+  fixture->session = soup_session_new ();
+  salvage_server_set_time (server, T0);
+
+  salvage_server_add_workspace (server, "acme", "Acme Vision");
+  salvage_server_add_key (server, KEY, "acme");
+  salvage_server_add_workspace (server, "other", "Other Corp");
+  salvage_server_add_key (server, OTHER_KEY, "other");
+
+  g_assert_nonnull (salvage_server_add_project (server, "acme", "hard-hats", "Hard Hats",
+                                                "object-detection", 300));
+  g_assert_nonnull (salvage_server_add_version (server, "acme", "hard-hats", 1, "raw", 300));
+  g_assert_nonnull (salvage_server_add_version (server, "acme", "hard-hats", 2,
+                                                "augmented-640x640", 900));
+  g_assert_nonnull (salvage_server_add_version (server, "acme", "hard-hats", 3,
+                                                "resized-416x416", 300));
+  fixture->finished_id = salvage_server_add_training (server, "acme", "hard-hats", 2,
+                                                      "finished", "rfdetr-base");
+  fixture->running_id = salvage_server_add_training (server, "acme", "hard-hats", 3,
+                                                     "running", "yolov11s");
+  g_assert_nonnull (fixture->finished_id);
+  g_assert_nonnull (fixture->running_id);
+
+  g_assert_nonnull (salvage_server_add_project (server, "acme", "pcb", "PCB Defects",
+                                                "instance-segmentation", 50));
+  g_assert_nonnull (salvage_server_add_version (server, "acme", "pcb", 1, "raw", 50));
+  g_assert_nonnull (salvage_server_add_workflow (server, "acme", "slow-webhooks", "Slow Webhooks"));
+  g_assert_nonnull (salvage_server_add_project (server, "other", "secret", "Secret",
+                                                "object-detection", 10));
+
+  return fixture;
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Reply *reply = user_data;
+  g_autoptr(GError) error = NULL;
+
+  reply->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  reply->done = TRUE;
+}
+
+static void
+reply_start (SoupSession *session,
+             SalvageServer *server,
+             Reply       *reply,
+             const char  *method,
+             const char  *path,
+             const char  *key,
+             const char  *body)
+{
+  g_autofree char *uri = NULL;
+
+  /* The key goes unencoded, as the Roboflow SDK sends it. */
+  if (key != NULL)
+    uri = g_strdup_printf ("%s%s%sapi_key=%s", salvage_server_get_url (server), path,
+                           strchr (path, '?') != NULL ? "&" : "?", key);
+  else
+    uri = g_strdup_printf ("%s%s", salvage_server_get_url (server), path);
+
+  reply->msg = soup_message_new (method, uri);
+  g_assert_nonnull (reply->msg);
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (reply->msg, "application/json", bytes);
+    }
+
+  soup_session_send_and_read_async (session, reply->msg, G_PRIORITY_DEFAULT, NULL,
+                                    send_cb, reply);
+}
+
+static void
+reply_clear (Reply *reply)
+{
+  g_clear_object (&reply->msg);
+  g_clear_pointer (&reply->body, g_bytes_unref);
+}
+
+/* Answers are always JSON: checks the type and parses the body. */
+static JsonNode *
+reply_parse (Reply *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (reply->msg);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (reply->body, &length);
+
+  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "application/json");
+  json_parser_load_from_data (parser, data, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+call_full (Fixture    *fixture,
+           const char *method,
+           const char *path,
+           const char *key,
+           const char *body,
+           guint       expected_status)
+{
+  Reply reply = { 0, };
+  JsonNode *root;
+
+  reply_start (fixture->session, fixture->server, &reply, method, path, key, body);
+  while (!reply.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (soup_message_get_status (reply.msg) != expected_status)
+    g_test_message ("%s %s: %.*s", method, path, (int) g_bytes_get_size (reply.body),
+                    (const char *) g_bytes_get_data (reply.body, NULL));
+  g_assert_cmpuint (soup_message_get_status (reply.msg), ==, expected_status);
+
+  root = reply_parse (&reply);
+  reply_clear (&reply);
+
+  return root;
+}
+
+static JsonNode *
+call (Fixture    *fixture,
+      const char *method,
+      const char *path,
+      guint       expected_status)
+{
+  return call_full (fixture, method, path, KEY, NULL, expected_status);
+}
+
+static JsonObject *
+object_of (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return json_node_get_object (node);
+}
+
+typedef enum
+{
+  IS_STRING,
+  IS_INT,
+  IS_NUMBER,
+  IS_BOOL,
+  IS_OBJECT,
+  IS_ARRAY,
+  IS_NULL,
+} JsonKind;
+
+static JsonNode *
+assert_member (JsonObject *object,
+               const char *name,
+               JsonKind    kind)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType type;
+
+  if (node == NULL)
+    g_test_message ("member “%s” is missing", name);
+  g_assert_nonnull (node);
+
+  switch (kind)
+    {
+    case IS_OBJECT:
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      return node;
+
+    case IS_ARRAY:
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+      return node;
+
+    case IS_NULL:
+      g_assert_true (JSON_NODE_HOLDS_NULL (node));
+      return node;
+
+    case IS_STRING:
+    case IS_INT:
+    case IS_NUMBER:
+    case IS_BOOL:
+    default:
+      break;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    g_test_message ("member “%s” is not a value", name);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  type = json_node_get_value_type (node);
+
+  if (kind == IS_STRING)
+    g_assert_true (type == G_TYPE_STRING);
+  else if (kind == IS_INT)
+    g_assert_true (type == G_TYPE_INT64);
+  else if (kind == IS_NUMBER)
+    g_assert_true (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
+  else
+    g_assert_true (type == G_TYPE_BOOLEAN);
+
+  return node;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  return json_node_get_string (assert_member (object, name, IS_STRING));
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  return json_node_get_array (assert_member (object, name, IS_ARRAY));
+}
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  return json_node_get_object (assert_member (object, name, IS_OBJECT));
+}
+
+/* A flat {"error": "…"} body, as the Trash family answers. */
+static const char *
+flat_error (JsonNode *root)
+{
+  return string_member (object_of (root), "error");
+}
+
+/* The generic nested 404 of the real router. */
+static void
+assert_generic_not_found (JsonNode *root)
+{
+  JsonObject *error = object_member (object_of (root), "error");
+
+  g_assert_true (g_str_has_prefix (string_member (error, "message"), "Unsupported request. `"));
+  g_assert_cmpstr (string_member (error, "type"), ==, "GraphMethodException");
+  assert_member (error, "hint", IS_STRING);
+  g_assert_null (strstr (string_member (error, "message"), KEY));
+}
+
+static void
+assert_not_found (Fixture    *fixture,
+                  const char *method,
+                  const char *path)
+{
+  g_autoptr(JsonNode) root = call (fixture, method, path, SOUP_STATUS_NOT_FOUND);
+
+  assert_generic_not_found (root);
+}
+
+static JsonObject *
+find_by (JsonArray  *array,
+         const char *member,
+         const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      JsonNode *node = json_object_get_member (object, member);
+
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (node), value) == 0)
+        return object;
+    }
+
+  return NULL;
+}
+
+static GDateTime *
+date_member (JsonObject *object,
+             const char *name)
+{
+  GDateTime *date = g_date_time_new_from_iso8601 (string_member (object, name), NULL);
+
+  g_assert_nonnull (date);
+
+  return date;
+}
+
+/* POST /, GET / and the key rules {{{1 */
+
+static void
+test_key_check (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  const char *methods[] = { "POST", "GET" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(JsonNode) root = call (fixture, methods[i], "/", SOUP_STATUS_OK);
+      JsonObject *object = object_of (root);
+
+      g_assert_cmpstr (string_member (object, "workspace"), ==, "acme");
+      assert_member (object, "welcome", IS_STRING);
+      assert_member (object, "instructions", IS_STRING);
+      assert_member (object, "docs", IS_STRING);
+    }
+}
+
+static void
+test_bad_key (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  const char *paths[] = { "/", "/acme", "/acme/trash", "/acme/hard-hats", "/nowhere/x/y" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(JsonNode) wrong = call_full (fixture, "GET", paths[i], "not-a-key", NULL,
+                                             SOUP_STATUS_UNAUTHORIZED);
+      g_autoptr(JsonNode) missing = call_full (fixture, "GET", paths[i], NULL, NULL,
+                                               SOUP_STATUS_UNAUTHORIZED);
+
+      g_assert_cmpstr (flat_error (wrong), ==, "This API key does not exist");
+      g_assert_cmpstr (flat_error (missing), ==, "This API key does not exist");
+    }
+
+  /* A delete with a wrong key changes nothing. */
+  {
+    g_autoptr(JsonNode) root = call_full (fixture, "DELETE", "/acme/hard-hats", "nope", NULL,
+                                          SOUP_STATUS_UNAUTHORIZED);
+  }
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+}
+
+static void
+test_other_workspace_key (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  const char *paths[] = { "/acme", "/acme/hard-hats", "/acme/trash", "/acme/workflows" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(JsonNode) root = call_full (fixture, "GET", paths[i], OTHER_KEY, NULL,
+                                            SOUP_STATUS_NOT_FOUND);
+
+      assert_generic_not_found (root);
+    }
+
+  /* Same answer as a workspace that does not exist. */
+  assert_not_found (fixture, "GET", "/no-such-workspace");
+
+  {
+    g_autoptr(JsonNode) root = call_full (fixture, "DELETE", "/acme/hard-hats", OTHER_KEY, NULL,
+                                          SOUP_STATUS_NOT_FOUND);
+    assert_generic_not_found (root);
+  }
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+}
+
+static void
+test_raw_key (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  /* Form decoding would make this "abc def"; the SDK sends it as is. */
+  salvage_server_add_key (fixture->server, "abc+def", "acme");
+  root = call_full (fixture, "GET", "/", "abc+def", NULL, SOUP_STATUS_OK);
+  g_assert_cmpstr (string_member (object_of (root), "workspace"), ==, "acme");
+}
+
+/* Shapes {{{1 */
+
+static void
+assert_project_shape (JsonObject *project)
+{
+  JsonObject *splits;
+
+  /* The twelve fields the Roboflow SDK requires, with their types. */
+  assert_member (project, "annotation", IS_STRING);
+  assert_member (project, "classes", IS_OBJECT);
+  assert_member (project, "colors", IS_OBJECT);
+  assert_member (project, "created", IS_NUMBER);
+  assert_member (project, "id", IS_STRING);
+  assert_member (project, "images", IS_INT);
+  assert_member (project, "name", IS_STRING);
+  assert_member (project, "public", IS_BOOL);
+  splits = object_member (project, "splits");
+  assert_member (project, "type", IS_STRING);
+  assert_member (project, "unannotated", IS_INT);
+  assert_member (project, "updated", IS_NUMBER);
+  assert_member (project, "versions", IS_INT);
+
+  assert_member (splits, "train", IS_INT);
+  assert_member (splits, "test", IS_INT);
+  assert_member (splits, "valid", IS_INT);
+}
+
+static void
+assert_version_shape (JsonObject *version)
+{
+  assert_member (version, "id", IS_STRING);
+  assert_member (version, "name", IS_STRING);
+  assert_member (version, "created", IS_NUMBER);
+  assert_member (version, "images", IS_INT);
+  assert_member (version, "splits", IS_OBJECT);
+  assert_member (version, "preprocessing", IS_OBJECT);
+  assert_member (version, "augmentation", IS_OBJECT);
+  assert_member (version, "exports", IS_ARRAY);
+}
+
+static void
+test_workspace_shape (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme", SOUP_STATUS_OK);
+  JsonObject *workspace = object_member (object_of (root), "workspace");
+  JsonArray *projects;
+  JsonObject *project;
+
+  g_assert_cmpstr (string_member (workspace, "name"), ==, "Acme Vision");
+  g_assert_cmpstr (string_member (workspace, "url"), ==, "acme");
+  assert_member (workspace, "members", IS_INT);
+  projects = array_member (workspace, "projects");
+  g_assert_cmpuint (json_array_get_length (projects), ==, 2);
+
+  for (guint i = 0; i < json_array_get_length (projects); i++)
+    assert_project_shape (json_array_get_object_element (projects, i));
+
+  project = find_by (projects, "id", "acme/hard-hats");
+  g_assert_nonnull (project);
+  g_assert_cmpstr (string_member (project, "name"), ==, "Hard Hats");
+  g_assert_cmpstr (string_member (project, "type"), ==, "object-detection");
+  g_assert_cmpint (json_object_get_int_member (project, "versions"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (project, "images"), ==, 300);
+  g_assert_cmpfloat (json_object_get_double_member (project, "created"), ==, T0 / G_USEC_PER_SEC);
+
+  /* The other workspace's project is not listed here. */
+  g_assert_null (find_by (projects, "id", "other/secret"));
+}
+
+static void
+test_project_shape (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
+  JsonObject *object = object_of (root);
+  JsonObject *workspace = object_member (object, "workspace");
+  JsonArray *versions = array_member (object, "versions");
+  JsonObject *augmented;
+  JsonObject *resize;
+
+  g_assert_cmpstr (string_member (workspace, "url"), ==, "acme");
+  assert_project_shape (object_member (object, "project"));
+  g_assert_cmpuint (json_array_get_length (versions), ==, 3);
+  for (guint i = 0; i < json_array_get_length (versions); i++)
+    assert_version_shape (json_array_get_object_element (versions, i));
+
+  augmented = find_by (versions, "id", "acme/hard-hats/2");
+  g_assert_nonnull (augmented);
+  g_assert_cmpstr (string_member (augmented, "name"), ==, "augmented-640x640");
+  g_assert_cmpint (json_object_get_int_member (augmented, "images"), ==, 900);
+  resize = object_member (object_member (augmented, "preprocessing"), "resize");
+  g_assert_cmpstr (string_member (resize, "width"), ==, "640");
+  g_assert_cmpuint (json_object_get_size (object_member (augmented, "augmentation")), >, 0);
+  g_assert_nonnull (find_by (versions, "id", "acme/hard-hats/1"));
+  g_assert_nonnull (find_by (versions, "id", "acme/hard-hats/3"));
+
+  assert_not_found (fixture, "GET", "/acme/no-such-project");
+}
+
+static void
+test_version_shape (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme/hard-hats/2", SOUP_STATUS_OK);
+  JsonObject *object = object_of (root);
+  JsonObject *version = object_member (object, "version");
+
+  assert_member (object, "workspace", IS_OBJECT);
+  assert_project_shape (object_member (object, "project"));
+  assert_version_shape (version);
+  g_assert_cmpstr (string_member (version, "id"), ==, "acme/hard-hats/2");
+  g_assert_false (json_node_get_boolean (assert_member (version, "generating", IS_BOOL)));
+  assert_member (version, "progress", IS_NUMBER);
+  assert_member (version, "models", IS_OBJECT);
+  assert_member (version, "classes", IS_ARRAY);
+
+  assert_not_found (fixture, "GET", "/acme/hard-hats/9");
+  assert_not_found (fixture, "GET", "/acme/hard-hats/02");
+  assert_not_found (fixture, "GET", "/acme/hard-hats/two");
+}
+
+static void
+test_trainings_shape (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme/hard-hats/3/v2/trainings", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) finished_root = NULL;
+  JsonArray *trainings = array_member (object_of (root), "trainings");
+  JsonObject *training;
+
+  g_assert_cmpuint (json_array_get_length (trainings), ==, 1);
+  training = json_array_get_object_element (trainings, 0);
+  g_assert_cmpstr (string_member (training, "id"), ==, fixture->running_id);
+  g_assert_true (g_str_has_prefix (fixture->running_id, "t_"));
+  g_assert_cmpuint (strlen (fixture->running_id), ==, 22);
+  g_assert_cmpstr (string_member (training, "versionId"), ==, "3");
+  g_assert_cmpstr (string_member (training, "status"), ==, "running");
+  assert_member (training, "start", IS_STRING);
+  assert_member (training, "end", IS_NULL);
+  assert_member (training, "jobType", IS_STRING);
+  g_assert_cmpstr (string_member (training, "modelType"), ==, "yolov11s");
+  assert_member (training, "modelGroup", IS_STRING);
+  assert_member (training, "modelIds", IS_ARRAY);
+
+  finished_root = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
+  training = json_array_get_object_element (array_member (object_of (finished_root), "trainings"), 0);
+  g_assert_cmpstr (string_member (training, "status"), ==, "finished");
+  assert_member (training, "end", IS_STRING);
+}
+
+static void
+test_workflows_shape (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) list = call (fixture, "GET", "/acme/workflows", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) one = call (fixture, "GET", "/acme/workflows/slow-webhooks", SOUP_STATUS_OK);
+  JsonArray *workflows = array_member (object_of (list), "workflows");
+  g_autoptr(GDateTime) created = NULL;
+  JsonObject *workflow;
+
+  g_assert_cmpuint (json_array_get_length (workflows), ==, 1);
+  workflow = json_array_get_object_element (workflows, 0);
+  g_assert_true (g_str_has_prefix (string_member (workflow, "id"), "wf_"));
+  g_assert_cmpstr (string_member (workflow, "name"), ==, "Slow Webhooks");
+  g_assert_cmpstr (string_member (workflow, "url"), ==, "slow-webhooks");
+  assert_member (workflow, "status", IS_STRING);
+  created = date_member (workflow, "created");
+
+  workflow = object_member (object_of (one), "workflow");
+  g_assert_cmpstr (string_member (workflow, "url"), ==, "slow-webhooks");
+  assert_member (workflow, "config", IS_STRING);
+
+  assert_not_found (fixture, "GET", "/acme/workflows/nope");
+}
+
+/* Delete and restore {{{1 */
+
+static void
+assert_trash_entry_shape (JsonObject *item)
+{
+  g_autoptr(GDateTime) deleted_at = date_member (item, "deletedAt");
+  g_autoptr(GDateTime) cleanup_at = date_member (item, "scheduledCleanupAt");
+
+  assert_member (item, "type", IS_STRING);
+  assert_member (item, "id", IS_STRING);
+  assert_member (item, "name", IS_STRING);
+  assert_member (item, "deletedBy", IS_STRING);
+  assert_member (item, "deletedByName", IS_STRING);
+  g_assert_cmpint (g_date_time_difference (cleanup_at, deleted_at), ==, 30 * G_TIME_SPAN_DAY);
+  /* Full ISO-8601 UTC date-times with milliseconds. */
+  g_assert_true (g_str_has_suffix (string_member (item, "deletedAt"), "Z"));
+  g_assert_cmpuint (strlen (string_member (item, "deletedAt")), ==, strlen ("2026-11-02T14:03:11.123Z"));
+}
+
+/* Checks that one record is in both parts of the Trash listing, and
+ * returns it from "items". */
+static JsonObject *
+find_in_trash (JsonNode   *root,
+               const char *type,
+               const char *id)
+{
+  static const struct { const char *type; const char *section; } sections[] = {
+    { "project", "projects" }, { "version", "versions" },
+    { "workflow", "workflows" }, { "training", "trainings" },
+  };
+  JsonObject *object = object_of (root);
+  JsonArray *items = array_member (object, "items");
+  JsonObject *sections_object = object_member (object, "sections");
+  JsonObject *item = NULL;
+  JsonObject *section_item = NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *candidate = json_array_get_object_element (items, i);
+
+      if (g_str_equal (string_member (candidate, "type"), type) &&
+          g_str_equal (string_member (candidate, "id"), id))
+        item = candidate;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      if (g_str_equal (sections[s].type, type))
+        section_item = find_by (array_member (sections_object, sections[s].section), "id", id);
+    }
+
+  g_assert_true ((item == NULL) == (section_item == NULL));
+  if (item != NULL)
+    {
+      assert_trash_entry_shape (item);
+      g_assert_true (json_object_equal (item, section_item));
+    }
+
+  return item;
+}
+
+static guint
+trash_length (JsonNode *root)
+{
+  JsonObject *object = object_of (root);
+  JsonObject *sections = object_member (object, "sections");
+  guint n_sections = 0;
+
+  g_autoptr(GList) members = json_object_get_members (sections);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    n_sections += json_array_get_length (array_member (sections, l->data));
+
+  g_assert_cmpuint (n_sections, ==, json_array_get_length (array_member (object, "items")));
+
+  return n_sections;
+}
+
+static void
+restore (Fixture    *fixture,
+         const char *body,
+         guint       expected_status)
+{
+  g_autoptr(JsonNode) root = call_full (fixture, "POST", "/acme/trash/restore", KEY, body,
+                                        expected_status);
+
+  if (expected_status == SOUP_STATUS_OK)
+    g_assert_true (json_object_get_boolean_member (object_of (root), "restored"));
+  else
+    assert_member (object_of (root), "error", IS_STRING);
+}
+
+static void
+test_delete_project (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = call (fixture, "DELETE", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) workspace = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) restored = NULL;
+  g_autoptr(GDateTime) deleted_at = NULL;
+  g_autofree char *body = NULL;
+  JsonObject *object = object_of (deleted);
+  JsonObject *item;
+  const char *project_id;
+
+  g_assert_true (json_object_get_boolean_member (object, "deleted"));
+  g_assert_cmpstr (string_member (object, "type"), ==, "project");
+  g_assert_cmpstr (string_member (object, "workspace"), ==, "acme");
+  g_assert_cmpstr (string_member (object, "project"), ==, "hard-hats");
+  g_assert_true (json_object_get_boolean_member (object, "trash"));
+  project_id = string_member (object, "projectId");
+  g_assert_true (g_str_has_prefix (project_id, "d_"));
+  g_assert_cmpuint (strlen (project_id), ==, 22);
+
+  /* Gone from every listing and URL. */
+  workspace = call (fixture, "GET", "/acme", SOUP_STATUS_OK);
+  g_assert_null (find_by (array_member (object_member (object_of (workspace), "workspace"),
+                                        "projects"), "id", "acme/hard-hats"));
+  assert_not_found (fixture, "GET", "/acme/hard-hats");
+  assert_not_found (fixture, "GET", "/acme/hard-hats/2");
+  assert_not_found (fixture, "GET", "/acme/hard-hats/2/v2/trainings");
+  assert_not_found (fixture, "DELETE", "/acme/hard-hats");
+  assert_not_found (fixture, "DELETE", "/acme/hard-hats/1");
+
+  /* In the Trash, once, with its versions hidden inside it. */
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 1);
+  item = find_in_trash (trash, "project", project_id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (string_member (item, "url"), ==, "hard-hats");
+  g_assert_cmpstr (string_member (item, "name"), ==, "Hard Hats");
+  assert_member (item, "cleanupDeleteImages", IS_BOOL);
+  deleted_at = date_member (item, "deletedAt");
+  g_assert_cmpint (g_date_time_to_unix (deleted_at), ==, T0 / G_USEC_PER_SEC);
+  g_assert_cmpstr (string_member (item, "deletedByName"), ==, "Alex Morgan");
+
+  body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}", project_id);
+  restored = call_full (fixture, "POST", "/acme/trash/restore", KEY, body, SOUP_STATUS_OK);
+  g_assert_true (json_object_get_boolean_member (object_of (restored), "restored"));
+  g_assert_cmpstr (string_member (object_of (restored), "type"), ==, "project");
+  g_assert_cmpstr (string_member (object_of (restored), "id"), ==, project_id);
+
+  /* Back where it was, with its versions. */
+  g_clear_pointer (&trash, json_node_unref);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 0);
+  g_clear_pointer (&workspace, json_node_unref);
+  workspace = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (workspace), "versions")), ==, 3);
+
+  /* A second restore finds nothing in the Trash. */
+  restore (fixture, body, SOUP_STATUS_NOT_FOUND);
+}
+
+static void
+test_delete_version_and_workflow (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) version = call (fixture, "DELETE", "/acme/hard-hats/1", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) workflow = call (fixture, "DELETE", "/acme/workflows/slow-webhooks",
+                                       SOUP_STATUS_OK);
+  g_autoptr(JsonNode) project = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  g_autofree char *version_body = NULL;
+  g_autofree char *workflow_body = NULL;
+  JsonObject *object = object_of (version);
+  JsonObject *item;
+  const char *project_id;
+  const char *workflow_id;
+
+  g_assert_true (json_object_get_boolean_member (object, "deleted"));
+  g_assert_cmpstr (string_member (object, "type"), ==, "version");
+  g_assert_cmpstr (string_member (object, "workspace"), ==, "acme");
+  g_assert_cmpstr (string_member (object, "project"), ==, "hard-hats");
+  g_assert_cmpstr (string_member (object, "version"), ==, "1");
+  g_assert_true (json_object_get_boolean_member (object, "trash"));
+  project_id = string_member (object, "projectId");
+
+  object = object_of (workflow);
+  g_assert_true (json_object_get_boolean_member (object, "deleted"));
+  g_assert_cmpstr (string_member (object, "type"), ==, "workflow");
+  g_assert_cmpstr (string_member (object, "workflow"), ==, "slow-webhooks");
+  g_assert_true (json_object_get_boolean_member (object, "trash"));
+  workflow_id = string_member (object, "workflowId");
+  g_assert_true (g_str_has_prefix (workflow_id, "wf_"));
+
+  assert_not_found (fixture, "GET", "/acme/hard-hats/1");
+  assert_not_found (fixture, "DELETE", "/acme/hard-hats/1");
+  assert_not_found (fixture, "GET", "/acme/workflows/slow-webhooks");
+  assert_not_found (fixture, "DELETE", "/acme/workflows/slow-webhooks");
+  project = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_null (find_by (array_member (object_of (project), "versions"), "id", "acme/hard-hats/1"));
+  g_assert_cmpint (json_object_get_int_member (object_member (object_of (project), "project"),
+                                               "versions"), ==, 2);
+  list = call (fixture, "GET", "/acme/workflows", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (list), "workflows")), ==, 0);
+
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 2);
+  item = find_in_trash (trash, "version", "1");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (string_member (item, "name"), ==, "raw");
+  g_assert_cmpstr (string_member (item, "parentId"), ==, project_id);
+  g_assert_cmpstr (string_member (item, "parentUrl"), ==, "hard-hats");
+  g_assert_cmpstr (string_member (item, "parentName"), ==, "Hard Hats");
+  item = find_in_trash (trash, "workflow", workflow_id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (string_member (item, "url"), ==, "slow-webhooks");
+
+  /* The same number under another project is not this version. */
+  {
+    g_autoptr(JsonNode) pcb = call (fixture, "GET", "/acme/pcb", SOUP_STATUS_OK);
+    const char *pcb_id = NULL;
+    g_autofree char *wrong_parent = NULL;
+
+    g_clear_pointer (&pcb, json_node_unref);
+    pcb = call (fixture, "DELETE", "/acme/pcb", SOUP_STATUS_OK);
+    pcb_id = string_member (object_of (pcb), "projectId");
+    wrong_parent = g_strdup_printf ("{\"type\":\"version\",\"id\":\"1\",\"parentId\":\"%s\"}",
+                                    pcb_id);
+    restore (fixture, wrong_parent, SOUP_STATUS_NOT_FOUND);
+  }
+
+  version_body = g_strdup_printf ("{\"type\":\"version\",\"id\":\"1\",\"parentId\":\"%s\"}",
+                                  project_id);
+  restore (fixture, version_body, SOUP_STATUS_OK);
+  workflow_body = g_strdup_printf ("{\"type\":\"workflow\",\"id\":\"%s\"}", workflow_id);
+  restore (fixture, workflow_body, SOUP_STATUS_OK);
+
+  g_clear_pointer (&project, json_node_unref);
+  project = call (fixture, "GET", "/acme/hard-hats/1", SOUP_STATUS_OK);
+  g_clear_pointer (&list, json_node_unref);
+  list = call (fixture, "GET", "/acme/workflows/slow-webhooks", SOUP_STATUS_OK);
+}
+
+static void
+test_version_inside_trashed_project (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) version = call (fixture, "DELETE", "/acme/hard-hats/1", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) project = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autofree char *version_body = NULL;
+  g_autofree char *project_body = NULL;
+  const char *project_id = string_member (object_of (version), "projectId");
+
+  salvage_server_set_time (fixture->server, T0 + G_TIME_SPAN_HOUR);
+  project = call (fixture, "DELETE", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_cmpstr (string_member (object_of (project), "projectId"), ==, project_id);
+
+  /* The project, and the version deleted on its own before; not versions 2 and 3. */
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 2);
+  g_assert_nonnull (find_in_trash (trash, "project", project_id));
+  g_assert_nonnull (find_in_trash (trash, "version", "1"));
+  g_assert_null (find_in_trash (trash, "version", "2"));
+
+  /* Newest first. */
+  g_assert_cmpstr (string_member (json_array_get_object_element (
+                     array_member (object_of (trash), "items"), 0), "type"), ==, "project");
+
+  version_body = g_strdup_printf ("{\"type\":\"version\",\"id\":\"1\",\"parentId\":\"%s\"}",
+                                  project_id);
+  restore (fixture, version_body, SOUP_STATUS_CONFLICT);
+
+  project_body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}", project_id);
+  restore (fixture, project_body, SOUP_STATUS_OK);
+
+  /* The project comes back with versions 2 and 3; version 1 stays in the Trash. */
+  back = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (back), "versions")), ==, 2);
+  g_clear_pointer (&trash, json_node_unref);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 1);
+  g_assert_nonnull (find_in_trash (trash, "version", "1"));
+
+  restore (fixture, version_body, SOUP_STATUS_OK);
+  g_clear_pointer (&back, json_node_unref);
+  back = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (back), "versions")), ==, 3);
+}
+
+static void
+test_trash_escaping (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  const char *name = "Quote \" back\\slash\ttab\nline \001 caf\xc3\xa9 \xf0\x9f\x93\xa6";
+  JsonObject *item;
+
+  g_assert_nonnull (salvage_server_add_project (fixture->server, "acme", "odd", name,
+                                                "object-detection", 1));
+  deleted = call (fixture, "DELETE", "/acme/odd", SOUP_STATUS_OK);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  item = find_in_trash (trash, "project", string_member (object_of (deleted), "projectId"));
+  g_assert_nonnull (item);
+  g_assert_cmpstr (string_member (item, "name"), ==, name);
+}
+
+static void
+test_restore_errors (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = call (fixture, "DELETE", "/acme/hard-hats/1", SOUP_STATUS_OK);
+  g_autoptr(GString) live_project = g_string_new (NULL);
+  const char *bad_bodies[] = {
+    "", "not json", "[]", "null", "\"project\"", "{\"type\":",
+    "{\"id\":\"1\"}",
+    "{\"type\":\"dataset\",\"id\":\"x\"}",
+    "{\"type\":7,\"id\":\"x\"}",
+    "{\"type\":\"project\"}",
+    "{\"type\":\"project\",\"id\":\"\"}",
+    "{\"type\":\"workflow\",\"id\":42}",
+    "{\"type\":\"version\",\"id\":\"1\"}",
+    "{\"type\":\"version\",\"id\":\"1\",\"parentId\":null}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
+    {
+      g_autoptr(JsonNode) root = call_full (fixture, "POST", "/acme/trash/restore", KEY,
+                                            bad_bodies[i], SOUP_STATUS_BAD_REQUEST);
+
+      g_assert_nonnull (flat_error (root));
+    }
+
+  /* Well-formed, but nothing of the kind in the Trash. */
+  restore (fixture, "{\"type\":\"project\",\"id\":\"d_notInTheTrash000000\"}", SOUP_STATUS_NOT_FOUND);
+  restore (fixture, "{\"type\":\"workflow\",\"id\":\"wf_nothing\"}", SOUP_STATUS_NOT_FOUND);
+  restore (fixture, "{\"type\":\"training\",\"id\":\"t_nothing\"}", SOUP_STATUS_NOT_FOUND);
+  g_string_printf (live_project, "{\"type\":\"version\",\"id\":\"2\",\"parentId\":\"%s\"}",
+                   string_member (object_of (deleted), "projectId"));
+  restore (fixture, live_project->str, SOUP_STATUS_NOT_FOUND);
+
+  {
+    g_autoptr(JsonNode) root = call_full (fixture, "POST", "/acme/trash/restore", KEY,
+                                          "{\"type\":\"project\",\"id\":\"d_x\"}",
+                                          SOUP_STATUS_NOT_FOUND);
+
+    g_assert_cmpstr (flat_error (root), ==, "Item not found in Trash");
+  }
+
+  /* Restore is a POST. */
+  assert_not_found (fixture, "GET", "/acme/trash/restore");
+}
+
+static void
+test_slug_taken (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) project = call (fixture, "DELETE", "/acme/pcb", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) workflow = call (fixture, "DELETE", "/acme/workflows/slow-webhooks",
+                                       SOUP_STATUS_OK);
+  g_autofree char *project_body = NULL;
+  g_autofree char *workflow_body = NULL;
+  const char *new_id;
+
+  project_body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}",
+                                  string_member (object_of (project), "projectId"));
+  workflow_body = g_strdup_printf ("{\"type\":\"workflow\",\"id\":\"%s\"}",
+                                   string_member (object_of (workflow), "workflowId"));
+
+  /* Recreated under the same slugs while the old ones sit in the Trash. */
+  new_id = salvage_server_add_project (fixture->server, "acme", "pcb", "PCB v2", "object-detection", 5);
+  g_assert_nonnull (new_id);
+  g_assert_cmpstr (new_id, !=, string_member (object_of (project), "projectId"));
+  g_assert_nonnull (salvage_server_add_workflow (fixture->server, "acme", "slow-webhooks", "New"));
+
+  restore (fixture, project_body, SOUP_STATUS_CONFLICT);
+  restore (fixture, workflow_body, SOUP_STATUS_CONFLICT);
+
+  /* Once the new one is gone, the old one can come back. */
+  g_clear_pointer (&project, json_node_unref);
+  project = call (fixture, "DELETE", "/acme/pcb", SOUP_STATUS_OK);
+  restore (fixture, project_body, SOUP_STATUS_OK);
+  g_clear_pointer (&project, json_node_unref);
+  project = call (fixture, "GET", "/acme/pcb", SOUP_STATUS_OK);
+  g_assert_cmpstr (string_member (object_member (object_of (project), "project"), "name"),
+                   ==, "PCB Defects");
+}
+
+static void
+test_trainings_rules (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) deleted = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) project = NULL;
+  g_autofree char *running_path = NULL;
+  g_autofree char *finished_path = NULL;
+  g_autofree char *training_body = NULL;
+  g_autofree char *project_body = NULL;
+  JsonObject *object;
+  JsonObject *item;
+
+  /* A run in flight cannot be deleted. */
+  running_path = g_strdup_printf ("/acme/hard-hats/3/v2/trainings/%s", fixture->running_id);
+  refused = call (fixture, "DELETE", running_path, SOUP_STATUS_CONFLICT);
+  g_assert_nonnull (strstr (flat_error (refused), "cancel"));
+  g_assert_cmpstr (salvage_server_get_training_status (fixture->server, "acme", "hard-hats", 3,
+                                                       fixture->running_id), ==, "running");
+
+  /* A finished one can; it lands in the Trash under its project and version. */
+  finished_path = g_strdup_printf ("/acme/hard-hats/2/v2/trainings/%s", fixture->finished_id);
+  {
+    /* Under the wrong version, the run does not resolve. */
+    g_autofree char *wrong_path = g_strdup_printf ("/acme/hard-hats/2/v2/trainings/%s",
+                                                   fixture->running_id);
+    assert_not_found (fixture, "DELETE", wrong_path);
+  }
+  deleted = call (fixture, "DELETE", finished_path, SOUP_STATUS_OK);
+  object = object_of (deleted);
+  g_assert_true (json_object_get_boolean_member (object, "deleted"));
+  g_assert_cmpstr (string_member (object, "type"), ==, "training");
+  g_assert_cmpstr (string_member (object, "trainingId"), ==, fixture->finished_id);
+  g_assert_true (json_object_get_boolean_member (object, "trash"));
+  assert_not_found (fixture, "DELETE", finished_path);
+
+  list = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (list), "trainings")), ==, 0);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  item = find_in_trash (trash, "training", fixture->finished_id);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (string_member (item, "versionId"), ==, "2");
+  g_assert_cmpstr (string_member (item, "parentUrl"), ==, "hard-hats");
+  assert_member (item, "parentId", IS_STRING);
+
+  /* Deleting the project cancels the run in flight. */
+  project = call (fixture, "DELETE", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_assert_cmpstr (salvage_server_get_training_status (fixture->server, "acme", "hard-hats", 3,
+                                                       fixture->running_id), ==, "cancelled");
+
+  training_body = g_strdup_printf ("{\"type\":\"training\",\"id\":\"%s\"}", fixture->finished_id);
+  restore (fixture, training_body, SOUP_STATUS_CONFLICT);
+
+  project_body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}",
+                                  string_member (object_of (project), "projectId"));
+  restore (fixture, project_body, SOUP_STATUS_OK);
+  restore (fixture, training_body, SOUP_STATUS_OK);
+  g_clear_pointer (&list, json_node_unref);
+  list = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (list), "trainings")), ==, 1);
+
+  /* A run that was cancelled is no longer in flight: it can be deleted. */
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call (fixture, "DELETE", running_path, SOUP_STATUS_OK);
+}
+
+static void
+test_version_delete_cancels (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = call (fixture, "DELETE", "/acme/hard-hats/3", SOUP_STATUS_OK);
+  g_autofree char *body = NULL;
+
+  g_assert_cmpstr (salvage_server_get_training_status (fixture->server, "acme", "hard-hats", 3,
+                                                       fixture->running_id), ==, "cancelled");
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "version", "hard-hats/3"),
+                   ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+  /* A training is not restorable while its version is in the Trash. */
+  g_clear_pointer (&deleted, json_node_unref);
+  body = g_strdup_printf ("/acme/hard-hats/2/v2/trainings/%s", fixture->finished_id);
+  deleted = call (fixture, "DELETE", body, SOUP_STATUS_OK);
+  g_clear_pointer (&deleted, json_node_unref);
+  deleted = call (fixture, "DELETE", "/acme/hard-hats/2", SOUP_STATUS_OK);
+  g_free (body);
+  body = g_strdup_printf ("{\"type\":\"training\",\"id\":\"%s\"}", fixture->finished_id);
+  restore (fixture, body, SOUP_STATUS_CONFLICT);
+}
+
+/* The clock, routes, latency {{{1 */
+
+static void
+test_cleanup_clock (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = call (fixture, "DELETE", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) trash = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}",
+                                           string_member (object_of (deleted), "projectId"));
+
+  /* Still there at the last second, gone right after. */
+  salvage_server_set_time (fixture->server, T0 + 30 * G_TIME_SPAN_DAY - G_USEC_PER_SEC);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 1);
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+  salvage_server_set_time (fixture->server, T0 + 30 * G_TIME_SPAN_DAY + G_USEC_PER_SEC);
+  g_clear_pointer (&trash, json_node_unref);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 0);
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_ABSENT);
+  restore (fixture, body, SOUP_STATUS_NOT_FOUND);
+  assert_not_found (fixture, "GET", "/acme/hard-hats");
+
+  /* The slug is free again. */
+  g_assert_nonnull (salvage_server_add_project (fixture->server, "acme", "hard-hats", "Hard Hats",
+                                                "object-detection", 1));
+}
+
+static void
+test_no_permanent_delete (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) deleted = call (fixture, "DELETE", "/acme/pcb", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) trash = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}",
+                                           string_member (object_of (deleted), "projectId"));
+  const char *paths[] = { "/acme/trash/empty", "/acme/trash/deleteImmediately" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(JsonNode) root = call_full (fixture, "POST", paths[i], KEY, body,
+                                            SOUP_STATUS_NOT_FOUND);
+
+      assert_generic_not_found (root);
+    }
+  assert_not_found (fixture, "DELETE", "/acme/trash");
+  assert_not_found (fixture, "PUT", "/acme");
+  assert_not_found (fixture, "PATCH", "/acme/hard-hats");
+
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_cmpuint (trash_length (trash), ==, 1);
+}
+
+static void
+test_route_precedence (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  const char *reserved[] = { "trash", "workflows", "groups", "projects", "createWorkflow",
+                             "updateWorkflow" };
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) slash = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    g_assert_null (salvage_server_add_project (fixture->server, "acme", reserved[i], "Shadow",
+                                               "object-detection", 1));
+
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  assert_member (object_of (trash), "items", IS_ARRAY);
+  assert_not_found (fixture, "GET", "/acme/groups");
+  assert_not_found (fixture, "DELETE", "/acme/trash/restore");
+  assert_not_found (fixture, "GET", "/acme/hard-hats/1/extra");
+  assert_not_found (fixture, "GET", "/acme/hard%2Fhats");
+  slash = call (fixture, "GET", "/acme/hard-hats/", SOUP_STATUS_OK);
+}
+
+typedef struct
+{
+  guint ticks;
+  guint replies_done;
+  guint replies_at_first_tick;
+} LatencyState;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  LatencyState *state = user_data;
+
+  state->ticks++;
+  if (state->ticks == 1)
+    state->replies_at_first_tick = state->replies_done;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_latency (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  LatencyState state = { 0, };
+  Reply replies[3] = { { 0, }, };
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint tick_id;
+  guint before = salvage_server_get_request_count (fixture->server);
+  double elapsed;
+
+  salvage_server_set_latency (fixture->server, 500);
+
+  /* Three requests at once: each waits 500 ms, and the main loop keeps
+   * running meanwhile (the tick fires before any answer arrives). */
+  tick_id = g_timeout_add (100, tick_cb, &state);
+  for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+    reply_start (fixture->session, fixture->server, &replies[i], "GET", "/acme", KEY, NULL);
+
+  while (TRUE)
+    {
+      state.replies_done = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+        state.replies_done += replies[i].done ? 1 : 0;
+      if (state.replies_done == G_N_ELEMENTS (replies))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  elapsed = g_timer_elapsed (timer, NULL);
+  g_source_remove (tick_id);
+
+  g_assert_cmpfloat (elapsed, >=, 0.5);
+  /* Served side by side: one after the other would take 1.5 s. */
+  g_assert_cmpfloat (elapsed, <, 1.4);
+  g_assert_cmpuint (state.ticks, >=, 1);
+  g_assert_cmpuint (state.replies_at_first_tick, ==, 0);
+  g_assert_cmpuint (salvage_server_get_request_count (fixture->server), ==, before + 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      g_assert_cmpuint (soup_message_get_status (replies[i].msg), ==, SOUP_STATUS_OK);
+      root = reply_parse (&replies[i]);
+      assert_member (object_of (root), "workspace", IS_OBJECT);
+      reply_clear (&replies[i]);
+    }
+}
+
+/* Demo data {{{1 */
+
+static char *
+get_text (SalvageServer *server,
+          SoupSession   *session,
+          const char    *path)
+{
+  Reply reply = { 0, };
+  char *text;
+
+  reply_start (session, server, &reply, "GET", path, SALVAGE_DEMO_API_KEY, NULL);
+  while (!reply.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (soup_message_get_status (reply.msg), ==, SOUP_STATUS_OK);
+
+  text = g_strndup (g_bytes_get_data (reply.body, NULL), g_bytes_get_size (reply.body));
+  reply_clear (&reply);
+
+  return text;
+}
+
+static SalvageServer *
+demo_server (guint32 seed)
+{
+  SalvageServer *server = listening_server ();
+  SalvageDemoSizes sizes;
+
+  salvage_server_set_time (server, T0);
+  salvage_demo_sizes_init_default (&sizes);
+  salvage_demo_seed (server, SALVAGE_DEMO_WORKSPACE, SALVAGE_DEMO_API_KEY, &sizes, seed);
+
+  return server;
+}
+
+static void
+test_demo_deterministic (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SalvageServer) first = demo_server (42);
+  g_autoptr(SalvageServer) second = demo_server (42);
+  g_autoptr(SalvageServer) third = demo_server (43);
+  const char *paths[] = {
+    "/" SALVAGE_DEMO_WORKSPACE,
+    "/" SALVAGE_DEMO_WORKSPACE "/trash",
+    "/" SALVAGE_DEMO_WORKSPACE "/workflows",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *a = get_text (first, session, paths[i]);
+      g_autofree char *b = get_text (second, session, paths[i]);
+      g_autofree char *c = get_text (third, session, paths[i]);
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpstr (a, !=, c);
+    }
+}
+
+static void
+test_demo_realistic (void)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SalvageServer) server = demo_server (7);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) deleters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) slugs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) days = g_hash_table_new (NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (T0 / G_USEC_PER_SEC);
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) workspace = NULL;
+  g_autofree char *trash_text = get_text (server, session, "/" SALVAGE_DEMO_WORKSPACE "/trash");
+  g_autofree char *workspace_text = get_text (server, session, "/" SALVAGE_DEMO_WORKSPACE);
+  JsonArray *items;
+  JsonArray *projects;
+  double min_days = G_MAXDOUBLE, max_days = 0;
+  gboolean orphan_version = FALSE;
+
+  trash = json_from_string (trash_text, NULL);
+  items = array_member (object_of (trash), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 15);
+  g_assert_cmpuint (trash_length (trash), ==, 15);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autoptr(GDateTime) cleanup_at = NULL;
+      double left;
+
+      assert_trash_entry_shape (item);
+      cleanup_at = date_member (item, "scheduledCleanupAt");
+      left = g_date_time_difference (cleanup_at, now) / (double) G_TIME_SPAN_DAY;
+      min_days = MIN (min_days, left);
+      max_days = MAX (max_days, left);
+      g_hash_table_add (days, GINT_TO_POINTER ((int) left));
+      g_hash_table_add (types, (gpointer) string_member (item, "type"));
+      g_hash_table_add (deleters, (gpointer) string_member (item, "deletedByName"));
+
+      /* A version whose project is in the Trash too, deleted before it. */
+      if (g_str_equal (string_member (item, "type"), "version"))
+        {
+          JsonObject *parent = find_in_trash (trash, "project", string_member (item, "parentId"));
+
+          if (parent != NULL)
+            {
+              g_autoptr(GDateTime) version_at = date_member (item, "deletedAt");
+              g_autoptr(GDateTime) project_at = date_member (parent, "deletedAt");
+
+              g_assert_cmpint (g_date_time_compare (version_at, project_at), <, 0);
+              orphan_version = TRUE;
+            }
+        }
+    }
+
+  g_assert_cmpuint (g_hash_table_size (types), ==, 4);
+  g_assert_cmpuint (g_hash_table_size (deleters), >=, 3);
+  g_assert_true (orphan_version);
+  /* Days left spread from under one to thirty. */
+  g_assert_cmpfloat (min_days, >, 0);
+  g_assert_cmpfloat (min_days, <, 1);
+  g_assert_cmpfloat (max_days, >, 29);
+  g_assert_cmpfloat (max_days, <=, 30);
+  g_assert_cmpuint (g_hash_table_size (days), >=, 10);
+
+  workspace = json_from_string (workspace_text, NULL);
+  projects = array_member (object_member (object_of (workspace), "workspace"), "projects");
+  g_assert_cmpuint (json_array_get_length (projects), ==, 12);
+
+  for (guint i = 0; i < json_array_get_length (projects); i++)
+    {
+      JsonObject *project = json_array_get_object_element (projects, i);
+      const char *id = string_member (project, "id");
+      const char *slug = strchr (id, '/') + 1;
+      gint64 n_versions = json_node_get_int (assert_member (project, "versions", IS_INT));
+      g_autofree char *project_path = g_strdup_printf ("/%s", id);
+      g_autofree char *project_text = get_text (server, session, project_path);
+      g_autoptr(JsonNode) project_root = json_from_string (project_text, NULL);
+      JsonArray *versions = array_member (object_of (project_root), "versions");
+
+      assert_project_shape (project);
+      g_assert_false (g_hash_table_contains (slugs, slug));
+      g_hash_table_add (slugs, (gpointer) slug);
+      g_assert_cmpint (n_versions, >=, 1);
+      g_assert_cmpint (n_versions, <=, 6);
+      g_assert_cmpint (n_versions, ==, json_array_get_length (versions));
+
+      for (guint v = 0; v < json_array_get_length (versions); v++)
+        {
+          JsonObject *version = json_array_get_object_element (versions, v);
+          g_autofree char *path = g_strdup_printf ("/%s/v2/trainings",
+                                                   string_member (version, "id"));
+          g_autofree char *text = get_text (server, session, path);
+          g_autoptr(JsonNode) root = json_from_string (text, NULL);
+          JsonArray *trainings = array_member (object_of (root), "trainings");
+
+          assert_version_shape (version);
+          for (guint t = 0; t < json_array_get_length (trainings); t++)
+            g_hash_table_add (statuses, g_strdup (string_member (
+                                json_array_get_object_element (trainings, t), "status")));
+        }
+    }
+
+  g_assert_true (g_hash_table_contains (statuses, "finished"));
+  g_assert_true (g_hash_table_contains (statuses, "running"));
+  g_assert_true (g_hash_table_contains (statuses, "queued"));
+  g_assert_true (g_hash_table_contains (statuses, "failed"));
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+
+  return count;
+}
+
+static void
+test_demo_scale (void)
+{
+  g_autoptr(SalvageServer) server = salvage_server_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SalvageDemoSizes sizes;
+
+  salvage_server_set_time (server, T0);
+  salvage_demo_sizes_init_default (&sizes);
+  sizes.n_trash = 100000;
+  salvage_demo_seed (server, SALVAGE_DEMO_WORKSPACE, SALVAGE_DEMO_API_KEY, &sizes, 1);
+  salvage_server_listen (server, 0, &error);
+  g_assert_no_error (error);
+
+  /* Parsing 60 MB here would only time json-glib: the records are
+   * counted in the text, once in "items" and once in "sections". */
+  text = get_text (server, session, "/" SALVAGE_DEMO_WORKSPACE "/trash");
+  g_assert_true (g_str_has_prefix (text, "{\"items\":[{"));
+  g_assert_cmpuint (count_occurrences (text, "\"scheduledCleanupAt\":"), ==, 2 * 100000);
+  g_assert_cmpuint (count_occurrences (text, "{\"type\":\"project\""), >, 2 * 10000);
+  g_assert_cmpuint (count_occurrences (text, "{\"type\":\"version\""), >, 2 * 10000);
+  g_assert_cmpuint (count_occurrences (text, "{\"type\":\"workflow\""), >, 2 * 10000);
+  g_assert_cmpuint (count_occurrences (text, "{\"type\":\"training\""), >, 2 * 10000);
+}
+
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/key/check", test_key_check);
+  g_test_add_func ("/server/key/bad", test_bad_key);
+  g_test_add_func ("/server/key/other-workspace", test_other_workspace_key);
+  g_test_add_func ("/server/key/raw", test_raw_key);
+  g_test_add_func ("/server/shape/workspace", test_workspace_shape);
+  g_test_add_func ("/server/shape/project", test_project_shape);
+  g_test_add_func ("/server/shape/version", test_version_shape);
+  g_test_add_func ("/server/shape/trainings", test_trainings_shape);
+  g_test_add_func ("/server/shape/workflows", test_workflows_shape);
+  g_test_add_func ("/server/trash/delete-project", test_delete_project);
+  g_test_add_func ("/server/trash/delete-version-workflow", test_delete_version_and_workflow);
+  g_test_add_func ("/server/trash/version-in-trashed-project", test_version_inside_trashed_project);
+  g_test_add_func ("/server/trash/escaping", test_trash_escaping);
+  g_test_add_func ("/server/trash/restore-errors", test_restore_errors);
+  g_test_add_func ("/server/trash/slug-taken", test_slug_taken);
+  g_test_add_func ("/server/trash/trainings", test_trainings_rules);
+  g_test_add_func ("/server/trash/version-cancels", test_version_delete_cancels);
+  g_test_add_func ("/server/trash/cleanup-clock", test_cleanup_clock);
+  g_test_add_func ("/server/routes/no-permanent-delete", test_no_permanent_delete);
+  g_test_add_func ("/server/routes/precedence", test_route_precedence);
+  g_test_add_func ("/server/latency", test_latency);
+  g_test_add_func ("/server/demo/deterministic", test_demo_deterministic);
+  g_test_add_func ("/server/demo/realistic", test_demo_realistic);
+  g_test_add_func ("/server/demo/scale", test_demo_scale);
+
   return g_test_run ();
 }

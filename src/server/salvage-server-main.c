@@ -1,7 +1,155 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* salvage-server-main.c - `salvage-server`: the stand-in Roboflow API with a demo workspace
+ *
+ * Serves a seeded workspace on 127.0.0.1 until interrupted, for trying the
+ * app, curl sessions and benchmarks against a known state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
-int
-main (int argc, char *argv[])
+
+#include <glib-unix.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "salvage-demo.h"
+#include "salvage-server.h"
+
+static gboolean
+quit_cb (gpointer user_data)
 {
-  return 0;
+  GMainLoop *loop = user_data;
+
+  g_main_loop_quit (loop);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+check_range (const char  *option,
+             gint         value,
+             gint         max,
+             GError     **error)
+{
+  if (value < 0 || value > max)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s must be between 0 and %d", option, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SalvageServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *key = NULL;
+  SalvageDemoSizes sizes;
+  gint port = 0;
+  gint projects, versions, workflows, trash;
+  gint64 seed = 1;
+  gint latency = 0;
+  guint sigint_id, sigterm_id;
+
+  salvage_demo_sizes_init_default (&sizes);
+  projects = (gint) sizes.n_projects;
+  versions = (gint) sizes.max_versions;
+  workflows = (gint) sizes.n_workflows;
+  trash = (gint) sizes.n_trash;
+
+  {
+    const GOptionEntry entries[] = {
+      { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0 picks a free one)", "N" },
+      { "projects", 0, 0, G_OPTION_ARG_INT, &projects, "Live projects", "N" },
+      { "versions", 0, 0, G_OPTION_ARG_INT, &versions, "Most versions per project", "N" },
+      { "workflows", 0, 0, G_OPTION_ARG_INT, &workflows, "Live workflows", "N" },
+      { "trash", 0, 0, G_OPTION_ARG_INT, &trash, "Items in the Trash", "N" },
+      { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the demo data", "N" },
+      { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before every answer", "MS" },
+      { "workspace", 0, 0, G_OPTION_ARG_STRING, &workspace, "Workspace slug", "SLUG" },
+      { "key", 0, 0, G_OPTION_ARG_STRING, &key, "API key of the workspace", "KEY" },
+      { NULL }
+    };
+
+    setlocale (LC_ALL, "");
+
+    context = g_option_context_new (NULL);
+    g_option_context_set_summary (context,
+                                  "Serves a demo workspace over a local stand-in of the "
+                                  "Roboflow API.");
+    g_option_context_add_main_entries (context, entries, NULL);
+    if (!g_option_context_parse (context, &argc, &argv, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return EXIT_FAILURE;
+      }
+  }
+
+  if (!check_range ("--port", port, G_MAXUINT16, &error) ||
+      !check_range ("--projects", projects, 1000000, &error) ||
+      !check_range ("--versions", versions, 100000, &error) ||
+      !check_range ("--workflows", workflows, 1000000, &error) ||
+      !check_range ("--trash", trash, 10000000, &error) ||
+      !check_range ("--latency", latency, 600000, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (seed < 0 || seed > G_MAXUINT32)
+    {
+      g_printerr ("--seed must be between 0 and %u\n", G_MAXUINT32);
+      return EXIT_FAILURE;
+    }
+
+  if (workspace == NULL)
+    workspace = g_strdup (SALVAGE_DEMO_WORKSPACE);
+  if (key == NULL)
+    key = g_strdup (SALVAGE_DEMO_API_KEY);
+
+  if (workspace[0] == '\0' || strchr (workspace, '/') != NULL || key[0] == '\0')
+    {
+      g_printerr ("The workspace slug and the key must be non-empty, without “/”.\n");
+      return EXIT_FAILURE;
+    }
+
+  sizes.n_projects = (guint) projects;
+  sizes.max_versions = (guint) versions;
+  sizes.n_workflows = (guint) workflows;
+  sizes.n_trash = (guint) trash;
+
+  server = salvage_server_new ();
+  salvage_demo_seed (server, workspace, key, &sizes, (guint32) seed);
+  salvage_server_set_latency (server, (guint) latency);
+
+  if (!salvage_server_listen (server, (guint) port, &error))
+    {
+      g_printerr ("Cannot listen on 127.0.0.1:%d: %s\n", port, error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* A local demo key: printing it is the point of this program. */
+  g_print ("Serving workspace %s at %s\n", workspace, salvage_server_get_url (server));
+  g_print ("API key: %s\n", key);
+  g_print ("Try: curl '%s/%s?api_key=%s'\n", salvage_server_get_url (server), workspace, key);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+
+  return EXIT_SUCCESS;
 }
