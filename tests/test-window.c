@@ -475,6 +475,44 @@ test_window_running_training (void)
   fixture_teardown (&f);
 }
 
+static void
+test_window_failures (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *projects;
+  SalvageTrashPage *trash;
+  const char *toast;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  /* The server goes away after the lists have loaded. */
+  g_clear_object (&f.server);
+
+  projects = salvage_window_get_projects_page (f.window);
+  g_assert_true (salvage_projects_page_select_item (projects, find_project (&f, "Forklift Safety")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  g_free (answer_dialog (&f, "trash"));
+
+  WAIT_FOR ((toast = salvage_window_get_last_toast (f.window)) != NULL &&
+            g_str_has_prefix (toast, "Could not move “Forklift Safety” to the Trash: "));
+  g_assert_nonnull (find_project (&f, "Forklift Safety"));
+  g_assert_cmpstr (salvage_projects_page_get_view (projects), ==, "content");
+
+  trash = salvage_window_get_trash_page (f.window);
+  salvage_window_show_page (f.window, "trash");
+  g_assert_true (salvage_trash_page_select_item (trash, find_trash (&f, "Old Flow")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-selected", NULL));
+  g_free (answer_dialog (&f, "restore"));
+
+  WAIT_FOR ((toast = salvage_window_get_last_toast (f.window)) != NULL &&
+            g_str_has_prefix (toast, "Could not restore “Old Flow”: "));
+  g_assert_nonnull (find_trash (&f, "Old Flow"));
+  g_assert_null (find_workflow (&f, "Old Flow"));
+
+  fixture_teardown (&f);
+}
+
 static guint
 find_free_port (void)
 {
@@ -565,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/window/restore-all", test_window_restore_all);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/running-training", test_window_running_training);
+  g_test_add_func ("/window/failures", test_window_failures);
   g_test_add_func ("/window/dead-server", test_window_dead_server);
 
   status = g_test_run ();

@@ -155,3 +155,34 @@ salvage_pick_list_item (GtkWidget *view,
 
   return NULL;
 }
+
+void
+salvage_popup_at_focus (GtkWidget  *page,
+                        GtkWidget  *view,
+                        GtkPopover *popover)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  root = gtk_widget_get_root (page);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    return;
+
+  if (!gtk_widget_compute_bounds (focus, page, &bounds))
+    return;
+
+  rect = (GdkRectangle) {
+    (int) bounds.origin.x + 24,
+    (int) (bounds.origin.y + bounds.size.height / 2),
+    1, 1
+  };
+  gtk_popover_set_pointing_to (popover, &rect);
+  gtk_popover_popup (popover);
+}

@@ -51,4 +51,10 @@ GtkListItem        *salvage_pick_list_item (GtkWidget *view,
 void                salvage_cell_set_list_item (GtkWidget   *cell,
                                                 GtkListItem *list_item);
 
+/* Pops @popover (a child of @page) up at the focused row of @view, for
+ * the Menu key and Shift+F10. Does nothing when no row has the focus. */
+void                salvage_popup_at_focus (GtkWidget  *page,
+                                            GtkWidget  *view,
+                                            GtkPopover *popover);
+
 G_END_DECLS

@@ -108,7 +108,7 @@ name_text (gpointer item)
       const char *model = salvage_training_get_model_type (item);
 
       if (model != NULL && *model != '\0')
-        return g_strdup_printf ("%s (%s)", model, salvage_training_get_id (item));
+        return g_strdup (model);
 
       return g_strdup (salvage_training_get_id (item));
     }
@@ -478,6 +478,16 @@ selection_changed_cb (SalvageProjectsPage *self)
 }
 
 static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (widget);
+
+  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
+}
+
+static void
 context_pressed_cb (GtkGestureClick     *gesture,
                     int                  n_press,
                     double               x,
@@ -582,6 +592,13 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.delete-selected", NULL,
                                    delete_selected_action);
 
+  gtk_widget_class_install_action (widget_class, "projects.context-menu", NULL,
+                                   context_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "projects.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "projects.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "projects.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,

@@ -166,6 +166,16 @@ selection_changed_cb (SalvageWorkflowsPage *self)
 }
 
 static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (widget);
+
+  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
+}
+
+static void
 context_pressed_cb (GtkGestureClick      *gesture,
                     int                   n_press,
                     double                x,
@@ -263,6 +273,13 @@ salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "workflows.delete-selected", NULL,
                                    delete_selected_action);
 
+  gtk_widget_class_install_action (widget_class, "workflows.context-menu", NULL,
+                                   context_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "workflows.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "workflows.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "workflows.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, SALVAGE, WOR
  *   "delete-requested" (GObject *item): the user asked to move a workflow
  *                      to the Trash; nothing is asked yet.
  *
- * Actions (group "workflows"): "delete-selected".
+ * Actions (group "workflows"): "delete-selected", "context-menu".
  */
 
 void        salvage_workflows_page_set_workspace (SalvageWorkflowsPage *self,
