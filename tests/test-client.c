@@ -1,9 +1,1693 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-client.c - SalvageClient against the stand-in server and a raw SoupServer, over 127.0.0.1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
-#include <glib.h>
-int
-main (int argc, char *argv[])
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "salvage-client.h"
+#include "salvage-server.h"
+
+/* A key with characters that must be escaped in a query string. */
+#define TEST_KEY       "rf+Key/Secret=42xQ"
+#define TEST_KEY_QUERY "rf%2BKey%2FSecret%3D42xQ"
+#define OTHER_KEY      "wrong-key-Zt81pQ"
+#define TEST_WS        "acme"
+
+/* Every log record of the whole run, to prove none of them holds the key. */
+static GMutex     log_lock;
+static GPtrArray *log_records;
+
+static GLogWriterOutput
+record_log_writer (GLogLevelFlags   log_level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
 {
+  g_mutex_lock (&log_lock);
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+        g_ptr_array_add (log_records,
+                         fields[i].length < 0 ?
+                         g_strdup (fields[i].value) :
+                         g_strndup (fields[i].value, fields[i].length));
+    }
+  g_mutex_unlock (&log_lock);
+
+  /* Debug output would only clutter the TAP stream. */
+  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static GLogFunc default_log_handler;
+
+/* Messages of g_log() reach this handler, not the writer, once GTest has
+ * installed its own: record them too. */
+static void
+record_log_handler (const char     *log_domain,
+                    GLogLevelFlags  log_level,
+                    const char     *message,
+                    gpointer        user_data)
+{
+  g_mutex_lock (&log_lock);
+  g_ptr_array_add (log_records, g_strdup (message));
+  g_mutex_unlock (&log_lock);
+
+  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return;
+
+  default_log_handler (log_domain, log_level, message, user_data);
+}
+
+static void
+assert_no_key (const char *text)
+{
+  g_assert_null (strstr (text, TEST_KEY));
+  g_assert_null (strstr (text, TEST_KEY_QUERY));
+  g_assert_null (strstr (text, OTHER_KEY));
+}
+
+/* Checks the error and that its message never carries a key. */
+static void
+assert_error (const GError *error,
+              GQuark        domain,
+              int           code)
+{
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (error->message);
+  g_assert_cmpstr (error->message, !=, "");
+  assert_no_key (error->message);
+}
+
+/* Async plumbing */
+
+static gboolean
+test_deadline_cb (gpointer user_data)
+{
+  g_error ("an operation did not finish in time");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+/* Spins the main context until the callback has stored a result. */
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  guint guard = g_timeout_add_seconds (30, test_deadline_cb, NULL);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (guard);
+  return *slot;
+}
+
+static void
+iterate_briefly (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The stand-in server */
+
+typedef struct
+{
+  SalvageServer *server;
+  SalvageClient *client;
+  const char    *project_id;
+  const char    *training_id;
+  const char    *workflow_id;
+} Fixture;
+
+static void
+fixture_init (Fixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->server = salvage_server_new ();
+  g_assert_true (salvage_server_listen (fx->server, 0, &error));
+  g_assert_no_error (error);
+
+  salvage_server_add_workspace (fx->server, TEST_WS, "Acme Vision");
+  salvage_server_add_key (fx->server, TEST_KEY, TEST_WS);
+
+  fx->project_id = salvage_server_add_project (fx->server, TEST_WS, "hard-hats", "Hard Hats",
+                                               "object-detection", 120);
+  g_assert_nonnull (fx->project_id);
+  g_assert_nonnull (salvage_server_add_project (fx->server, TEST_WS, "forklifts", "Forklifts",
+                                                "instance-segmentation", 45));
+  g_assert_nonnull (salvage_server_add_version (fx->server, TEST_WS, "hard-hats", 1, "raw", 100));
+  g_assert_nonnull (salvage_server_add_version (fx->server, TEST_WS, "hard-hats", 3, "augmented", 240));
+  g_assert_nonnull (salvage_server_add_version (fx->server, TEST_WS, "hard-hats", 2, "resized", 100));
+  g_assert_nonnull (salvage_server_add_version (fx->server, TEST_WS, "forklifts", 1, "raw", 45));
+  fx->training_id = salvage_server_add_training (fx->server, TEST_WS, "hard-hats", 3,
+                                                 "finished", "rfdetr-base");
+  g_assert_nonnull (fx->training_id);
+  g_assert_nonnull (salvage_server_add_training (fx->server, TEST_WS, "hard-hats", 3,
+                                                 "finished", "yolov8n"));
+  fx->workflow_id = salvage_server_add_workflow (fx->server, TEST_WS, "count-people", "Count People");
+  g_assert_nonnull (fx->workflow_id);
+  g_assert_nonnull (salvage_server_add_workflow (fx->server, TEST_WS, "slow-webhooks", "Slow Webhooks"));
+
+  fx->client = salvage_client_new (salvage_server_get_url (fx->server), TEST_KEY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fx->client);
+  salvage_client_set_workspace (fx->client, TEST_WS);
+}
+
+/* Drops the last reference to @object and checks it goes away. A task
+ * that ran in a worker thread may let go of its source object a moment
+ * after its callback ran, hence the wait. */
+static void
+assert_finalized (gpointer object)
+{
+  gpointer weak = object;
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+
+  while (weak != NULL && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_assert_null (weak);
+}
+
+static void
+fixture_clear (Fixture *fx)
+{
+  assert_finalized (fx->client);
+  g_clear_object (&fx->server);
+}
+
+static GPtrArray *
+list_trash (SalvageClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  salvage_client_list_trash_async (client, NULL, store_result_cb, &result);
+  items = salvage_client_list_trash_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+
+  return items;
+}
+
+static SalvageTrashItem *
+find_trash_item (GPtrArray        *items,
+                 SalvageTrashKind  kind,
+                 const char       *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+
+      if (salvage_trash_item_get_kind (item) == kind &&
+          g_strcmp0 (salvage_trash_item_get_id (item), id) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+/* Masking and base URLs: no network */
+
+static void
+test_mask_key (void)
+{
+  static const struct {
+    const char *key;
+    const char *masked;
+  } table[] = {
+    { "", "****" },
+    { "a", "****" },
+    { "abcd", "****" },
+    { "abcde", "ab*de" },
+    { "abcdefgh", "ab****gh" },
+    { "demo-key-7Hq2xK9mPz", "de***************Pz" },
+    { "ééééé", "éé*éé" },
+  };
+  g_autoptr(SalvageClient) client = NULL;
+  g_autofree char *masked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *result = salvage_mask_key (table[i].key);
+
+      g_assert_cmpstr (result, ==, table[i].masked);
+    }
+
+  client = salvage_client_new ("https://api.example.com", TEST_KEY, &error);
+  g_assert_no_error (error);
+  masked = salvage_client_dup_masked_key (client);
+  g_assert_cmpstr (masked, ==, "rf**************xQ");
+}
+
+static void
+test_base_url (void)
+{
+  static const struct {
+    const char *url;
+    gboolean    ok;
+  } table[] = {
+    { "https://api.roboflow.com", TRUE },
+    { "https://localapi.roboflow.one/", TRUE },
+    { "HTTPS://API.ROBOFLOW.COM", TRUE },
+    { "http://127.0.0.1:8080", TRUE },
+    { "http://127.1.2.3", TRUE },
+    { "http://[::1]:9000", TRUE },
+    { "http://localhost:3000", TRUE },
+    { "http://LOCALHOST", TRUE },
+    { "http://example.com", FALSE },
+    { "http://api.roboflow.com", FALSE },
+    { "http://128.0.0.1", FALSE },
+    { "http://localhost.example.com", FALSE },
+    { "ftp://127.0.0.1", FALSE },
+    { "ftp://api.roboflow.com", FALSE },
+    { "https://", FALSE },
+    { "https:///path", FALSE },
+    { "not a url", FALSE },
+    { "api.roboflow.com", FALSE },
+    { "https://api.roboflow.com/?x=1", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SalvageClient) client = NULL;
+      gboolean ok;
+
+      g_test_message ("base URL '%s'", table[i].url);
+
+      ok = salvage_client_check_base_url (table[i].url, &error);
+      g_assert_cmpint (ok, ==, table[i].ok);
+
+      g_clear_error (&error);
+      client = salvage_client_new (table[i].url, TEST_KEY, &error);
+      if (table[i].ok)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (client);
+          g_assert_false (g_str_has_suffix (salvage_client_get_base_url (client), "/"));
+        }
+      else
+        {
+          assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL);
+          g_assert_null (client);
+        }
+    }
+}
+
+static void
+test_base_url_normalised (void)
+{
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = salvage_client_new ("https://api.example.com/v1///", TEST_KEY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (salvage_client_get_base_url (client), ==, "https://api.example.com/v1");
+  g_assert_cmpuint (salvage_client_get_timeout (client), ==, 30);
+  g_assert_null (salvage_client_get_workspace (client));
+
+  g_clear_object (&client);
+  client = salvage_client_new ("https://api.example.com", "", &error);
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY);
+  g_assert_null (client);
+}
+
+static void
+test_api_url_env (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+
+  fixture_init (&fx);
+
+  g_setenv ("API_URL", "", TRUE);
+  g_assert_cmpstr (salvage_client_default_base_url (), ==, SALVAGE_DEFAULT_API_URL);
+  g_unsetenv ("API_URL");
+  g_assert_cmpstr (salvage_client_default_base_url (), ==, SALVAGE_DEFAULT_API_URL);
+
+  g_setenv ("API_URL", salvage_server_get_url (fx.server), TRUE);
+  g_assert_cmpstr (salvage_client_default_base_url (), ==, salvage_server_get_url (fx.server));
+
+  /* A client made without a URL talks to the server from the environment. */
+  client = salvage_client_new (NULL, TEST_KEY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (salvage_client_get_base_url (client), ==, salvage_server_get_url (fx.server));
+
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  workspace = salvage_client_validate_key_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (workspace, ==, TEST_WS);
+
+  /* A refused URL in the environment is refused by the client too. */
+  g_clear_object (&client);
+  g_setenv ("API_URL", "http://example.com", TRUE);
+  client = salvage_client_new (NULL, TEST_KEY, &error);
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL);
+  g_assert_null (client);
+
+  g_setenv ("API_URL", "", TRUE);
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+/* Endpoints against the stand-in server */
+
+static void
+workspace_notify_cb (GObject    *object,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_validate_key (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  guint notified = 0;
+
+  fixture_init (&fx);
+
+  client = salvage_client_new (salvage_server_get_url (fx.server), TEST_KEY, &error);
+  g_assert_no_error (error);
+  g_signal_connect (client, "notify::workspace", G_CALLBACK (workspace_notify_cb), &notified);
+
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  workspace = salvage_client_validate_key_finish (client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (workspace, ==, TEST_WS);
+  g_assert_cmpstr (salvage_client_get_workspace (client), ==, TEST_WS);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_clear_object (&result);
+  assert_finalized (g_steal_pointer (&client));
+  fixture_clear (&fx);
+}
+
+static void
+test_invalid_key (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+
+  fixture_init (&fx);
+
+  client = salvage_client_new (salvage_server_get_url (fx.server), OTHER_KEY, &error);
+  g_assert_no_error (error);
+
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  workspace = salvage_client_validate_key_finish (client, await_result (&result), &error);
+  g_assert_null (workspace);
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 401);
+  g_assert_cmpint (salvage_error_get_retry_after (error), ==, -1);
+  /* The server's own words reach the user. */
+  g_assert_nonnull (strstr (error->message, "This API key does not exist"));
+  g_assert_null (salvage_client_get_workspace (client));
+
+  /* The same with a workspace set, on another endpoint. */
+  g_clear_object (&result);
+  g_clear_error (&error);
+  salvage_client_set_workspace (client, TEST_WS);
+  salvage_client_list_trash_async (client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_list_trash_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 401);
+
+  g_clear_object (&result);
+  assert_finalized (g_steal_pointer (&client));
+  fixture_clear (&fx);
+}
+
+static void
+test_no_workspace (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  fixture_init (&fx);
+  salvage_client_set_workspace (fx.client, NULL);
+  before = salvage_server_get_request_count (fx.server);
+
+  salvage_client_get_workspace_async (fx.client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_get_workspace_finish (fx.client, await_result (&result), NULL, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 0);
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_get_workspace (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autofree char *name = NULL;
+  gboolean seen_hard_hats = FALSE;
+  gboolean seen_forklifts = FALSE;
+
+  fixture_init (&fx);
+
+  salvage_client_get_workspace_async (fx.client, NULL, store_result_cb, &result);
+  projects = salvage_client_get_workspace_finish (fx.client, await_result (&result), &name, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (projects);
+  g_assert_cmpstr (name, ==, "Acme Vision");
+  g_assert_cmpuint (projects->len, ==, 2);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      SalvageProject *project = g_ptr_array_index (projects, i);
+
+      g_assert_true (SALVAGE_IS_PROJECT (project));
+      if (g_strcmp0 (salvage_project_get_slug (project), "hard-hats") == 0)
+        {
+          seen_hard_hats = TRUE;
+          g_assert_cmpstr (salvage_project_get_name (project), ==, "Hard Hats");
+          g_assert_cmpstr (salvage_project_get_project_type (project), ==, "object-detection");
+          g_assert_cmpint (salvage_project_get_images (project), ==, 120);
+          g_assert_cmpint (salvage_project_get_version_count (project), ==, 3);
+        }
+      else if (g_strcmp0 (salvage_project_get_slug (project), "forklifts") == 0)
+        seen_forklifts = TRUE;
+    }
+
+  g_assert_true (seen_hard_hats);
+  g_assert_true (seen_forklifts);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_get_project (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  fixture_init (&fx);
+
+  salvage_client_get_project_async (fx.client, "hard-hats", NULL, store_result_cb, &result);
+  versions = salvage_client_get_project_finish (fx.client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (versions);
+  g_assert_cmpuint (versions->len, ==, 3);
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      SalvageVersion *version = g_ptr_array_index (versions, i);
+
+      g_assert_true (SALVAGE_IS_VERSION (version));
+      g_assert_cmpstr (salvage_version_get_project_slug (version), ==, "hard-hats");
+      if (i > 0)
+        g_assert_cmpint (salvage_version_compare (g_ptr_array_index (versions, i - 1), version), <, 0);
+    }
+
+  /* An unknown project is a 404 with the cautious wording. */
+  g_clear_object (&result);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  salvage_client_get_project_async (fx.client, "no-such-project", NULL, store_result_cb, &result);
+  versions = salvage_client_get_project_finish (fx.client, await_result (&result), &error);
+  g_assert_null (versions);
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
+  g_assert_nonnull (strstr (error->message, "Trash"));
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_list_trainings (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  gboolean seen = FALSE;
+
+  fixture_init (&fx);
+
+  salvage_client_list_trainings_async (fx.client, "hard-hats", "3", NULL, store_result_cb, &result);
+  trainings = salvage_client_list_trainings_finish (fx.client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trainings);
+  g_assert_cmpuint (trainings->len, ==, 2);
+
+  for (guint i = 0; i < trainings->len; i++)
+    {
+      SalvageTraining *training = g_ptr_array_index (trainings, i);
+
+      g_assert_true (SALVAGE_IS_TRAINING (training));
+      g_assert_cmpstr (salvage_training_get_project_slug (training), ==, "hard-hats");
+      g_assert_cmpstr (salvage_training_get_version_number (training), ==, "3");
+      if (g_strcmp0 (salvage_training_get_id (training), fx.training_id) == 0)
+        {
+          seen = TRUE;
+          g_assert_cmpstr (salvage_training_get_status (training), ==, "finished");
+        }
+    }
+  g_assert_true (seen);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_list_workflows (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workflows = NULL;
+  gboolean seen = FALSE;
+
+  fixture_init (&fx);
+
+  salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &result);
+  workflows = salvage_client_list_workflows_finish (fx.client, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (workflows);
+  g_assert_cmpuint (workflows->len, ==, 2);
+
+  for (guint i = 0; i < workflows->len; i++)
+    {
+      SalvageWorkflow *workflow = g_ptr_array_index (workflows, i);
+
+      g_assert_true (SALVAGE_IS_WORKFLOW (workflow));
+      if (g_strcmp0 (salvage_workflow_get_url (workflow), "count-people") == 0)
+        {
+          seen = TRUE;
+          g_assert_cmpstr (salvage_workflow_get_name (workflow), ==, "Count People");
+        }
+    }
+  g_assert_true (seen);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_list_trash (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+  SalvageTrashItem *item;
+  gint64 now = g_get_real_time ();
+
+  fixture_init (&fx);
+
+  items = list_trash (fx.client);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "project", "forklifts",
+                                       now - 2 * G_TIME_SPAN_DAY, "Alice"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "version", "hard-hats/2",
+                                       now - G_TIME_SPAN_DAY, "Bob"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "workflow", "slow-webhooks",
+                                       now - G_TIME_SPAN_HOUR, "Carol"));
+
+  items = list_trash (fx.client);
+  g_assert_cmpuint (items->len, ==, 3);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_VERSION, "2");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (salvage_trash_item_get_parent_url (item), ==, "hard-hats");
+  g_assert_cmpstr (salvage_trash_item_get_parent_id (item), ==, fx.project_id);
+  g_assert_cmpstr (salvage_trash_item_get_deleter (item), ==, "Bob");
+  g_assert_true (salvage_trash_item_get_restorable (item));
+  g_assert_nonnull (salvage_trash_item_get_scheduled_cleanup_at (item));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      item = g_ptr_array_index (items, i);
+      if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_PROJECT)
+        {
+          g_assert_cmpstr (salvage_trash_item_get_url (item), ==, "forklifts");
+          g_assert_cmpstr (salvage_trash_item_get_deleter (item), ==, "Alice");
+        }
+      else if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_WORKFLOW)
+        {
+          g_assert_cmpstr (salvage_trash_item_get_url (item), ==, "slow-webhooks");
+        }
+    }
+
+  fixture_clear (&fx);
+}
+
+/* Deletes */
+
+typedef enum
+{
+  DELETE_PROJECT,
+  DELETE_VERSION,
+  DELETE_TRAINING,
+  DELETE_WORKFLOW,
+} DeleteKind;
+
+static gboolean
+run_delete (SalvageClient  *client,
+            DeleteKind      kind,
+            const char     *a,
+            const char     *b,
+            const char     *c,
+            gboolean       *already_in_trash,
+            GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  *already_in_trash = 0xbad;
+
+  switch (kind)
+    {
+    case DELETE_PROJECT:
+      salvage_client_delete_project_async (client, a, NULL, store_result_cb, &result);
+      return salvage_client_delete_project_finish (client, await_result (&result),
+                                                   already_in_trash, error);
+
+    case DELETE_VERSION:
+      salvage_client_delete_version_async (client, a, b, NULL, store_result_cb, &result);
+      return salvage_client_delete_version_finish (client, await_result (&result),
+                                                   already_in_trash, error);
+
+    case DELETE_TRAINING:
+      salvage_client_delete_training_async (client, a, b, c, NULL, store_result_cb, &result);
+      return salvage_client_delete_training_finish (client, await_result (&result),
+                                                    already_in_trash, error);
+
+    case DELETE_WORKFLOW:
+      salvage_client_delete_workflow_async (client, a, NULL, store_result_cb, &result);
+      return salvage_client_delete_workflow_finish (client, await_result (&result),
+                                                    already_in_trash, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_delete_twice (void)
+{
+  Fixture fx = { 0 };
+  struct {
+    DeleteKind  kind;
+    const char *server_kind;
+    const char *a;
+    const char *b;
+    gboolean    with_training;
+    const char *path;
+  } table[] = {
+    { DELETE_TRAINING, "training", "hard-hats", "3", TRUE, NULL },
+    { DELETE_VERSION, "version", "hard-hats", "1", FALSE, "hard-hats/1" },
+    { DELETE_WORKFLOW, "workflow", "count-people", NULL, FALSE, "count-people" },
+    { DELETE_PROJECT, "project", "forklifts", NULL, FALSE, "forklifts" },
+  };
+
+  fixture_init (&fx);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *training_path = NULL;
+      const char *path = table[i].path;
+      const char *c = table[i].with_training ? fx.training_id : NULL;
+      gboolean already;
+
+      if (table[i].with_training)
+        path = training_path = g_strdup_printf ("hard-hats/3/%s", fx.training_id);
+
+      g_test_message ("delete %s %s", table[i].server_kind, path);
+      g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, table[i].server_kind, path),
+                       ==, SALVAGE_SERVER_ITEM_LIVE);
+
+      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &already, &error));
+      g_assert_no_error (error);
+      g_assert_false (already);
+      g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, table[i].server_kind, path),
+                       ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+      /* The server answers 404 to the second delete; the client finds the
+       * item in the Trash and reports success. */
+      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &already, &error));
+      g_assert_no_error (error);
+      g_assert_true (already);
+    }
+
+  fixture_clear (&fx);
+}
+
+static void
+test_delete_missing (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+
+  fixture_init (&fx);
+
+  /* Something with the same number but another project is in the Trash:
+   * it must not be taken for the version asked for. */
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "version", "forklifts/1",
+                                       g_get_real_time (), "Alice"));
+
+  for (DeleteKind kind = DELETE_PROJECT; kind <= DELETE_WORKFLOW; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean already;
+
+      g_assert_false (run_delete (fx.client, kind, "never-existed", "1", "t_never", &already, &error));
+      assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+      g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
+      g_assert_false (already);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    gboolean already;
+
+    g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "7", NULL, &already, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  }
+
+  fixture_clear (&fx);
+}
+
+static void
+test_delete_refuses_segments (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean already;
+  guint before;
+
+  fixture_init (&fx);
+
+  /* Empty and dot segments are refused before any request. */
+  before = salvage_server_get_request_count (fx.server);
+  g_assert_false (run_delete (fx.client, DELETE_PROJECT, "..", NULL, NULL, &already, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_clear_error (&error);
+  g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "", NULL, &already, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
+
+  fixture_clear (&fx);
+}
+
+/* Restores */
+
+static gboolean
+run_restore (SalvageClient     *client,
+             SalvageTrashItem  *item,
+             GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  salvage_client_restore_async (client, item, NULL, store_result_cb, &result);
+  return salvage_client_restore_finish (client, await_result (&result), error);
+}
+
+static void
+test_restore (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *training_path = NULL;
+  SalvageTrashItem *item;
+  gint64 now = g_get_real_time ();
+
+  fixture_init (&fx);
+  training_path = g_strdup_printf ("hard-hats/3/%s", fx.training_id);
+
+  /* The training first: once its project is gone it cannot be reached. */
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "training", training_path, now, "Bob"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "project", "hard-hats", now, "Alice"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "workflow", "count-people", now, "Alice"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "version", "forklifts/1", now, "Bob"));
+  items = list_trash (fx.client);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_PROJECT, fx.project_id);
+  g_assert_nonnull (item);
+  g_assert_true (run_restore (fx.client, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  /* Restoring it again: it is no longer in the Trash. */
+  g_assert_false (run_restore (fx.client, item, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
+  g_clear_error (&error);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_WORKFLOW, fx.workflow_id);
+  g_assert_nonnull (item);
+  g_assert_true (run_restore (fx.client, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "workflow", "count-people"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_VERSION, "1");
+  g_assert_nonnull (item);
+  g_assert_true (run_restore (fx.client, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "version", "forklifts/1"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_TRAINING, fx.training_id);
+  g_assert_nonnull (item);
+  g_assert_true (run_restore (fx.client, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "training", training_path),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_clear (&fx);
+}
+
+static void
+test_restore_version_conflict (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageTrashItem *item;
+  gint64 now = g_get_real_time ();
+
+  fixture_init (&fx);
+
+  /* The version went first, then its project. */
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "version", "hard-hats/2",
+                                       now - G_TIME_SPAN_HOUR, "Bob"));
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "project", "hard-hats", now, "Alice"));
+  items = list_trash (fx.client);
+
+  item = find_trash_item (items, SALVAGE_TRASH_KIND_VERSION, "2");
+  g_assert_nonnull (item);
+  g_assert_false (run_restore (fx.client, item, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 409);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "version", "hard-hats/2"),
+                   ==, SALVAGE_SERVER_ITEM_TRASHED);
+  g_clear_error (&error);
+
+  /* Parent first, then the version comes back. */
+  g_assert_true (run_restore (fx.client, find_trash_item (items, SALVAGE_TRASH_KIND_PROJECT, fx.project_id),
+                              &error));
+  g_assert_no_error (error);
+  g_assert_true (run_restore (fx.client, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "version", "hard-hats/2"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_clear (&fx);
+}
+
+static void
+test_restore_refused_locally (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(SalvageTrashItem) orphan = NULL;
+  g_autoptr(SalvageTrashItem) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  fixture_init (&fx);
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "version", "hard-hats/2",
+                                       g_get_real_time (), "Bob"));
+  before = salvage_server_get_request_count (fx.server);
+
+  orphan = g_object_new (SALVAGE_TYPE_TRASH_ITEM,
+                         "kind", SALVAGE_TRASH_KIND_VERSION,
+                         "type-name", "version",
+                         "id", "2",
+                         "parent-url", "hard-hats",
+                         NULL);
+  g_assert_true (salvage_trash_item_get_restorable (orphan));
+  g_assert_false (run_restore (fx.client, orphan, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_clear_error (&error);
+
+  unknown = g_object_new (SALVAGE_TYPE_TRASH_ITEM,
+                          "kind", SALVAGE_TRASH_KIND_OTHER,
+                          "type-name", "deployment",
+                          "id", "dep_1",
+                          NULL);
+  g_assert_false (salvage_trash_item_get_restorable (unknown));
+  g_assert_false (run_restore (fx.client, unknown, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "version", "hard-hats/2"),
+                   ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+  fixture_clear (&fx);
+}
+
+/* Transport failures, timeouts and cancellation */
+
+static void
+test_connection_refused (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* Take a free port, then close it: nothing listens there. */
+  g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error));
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  g_socket_listener_close (listener);
+
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_validate_key_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NETWORK);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 0);
+}
+
+static void
+test_timeout (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  gint64 elapsed;
+
+  fixture_init (&fx);
+  salvage_client_set_timeout (fx.client, 1);
+  g_assert_cmpuint (salvage_client_get_timeout (fx.client), ==, 1);
+  salvage_server_set_latency (fx.server, 6000);
+
+  start = g_get_monotonic_time ();
+  salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_list_workflows_finish (fx.client, await_result (&result), &error));
+  elapsed = g_get_monotonic_time () - start;
+
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_TIMEOUT);
+  g_assert_cmpint (elapsed, >=, 900 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (elapsed, <, 5500 * G_TIME_SPAN_MILLISECOND);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+static void
+test_cancel (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean already;
+  guint before;
+
+  fixture_init (&fx);
+  salvage_server_set_latency (fx.server, 2000);
+
+  salvage_client_list_trash_async (fx.client, cancellable, store_result_cb, &result);
+  iterate_briefly (100);
+  g_assert_null (result);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (salvage_client_list_trash_finish (fx.client, await_result (&result), &error));
+  assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+  g_clear_error (&error);
+
+  /* An already cancelled call sends nothing. */
+  g_cancellable_cancel (cancelled);
+  before = salvage_server_get_request_count (fx.server);
+  salvage_client_delete_project_async (fx.client, "hard-hats", cancelled, store_result_cb, &result);
+  g_assert_false (salvage_client_delete_project_finish (fx.client, await_result (&result), &already, &error));
+  assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (already);
+  g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "project", "hard-hats"),
+                   ==, SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
+
+  g_clear_object (&result);
+  fixture_clear (&fx);
+}
+
+/* A raw SoupServer for answers the stand-in never gives. The first path
+ * segment, which the client fills with the workspace, picks the answer. */
+
+#define HUGE_LENGTH (100 * 1024 * 1024)
+
+typedef struct
+{
+  SoupServerMessage *message;
+  guint              source_id;
+  gsize              sent;
+  gboolean           endless;
+} Stream;
+
+static void
+stream_free (Stream *stream)
+{
+  g_clear_handle_id (&stream->source_id, g_source_remove);
+  g_free (stream);
+}
+
+static void
+stream_finished_cb (SoupServerMessage *message,
+                    Stream            *stream)
+{
+  g_clear_handle_id (&stream->source_id, g_source_remove);
+}
+
+static gboolean
+stream_trickle_cb (gpointer user_data)
+{
+  Stream *stream = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (stream->message),
+                            SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (stream->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stream_wrote_chunk_cb (SoupServerMessage *message,
+                       Stream            *stream)
+{
+  static const char block[1024 * 1024];
+
+  /* Feed the next megabyte only when the last one left, so the server
+   * side never holds more than one block. */
+  soup_message_body_append (soup_server_message_get_response_body (message),
+                            SOUP_MEMORY_STATIC, block, sizeof block);
+  stream->sent += sizeof block;
+}
+
+static void
+raw_handler_cb (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  g_auto(GStrv) parts = g_strsplit (path + 1, "/", 2);
+  const char *scenario = parts[0] != NULL ? parts[0] : "";
+
+  /* The key reaches the server escaped and decodes back to itself. */
+  g_assert_nonnull (query);
+  g_assert_cmpstr (g_hash_table_lookup (query, "api_key"), ==, TEST_KEY);
+
+  if (g_str_equal (scenario, "rate-limit"))
+    {
+      soup_message_headers_replace (headers, "Retry-After", "7");
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"error\":\"Slow down\"}", 21);
+      soup_server_message_set_status (message, 429, NULL);
+    }
+  else if (g_str_equal (scenario, "rate-limit-date"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 120);
+      g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (headers, "Retry-After", date);
+      soup_server_message_set_status (message, 429, NULL);
+    }
+  else if (g_str_equal (scenario, "server-error"))
+    {
+      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC,
+                                        "Server died\n", 12);
+      soup_server_message_set_status (message, 500, NULL);
+    }
+  else if (g_str_equal (scenario, "bad-gateway"))
+    {
+      soup_server_message_set_status (message, 502, NULL);
+    }
+  else if (g_str_equal (scenario, "no-content"))
+    {
+      soup_server_message_set_status (message, 204, NULL);
+    }
+  else if (g_str_equal (scenario, "created"))
+    {
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"restored\":true}", 17);
+      soup_server_message_set_status (message, 201, NULL);
+    }
+  else if (g_str_equal (scenario, "redirect"))
+    {
+      soup_server_message_set_redirect (message, 302, "http://127.0.0.1:1/elsewhere");
+    }
+  else if (g_str_equal (scenario, "silent"))
+    {
+      /* Accept the request and never answer. */
+      soup_server_message_pause (message);
+    }
+  else if (g_str_equal (scenario, "not-json"))
+    {
+      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC,
+                                        "not json", 8);
+      soup_server_message_set_status (message, 200, NULL);
+    }
+  else if (g_str_equal (scenario, "nested-error"))
+    {
+      static const char body[] =
+        "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\","
+        "\"hint\":\"You can find the API docs at https://docs.roboflow.com\"}}";
+
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                        body, sizeof body - 1);
+      soup_server_message_set_status (message, 400, NULL);
+    }
+  else if (g_str_equal (scenario, "echo-key"))
+    {
+      /* A careless server that repeats the request line, key and all. */
+      g_autofree char *body = g_strdup_printf ("{\"error\":\"GET /x?api_key=%s failed for key %s\"}",
+                                               TEST_KEY_QUERY, TEST_KEY);
+
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                        body, strlen (body));
+      soup_server_message_set_status (message, 403, NULL);
+    }
+  else if (g_str_equal (scenario, "huge"))
+    {
+      static const char start[] = "{\"workflows\":[";
+
+      /* Promise 100 MB, send a few bytes, then nothing. */
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CONTENT_LENGTH);
+      soup_message_headers_set_content_length (headers, HUGE_LENGTH);
+      soup_message_body_append (soup_server_message_get_response_body (message),
+                                SOUP_MEMORY_STATIC, start, sizeof start - 1);
+      soup_server_message_set_status (message, 200, NULL);
+    }
+  else if (g_str_equal (scenario, "endless") || g_str_equal (scenario, "trickle"))
+    {
+      Stream *stream = g_new0 (Stream, 1);
+
+      stream->message = message;
+      g_object_set_data_full (G_OBJECT (message), "stream", stream, (GDestroyNotify) stream_free);
+      g_signal_connect (message, "finished", G_CALLBACK (stream_finished_cb), stream);
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_server_message_set_status (message, 200, NULL);
+
+      if (g_str_equal (scenario, "endless"))
+        {
+          soup_message_body_set_accumulate (soup_server_message_get_response_body (message), FALSE);
+          g_signal_connect (message, "wrote-chunk", G_CALLBACK (stream_wrote_chunk_cb), stream);
+          stream_wrote_chunk_cb (message, stream);
+        }
+      else
+        {
+          soup_message_body_append (soup_server_message_get_response_body (message),
+                                    SOUP_MEMORY_STATIC, "[", 1);
+          stream->source_id = g_timeout_add (300, stream_trickle_cb, stream);
+        }
+    }
+  else
+    {
+      soup_server_message_set_status (message, 418, NULL);
+    }
+}
+
+static SoupServer *
+raw_server_new (char **url_out)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server;
+  GSList *uris;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, raw_handler_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *url_out = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return server;
+}
+
+/* Lists the workflows of "workspace" @scenario on the raw server. */
+static GPtrArray *
+raw_list_workflows (SalvageClient  *client,
+                    const char     *scenario,
+                    GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  salvage_client_set_workspace (client, scenario);
+  salvage_client_list_workflows_async (client, NULL, store_result_cb, &result);
+  return salvage_client_list_workflows_finish (client, await_result (&result), error);
+}
+
+static gint64
+read_peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static void
+test_raw_statuses (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 retry_after;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (raw_list_workflows (client, "rate-limit", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 429);
+  g_assert_cmpint (salvage_error_get_retry_after (error), ==, 7);
+  g_assert_nonnull (strstr (error->message, "Slow down"));
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "rate-limit-date", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_RATE_LIMITED);
+  retry_after = salvage_error_get_retry_after (error);
+  g_assert_cmpint (retry_after, >=, 110);
+  g_assert_cmpint (retry_after, <=, 121);
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "server-error", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_SERVER);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 500);
+  g_assert_cmpint (salvage_error_get_retry_after (error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "Server died"));
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "bad-gateway", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_SERVER);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 502);
+  g_clear_error (&error);
+
+  /* Only 200 is success, as for the real clients. */
+  g_assert_null (raw_list_workflows (client, "no-content", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 204);
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "created", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 201);
+  g_clear_error (&error);
+
+  /* Redirects are not followed: the key would go along. */
+  g_assert_null (raw_list_workflows (client, "redirect", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 302);
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "unknown-scenario", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 418);
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "nested-error", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 400);
+  g_assert_nonnull (strstr (error->message, "Unsupported request"));
+  g_assert_nonnull (strstr (error->message, "docs.roboflow.com"));
+  g_clear_error (&error);
+
+  /* Even when the server repeats the key, the message does not. */
+  g_assert_null (raw_list_workflows (client, "echo-key", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_FORBIDDEN);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 403);
+  g_assert_nonnull (strstr (error->message, "api_key=***"));
+  g_clear_error (&error);
+
+  g_assert_null (raw_list_workflows (client, "not-json", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_huge_declared (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  FILE *clear_refs;
+  gint64 peak_before;
+  gint64 peak_after;
+  gint64 start;
+  gint64 elapsed;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  /* "5" resets the peak to the current size, where the kernel allows it. */
+  if ((clear_refs = fopen ("/proc/self/clear_refs", "w")) != NULL)
+    {
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+    }
+  peak_before = read_peak_rss_kb ();
+
+  start = g_get_monotonic_time ();
+  g_assert_null (raw_list_workflows (client, "huge", &error));
+  elapsed = g_get_monotonic_time () - start;
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "too large"));
+
+  /* Refused on the header, not after a timeout, and never buffered. */
+  g_assert_cmpint (elapsed, <, 900 * G_TIME_SPAN_MILLISECOND);
+  peak_after = read_peak_rss_kb ();
+  g_test_message ("peak RSS %" G_GINT64_FORMAT " kB, then %" G_GINT64_FORMAT " kB",
+                  peak_before, peak_after);
+  g_assert_cmpint (peak_after - peak_before, <, 16 * 1024);
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_huge_streamed (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  /* No Content-Length: the limit applies to what was read. */
+  g_assert_null (raw_list_workflows (client, "endless", &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "too large"));
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_silent (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+  gint64 elapsed;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_timeout (client, 1);
+
+  /* The session's read timeout ends it, well before the deadline of the
+   * whole request. */
+  start = g_get_monotonic_time ();
+  g_assert_null (raw_list_workflows (client, "silent", &error));
+  elapsed = g_get_monotonic_time () - start;
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_TIMEOUT);
+  g_assert_cmpint (elapsed, >=, 900 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (elapsed, <, 3500 * G_TIME_SPAN_MILLISECOND);
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_deadline (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+  gint64 elapsed;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_timeout (client, 1);
+
+  /* A byte every 300 ms never trips the per-read timeout; the deadline
+   * of the whole request ends it. */
+  start = g_get_monotonic_time ();
+  g_assert_null (raw_list_workflows (client, "trickle", &error));
+  elapsed = g_get_monotonic_time () - start;
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_TIMEOUT);
+  g_assert_cmpint (elapsed, >=, 1500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (elapsed, <, 8 * G_TIME_SPAN_SECOND);
+
+  soup_server_disconnect (server);
+}
+
+/* The request line as it goes over the wire. SoupServer hands handlers a
+ * decoded path, so a bare socket service reads it instead. */
+
+static GMutex  wire_lock;
+static char   *wire_request_line;
+
+static gboolean
+wire_run_cb (GThreadedSocketService *service,
+             GSocketConnection      *connection,
+             GObject                *source_object,
+             gpointer                user_data)
+{
+  static const char answer[] = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+  g_autoptr(GDataInputStream) input = NULL;
+  GOutputStream *output;
+  char *line;
+
+  input = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  g_data_input_stream_set_newline_type (input, G_DATA_STREAM_NEWLINE_TYPE_CR_LF);
+
+  line = g_data_input_stream_read_line (input, NULL, NULL, NULL);
+  g_mutex_lock (&wire_lock);
+  g_free (wire_request_line);
+  wire_request_line = line;
+  g_mutex_unlock (&wire_lock);
+
+  /* Skip the headers, then answer and hang up. */
+  while ((line = g_data_input_stream_read_line (input, NULL, NULL, NULL)) != NULL && line[0] != '\0')
+    g_free (line);
+  g_free (line);
+
+  output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_output_stream_write_all (output, answer, sizeof answer - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+test_path_escaping (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_signal_connect (service, "run", G_CALLBACK (wire_run_cb), NULL);
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                NULL, &effective, &error));
+  g_assert_no_error (error);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_workspace (client, "a/b c?d#e");
+
+  /* Each name stays one path segment, whatever it holds, so it can never
+   * reach another endpoint; the key is escaped in the query. */
+  salvage_client_get_project_async (client, "p/1", NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_get_project_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+
+  g_mutex_lock (&wire_lock);
+  g_assert_cmpstr (wire_request_line, ==,
+                   "GET /a%2Fb%20c%3Fd%23e/p%2F1?api_key=" TEST_KEY_QUERY " HTTP/1.1");
+  g_clear_pointer (&wire_request_line, g_free);
+  g_mutex_unlock (&wire_lock);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
+/* Logging */
+
+static void
+test_logs_redacted (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  guint first;
+  guint last;
+
+  fixture_init (&fx);
+  g_log_set_debug_enabled (TRUE);
+
+  g_mutex_lock (&log_lock);
+  first = log_records->len;
+  g_mutex_unlock (&log_lock);
+
+  /* One failing call with a bad key, one with the good key. */
+  client = salvage_client_new (salvage_server_get_url (fx.server), OTHER_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_validate_key_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY);
+  g_clear_object (&result);
+  g_clear_error (&error);
+
+  salvage_client_get_project_async (fx.client, "no-such-project", NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_get_project_finish (fx.client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+
+  g_log_set_debug_enabled (FALSE);
+
+  g_mutex_lock (&log_lock);
+  last = log_records->len;
+  /* The requests were logged, so the check below looked at something. */
+  g_assert_cmpuint (last, >, first);
+  for (guint i = 0; i < log_records->len; i++)
+    assert_no_key (g_ptr_array_index (log_records, i));
+  g_mutex_unlock (&log_lock);
+
+  g_clear_object (&result);
+  assert_finalized (g_steal_pointer (&client));
+  fixture_clear (&fx);
+}
+
+/* Runs last: nothing logged during the whole run carried a key. */
+static void
+test_all_logs_redacted (void)
+{
+  g_mutex_lock (&log_lock);
+  for (guint i = 0; i < log_records->len; i++)
+    assert_no_key (g_ptr_array_index (log_records, i));
+  g_mutex_unlock (&log_lock);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  log_records = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_log_writer, NULL, NULL);
+
   g_test_init (&argc, &argv, NULL);
+  default_log_handler = g_log_set_default_handler (record_log_handler, NULL);
+
+  g_test_add_func ("/client/mask-key", test_mask_key);
+  g_test_add_func ("/client/base-url/rules", test_base_url);
+  g_test_add_func ("/client/base-url/normalised", test_base_url_normalised);
+  g_test_add_func ("/client/base-url/api-url-env", test_api_url_env);
+  g_test_add_func ("/client/validate-key", test_validate_key);
+  g_test_add_func ("/client/invalid-key", test_invalid_key);
+  g_test_add_func ("/client/no-workspace", test_no_workspace);
+  g_test_add_func ("/client/get-workspace", test_get_workspace);
+  g_test_add_func ("/client/get-project", test_get_project);
+  g_test_add_func ("/client/list-trainings", test_list_trainings);
+  g_test_add_func ("/client/list-workflows", test_list_workflows);
+  g_test_add_func ("/client/list-trash", test_list_trash);
+  g_test_add_func ("/client/delete/twice", test_delete_twice);
+  g_test_add_func ("/client/delete/missing", test_delete_missing);
+  g_test_add_func ("/client/delete/refuses-segments", test_delete_refuses_segments);
+  g_test_add_func ("/client/restore/items", test_restore);
+  g_test_add_func ("/client/restore/version-conflict", test_restore_version_conflict);
+  g_test_add_func ("/client/restore/refused-locally", test_restore_refused_locally);
+  g_test_add_func ("/client/transport/connection-refused", test_connection_refused);
+  g_test_add_func ("/client/transport/timeout", test_timeout);
+  g_test_add_func ("/client/transport/cancel", test_cancel);
+  g_test_add_func ("/client/raw/statuses", test_raw_statuses);
+  g_test_add_func ("/client/raw/path-escaping", test_path_escaping);
+  /* Before the streamed test, whose 64 MB would raise the peak. */
+  g_test_add_func ("/client/raw/huge-declared", test_raw_huge_declared);
+  g_test_add_func ("/client/raw/huge-streamed", test_raw_huge_streamed);
+  g_test_add_func ("/client/raw/silent", test_raw_silent);
+  g_test_add_func ("/client/raw/deadline", test_raw_deadline);
+  g_test_add_func ("/client/logs/redacted", test_logs_redacted);
+  g_test_add_func ("/client/logs/all-redacted", test_all_logs_redacted);
+
   return g_test_run ();
 }

@@ -1394,11 +1394,10 @@ delete_cb (GObject      *object,
     {
       /* A second delete of the same item is a 404 too: look for it in
        * the Trash before calling it missing. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       data->not_found = g_steal_pointer (&error);
-      salvage_client_list_trash_async (self,
-                                       g_task_get_cancellable (task),
-                                       delete_probe_cb,
-                                       g_steal_pointer (&task));
+      salvage_client_list_trash_async (self, cancellable, delete_probe_cb, g_steal_pointer (&task));
       return;
     }
 
