@@ -1,9 +1,1336 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-workspace.c - the workspace's lists against the stand-in server
+ *
+ * Requests go over real sockets through a small forwarding proxy to a
+ * SalvageServer on 127.0.0.1. The proxy only watches: it counts requests in
+ * flight, records their order, and can hold back one answer (already
+ * computed by the server) to replay the races a slow network produces.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
-#include <glib.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "salvage-server.h"
+#include "salvage-workspace.h"
+
+#define WS     "acme"
+#define WS_KEY "test-key-r7Tq2ZpX"
+
+#define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
+#define DAYS(n)    ((gint64) (n) * 24 * 60 * MINUTES (1))
+
+/* The forwarding proxy */
+
+typedef struct
+{
+  SoupServer  *server;
+  SoupSession *session;
+  char        *upstream;
+  char        *url;
+
+  guint        in_flight;
+  guint        restores_in_flight;
+  guint        max_restores_in_flight;
+  GPtrArray   *requests;  /* "METHOD /path", in order of arrival */
+  GPtrArray   *restores;  /* "type:id" of each restore body, in order of arrival */
+
+  char        *hold;      /* "METHOD /path" whose next answer waits for proxy_release() */
+  char        *fail;      /* "METHOD /path" answered with a 500 instead */
+  GPtrArray   *held;      /* Forward */
+} Proxy;
+
+typedef struct
+{
+  Proxy             *proxy;
+  SoupServerMessage *msg;
+  SoupMessage       *upstream_msg;
+  char              *line;
+  gboolean           restore;
+  gboolean           gone;
+  guint              status;
+  char              *content_type;
+  GBytes            *response;
+} Forward;
+
+static void
+forward_free (Forward *fwd)
+{
+  g_clear_object (&fwd->msg);
+  g_clear_object (&fwd->upstream_msg);
+  g_clear_pointer (&fwd->line, g_free);
+  g_clear_pointer (&fwd->content_type, g_free);
+  g_clear_pointer (&fwd->response, g_bytes_unref);
+  g_free (fwd);
+}
+
+static void
+forward_disconnected_cb (SoupServerMessage *msg,
+                         Forward           *fwd)
+{
+  fwd->gone = TRUE;
+}
+
+static void
+forward_respond (Forward *fwd)
+{
+  Proxy *proxy = fwd->proxy;
+
+  g_signal_handlers_disconnect_by_func (fwd->msg, forward_disconnected_cb, fwd);
+
+  if (!fwd->gone)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (fwd->response, &size);
+
+      soup_server_message_set_status (fwd->msg, fwd->status, NULL);
+      soup_server_message_set_response (fwd->msg,
+                                        fwd->content_type ? fwd->content_type : "application/json",
+                                        SOUP_MEMORY_COPY, data, size);
+      soup_server_message_unpause (fwd->msg);
+    }
+
+  proxy->in_flight--;
+  if (fwd->restore)
+    proxy->restores_in_flight--;
+
+  forward_free (fwd);
+}
+
+static void
+forward_answered_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Forward *fwd = user_data;
+  Proxy *proxy = fwd->proxy;
+  g_autoptr(GError) error = NULL;
+
+  fwd->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (fwd->response == NULL)
+    {
+      fwd->status = SOUP_STATUS_BAD_GATEWAY;
+      fwd->response = g_bytes_new_static ("{\"error\":\"proxy\"}", 17);
+    }
+  else
+    {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (fwd->upstream_msg);
+
+      fwd->status = soup_message_get_status (fwd->upstream_msg);
+      fwd->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+    }
+
+  if (g_strcmp0 (proxy->hold, fwd->line) == 0)
+    {
+      g_clear_pointer (&proxy->hold, g_free);
+      g_ptr_array_add (proxy->held, fwd);
+      return;
+    }
+
+  forward_respond (fwd);
+}
+
+static void
+proxy_log_restore (Proxy  *proxy,
+                   GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+
+  g_assert_true (json_parser_load_from_data (parser, data, size, NULL));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_ptr_array_add (proxy->restores,
+                   g_strdup_printf ("%s:%s",
+                                    json_object_get_string_member_with_default (object, "type", ""),
+                                    json_object_get_string_member_with_default (object, "id", "")));
+}
+
+static void
+proxy_handler_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *raw_query = g_uri_get_query (uri);
+  g_autofree char *target = NULL;
+  g_autoptr(GBytes) body = NULL;
+  Forward *fwd;
+
+  fwd = g_new0 (Forward, 1);
+  fwd->proxy = proxy;
+  fwd->msg = g_object_ref (msg);
+  fwd->line = g_strdup_printf ("%s %s", method, g_uri_get_path (uri));
+  fwd->restore = g_str_has_suffix (g_uri_get_path (uri), "/trash/restore");
+  g_signal_connect (msg, "disconnected", G_CALLBACK (forward_disconnected_cb), fwd);
+
+  g_ptr_array_add (proxy->requests, g_strdup (fwd->line));
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+
+  proxy->in_flight++;
+  if (fwd->restore)
+    {
+      proxy_log_restore (proxy, body);
+      proxy->restores_in_flight++;
+      proxy->max_restores_in_flight = MAX (proxy->max_restores_in_flight,
+                                           proxy->restores_in_flight);
+    }
+
+  soup_server_message_pause (msg);
+
+  if (g_strcmp0 (proxy->fail, fwd->line) == 0)
+    {
+      fwd->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+      fwd->response = g_bytes_new_static ("{\"error\":\"Server died\"}", 23);
+      forward_respond (fwd);
+      return;
+    }
+
+  target = g_strconcat (proxy->upstream, g_uri_get_path (uri),
+                        raw_query ? "?" : "", raw_query ? raw_query : "", NULL);
+  fwd->upstream_msg = soup_message_new (method, target);
+  g_assert_nonnull (fwd->upstream_msg);
+
+  if (g_bytes_get_size (body) > 0)
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+      const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+
+      soup_message_set_request_body_from_bytes (fwd->upstream_msg,
+                                                content_type ? content_type : "application/json",
+                                                body);
+    }
+
+  soup_session_send_and_read_async (proxy->session, fwd->upstream_msg, G_PRIORITY_DEFAULT,
+                                    NULL, forward_answered_cb, fwd);
+}
+
+static Proxy *
+proxy_new (const char *upstream)
+{
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy;
+  GSList *uris;
+
+  proxy = g_new0 (Proxy, 1);
+  proxy->upstream = g_strdup (upstream);
+  proxy->requests = g_ptr_array_new_with_free_func (g_free);
+  proxy->restores = g_ptr_array_new_with_free_func (g_free);
+  proxy->held = g_ptr_array_new ();
+  proxy->session = soup_session_new_with_options ("max-conns", 64,
+                                                  "max-conns-per-host", 64,
+                                                  NULL);
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, proxy_handler_cb, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (proxy->server);
+  g_assert_nonnull (uris);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return proxy;
+}
+
+static void
+proxy_free (Proxy *proxy)
+{
+  g_assert_cmpuint (proxy->held->len, ==, 0);
+
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->session);
+  g_clear_pointer (&proxy->requests, g_ptr_array_unref);
+  g_clear_pointer (&proxy->restores, g_ptr_array_unref);
+  g_clear_pointer (&proxy->held, g_ptr_array_unref);
+  g_clear_pointer (&proxy->hold, g_free);
+  g_clear_pointer (&proxy->fail, g_free);
+  g_clear_pointer (&proxy->upstream, g_free);
+  g_clear_pointer (&proxy->url, g_free);
+  g_free (proxy);
+}
+
+static void
+proxy_reset_log (Proxy *proxy)
+{
+  g_ptr_array_set_size (proxy->requests, 0);
+  g_ptr_array_set_size (proxy->restores, 0);
+  proxy->max_restores_in_flight = 0;
+}
+
+static guint
+proxy_count (Proxy      *proxy,
+             const char *line)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < proxy->requests->len; i++)
+    if (g_str_equal (g_ptr_array_index (proxy->requests, i), line))
+      n++;
+  return n;
+}
+
+static void
+proxy_release (Proxy *proxy)
+{
+  while (proxy->held->len > 0)
+    forward_respond (g_ptr_array_steal_index (proxy->held, 0));
+}
+
+/* Waiting */
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @cond holds, for at most 15 seconds. The
+ * tick wakes the loop for conditions that change on another thread. */
+#define spin_until(cond)                                                    \
+  G_STMT_START {                                                            \
+    gint64 deadline_ = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;       \
+    guint tick_id_ = g_timeout_add (10, tick_cb, NULL);                     \
+    while (!(cond) && g_get_monotonic_time () < deadline_)                  \
+      g_main_context_iteration (NULL, TRUE);                                \
+    g_source_remove (tick_id_);                                             \
+    g_assert_true (cond);                                                   \
+  } G_STMT_END
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  spin_until (*slot != NULL);
+  return *slot;
+}
+
+/* The fixture */
+
+typedef struct
+{
+  SalvageServer    *server;
+  Proxy            *proxy;
+  SalvageClient    *client;
+  SalvageWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_init (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->server = salvage_server_new ();
+  g_assert_true (salvage_server_listen (f->server, 0, &error));
+  g_assert_no_error (error);
+  salvage_server_add_workspace (f->server, WS, "Acme Vision");
+  salvage_server_add_key (f->server, WS_KEY, WS);
+
+  f->proxy = proxy_new (salvage_server_get_url (f->server));
+
+  f->client = salvage_client_new (f->proxy->url, WS_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_workspace (f->client, WS);
+
+  f->workspace = salvage_workspace_new (f->client);
+  g_assert_true (salvage_workspace_get_client (f->workspace) == f->client);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  /* Let any answer the workspace no longer waits for reach the server. */
+  spin_until (f->proxy->in_flight == 0);
+
+  g_assert_finalize_object (g_steal_pointer (&f->workspace));
+
+  /* The client parses the Trash in a worker thread, which may let go of
+   * its reference a moment after the answer was delivered. */
+  spin_until (G_OBJECT (f->client)->ref_count == 1);
+  g_assert_finalize_object (g_steal_pointer (&f->client));
+  g_clear_pointer (&f->proxy, proxy_free);
+  g_clear_object (&f->server);
+}
+
+static void
+add_project (Fixture    *f,
+             const char *slug)
+{
+  g_autofree char *name = g_strdup_printf ("Project %s", slug);
+
+  g_assert_nonnull (salvage_server_add_project (f->server, WS, slug, name, "object-detection", 42));
+}
+
+static void
+trash_on_server (Fixture    *f,
+                 const char *kind,
+                 const char *path,
+                 gint64      ago)
+{
+  gint64 now = salvage_server_get_time (f->server);
+
+  g_assert_true (salvage_server_trash (f->server, WS, kind, path, now - ago, "Alice"));
+}
+
+static void
+refresh (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_refresh_async (f->workspace, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_refresh_finish (f->workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+load_versions (Fixture        *f,
+               SalvageProject *project)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_load_versions_async (f->workspace, project, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_load_versions_finish (f->workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+load_trainings (Fixture        *f,
+                SalvageVersion *version)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_load_trainings_async (f->workspace, version, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_load_trainings_finish (f->workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Deletes @item and expects success; returns the Trash entry. */
+static SalvageTrashItem *
+delete_item (Fixture  *f,
+             gpointer  item,
+             gboolean *already_in_trash)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageTrashItem *trash_item = NULL;
+
+  salvage_workspace_delete_async (f->workspace, item, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_delete_finish (f->workspace, wait_for (&result),
+                                                  already_in_trash, &trash_item, &error));
+  g_assert_no_error (error);
+  return trash_item;
+}
+
+static void
+restore_item (Fixture          *f,
+              SalvageTrashItem *item)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_restore_async (f->workspace, item, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_restore_finish (f->workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Looking into the stores */
+
+static SalvageProject *
+find_project (Fixture    *f,
+              const char *slug)
+{
+  GListModel *model = salvage_workspace_get_projects (f->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SalvageProject) project = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (salvage_project_get_slug (project), slug) == 0)
+        return project;  /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+static SalvageWorkflow *
+find_workflow (Fixture    *f,
+               const char *url)
+{
+  GListModel *model = salvage_workspace_get_workflows (f->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SalvageWorkflow) workflow = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (salvage_workflow_get_url (workflow), url) == 0)
+        return workflow;
+    }
+  return NULL;
+}
+
+static gpointer
+find_by_key (GListModel *model,
+             const char *(*get_key) (gpointer),
+             const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get_key (item), key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+#define find_version(model, number) \
+  ((SalvageVersion *) find_by_key ((model), (const char *(*) (gpointer)) salvage_version_get_number, \
+                                   (number)))
+#define find_training(model, id) \
+  ((SalvageTraining *) find_by_key ((model), (const char *(*) (gpointer)) salvage_training_get_id, \
+                                    (id)))
+
+/* The Trash entry of @kind whose url (projects, workflows) or id (versions
+ * of @parent_url, trainings) is @name. */
+static SalvageTrashItem *
+find_trash (Fixture          *f,
+            SalvageTrashKind  kind,
+            const char       *name,
+            const char       *parent_url)
+{
+  GListModel *model = salvage_workspace_get_trash (f->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+      const char *value;
+
+      if (salvage_trash_item_get_kind (item) != kind)
+        continue;
+
+      if (kind == SALVAGE_TRASH_KIND_PROJECT || kind == SALVAGE_TRASH_KIND_WORKFLOW)
+        value = salvage_trash_item_get_url (item);
+      else
+        value = salvage_trash_item_get_id (item);
+
+      if (g_strcmp0 (value, name) == 0
+          && (parent_url == NULL
+              || g_strcmp0 (salvage_trash_item_get_parent_url (item), parent_url) == 0))
+        return item;
+    }
+  return NULL;
+}
+
+static gboolean
+trash_has_key (Fixture          *f,
+               SalvageTrashItem *wanted)
+{
+  GListModel *model = salvage_workspace_get_trash (f->workspace);
+  g_autofree char *key = salvage_trash_item_dup_key (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+      g_autofree char *item_key = salvage_trash_item_dup_key (item);
+
+      if (g_str_equal (key, item_key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Tests */
+
+static void
+test_refresh (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint projects_changed = 0, workflows_changed = 0, trash_changed = 0, name_changed = 0;
+  GListModel *projects, *workflows, *trash;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  add_project (&f, "gamma");
+  add_project (&f, "old");
+  salvage_server_add_workflow (f.server, WS, "wf-one", "Workflow One");
+  salvage_server_add_workflow (f.server, WS, "wf-two", "Workflow Two");
+  salvage_server_add_workflow (f.server, WS, "wf-old", "Workflow Old");
+  trash_on_server (&f, "project", "old", MINUTES (5));
+  trash_on_server (&f, "workflow", "wf-old", MINUTES (4));
+
+  projects = salvage_workspace_get_projects (f.workspace);
+  workflows = salvage_workspace_get_workflows (f.workspace);
+  trash = salvage_workspace_get_trash (f.workspace);
+  g_signal_connect (projects, "items-changed", G_CALLBACK (count_changes_cb), &projects_changed);
+  g_signal_connect (workflows, "items-changed", G_CALLBACK (count_changes_cb), &workflows_changed);
+  g_signal_connect (trash, "items-changed", G_CALLBACK (count_changes_cb), &trash_changed);
+  g_signal_connect (f.workspace, "notify::name", G_CALLBACK (count_notify_cb), &name_changed);
+
+  refresh (&f);
+
+  /* Each list is filled in one step, so a view redraws once. */
+  g_assert_cmpuint (projects_changed, ==, 1);
+  g_assert_cmpuint (workflows_changed, ==, 1);
+  g_assert_cmpuint (trash_changed, ==, 1);
+  g_assert_cmpuint (name_changed, ==, 1);
+  g_assert_cmpstr (salvage_workspace_get_name (f.workspace), ==, "Acme Vision");
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 3);
+  g_assert_nonnull (find_project (&f, "alpha"));
+  g_assert_nonnull (find_project (&f, "beta"));
+  g_assert_nonnull (find_project (&f, "gamma"));
+  g_assert_null (find_project (&f, "old"));
+  g_assert_cmpuint (g_list_model_get_n_items (workflows), ==, 2);
+  g_assert_nonnull (find_workflow (&f, "wf-one"));
+  g_assert_nonnull (find_workflow (&f, "wf-two"));
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 2);
+  g_assert_nonnull (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "old", NULL));
+  g_assert_nonnull (find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf-old", NULL));
+
+  /* A second refresh brings what changed, again one step per list, and
+   * the unchanged name is not announced again. */
+  add_project (&f, "delta");
+  refresh (&f);
+  g_assert_cmpuint (projects_changed, ==, 2);
+  g_assert_cmpuint (workflows_changed, ==, 2);
+  g_assert_cmpuint (trash_changed, ==, 2);
+  g_assert_cmpuint (name_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 4);
+  g_assert_nonnull (find_project (&f, "delta"));
+
+  /* A list whose request fails keeps what it showed; the others update
+   * and the error is reported. */
+  add_project (&f, "epsilon");
+  salvage_server_add_workflow (f.server, WS, "wf-three", "Workflow Three");
+  f.proxy->fail = g_strdup ("GET /" WS "/workflows");
+  salvage_workspace_refresh_async (f.workspace, NULL, result_cb, &result);
+  g_assert_false (salvage_workspace_refresh_finish (f.workspace, wait_for (&result), &error));
+  g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_SERVER);
+  g_assert_cmpuint (workflows_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (workflows), ==, 2);
+  g_assert_null (find_workflow (&f, "wf-three"));
+  g_assert_cmpuint (projects_changed, ==, 3);
+  g_assert_nonnull (find_project (&f, "epsilon"));
+
+  g_signal_handlers_disconnect_by_data (projects, &projects_changed);
+  g_signal_handlers_disconnect_by_data (workflows, &workflows_changed);
+  g_signal_handlers_disconnect_by_data (trash, &trash_changed);
+  g_signal_handlers_disconnect_by_data (f.workspace, &name_changed);
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_delete_restore_project (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean already_in_trash = TRUE;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  refresh (&f);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
+
+  /* Hold the Trash reload that follows the delete: the project must have
+   * left the list before it, as soon as the server said yes. */
+  f.proxy->hold = g_strdup ("GET /" WS "/trash");
+  salvage_workspace_delete_async (f.workspace, find_project (&f, "alpha"), NULL,
+                                  result_cb, &result);
+  spin_until (f.proxy->held->len == 1);
+  g_assert_null (result);
+  g_assert_null (find_project (&f, "alpha"));
+  g_assert_nonnull (find_project (&f, "beta"));
+  proxy_release (f.proxy);
+
+  g_assert_true (salvage_workspace_delete_finish (f.workspace, wait_for (&result),
+                                                  &already_in_trash, &trash_item, &error));
+  g_assert_no_error (error);
+  g_assert_false (already_in_trash);
+  g_assert_nonnull (trash_item);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_item), ==, SALVAGE_TRASH_KIND_PROJECT);
+  g_assert_cmpstr (salvage_trash_item_get_url (trash_item), ==, "alpha");
+  g_assert_true (trash_has_key (&f, trash_item));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  /* Undo */
+  restore_item (&f, trash_item);
+  g_assert_nonnull (find_project (&f, "alpha"));
+  g_assert_false (trash_has_key (&f, trash_item));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_delete_restore_workflow (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+
+  fixture_init (&f);
+  salvage_server_add_workflow (f.server, WS, "wf-one", "Workflow One");
+  salvage_server_add_workflow (f.server, WS, "wf-two", "Workflow Two");
+  refresh (&f);
+
+  trash_item = delete_item (&f, find_workflow (&f, "wf-one"), NULL);
+  g_assert_null (find_workflow (&f, "wf-one"));
+  g_assert_nonnull (find_workflow (&f, "wf-two"));
+  g_assert_nonnull (trash_item);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_item), ==, SALVAGE_TRASH_KIND_WORKFLOW);
+  g_assert_cmpstr (salvage_trash_item_get_url (trash_item), ==, "wf-one");
+
+  restore_item (&f, trash_item);
+  g_assert_nonnull (find_workflow (&f, "wf-one"));
+  g_assert_false (trash_has_key (&f, trash_item));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "workflow", "wf-one"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_clear (&f);
+}
+
+static void
+test_delete_restore_version (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  GListModel *versions;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  for (guint n = 1; n <= 3; n++)
+    g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", n, "raw", 10));
+  refresh (&f);
+  g_assert_cmpint (salvage_project_get_version_count (find_project (&f, "alpha")), ==, 3);
+
+  versions = salvage_workspace_get_versions (f.workspace, find_project (&f, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 0);
+  load_versions (&f, find_project (&f, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 3);
+
+  trash_item = delete_item (&f, find_version (versions, "2"), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  g_assert_null (find_version (versions, "2"));
+  g_assert_nonnull (trash_item);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_item), ==, SALVAGE_TRASH_KIND_VERSION);
+  g_assert_cmpstr (salvage_trash_item_get_id (trash_item), ==, "2");
+  g_assert_cmpstr (salvage_trash_item_get_parent_url (trash_item), ==, "alpha");
+  g_assert_cmpint (salvage_project_get_version_count (find_project (&f, "alpha")), ==, 2);
+
+  /* A project object from a later refresh maps to the same store. */
+  refresh (&f);
+  g_assert_true (salvage_workspace_get_versions (f.workspace, find_project (&f, "alpha")) == versions);
+
+  restore_item (&f, trash_item);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 3);
+  g_assert_nonnull (find_version (versions, "2"));
+  g_assert_false (trash_has_key (&f, trash_item));
+  g_assert_cmpint (salvage_project_get_version_count (find_project (&f, "alpha")), ==, 3);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "alpha/2"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_clear (&f);
+}
+
+static void
+test_restore_parent_first (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *project_restore = NULL;
+  SalvageTrashItem *version, *project;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 2, "augmented", 30));
+  trash_on_server (&f, "version", "alpha/2", MINUTES (10));
+  trash_on_server (&f, "project", "alpha", MINUTES (5));
+  refresh (&f);
+  g_assert_null (find_project (&f, "alpha"));
+
+  version = find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "2", "alpha");
+  project = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL);
+  g_assert_nonnull (version);
+  g_assert_nonnull (project);
+
+  plan = salvage_workspace_dup_restore_plan (f.workspace, version);
+  g_assert_cmpuint (plan->len, ==, 2);
+  g_assert_true (g_ptr_array_index (plan, 0) == project);
+  g_assert_true (g_ptr_array_index (plan, 1) == version);
+
+  /* A project on its own needs nothing else. */
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = salvage_workspace_dup_restore_plan (f.workspace, project);
+  g_assert_cmpuint (plan->len, ==, 1);
+  g_assert_true (g_ptr_array_index (plan, 0) == project);
+
+  /* The server refuses a version whose project is in the Trash, so both
+   * coming back shows the order too. */
+  project_restore = g_strdup_printf ("project:%s", salvage_trash_item_get_id (project));
+  proxy_reset_log (f.proxy);
+  restore_item (&f, version);
+  g_assert_cmpuint (f.proxy->restores->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f.proxy->restores, 0), ==, project_restore);
+  g_assert_cmpstr (g_ptr_array_index (f.proxy->restores, 1), ==, "version:2");
+
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "alpha/2"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_nonnull (find_project (&f, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
+
+  fixture_clear (&f);
+}
+
+static void
+test_training (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *training_path = NULL;
+  SalvageTrashItem *item;
+  GListModel *versions, *trainings;
+  const char *training_id;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  training_id = salvage_server_add_training (f.server, WS, "alpha", 1, "finished", "yolov8n");
+  g_assert_nonnull (training_id);
+  training_path = g_strdup_printf ("alpha/1/%s", training_id);
+  refresh (&f);
+
+  versions = salvage_workspace_get_versions (f.workspace, find_project (&f, "alpha"));
+  load_versions (&f, find_project (&f, "alpha"));
+  g_assert_nonnull (find_version (versions, "1"));
+  trainings = salvage_workspace_get_trainings (f.workspace, find_version (versions, "1"));
+  load_trainings (&f, find_version (versions, "1"));
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 1);
+
+  trash_item = delete_item (&f, find_training (trainings, training_id), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 0);
+  g_assert_nonnull (trash_item);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_item), ==, SALVAGE_TRASH_KIND_TRAINING);
+  g_assert_cmpstr (salvage_trash_item_get_id (trash_item), ==, training_id);
+
+  restore_item (&f, trash_item);
+  g_assert_nonnull (find_training (trainings, training_id));
+  g_assert_false (trash_has_key (&f, trash_item));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "training", training_path), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  /* A training whose version and project went to the Trash after it
+   * comes back after both of them. */
+  trash_on_server (&f, "training", training_path, MINUTES (30));
+  trash_on_server (&f, "version", "alpha/1", MINUTES (20));
+  trash_on_server (&f, "project", "alpha", MINUTES (10));
+  refresh (&f);
+
+  item = find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, training_id, NULL);
+  g_assert_nonnull (item);
+  plan = salvage_workspace_dup_restore_plan (f.workspace, item);
+  g_assert_cmpuint (plan->len, ==, 3);
+  g_assert_cmpint (salvage_trash_item_get_kind (g_ptr_array_index (plan, 0)), ==,
+                   SALVAGE_TRASH_KIND_PROJECT);
+  g_assert_cmpstr (salvage_trash_item_get_url (g_ptr_array_index (plan, 0)), ==, "alpha");
+  g_assert_cmpint (salvage_trash_item_get_kind (g_ptr_array_index (plan, 1)), ==,
+                   SALVAGE_TRASH_KIND_VERSION);
+  g_assert_cmpstr (salvage_trash_item_get_id (g_ptr_array_index (plan, 1)), ==, "1");
+  g_assert_true (g_ptr_array_index (plan, 2) == item);
+
+  restore_item (&f, item);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "alpha/1"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "training", training_path), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_nonnull (find_project (&f, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
+
+  fixture_clear (&f);
+}
+
+static void
+test_restore_many (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *trash;
+  guint n_failed = 0;
+
+  fixture_init (&f);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("p%02u", i);
+
+      add_project (&f, slug);
+      trash_on_server (&f, "project", slug, MINUTES (60 - i));
+    }
+  /* Someone made a new project with the slug of one in the Trash: that one
+   * cannot come back. */
+  add_project (&f, "p04");
+  refresh (&f);
+
+  trash = salvage_workspace_get_trash (f.workspace);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("p%02u", i);
+
+      g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, slug, NULL)));
+    }
+
+  /* Slow answers, so that requests overlap. */
+  salvage_server_set_latency (f.server, 60);
+  proxy_reset_log (f.proxy);
+
+  salvage_workspace_restore_many_async (f.workspace, items, NULL, result_cb, &result);
+  outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcomes);
+  g_assert_cmpuint (outcomes->len, ==, items->len);
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      SalvageRestoreOutcome *outcome = g_ptr_array_index (outcomes, i);
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+      const char *slug = salvage_trash_item_get_url (item);
+
+      g_assert_true (outcome->item == item);
+
+      if (g_str_equal (slug, "p04"))
+        {
+          g_assert_error (outcome->error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+          g_assert_true (trash_has_key (&f, item));
+          n_failed++;
+        }
+      else
+        {
+          g_assert_no_error (outcome->error);
+          g_assert_false (trash_has_key (&f, item));
+          g_assert_nonnull (find_project (&f, slug));
+          g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", slug), ==,
+                           SALVAGE_SERVER_ITEM_LIVE);
+        }
+    }
+  g_assert_cmpuint (n_failed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  /* Never more than the limit at once, but more than one. */
+  g_assert_cmpuint (f.proxy->restores->len, ==, 10);
+  g_assert_cmpuint (f.proxy->max_restores_in_flight, <=, SALVAGE_WORKSPACE_MAX_PARALLEL);
+  g_assert_cmpuint (f.proxy->max_restores_in_flight, >=, 2);
+
+  /* One reload per list, not one per item. */
+  g_assert_cmpuint (proxy_count (f.proxy, "GET /" WS), ==, 1);
+  g_assert_cmpuint (proxy_count (f.proxy, "GET /" WS "/trash"), ==, 1);
+
+  /* A copy of an outcome is a deep copy. */
+  {
+    SalvageRestoreOutcome *copy = salvage_restore_outcome_copy (g_ptr_array_index (outcomes, 4));
+
+    g_assert_true (copy->item == g_ptr_array_index (items, 4));
+    g_assert_error (copy->error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+    salvage_restore_outcome_free (copy);
+  }
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_restore_many_parents (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep_restore = NULL;
+  g_autoptr(SalvageTrashItem) keep = NULL;
+  g_autoptr(SalvageTrashItem) taken = NULL;
+  SalvageRestoreOutcome *outcome;
+  gint keep_at = -1, keep_version_at = -1;
+
+  fixture_init (&f);
+  add_project (&f, "keep");
+  add_project (&f, "taken");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "keep", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "taken", 1, "raw", 10));
+  trash_on_server (&f, "version", "keep/1", MINUTES (20));
+  trash_on_server (&f, "version", "taken/1", MINUTES (19));
+  trash_on_server (&f, "project", "keep", MINUTES (10));
+  trash_on_server (&f, "project", "taken", MINUTES (9));
+  add_project (&f, "taken");
+  salvage_server_add_workflow (f.server, WS, "wf", "Workflow");
+  trash_on_server (&f, "workflow", "wf", MINUTES (5));
+  refresh (&f);
+
+  /* Kept alive: restored entries leave the store. */
+  keep = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "keep", NULL));
+  taken = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "taken", NULL));
+
+  /* Only the versions and the workflow are asked for: their projects come
+   * along from the Trash. */
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "taken")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "keep")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf", NULL)));
+
+  proxy_reset_log (f.proxy);
+  salvage_workspace_restore_many_async (f.workspace, items, NULL, result_cb, &result);
+  outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 3);
+
+  /* The version of the project that cannot come back fails for that
+   * reason, and nothing of it leaves the Trash. */
+  outcome = g_ptr_array_index (outcomes, 0);
+  g_assert_error (outcome->error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+  g_assert_true (trash_has_key (&f, outcome->item));
+  g_assert_true (trash_has_key (&f, taken));
+
+  outcome = g_ptr_array_index (outcomes, 1);
+  g_assert_no_error (outcome->error);
+  g_assert_false (trash_has_key (&f, outcome->item));
+  g_assert_false (trash_has_key (&f, keep));
+  g_assert_nonnull (find_project (&f, "keep"));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "keep/1"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  outcome = g_ptr_array_index (outcomes, 2);
+  g_assert_no_error (outcome->error);
+  g_assert_nonnull (find_workflow (&f, "wf"));
+
+  /* The version of "taken" was never sent; "keep" went before its version. */
+  g_assert_cmpuint (f.proxy->restores->len, ==, 4);
+  keep_restore = g_strdup_printf ("project:%s", salvage_trash_item_get_id (keep));
+  for (guint i = 0; i < f.proxy->restores->len; i++)
+    {
+      const char *line = g_ptr_array_index (f.proxy->restores, i);
+
+      if (g_str_equal (line, keep_restore))
+        keep_at = i;
+      else if (g_str_equal (line, "version:1"))
+        keep_version_at = i;
+    }
+  g_assert_cmpint (keep_at, >=, 0);
+  g_assert_cmpint (keep_version_at, >, keep_at);
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_restore_failure (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageTrashItem *item;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  trash_on_server (&f, "project", "alpha", MINUTES (5));
+  add_project (&f, "alpha");
+  refresh (&f);
+
+  item = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL);
+  g_assert_nonnull (item);
+  g_object_ref (item);
+
+  proxy_reset_log (f.proxy);
+  salvage_workspace_restore_async (f.workspace, item, NULL, result_cb, &result);
+  g_assert_false (salvage_workspace_restore_finish (f.workspace, wait_for (&result), &error));
+  g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+
+  /* It stays in the Trash, which was reloaded to be sure. */
+  g_assert_true (trash_has_key (&f, item));
+  g_assert_cmpuint (proxy_count (f.proxy, "GET /" WS "/trash"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_projects (f.workspace)), ==, 1);
+
+  g_object_unref (item);
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_restore_many_cancel (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_still_trashed = 0;
+
+  fixture_init (&f);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("wf-%u", i);
+
+      salvage_server_add_workflow (f.server, WS, url, url);
+      trash_on_server (&f, "workflow", url, MINUTES (10 + i));
+    }
+  refresh (&f);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (salvage_workspace_get_trash (f.workspace), i);
+
+      g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  salvage_server_set_latency (f.server, 100);
+  proxy_reset_log (f.proxy);
+  salvage_workspace_restore_many_async (f.workspace, items, cancellable, result_cb, &result);
+  spin_until (f.proxy->restores->len > 0);
+  g_cancellable_cancel (cancellable);
+
+  outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (outcomes);
+
+  /* Let the requests already sent reach the server, then check that
+   * nothing left the Trash list without the server restoring it. */
+  spin_until (f.proxy->in_flight == 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+      SalvageServerItemState state;
+
+      state = salvage_server_get_item_state (f.server, WS, "workflow",
+                                             salvage_trash_item_get_url (item));
+      if (!trash_has_key (&f, item))
+        g_assert_cmpint (state, ==, SALVAGE_SERVER_ITEM_LIVE);
+      else if (state == SALVAGE_SERVER_ITEM_TRASHED)
+        n_still_trashed++;
+    }
+
+  /* At most the limit was sent before the cancel; the rest never left. */
+  g_assert_cmpuint (n_still_trashed, >=, items->len - SALVAGE_WORKSPACE_MAX_PARALLEL);
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_refresh_during_delete (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  refresh (&f);
+
+  /* A refresh whose project list the server made before the delete below,
+   * but which arrives after it. */
+  add_project (&f, "gamma");
+  f.proxy->hold = g_strdup ("GET /" WS);
+  salvage_workspace_refresh_async (f.workspace, NULL, result_cb, &result);
+  spin_until (f.proxy->held->len == 1);
+
+  trash_item = delete_item (&f, find_project (&f, "alpha"), NULL);
+  g_assert_nonnull (trash_item);
+  g_assert_null (find_project (&f, "alpha"));
+
+  proxy_release (f.proxy);
+  g_assert_true (salvage_workspace_refresh_finish (f.workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+
+  /* The late list still applies, but does not bring the deleted project back. */
+  g_assert_null (find_project (&f, "alpha"));
+  g_assert_nonnull (find_project (&f, "beta"));
+  g_assert_nonnull (find_project (&f, "gamma"));
+  g_assert_true (trash_has_key (&f, trash_item));
+
+  /* And the next refresh agrees with it. */
+  refresh (&f);
+  g_assert_null (find_project (&f, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_projects (f.workspace)), ==, 2);
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_overlapping_refresh (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *projects;
+  guint changed = 0;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  refresh (&f);
+
+  projects = salvage_workspace_get_projects (f.workspace);
+  g_signal_connect (projects, "items-changed", G_CALLBACK (count_changes_cb), &changed);
+
+  f.proxy->hold = g_strdup ("GET /" WS);
+  salvage_workspace_refresh_async (f.workspace, NULL, result_cb, &first);
+  spin_until (f.proxy->held->len == 1);
+
+  add_project (&f, "beta");
+  refresh (&f);
+  g_assert_nonnull (find_project (&f, "beta"));
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The older answer arrives last and must not undo the newer one. */
+  proxy_release (f.proxy);
+  g_assert_true (salvage_workspace_refresh_finish (f.workspace, wait_for (&first), &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (find_project (&f, "beta"));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (projects, &changed);
+  g_clear_object (&first);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+static void
+test_delete_already_in_trash (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  gboolean already_in_trash = FALSE;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  refresh (&f);
+
+  /* Deleted elsewhere (the web app, another window) since the last refresh. */
+  trash_on_server (&f, "project", "alpha", MINUTES (1));
+
+  trash_item = delete_item (&f, find_project (&f, "alpha"), &already_in_trash);
+  g_assert_true (already_in_trash);
+  g_assert_null (find_project (&f, "alpha"));
+  g_assert_nonnull (trash_item);
+  g_assert_cmpstr (salvage_trash_item_get_url (trash_item), ==, "alpha");
+  g_assert_true (trash_has_key (&f, trash_item));
+
+  fixture_clear (&f);
+}
+
+static void
+test_delete_not_found (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean already_in_trash = TRUE;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  refresh (&f);
+
+  /* Gone for good behind our back: trashed long enough ago to be cleaned up. */
+  trash_on_server (&f, "project", "alpha", DAYS (31));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_ABSENT);
+  g_assert_nonnull (find_project (&f, "alpha"));
+
+  salvage_workspace_delete_async (f.workspace, find_project (&f, "alpha"), NULL,
+                                  result_cb, &result);
+  g_assert_false (salvage_workspace_delete_finish (f.workspace, wait_for (&result),
+                                                   &already_in_trash, &trash_item, &error));
+  g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  g_assert_false (already_in_trash);
+  g_assert_null (trash_item);
+
+  /* The list was reloaded and no longer offers what is not there. */
+  g_assert_null (find_project (&f, "alpha"));
+  g_assert_nonnull (find_project (&f, "beta"));
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/workspace/refresh", test_refresh);
+  g_test_add_func ("/workspace/delete-restore/project", test_delete_restore_project);
+  g_test_add_func ("/workspace/delete-restore/workflow", test_delete_restore_workflow);
+  g_test_add_func ("/workspace/delete-restore/version", test_delete_restore_version);
+  g_test_add_func ("/workspace/delete-restore/training", test_training);
+  g_test_add_func ("/workspace/restore/parent-first", test_restore_parent_first);
+  g_test_add_func ("/workspace/restore/failure", test_restore_failure);
+  g_test_add_func ("/workspace/restore-many/limit", test_restore_many);
+  g_test_add_func ("/workspace/restore-many/parents", test_restore_many_parents);
+  g_test_add_func ("/workspace/restore-many/cancel", test_restore_many_cancel);
+  g_test_add_func ("/workspace/race/refresh-during-delete", test_refresh_during_delete);
+  g_test_add_func ("/workspace/race/overlapping-refresh", test_overlapping_refresh);
+  g_test_add_func ("/workspace/delete/already-in-trash", test_delete_already_in_trash);
+  g_test_add_func ("/workspace/delete/not-found", test_delete_not_found);
+
   return g_test_run ();
 }

@@ -1,3 +1,1960 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* salvage-workspace.c - the lists of one workspace and the operations that change them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "salvage-workspace.h"
+
+/*
+ * Keeping lists true while requests overlap
+ *
+ * Every request that fills a list, and every change made to a list here,
+ * takes the next number of one counter (its generation). A list remembers
+ * the generation of the response it shows and ignores any response from a
+ * request that began earlier, so a slow answer never replaces a newer one.
+ *
+ * An item removed here because the server just moved it to the Trash (or
+ * restored it from there) leaves a tombstone with the generation of the
+ * removal. A response from a request that began before the removal may
+ * still list the item; it is applied without it. Once a response from a
+ * later request is applied, the server's own word covers the removal and
+ * the tombstone goes.
+ */
+
+typedef enum
+{
+  LIST_PROJECTS,
+  LIST_WORKFLOWS,
+  LIST_TRASH,
+  LIST_VERSIONS,
+  LIST_TRAININGS,
+} ListKind;
+
+/* Names one list: the kind, and for versions and trainings their owner. */
+typedef struct
+{
+  ListKind  kind;
+  char     *project_slug;    /* versions, trainings */
+  char     *version_number;  /* trainings */
+} ListTarget;
+
+typedef struct
+{
+  ListTarget  target;
+  GListStore *store;
+  guint       applied;     /* generation of what the store shows */
+  GHashTable *tombstones;  /* item key → generation of its removal */
+} ListState;
+
+struct _SalvageWorkspace
+{
+  GObject        parent_instance;
+
+  SalvageClient *client;
+  char          *name;
+  GMainContext  *context;
+
+  guint          generation;
+
+  ListState     *projects;
+  ListState     *workflows;
+  ListState     *trash;
+  GHashTable    *versions;   /* project slug → ListState */
+  GHashTable    *trainings;  /* "slug/N" → ListState */
+};
+
+G_DEFINE_FINAL_TYPE (SalvageWorkspace, salvage_workspace, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_BOXED_TYPE (SalvageRestoreOutcome, salvage_restore_outcome,
+                     salvage_restore_outcome_copy, salvage_restore_outcome_free)
+
+SalvageRestoreOutcome *
+salvage_restore_outcome_copy (const SalvageRestoreOutcome *outcome)
+{
+  SalvageRestoreOutcome *copy;
+
+  g_return_val_if_fail (outcome != NULL, NULL);
+
+  copy = g_new0 (SalvageRestoreOutcome, 1);
+  copy->item = outcome->item ? g_object_ref (outcome->item) : NULL;
+  copy->error = outcome->error ? g_error_copy (outcome->error) : NULL;
+
+  return copy;
+}
+
+void
+salvage_restore_outcome_free (SalvageRestoreOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+
+  g_clear_object (&outcome->item);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+/* Lists */
+
+static void
+list_target_init (ListTarget *target,
+                  ListKind    kind,
+                  const char *project_slug,
+                  const char *version_number)
+{
+  target->kind = kind;
+  target->project_slug = g_strdup (project_slug);
+  target->version_number = g_strdup (version_number);
+}
+
+static void
+list_target_clear (ListTarget *target)
+{
+  g_clear_pointer (&target->project_slug, g_free);
+  g_clear_pointer (&target->version_number, g_free);
+}
+
+static ListTarget *
+list_target_new (ListKind    kind,
+                 const char *project_slug,
+                 const char *version_number)
+{
+  ListTarget *target = g_new0 (ListTarget, 1);
+
+  list_target_init (target, kind, project_slug, version_number);
+  return target;
+}
+
+static void
+list_target_free (ListTarget *target)
+{
+  list_target_clear (target);
+  g_free (target);
+}
+
+static gboolean
+list_target_equal (const ListTarget *a,
+                   const ListTarget *b)
+{
+  return a->kind == b->kind
+         && g_strcmp0 (a->project_slug, b->project_slug) == 0
+         && g_strcmp0 (a->version_number, b->version_number) == 0;
+}
+
+static GPtrArray *
+target_set_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) list_target_free);
+}
+
+/* Adds a list to @set unless it is there already; sets stay small. */
+static void
+target_set_add (GPtrArray  *set,
+                ListKind    kind,
+                const char *project_slug,
+                const char *version_number)
+{
+  ListTarget target = { kind, (char *) project_slug, (char *) version_number };
+
+  for (guint i = 0; i < set->len; i++)
+    if (list_target_equal (g_ptr_array_index (set, i), &target))
+      return;
+
+  g_ptr_array_add (set, list_target_new (kind, project_slug, version_number));
+}
+
+static GType
+list_kind_item_type (ListKind kind)
+{
+  switch (kind)
+    {
+    case LIST_PROJECTS:
+      return SALVAGE_TYPE_PROJECT;
+    case LIST_WORKFLOWS:
+      return SALVAGE_TYPE_WORKFLOW;
+    case LIST_TRASH:
+      return SALVAGE_TYPE_TRASH_ITEM;
+    case LIST_VERSIONS:
+      return SALVAGE_TYPE_VERSION;
+    case LIST_TRAININGS:
+      return SALVAGE_TYPE_TRAINING;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What identifies an item within its list, across listings. */
+static char *
+dup_item_key (ListKind kind,
+              gpointer item)
+{
+  switch (kind)
+    {
+    case LIST_PROJECTS:
+      return g_strdup (salvage_project_get_slug (item));
+    case LIST_WORKFLOWS:
+      return g_strdup (salvage_workflow_get_url (item));
+    case LIST_TRASH:
+      return salvage_trash_item_dup_key (item);
+    case LIST_VERSIONS:
+      return g_strdup (salvage_version_get_number (item));
+    case LIST_TRAININGS:
+      return g_strdup (salvage_training_get_id (item));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static ListState *
+list_state_new (ListKind    kind,
+                const char *project_slug,
+                const char *version_number)
+{
+  ListState *state = g_new0 (ListState, 1);
+
+  list_target_init (&state->target, kind, project_slug, version_number);
+  state->store = g_list_store_new (list_kind_item_type (kind));
+  state->tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return state;
+}
+
+static void
+list_state_free (ListState *state)
+{
+  list_target_clear (&state->target);
+  g_clear_object (&state->store);
+  g_clear_pointer (&state->tombstones, g_hash_table_unref);
+  g_free (state);
+}
+
+static char *
+trainings_key (const char *project_slug,
+               const char *version_number)
+{
+  return g_strconcat (project_slug, "/", version_number, NULL);
+}
+
+/* The state of the list @target names; versions and trainings lists are
+ * made on first use when @create is set. NULL once disposed. */
+static ListState *
+lookup_state (SalvageWorkspace *self,
+              const ListTarget *target,
+              gboolean          create)
+{
+  ListState *state = NULL;
+
+  if (self->versions == NULL)
+    return NULL;
+
+  switch (target->kind)
+    {
+    case LIST_PROJECTS:
+      return self->projects;
+
+    case LIST_WORKFLOWS:
+      return self->workflows;
+
+    case LIST_TRASH:
+      return self->trash;
+
+    case LIST_VERSIONS:
+      state = g_hash_table_lookup (self->versions, target->project_slug);
+      if (state == NULL && create)
+        {
+          state = list_state_new (LIST_VERSIONS, target->project_slug, NULL);
+          g_hash_table_insert (self->versions, g_strdup (target->project_slug), state);
+        }
+      return state;
+
+    case LIST_TRAININGS:
+      {
+        g_autofree char *key = trainings_key (target->project_slug, target->version_number);
+
+        state = g_hash_table_lookup (self->trainings, key);
+        if (state == NULL && create)
+          {
+            state = list_state_new (LIST_TRAININGS, target->project_slug, target->version_number);
+            g_hash_table_insert (self->trainings, g_steal_pointer (&key), state);
+          }
+        return state;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static ListState *
+lookup_versions (SalvageWorkspace *self,
+                 const char       *project_slug,
+                 gboolean          create)
+{
+  ListTarget target = { LIST_VERSIONS, (char *) project_slug, NULL };
+
+  if (project_slug == NULL)
+    return NULL;
+  return lookup_state (self, &target, create);
+}
+
+static ListState *
+lookup_trainings (SalvageWorkspace *self,
+                  const char       *project_slug,
+                  const char       *version_number,
+                  gboolean          create)
+{
+  ListTarget target = { LIST_TRAININGS, (char *) project_slug, (char *) version_number };
+
+  if (project_slug == NULL || version_number == NULL)
+    return NULL;
+  return lookup_state (self, &target, create);
+}
+
+/* Replaces the contents of @state with @items (one splice), unless a newer
+ * response was applied already. Returns whether it was applied. */
+static gboolean
+list_state_apply (ListState *state,
+                  guint      generation,
+                  GPtrArray *items)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  GHashTableIter iter;
+  gpointer removed_at;
+  guint n_old;
+
+  if (generation <= state->applied)
+    return FALSE;
+
+  state->applied = generation;
+
+  if (g_hash_table_size (state->tombstones) > 0)
+    {
+      kept = g_ptr_array_sized_new (items->len);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          gpointer item = g_ptr_array_index (items, i);
+          g_autofree char *key = dup_item_key (state->target.kind, item);
+
+          if (key != NULL
+              && g_hash_table_lookup_extended (state->tombstones, key, NULL, &removed_at)
+              && GPOINTER_TO_UINT (removed_at) > generation)
+            continue;
+
+          g_ptr_array_add (kept, item);
+        }
+
+      g_hash_table_iter_init (&iter, state->tombstones);
+      while (g_hash_table_iter_next (&iter, NULL, &removed_at))
+        if (GPOINTER_TO_UINT (removed_at) < generation)
+          g_hash_table_iter_remove (&iter);
+
+      items = kept;
+    }
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (state->store));
+  if (n_old > 0 || items->len > 0)
+    g_list_store_splice (state->store, 0, n_old, items->pdata, items->len);
+
+  return TRUE;
+}
+
+/* Takes the item with @key out of @state at once, and keeps it out of any
+ * response to a request that began before now. */
+static void
+list_state_remove (SalvageWorkspace *self,
+                   ListState        *state,
+                   const char       *key)
+{
+  guint n_items;
+
+  if (state == NULL || key == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (state->store));
+  for (guint i = n_items; i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (state->store), i - 1);
+      g_autofree char *item_key = dup_item_key (state->target.kind, item);
+
+      if (g_strcmp0 (item_key, key) == 0)
+        g_list_store_remove (state->store, i - 1);
+    }
+
+  g_hash_table_insert (state->tombstones, g_strdup (key), GUINT_TO_POINTER (++self->generation));
+}
+
+/* Empties @state, as newer than any answer still on its way. */
+static void
+list_state_clear (SalvageWorkspace *self,
+                  ListState        *state)
+{
+  guint n_items;
+
+  if (state == NULL)
+    return;
+
+  state->applied = ++self->generation;
+  g_hash_table_remove_all (state->tombstones);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (state->store));
+  if (n_items > 0)
+    g_list_store_splice (state->store, 0, n_items, NULL, 0);
+}
+
+static void
+set_name (SalvageWorkspace *self,
+          const char       *name)
+{
+  if (name == NULL || g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+static gboolean
+is_home_context (SalvageWorkspace *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  return context == self->context;
+}
+
+/* Reloading lists: one request per list, all at once */
+
+typedef struct
+{
+  guint   pending;
+  GError *error;  /* the first failure */
+} ReloadData;
+
+typedef struct
+{
+  GTask      *task;
+  ListTarget  target;
+  guint       generation;
+} ReloadPart;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void
+reload_part_done (GTask  *task,
+                  GError *error)
+{
+  ReloadData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->error == NULL)
+    data->error = error;
+  else
+    g_clear_error (&error);
+
+  if (--data->pending > 0)
+    return;
+
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+reload_part_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SalvageClient *client = SALVAGE_CLIENT (object);
+  ReloadPart *part = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&part->task);
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+  ListState *state;
+
+  switch (part->target.kind)
+    {
+    case LIST_PROJECTS:
+      items = salvage_client_get_workspace_finish (client, result, &name, &error);
+      break;
+    case LIST_WORKFLOWS:
+      items = salvage_client_list_workflows_finish (client, result, &error);
+      break;
+    case LIST_TRASH:
+      items = salvage_client_list_trash_finish (client, result, &error);
+      break;
+    case LIST_VERSIONS:
+      items = salvage_client_get_project_finish (client, result, &error);
+      break;
+    case LIST_TRAININGS:
+      items = salvage_client_list_trainings_finish (client, result, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (error == NULL)
+    {
+      if (items == NULL)
+        items = g_ptr_array_new ();
+
+      state = lookup_state (self, &part->target, TRUE);
+      if (state != NULL
+          && list_state_apply (state, part->generation, items)
+          && part->target.kind == LIST_PROJECTS)
+        set_name (self, name);
+    }
+
+  list_target_clear (&part->target);
+  g_free (part);
+
+  reload_part_done (task, error);
+}
+
+/* Reloads every list of @targets in parallel; fails with the first error,
+ * after all have answered. Each list whose request succeeded is updated. */
+static void
+reload_lists_async (SalvageWorkspace    *self,
+                    GPtrArray           *targets,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReloadData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  data = g_new0 (ReloadData, 1);
+  data->pending = 1;  /* held until every request is on its way */
+  g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const ListTarget *target = g_ptr_array_index (targets, i);
+      ReloadPart *part;
+
+      part = g_new0 (ReloadPart, 1);
+      part->task = g_object_ref (task);
+      list_target_init (&part->target, target->kind, target->project_slug, target->version_number);
+      part->generation = ++self->generation;
+      data->pending++;
+
+      switch (target->kind)
+        {
+        case LIST_PROJECTS:
+          salvage_client_get_workspace_async (self->client, cancellable, reload_part_cb, part);
+          break;
+        case LIST_WORKFLOWS:
+          salvage_client_list_workflows_async (self->client, cancellable, reload_part_cb, part);
+          break;
+        case LIST_TRASH:
+          salvage_client_list_trash_async (self->client, cancellable, reload_part_cb, part);
+          break;
+        case LIST_VERSIONS:
+          salvage_client_get_project_async (self->client, target->project_slug,
+                                            cancellable, reload_part_cb, part);
+          break;
+        case LIST_TRAININGS:
+          salvage_client_list_trainings_async (self->client, target->project_slug,
+                                               target->version_number,
+                                               cancellable, reload_part_cb, part);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  reload_part_done (task, NULL);
+}
+
+static gboolean
+reload_lists_finish (SalvageWorkspace  *self,
+                     GAsyncResult      *result,
+                     GError           **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+reload_one_async (SalvageWorkspace    *self,
+                  ListKind             kind,
+                  const char          *project_slug,
+                  const char          *version_number,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GPtrArray) targets = target_set_new ();
+
+  target_set_add (targets, kind, project_slug, version_number);
+  reload_lists_async (self, targets, source_tag, cancellable, callback, user_data);
+}
+
+/* Finds Trash entries */
+
+static gboolean
+deleted_later (SalvageTrashItem *a,
+               SalvageTrashItem *b)
+{
+  GDateTime *da = salvage_trash_item_get_deleted_at (a);
+  GDateTime *db = salvage_trash_item_get_deleted_at (b);
+
+  if (da == NULL)
+    return FALSE;
+  if (db == NULL)
+    return TRUE;
+  return g_date_time_compare (da, db) > 0;
+}
+
+/* Where Trash entries are looked up by what a child knows of its parents.
+ * When a slug was trashed more than once, the latest deletion wins. */
+typedef struct
+{
+  GHashTable *projects_by_id;   /* Trash id → SalvageTrashItem */
+  GHashTable *projects_by_url;  /* slug → SalvageTrashItem */
+  GHashTable *versions;         /* "i\037parent-id\037N" or "u\037parent-url\037N" → item */
+} TrashIndex;
+
+static void
+trash_index_insert (GHashTable       *table,
+                    char             *key,
+                    SalvageTrashItem *item)
+{
+  SalvageTrashItem *existing = g_hash_table_lookup (table, key);
+
+  if (existing != NULL && !deleted_later (item, existing))
+    {
+      g_free (key);
+      return;
+    }
+
+  g_hash_table_insert (table, key, g_object_ref (item));
+}
+
+static char *
+version_index_key (char        prefix,
+                   const char *parent,
+                   const char *number)
+{
+  return g_strdup_printf ("%c\037%s\037%s", prefix, parent, number);
+}
+
+static void
+trash_index_add (TrashIndex       *index,
+                 SalvageTrashItem *item)
+{
+  const char *id = salvage_trash_item_get_id (item);
+  const char *url = salvage_trash_item_get_url (item);
+  const char *parent_id = salvage_trash_item_get_parent_id (item);
+  const char *parent_url = salvage_trash_item_get_parent_url (item);
+
+  if (id == NULL || *id == '\0')
+    return;
+
+  switch (salvage_trash_item_get_kind (item))
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      trash_index_insert (index->projects_by_id, g_strdup (id), item);
+      if (url != NULL && *url != '\0')
+        trash_index_insert (index->projects_by_url, g_strdup (url), item);
+      break;
+
+    case SALVAGE_TRASH_KIND_VERSION:
+      if (parent_id != NULL && *parent_id != '\0')
+        trash_index_insert (index->versions, version_index_key ('i', parent_id, id), item);
+      if (parent_url != NULL && *parent_url != '\0')
+        trash_index_insert (index->versions, version_index_key ('u', parent_url, id), item);
+      break;
+
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+    case SALVAGE_TRASH_KIND_TRAINING:
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      break;
+    }
+}
+
+static void
+trash_index_free (TrashIndex *index)
+{
+  g_clear_pointer (&index->projects_by_id, g_hash_table_unref);
+  g_clear_pointer (&index->projects_by_url, g_hash_table_unref);
+  g_clear_pointer (&index->versions, g_hash_table_unref);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrashIndex, trash_index_free)
+
+/* An index of the Trash store, plus @extra items (which may not be listed
+ * yet, or any more). */
+static TrashIndex *
+trash_index_new (SalvageWorkspace *self,
+                 GPtrArray        *extra)
+{
+  TrashIndex *index = g_new0 (TrashIndex, 1);
+  GListModel *model = G_LIST_MODEL (self->trash->store);
+  guint n_items = g_list_model_get_n_items (model);
+
+  index->projects_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  index->projects_by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  index->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+
+      trash_index_add (index, item);
+    }
+
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    trash_index_add (index, g_ptr_array_index (extra, i));
+
+  return index;
+}
+
+/* The project in the Trash that a version or training belongs to: matched
+ * by the project's Trash id, or by slug when the child has no parent id. */
+static SalvageTrashItem *
+trash_index_find_project (TrashIndex       *index,
+                          SalvageTrashItem *child)
+{
+  const char *parent_id = salvage_trash_item_get_parent_id (child);
+  const char *parent_url = salvage_trash_item_get_parent_url (child);
+
+  if (parent_id != NULL && *parent_id != '\0')
+    return g_hash_table_lookup (index->projects_by_id, parent_id);
+  if (parent_url != NULL && *parent_url != '\0')
+    return g_hash_table_lookup (index->projects_by_url, parent_url);
+  return NULL;
+}
+
+static SalvageTrashItem *
+trash_index_find_version (TrashIndex       *index,
+                          SalvageTrashItem *training)
+{
+  const char *number = salvage_trash_item_get_version_number (training);
+  const char *parent_id = salvage_trash_item_get_parent_id (training);
+  const char *parent_url = salvage_trash_item_get_parent_url (training);
+  SalvageTrashItem *version = NULL;
+
+  if (number == NULL || *number == '\0')
+    return NULL;
+
+  if (parent_id != NULL && *parent_id != '\0')
+    {
+      g_autofree char *key = version_index_key ('i', parent_id, number);
+
+      version = g_hash_table_lookup (index->versions, key);
+    }
+
+  if (version == NULL && parent_url != NULL && *parent_url != '\0')
+    {
+      g_autofree char *key = version_index_key ('u', parent_url, number);
+
+      version = g_hash_table_lookup (index->versions, key);
+    }
+
+  return version;
+}
+
+/* Parents first, then @item: each element must be restored before the next. */
+static GPtrArray *
+trash_index_dup_plan (TrashIndex       *index,
+                      SalvageTrashItem *item)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func (g_object_unref);
+  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+
+  if (kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING)
+    {
+      SalvageTrashItem *project = trash_index_find_project (index, item);
+
+      if (project != NULL)
+        g_ptr_array_add (plan, g_object_ref (project));
+    }
+
+  if (kind == SALVAGE_TRASH_KIND_TRAINING)
+    {
+      SalvageTrashItem *version = trash_index_find_version (index, item);
+
+      if (version != NULL)
+        g_ptr_array_add (plan, g_object_ref (version));
+    }
+
+  g_ptr_array_add (plan, g_object_ref (item));
+
+  return plan;
+}
+
+/* The lists a restored @item returns to, when they are loaded. */
+static void
+add_lists_of_restored (SalvageWorkspace *self,
+                       GPtrArray        *targets,
+                       SalvageTrashItem *item)
+{
+  const char *url = salvage_trash_item_get_url (item);
+  const char *parent_url = salvage_trash_item_get_parent_url (item);
+  const char *number = salvage_trash_item_get_version_number (item);
+
+  switch (salvage_trash_item_get_kind (item))
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      target_set_add (targets, LIST_PROJECTS, NULL, NULL);
+      if (lookup_versions (self, url, FALSE) != NULL)
+        target_set_add (targets, LIST_VERSIONS, url, NULL);
+      break;
+
+    case SALVAGE_TRASH_KIND_VERSION:
+      /* The project's version count changes too. */
+      target_set_add (targets, LIST_PROJECTS, NULL, NULL);
+      if (lookup_versions (self, parent_url, FALSE) != NULL)
+        target_set_add (targets, LIST_VERSIONS, parent_url, NULL);
+      break;
+
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      target_set_add (targets, LIST_WORKFLOWS, NULL, NULL);
+      break;
+
+    case SALVAGE_TRASH_KIND_TRAINING:
+      if (lookup_trainings (self, parent_url, number, FALSE) != NULL)
+        target_set_add (targets, LIST_TRAININGS, parent_url, number);
+      break;
+
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      break;
+    }
+}
+
+/* Takes a restored item out of the Trash store at once. */
+static void
+remove_from_trash (SalvageWorkspace *self,
+                   SalvageTrashItem *item)
+{
+  g_autofree char *key = salvage_trash_item_dup_key (item);
+
+  list_state_remove (self, self->trash, key);
+}
+
+/* GObject */
+
+static void
+salvage_workspace_dispose (GObject *object)
+{
+  SalvageWorkspace *self = (SalvageWorkspace *)object;
+
+  g_clear_pointer (&self->versions, g_hash_table_unref);
+  g_clear_pointer (&self->trainings, g_hash_table_unref);
+  g_clear_pointer (&self->projects, list_state_free);
+  g_clear_pointer (&self->workflows, list_state_free);
+  g_clear_pointer (&self->trash, list_state_free);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (salvage_workspace_parent_class)->dispose (object);
+}
+
+static void
+salvage_workspace_finalize (GObject *object)
+{
+  SalvageWorkspace *self = (SalvageWorkspace *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (salvage_workspace_parent_class)->finalize (object);
+}
+
+static void
+salvage_workspace_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_workspace_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_workspace_class_init (SalvageWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = salvage_workspace_dispose;
+  object_class->finalize = salvage_workspace_finalize;
+  object_class->get_property = salvage_workspace_get_property;
+  object_class->set_property = salvage_workspace_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         SALVAGE_TYPE_CLIENT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+salvage_workspace_init (SalvageWorkspace *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->projects = list_state_new (LIST_PROJECTS, NULL, NULL);
+  self->workflows = list_state_new (LIST_WORKFLOWS, NULL, NULL);
+  self->trash = list_state_new (LIST_TRASH, NULL, NULL);
+  self->versions = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                          g_free, (GDestroyNotify) list_state_free);
+  self->trainings = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                           g_free, (GDestroyNotify) list_state_free);
+}
+
+SalvageWorkspace *
+salvage_workspace_new (SalvageClient *client)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (client), NULL);
+
+  return g_object_new (SALVAGE_TYPE_WORKSPACE,
+                       "client", client,
+                       NULL);
+}
+
+SalvageClient *
+salvage_workspace_get_client (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return self->client;
+}
+
+const char *
+salvage_workspace_get_name (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return self->name;
+}
+
+GListModel *
+salvage_workspace_get_projects (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return G_LIST_MODEL (self->projects->store);
+}
+
+GListModel *
+salvage_workspace_get_workflows (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return G_LIST_MODEL (self->workflows->store);
+}
+
+GListModel *
+salvage_workspace_get_trash (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return G_LIST_MODEL (self->trash->store);
+}
+
+GListModel *
+salvage_workspace_get_versions (SalvageWorkspace *self,
+                                SalvageProject   *project)
+{
+  ListState *state;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (SALVAGE_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (salvage_project_get_slug (project) != NULL, NULL);
+
+  state = lookup_versions (self, salvage_project_get_slug (project), TRUE);
+  return G_LIST_MODEL (state->store);
+}
+
+GListModel *
+salvage_workspace_get_trainings (SalvageWorkspace *self,
+                                 SalvageVersion   *version)
+{
+  ListState *state;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (SALVAGE_IS_VERSION (version), NULL);
+  g_return_val_if_fail (salvage_version_get_project_slug (version) != NULL, NULL);
+  g_return_val_if_fail (salvage_version_get_number (version) != NULL, NULL);
+
+  state = lookup_trainings (self,
+                            salvage_version_get_project_slug (version),
+                            salvage_version_get_number (version),
+                            TRUE);
+  return G_LIST_MODEL (state->store);
+}
+
+/* Refresh and load */
+
+void
+salvage_workspace_refresh_async (SalvageWorkspace    *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GPtrArray) targets = target_set_new ();
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  target_set_add (targets, LIST_PROJECTS, NULL, NULL);
+  target_set_add (targets, LIST_WORKFLOWS, NULL, NULL);
+  target_set_add (targets, LIST_TRASH, NULL, NULL);
+
+  reload_lists_async (self, targets, salvage_workspace_refresh_async,
+                      cancellable, callback, user_data);
+}
+
+gboolean
+salvage_workspace_refresh_finish (SalvageWorkspace  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_async), FALSE);
+
+  return reload_lists_finish (self, result, error);
+}
+
+void
+salvage_workspace_refresh_trash_async (SalvageWorkspace    *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  reload_one_async (self, LIST_TRASH, NULL, NULL, salvage_workspace_refresh_trash_async,
+                    cancellable, callback, user_data);
+}
+
+gboolean
+salvage_workspace_refresh_trash_finish (SalvageWorkspace  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_trash_async),
+                        FALSE);
+
+  return reload_lists_finish (self, result, error);
+}
+
+void
+salvage_workspace_load_versions_async (SalvageWorkspace    *self,
+                                       SalvageProject      *project,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  const char *slug;
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (SALVAGE_IS_PROJECT (project));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  slug = salvage_project_get_slug (project);
+  g_return_if_fail (slug != NULL);
+
+  lookup_versions (self, slug, TRUE);
+  reload_one_async (self, LIST_VERSIONS, slug, NULL, salvage_workspace_load_versions_async,
+                    cancellable, callback, user_data);
+}
+
+gboolean
+salvage_workspace_load_versions_finish (SalvageWorkspace  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_load_versions_async),
+                        FALSE);
+
+  return reload_lists_finish (self, result, error);
+}
+
+void
+salvage_workspace_load_trainings_async (SalvageWorkspace    *self,
+                                        SalvageVersion      *version,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  const char *slug;
+  const char *number;
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (SALVAGE_IS_VERSION (version));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  slug = salvage_version_get_project_slug (version);
+  number = salvage_version_get_number (version);
+  g_return_if_fail (slug != NULL && number != NULL);
+
+  lookup_trainings (self, slug, number, TRUE);
+  reload_one_async (self, LIST_TRAININGS, slug, number, salvage_workspace_load_trainings_async,
+                    cancellable, callback, user_data);
+}
+
+gboolean
+salvage_workspace_load_trainings_finish (SalvageWorkspace  *self,
+                                         GAsyncResult      *result,
+                                         GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_load_trainings_async),
+                        FALSE);
+
+  return reload_lists_finish (self, result, error);
+}
+
+/* Delete */
+
+typedef struct
+{
+  ListTarget        list;              /* the list the item leaves */
+  char             *key;               /* its key there: slug, number, training id or url */
+  GError           *error;             /* why the delete failed */
+  gboolean          already_in_trash;
+  SalvageTrashItem *trash_item;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  list_target_clear (&data->list);
+  g_clear_pointer (&data->key, g_free);
+  g_clear_error (&data->error);
+  g_clear_object (&data->trash_item);
+  g_free (data);
+}
+
+static gboolean
+delete_matches_trash_item (DeleteData       *data,
+                           SalvageTrashItem *item)
+{
+  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+
+  switch (data->list.kind)
+    {
+    case LIST_PROJECTS:
+      return kind == SALVAGE_TRASH_KIND_PROJECT
+             && g_strcmp0 (salvage_trash_item_get_url (item), data->key) == 0;
+
+    case LIST_VERSIONS:
+      return kind == SALVAGE_TRASH_KIND_VERSION
+             && g_strcmp0 (salvage_trash_item_get_id (item), data->key) == 0
+             && g_strcmp0 (salvage_trash_item_get_parent_url (item), data->list.project_slug) == 0;
+
+    case LIST_WORKFLOWS:
+      return kind == SALVAGE_TRASH_KIND_WORKFLOW
+             && g_strcmp0 (salvage_trash_item_get_url (item), data->key) == 0;
+
+    case LIST_TRAININGS:
+      return kind == SALVAGE_TRASH_KIND_TRAINING
+             && g_strcmp0 (salvage_trash_item_get_id (item), data->key) == 0;
+
+    case LIST_TRASH:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The Trash entry of what was just deleted; when a slug was trashed more
+ * than once, the latest deletion is ours. */
+static SalvageTrashItem *
+find_deleted_in_trash (SalvageWorkspace *self,
+                       DeleteData       *data)
+{
+  GListModel *model = G_LIST_MODEL (self->trash->store);
+  g_autoptr(SalvageTrashItem) found = NULL;
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+
+      if (delete_matches_trash_item (data, item)
+          && (found == NULL || deleted_later (item, found)))
+        g_set_object (&found, item);
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/* The item is in the Trash now: it leaves its list, and whatever was
+ * loaded beneath it goes too. */
+static void
+remove_deleted (SalvageWorkspace *self,
+                DeleteData       *data)
+{
+  GHashTableIter iter;
+  ListState *state;
+
+  switch (data->list.kind)
+    {
+    case LIST_PROJECTS:
+      list_state_remove (self, self->projects, data->key);
+      list_state_clear (self, lookup_versions (self, data->key, FALSE));
+      g_hash_table_iter_init (&iter, self->trainings);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+        if (g_strcmp0 (state->target.project_slug, data->key) == 0)
+          list_state_clear (self, state);
+      break;
+
+    case LIST_VERSIONS:
+      list_state_remove (self, lookup_state (self, &data->list, FALSE), data->key);
+      list_state_clear (self, lookup_trainings (self, data->list.project_slug, data->key, FALSE));
+      break;
+
+    case LIST_WORKFLOWS:
+    case LIST_TRAININGS:
+      list_state_remove (self, lookup_state (self, &data->list, FALSE), data->key);
+      break;
+
+    case LIST_TRASH:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+delete_trash_reloaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+  g_autoptr(GTask) task = user_data;
+  DeleteData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The delete itself succeeded; without a fresh Trash there is simply no
+   * entry to offer for an undo. */
+  if (!reload_lists_finish (self, result, &error))
+    g_debug ("Could not reload the Trash after a delete: %s", error->message);
+  else
+    data->trash_item = find_deleted_in_trash (self, data);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+delete_list_reloaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+  g_autoptr(GTask) task = user_data;
+  DeleteData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!reload_lists_finish (self, result, &error))
+    g_debug ("Could not reload a list after a failed delete: %s", error->message);
+
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
+delete_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SalvageClient *client = SALVAGE_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  DeleteData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GPtrArray) targets = target_set_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean already_in_trash = FALSE;
+  gboolean ok;
+
+  switch (data->list.kind)
+    {
+    case LIST_PROJECTS:
+      ok = salvage_client_delete_project_finish (client, result, &already_in_trash, &error);
+      break;
+    case LIST_VERSIONS:
+      ok = salvage_client_delete_version_finish (client, result, &already_in_trash, &error);
+      break;
+    case LIST_TRAININGS:
+      ok = salvage_client_delete_training_finish (client, result, &already_in_trash, &error);
+      break;
+    case LIST_WORKFLOWS:
+      ok = salvage_client_delete_workflow_finish (client, result, &already_in_trash, &error);
+      break;
+    case LIST_TRASH:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    {
+      /* Nothing changed here when the caller gave up. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      /* The list showed something the server disagrees with (a 404 for an
+       * item removed behind our back, say): show what is there now. */
+      data->error = g_steal_pointer (&error);
+      if (lookup_state (self, &data->list, FALSE) != NULL)
+        target_set_add (targets, data->list.kind, data->list.project_slug,
+                        data->list.version_number);
+      reload_lists_async (self, targets, NULL, cancellable, delete_list_reloaded_cb,
+                          g_steal_pointer (&task));
+      return;
+    }
+
+  /* From here on the item is in the Trash whatever else happens. */
+  g_task_set_check_cancellable (task, FALSE);
+  data->already_in_trash = already_in_trash;
+  remove_deleted (self, data);
+
+  target_set_add (targets, LIST_TRASH, NULL, NULL);
+  if (data->list.kind == LIST_VERSIONS)
+    target_set_add (targets, LIST_PROJECTS, NULL, NULL);  /* its version count */
+
+  reload_lists_async (self, targets, NULL, cancellable, delete_trash_reloaded_cb,
+                      g_steal_pointer (&task));
+}
+
+void
+salvage_workspace_delete_async (SalvageWorkspace    *self,
+                                gpointer             item,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DeleteData *data;
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (SALVAGE_IS_PROJECT (item) ||
+                    SALVAGE_IS_VERSION (item) ||
+                    SALVAGE_IS_TRAINING (item) ||
+                    SALVAGE_IS_WORKFLOW (item));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, salvage_workspace_delete_async);
+
+  data = g_new0 (DeleteData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) delete_data_free);
+
+  if (SALVAGE_IS_PROJECT (item))
+    {
+      list_target_init (&data->list, LIST_PROJECTS, NULL, NULL);
+      data->key = g_strdup (salvage_project_get_slug (item));
+    }
+  else if (SALVAGE_IS_VERSION (item))
+    {
+      list_target_init (&data->list, LIST_VERSIONS, salvage_version_get_project_slug (item), NULL);
+      data->key = g_strdup (salvage_version_get_number (item));
+    }
+  else if (SALVAGE_IS_TRAINING (item))
+    {
+      list_target_init (&data->list, LIST_TRAININGS,
+                        salvage_training_get_project_slug (item),
+                        salvage_training_get_version_number (item));
+      data->key = g_strdup (salvage_training_get_id (item));
+    }
+  else
+    {
+      list_target_init (&data->list, LIST_WORKFLOWS, NULL, NULL);
+      data->key = g_strdup (salvage_workflow_get_url (item));
+    }
+
+  /* The parser never makes such objects, but this is no reason to crash. */
+  if (data->key == NULL
+      || (data->list.kind == LIST_VERSIONS && data->list.project_slug == NULL)
+      || (data->list.kind == LIST_TRAININGS
+          && (data->list.project_slug == NULL || data->list.version_number == NULL)))
+    {
+      g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                               _("This item lacks the name the server knows it by"));
+      return;
+    }
+
+  switch (data->list.kind)
+    {
+    case LIST_PROJECTS:
+      salvage_client_delete_project_async (self->client, data->key, cancellable,
+                                           delete_done_cb, g_steal_pointer (&task));
+      break;
+    case LIST_VERSIONS:
+      salvage_client_delete_version_async (self->client, data->list.project_slug, data->key,
+                                           cancellable, delete_done_cb, g_steal_pointer (&task));
+      break;
+    case LIST_TRAININGS:
+      salvage_client_delete_training_async (self->client, data->list.project_slug,
+                                            data->list.version_number, data->key,
+                                            cancellable, delete_done_cb, g_steal_pointer (&task));
+      break;
+    case LIST_WORKFLOWS:
+      salvage_client_delete_workflow_async (self->client, data->key, cancellable,
+                                            delete_done_cb, g_steal_pointer (&task));
+      break;
+    case LIST_TRASH:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+salvage_workspace_delete_finish (SalvageWorkspace  *self,
+                                 GAsyncResult      *result,
+                                 gboolean          *already_in_trash,
+                                 SalvageTrashItem **trash_item_out,
+                                 GError           **error)
+{
+  DeleteData *data;
+  gboolean ok;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_delete_async), FALSE);
+
+  if (already_in_trash != NULL)
+    *already_in_trash = FALSE;
+  if (trash_item_out != NULL)
+    *trash_item_out = NULL;
+
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (ok)
+    {
+      data = g_task_get_task_data (G_TASK (result));
+
+      if (already_in_trash != NULL)
+        *already_in_trash = data->already_in_trash;
+      if (trash_item_out != NULL && data->trash_item != NULL)
+        *trash_item_out = g_object_ref (data->trash_item);
+    }
+
+  return ok;
+}
+
+/* Restore */
+
+GPtrArray *
+salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
+                                    SalvageTrashItem *item)
+{
+  g_autoptr(TrashIndex) index = NULL;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  index = trash_index_new (self, NULL);
+  return trash_index_dup_plan (index, item);
+}
+
+typedef struct
+{
+  GPtrArray *plan;      /* SalvageTrashItem, parents first */
+  guint      next;
+  GPtrArray *restored;  /* ListTarget: lists to reload */
+  GError    *error;
+} RestoreData;
+
+static void
+restore_data_free (RestoreData *data)
+{
+  g_clear_pointer (&data->plan, g_ptr_array_unref);
+  g_clear_pointer (&data->restored, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void restore_next (GTask *task);
+
+static void
+restore_reloaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+  g_autoptr(GTask) task = user_data;
+  RestoreData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!reload_lists_finish (self, result, &error))
+    g_debug ("Could not reload the lists after a restore: %s", error->message);
+
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+restore_step_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SalvageClient *client = SALVAGE_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  RestoreData *data = g_task_get_task_data (task);
+  SalvageTrashItem *item = g_ptr_array_index (data->plan, data->next);
+
+  if (salvage_client_restore_finish (client, result, &data->error))
+    {
+      remove_from_trash (self, item);
+      add_lists_of_restored (self, data->restored, item);
+      data->next++;
+    }
+
+  restore_next (g_steal_pointer (&task));
+}
+
+/* Takes ownership of @task. */
+static void
+restore_next (GTask *task)
+{
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  RestoreData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  gboolean cancelled;
+
+  if (data->error == NULL && data->next < data->plan->len)
+    {
+      salvage_client_restore_async (self->client, g_ptr_array_index (data->plan, data->next),
+                                    cancellable, restore_step_cb, task);
+      return;
+    }
+
+  cancelled = g_error_matches (data->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Whatever the server refused, the Trash is shown as it now is. */
+  if (data->error != NULL && !cancelled)
+    target_set_add (data->restored, LIST_TRASH, NULL, NULL);
+
+  /* Items that came back must show up even if the caller gave up on the rest. */
+  reload_lists_async (self, data->restored, NULL, cancelled ? NULL : cancellable,
+                      restore_reloaded_cb, task);
+}
+
+void
+salvage_workspace_restore_async (SalvageWorkspace    *self,
+                                 SalvageTrashItem    *item,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  RestoreData *data;
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, salvage_workspace_restore_async);
+  /* What happened on the server is reported as it happened. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (RestoreData, 1);
+  data->plan = salvage_workspace_dup_restore_plan (self, item);
+  data->restored = target_set_new ();
+  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
+
+  restore_next (task);
+}
+
+gboolean
+salvage_workspace_restore_finish (SalvageWorkspace  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_restore_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Restore many */
+
+typedef enum
+{
+  NODE_WAITING,
+  NODE_RUNNING,
+  NODE_RESTORED,
+  NODE_FAILED,
+} NodeState;
+
+typedef struct _RestoreNode RestoreNode;
+
+/* One Trash entry to restore, after its parent (if any). */
+struct _RestoreNode
+{
+  SalvageTrashItem *item;
+  char             *key;
+  RestoreNode      *parent;    /* not owned */
+  GPtrArray        *children;  /* RestoreNode, not owned */
+  NodeState         state;
+  GError           *error;
+};
+
+typedef struct
+{
+  GPtrArray  *nodes;      /* RestoreNode, owned, parents before children */
+  GHashTable *by_key;     /* Trash key → RestoreNode */
+  GPtrArray  *items;      /* SalvageTrashItem asked for */
+  GPtrArray  *requested;  /* RestoreNode of each of @items */
+  GQueue      ready;      /* RestoreNode whose parent is back */
+  guint       in_flight;
+  gboolean    stopped;    /* cancelled: start nothing more */
+  GPtrArray  *restored;   /* ListTarget: lists to reload */
+} RestoreManyData;
+
+typedef struct
+{
+  GTask       *task;
+  RestoreNode *node;
+} RestoreCall;
+
+static void
+restore_node_free (RestoreNode *node)
+{
+  g_clear_object (&node->item);
+  g_clear_pointer (&node->key, g_free);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_error (&node->error);
+  g_free (node);
+}
+
+static void
+restore_many_data_free (RestoreManyData *data)
+{
+  g_queue_clear (&data->ready);
+  g_clear_pointer (&data->by_key, g_hash_table_unref);
+  g_clear_pointer (&data->requested, g_ptr_array_unref);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_clear_pointer (&data->nodes, g_ptr_array_unref);
+  g_clear_pointer (&data->restored, g_ptr_array_unref);
+  g_free (data);
+}
+
+static RestoreNode *
+restore_many_ensure_node (RestoreManyData  *data,
+                          SalvageTrashItem *item,
+                          RestoreNode      *parent)
+{
+  g_autofree char *key = salvage_trash_item_dup_key (item);
+  RestoreNode *node;
+
+  if ((node = g_hash_table_lookup (data->by_key, key)))
+    return node;
+
+  node = g_new0 (RestoreNode, 1);
+  node->item = g_object_ref (item);
+  node->key = g_steal_pointer (&key);
+  node->parent = parent;
+  node->children = g_ptr_array_new ();
+  node->state = NODE_WAITING;
+
+  if (parent != NULL)
+    g_ptr_array_add (parent->children, node);
+
+  g_ptr_array_add (data->nodes, node);
+  g_hash_table_insert (data->by_key, node->key, node);
+
+  return node;
+}
+
+/* Everything waiting on @node fails with the reason @failed failed. */
+static void
+restore_many_fail_children (RestoreNode *node,
+                            RestoreNode *failed)
+{
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      RestoreNode *child = g_ptr_array_index (node->children, i);
+
+      child->state = NODE_FAILED;
+      g_clear_error (&child->error);
+      child->error = g_error_copy (failed->error);
+      g_prefix_error (&child->error, _("“%s” had to be restored first and could not be: "),
+                      salvage_trash_item_get_name (failed->item));
+
+      restore_many_fail_children (child, failed);
+    }
+}
+
+static void
+restore_many_reloaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+  g_autoptr(GTask) task = user_data;
+  RestoreManyData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!reload_lists_finish (self, result, &error))
+    g_debug ("Could not reload the lists after restoring: %s", error->message);
+
+  if (data->stopped)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The restore was cancelled"));
+      return;
+    }
+
+  outcomes = g_ptr_array_new_full (data->items->len, (GDestroyNotify) salvage_restore_outcome_free);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      RestoreNode *node = g_ptr_array_index (data->requested, i);
+      SalvageRestoreOutcome *outcome = g_new0 (SalvageRestoreOutcome, 1);
+
+      outcome->item = g_object_ref (g_ptr_array_index (data->items, i));
+      if (node->state != NODE_RESTORED)
+        outcome->error = node->error ? g_error_copy (node->error)
+                                     : g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                                                            _("The item was not restored"));
+      g_ptr_array_add (outcomes, outcome);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void restore_many_node_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
+
+/* Starts what may start; when nothing is left in flight, reloads the lists
+ * once and finishes. Takes ownership of @task. */
+static void
+restore_many_pump (GTask *task)
+{
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  RestoreManyData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  RestoreNode *node;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    data->stopped = TRUE;
+
+  while (!data->stopped
+         && data->in_flight < SALVAGE_WORKSPACE_MAX_PARALLEL
+         && (node = g_queue_pop_head (&data->ready)) != NULL)
+    {
+      RestoreCall *call = g_new0 (RestoreCall, 1);
+
+      call->task = g_object_ref (task);
+      call->node = node;
+      node->state = NODE_RUNNING;
+      data->in_flight++;
+
+      salvage_client_restore_async (self->client, node->item, cancellable,
+                                    restore_many_node_cb, call);
+    }
+
+  if (data->in_flight > 0)
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  target_set_add (data->restored, LIST_TRASH, NULL, NULL);
+  reload_lists_async (self, data->restored, NULL, data->stopped ? NULL : cancellable,
+                      restore_many_reloaded_cb, task);
+}
+
+static void
+restore_many_node_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SalvageClient *client = SALVAGE_CLIENT (object);
+  RestoreCall *call = user_data;
+  GTask *task = call->task;
+  RestoreNode *node = call->node;
+  SalvageWorkspace *self = g_task_get_source_object (task);
+  RestoreManyData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_free (call);
+  data->in_flight--;
+
+  if (salvage_client_restore_finish (client, result, &error))
+    {
+      node->state = NODE_RESTORED;
+      remove_from_trash (self, node->item);
+      add_lists_of_restored (self, data->restored, node->item);
+
+      for (guint i = 0; i < node->children->len; i++)
+        g_queue_push_tail (&data->ready, g_ptr_array_index (node->children, i));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Unknown whether the server got it; the Trash reload will tell. */
+      node->state = NODE_WAITING;
+      data->stopped = TRUE;
+    }
+  else
+    {
+      node->state = NODE_FAILED;
+      node->error = g_steal_pointer (&error);
+      restore_many_fail_children (node, node);
+    }
+
+  restore_many_pump (task);
+}
+
+void
+salvage_workspace_restore_many_async (SalvageWorkspace    *self,
+                                      GPtrArray           *items,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(TrashIndex) index = NULL;
+  RestoreManyData *data;
+  GTask *task;
+
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (is_home_context (self));
+
+  for (guint i = 0; i < items->len; i++)
+    g_return_if_fail (SALVAGE_IS_TRASH_ITEM (g_ptr_array_index (items, i)));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, salvage_workspace_restore_many_async);
+
+  data = g_new0 (RestoreManyData, 1);
+  data->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) restore_node_free);
+  data->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  data->items = g_ptr_array_new_full (items->len, g_object_unref);
+  data->requested = g_ptr_array_sized_new (items->len);
+  g_queue_init (&data->ready);
+  data->restored = target_set_new ();
+  g_task_set_task_data (task, data, (GDestroyNotify) restore_many_data_free);
+
+  /* The parents of a requested item may be in the request rather than in
+   * the Trash store (which can lag behind); both count. */
+  index = trash_index_new (self, items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) plan = trash_index_dup_plan (index, item);
+      RestoreNode *node = NULL;
+
+      /* A plan is a chain: each entry waits for the one before it. Nodes
+       * are made parents first, so the list is in a good starting order. */
+      for (guint j = 0; j < plan->len; j++)
+        node = restore_many_ensure_node (data, g_ptr_array_index (plan, j), node);
+
+      g_ptr_array_add (data->items, g_object_ref (item));
+      g_ptr_array_add (data->requested, node);
+    }
+
+  for (guint i = 0; i < data->nodes->len; i++)
+    {
+      RestoreNode *node = g_ptr_array_index (data->nodes, i);
+
+      if (node->parent == NULL)
+        g_queue_push_tail (&data->ready, node);
+    }
+
+  restore_many_pump (task);
+}
+
+GPtrArray *
+salvage_workspace_restore_many_finish (SalvageWorkspace  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_restore_many_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
