@@ -192,25 +192,26 @@ compare_deleted_cb (gconstpointer a,
                          salvage_trash_item_get_deleted_at ((SalvageTrashItem *) b));
 }
 
-static int
-compare_text (gpointer            a,
-              gpointer            b,
-              SalvageCellTextFunc func)
+/* Sort keys for the text columns; GtkStringSorter computes each one once. */
+static char *
+name_key_cb (SalvageTrashItem *item,
+             gpointer          user_data)
 {
-  g_autofree char *text_a = func (a);
-  g_autofree char *text_b = func (b);
-  g_autofree char *key_a = g_utf8_collate_key (text_a != NULL ? text_a : "", -1);
-  g_autofree char *key_b = g_utf8_collate_key (text_b != NULL ? text_b : "", -1);
-
-  return g_strcmp0 (key_a, key_b);
+  return salvage_format_trash_item_name (item);
 }
 
-static int
-compare_text_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+static char *
+type_key_cb (SalvageTrashItem *item,
+             gpointer          user_data)
 {
-  return compare_text ((gpointer) a, (gpointer) b, (SalvageCellTextFunc) user_data);
+  return g_strdup (salvage_format_trash_kind (item));
+}
+
+static char *
+deleter_key_cb (SalvageTrashItem *item,
+                gpointer          user_data)
+{
+  return g_strdup (salvage_trash_item_get_deleter (item));
 }
 
 /* Cells */
@@ -530,9 +531,12 @@ set_column (GtkColumnViewColumn *column,
 }
 
 static GtkSorter *
-text_sorter_new (SalvageCellTextFunc func)
+text_sorter_new (GCallback key_func)
 {
-  return GTK_SORTER (gtk_custom_sorter_new (compare_text_cb, (gpointer) func, NULL));
+  GtkExpression *expression;
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, key_func, NULL, NULL);
+  return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
 static GtkListItemFactory *
@@ -568,11 +572,11 @@ salvage_trash_page_init (SalvageTrashPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   set_column (self->name_column, salvage_text_factory_new (name_text, 32, FALSE),
-              text_sorter_new (name_text));
+              text_sorter_new (G_CALLBACK (name_key_cb)));
   set_column (self->type_column, salvage_text_factory_new (type_text, 9, FALSE),
-              text_sorter_new (type_text));
+              text_sorter_new (G_CALLBACK (type_key_cb)));
   set_column (self->deleter_column, salvage_text_factory_new (deleter_text, 16, FALSE),
-              text_sorter_new (deleter_text));
+              text_sorter_new (G_CALLBACK (deleter_key_cb)));
   set_column (self->deleted_column, salvage_text_factory_new (deleted_text, 12, FALSE),
               GTK_SORTER (gtk_custom_sorter_new (compare_deleted_cb, NULL, NULL)));
   set_column (self->days_left_column,

@@ -630,21 +630,21 @@ restore_many_cb (GObject      *object,
   report_restored (data->self, data->items, outcomes);
 }
 
+/* Adds the key of @item to @keys; FALSE when it was there already. */
 static gboolean
-contains_item (GPtrArray        *items,
-               SalvageTrashItem *item)
+add_key (GHashTable       *keys,
+         SalvageTrashItem *item)
+{
+  return g_hash_table_add (keys, salvage_trash_item_dup_key (item));
+}
+
+static gboolean
+has_key (GHashTable       *keys,
+         SalvageTrashItem *item)
 {
   g_autofree char *key = salvage_trash_item_dup_key (item);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *other = salvage_trash_item_dup_key (g_ptr_array_index (items, i));
-
-      if (g_strcmp0 (key, other) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return g_hash_table_contains (keys, key);
 }
 
 static void
@@ -675,6 +675,8 @@ restore_requested_cb (SalvageWindow *self,
                       gboolean       all)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) item_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) requested_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) parents = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
@@ -682,6 +684,9 @@ restore_requested_cb (SalvageWindow *self,
 
   if (self->workspace == NULL || requested->len == 0)
     return;
+
+  for (guint i = 0; i < requested->len; i++)
+    add_key (requested_keys, g_ptr_array_index (requested, i));
 
   /* Every item brings the parents it cannot come back without; each of
    * them is sent once, and the ones not asked for are named. */
@@ -694,12 +699,12 @@ restore_requested_cb (SalvageWindow *self,
         {
           SalvageTrashItem *step = g_ptr_array_index (plan, j);
 
-          if (contains_item (items, step))
+          if (!add_key (item_keys, step))
             continue;
 
           g_ptr_array_add (items, g_object_ref (step));
 
-          if (!contains_item (requested, step))
+          if (!has_key (requested_keys, step))
             {
               g_autofree char *parent = salvage_format_trash_item_name (step);
               g_autofree char *child = salvage_format_trash_item_name (item);
@@ -712,7 +717,7 @@ restore_requested_cb (SalvageWindow *self,
             }
         }
 
-      if (!contains_item (items, item))
+      if (add_key (item_keys, item))
         g_ptr_array_add (items, g_object_ref (item));
     }
 
