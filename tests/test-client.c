@@ -1517,6 +1517,7 @@ test_raw_deadline (void)
 
 static GMutex  wire_lock;
 static char   *wire_request_line;
+static char   *wire_user_agent;
 
 static gboolean
 wire_run_cb (GThreadedSocketService *service,
@@ -1538,9 +1539,18 @@ wire_run_cb (GThreadedSocketService *service,
   wire_request_line = line;
   g_mutex_unlock (&wire_lock);
 
-  /* Skip the headers, then answer and hang up. */
+  /* Read the headers, then answer and hang up. */
   while ((line = g_data_input_stream_read_line (input, NULL, NULL, NULL)) != NULL && line[0] != '\0')
-    g_free (line);
+    {
+      if (g_ascii_strncasecmp (line, "User-Agent: ", strlen ("User-Agent: ")) == 0)
+        {
+          g_mutex_lock (&wire_lock);
+          g_free (wire_user_agent);
+          wire_user_agent = g_strdup (line + strlen ("User-Agent: "));
+          g_mutex_unlock (&wire_lock);
+        }
+      g_free (line);
+    }
   g_free (line);
 
   output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
@@ -1585,6 +1595,10 @@ test_path_escaping (void)
   g_assert_cmpstr (wire_request_line, ==,
                    "GET /a%2Fb%20c%3Fd%23e/p%2F1?api_key=" TEST_KEY_QUERY " HTTP/1.1");
   g_clear_pointer (&wire_request_line, g_free);
+  /* Our product token first, then libsoup's. */
+  g_assert_nonnull (wire_user_agent);
+  g_assert_true (g_str_has_prefix (wire_user_agent, "Salvage/" PACKAGE_VERSION " libsoup/"));
+  g_clear_pointer (&wire_user_agent, g_free);
   g_mutex_unlock (&wire_lock);
 
   g_socket_service_stop (service);

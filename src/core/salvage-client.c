@@ -85,7 +85,6 @@ salvage_client_check_base_url (const char  *url,
                                GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *scheme;
   const char *host;
 
@@ -98,7 +97,7 @@ salvage_client_check_base_url (const char  *url,
       return FALSE;
     }
 
-  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error)))
+  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)))
     {
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
                    _("“%s” is not a valid server address"), url);
@@ -954,6 +953,23 @@ call_check_workspace (SalvageClient *self,
   return FALSE;
 }
 
+/* Parsers may quote the body, and a server may echo the request: every
+ * message is redacted before it leaves the client. Safe in a worker
+ * thread, as the key never changes. */
+static void
+call_return_error (GTask  *task,
+                   GError *error)
+{
+  SalvageClient *self = g_task_get_source_object (task);
+  char *redacted;
+
+  redacted = salvage_redact (error->message, self->api_key);
+  g_free (error->message);
+  error->message = redacted;
+
+  g_task_return_error (task, error);
+}
+
 static gboolean
 call_is_valid (SalvageClient *self,
                GAsyncResult  *result,
@@ -979,7 +995,7 @@ validate_key_cb (GObject      *object,
   if (!(body = salvage_client_send_finish (self, result, &error)) ||
       !(workspace = salvage_parse_key_check (body, &error)))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      call_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -1028,7 +1044,7 @@ get_workspace_cb (GObject      *object,
 
   if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
       !(projects = salvage_parse_workspace (body, &data->name, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&projects), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1091,7 +1107,7 @@ get_project_cb (GObject      *object,
 
   if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
       !(versions = salvage_parse_project (body, data->project_slug, NULL, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&versions), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1148,7 +1164,7 @@ list_trainings_cb (GObject      *object,
 
   if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
       !(trainings = salvage_parse_trainings (body, data->project_slug, data->version_number, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&trainings), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1209,7 +1225,7 @@ list_workflows_cb (GObject      *object,
 
   if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
       !(workflows = salvage_parse_workflows (body, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&workflows), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1258,7 +1274,7 @@ parse_trash_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(items = salvage_parse_trash (data->body, &error)))
-    g_task_return_error (task, error);
+    call_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1274,7 +1290,7 @@ list_trash_cb (GObject      *object,
 
   if (!(data->body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      call_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -1359,7 +1375,7 @@ delete_probe_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      call_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -1402,7 +1418,7 @@ delete_cb (GObject      *object,
     }
 
   if (body == NULL || !salvage_parse_delete (body, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -1602,7 +1618,7 @@ restore_cb (GObject      *object,
 
   if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
       !salvage_parse_restore (body, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
+    call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
