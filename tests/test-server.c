@@ -30,6 +30,7 @@ typedef struct
 {
   SoupMessage *msg;
   GBytes      *body;
+  GError      *error;
   gboolean     done;
 } Reply;
 
@@ -37,7 +38,8 @@ static void
 fixture_free (Fixture *fixture)
 {
   g_clear_object (&fixture->session);
-  g_clear_object (&fixture->server);
+  /* Nothing else may hold the server, not even a reply held back. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->server));
   g_free (fixture);
 }
 
@@ -102,21 +104,20 @@ send_cb (GObject      *source,
          gpointer      user_data)
 {
   Reply *reply = user_data;
-  g_autoptr(GError) error = NULL;
 
-  reply->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  g_assert_no_error (error);
+  reply->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &reply->error);
   reply->done = TRUE;
 }
 
 static void
-reply_start (SoupSession *session,
-             SalvageServer *server,
-             Reply       *reply,
-             const char  *method,
-             const char  *path,
-             const char  *key,
-             const char  *body)
+reply_start_cancellable (SoupSession   *session,
+                         SalvageServer *server,
+                         Reply         *reply,
+                         const char    *method,
+                         const char    *path,
+                         const char    *key,
+                         const char    *body,
+                         GCancellable  *cancellable)
 {
   g_autofree char *uri = NULL;
 
@@ -137,8 +138,20 @@ reply_start (SoupSession *session,
       soup_message_set_request_body_from_bytes (reply->msg, "application/json", bytes);
     }
 
-  soup_session_send_and_read_async (session, reply->msg, G_PRIORITY_DEFAULT, NULL,
+  soup_session_send_and_read_async (session, reply->msg, G_PRIORITY_DEFAULT, cancellable,
                                     send_cb, reply);
+}
+
+static void
+reply_start (SoupSession   *session,
+             SalvageServer *server,
+             Reply         *reply,
+             const char    *method,
+             const char    *path,
+             const char    *key,
+             const char    *body)
+{
+  reply_start_cancellable (session, server, reply, method, path, key, body, NULL);
 }
 
 static void
@@ -146,6 +159,7 @@ reply_clear (Reply *reply)
 {
   g_clear_object (&reply->msg);
   g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_error (&reply->error);
 }
 
 /* Answers are always JSON: checks the type and parses the body. */
@@ -156,6 +170,8 @@ reply_parse (Reply *reply)
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers = soup_message_get_response_headers (reply->msg);
   gsize length = 0;
+
+  g_assert_no_error (reply->error);
   const char *data = g_bytes_get_data (reply->body, &length);
 
   g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "application/json");
@@ -180,6 +196,7 @@ call_full (Fixture    *fixture,
   while (!reply.done)
     g_main_context_iteration (NULL, TRUE);
 
+  g_assert_no_error (reply.error);
   if (soup_message_get_status (reply.msg) != expected_status)
     g_test_message ("%s %s: %.*s", method, path, (int) g_bytes_get_size (reply.body),
                     (const char *) g_bytes_get_data (reply.body, NULL));
@@ -561,7 +578,8 @@ static void
 test_trainings_shape (void)
 {
   g_autoptr(Fixture) fixture = fixture_new ();
-  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme/hard-hats/3/v2/trainings", SOUP_STATUS_OK);
+  g_autoptr(JsonNode) root = call (fixture, "GET", "/acme/hard-hats/3/v2/trainings",
+                                   SOUP_STATUS_OK);
   g_autoptr(JsonNode) finished_root = NULL;
   JsonArray *trainings = array_member (object_of (root), "trainings");
   JsonObject *training;
@@ -581,7 +599,8 @@ test_trainings_shape (void)
   assert_member (training, "modelIds", IS_ARRAY);
 
   finished_root = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
-  training = json_array_get_object_element (array_member (object_of (finished_root), "trainings"), 0);
+  trainings = array_member (object_of (finished_root), "trainings");
+  training = json_array_get_object_element (trainings, 0);
   g_assert_cmpstr (string_member (training, "status"), ==, "finished");
   assert_member (training, "end", IS_STRING);
 }
@@ -627,7 +646,8 @@ assert_trash_entry_shape (JsonObject *item)
   g_assert_cmpint (g_date_time_difference (cleanup_at, deleted_at), ==, 30 * G_TIME_SPAN_DAY);
   /* Full ISO-8601 UTC date-times with milliseconds. */
   g_assert_true (g_str_has_suffix (string_member (item, "deletedAt"), "Z"));
-  g_assert_cmpuint (strlen (string_member (item, "deletedAt")), ==, strlen ("2026-11-02T14:03:11.123Z"));
+  g_assert_cmpuint (strlen (string_member (item, "deletedAt")), ==,
+                    strlen ("2026-11-02T14:03:11.123Z"));
 }
 
 /* Checks that one record is in both parts of the Trash listing, and
@@ -760,7 +780,8 @@ test_delete_project (void)
   g_assert_cmpuint (trash_length (trash), ==, 0);
   g_clear_pointer (&workspace, json_node_unref);
   workspace = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
-  g_assert_cmpuint (json_array_get_length (array_member (object_of (workspace), "versions")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (workspace), "versions")),
+                    ==, 3);
 
   /* A second restore finds nothing in the Trash. */
   restore (fixture, body, SOUP_STATUS_NOT_FOUND);
@@ -804,7 +825,8 @@ test_delete_version_and_workflow (void)
   assert_not_found (fixture, "GET", "/acme/workflows/slow-webhooks");
   assert_not_found (fixture, "DELETE", "/acme/workflows/slow-webhooks");
   project = call (fixture, "GET", "/acme/hard-hats", SOUP_STATUS_OK);
-  g_assert_null (find_by (array_member (object_of (project), "versions"), "id", "acme/hard-hats/1"));
+  g_assert_null (find_by (array_member (object_of (project), "versions"),
+                          "id", "acme/hard-hats/1"));
   g_assert_cmpint (json_object_get_int_member (object_member (object_of (project), "project"),
                                                "versions"), ==, 2);
   list = call (fixture, "GET", "/acme/workflows", SOUP_STATUS_OK);
@@ -941,7 +963,8 @@ test_restore_errors (void)
     }
 
   /* Well-formed, but nothing of the kind in the Trash. */
-  restore (fixture, "{\"type\":\"project\",\"id\":\"d_notInTheTrash000000\"}", SOUP_STATUS_NOT_FOUND);
+  restore (fixture, "{\"type\":\"project\",\"id\":\"d_notInTheTrash000000\"}",
+           SOUP_STATUS_NOT_FOUND);
   restore (fixture, "{\"type\":\"workflow\",\"id\":\"wf_nothing\"}", SOUP_STATUS_NOT_FOUND);
   restore (fixture, "{\"type\":\"training\",\"id\":\"t_nothing\"}", SOUP_STATUS_NOT_FOUND);
   g_string_printf (live_project, "{\"type\":\"version\",\"id\":\"2\",\"parentId\":\"%s\"}",
@@ -977,7 +1000,8 @@ test_slug_taken (void)
                                    string_member (object_of (workflow), "workflowId"));
 
   /* Recreated under the same slugs while the old ones sit in the Trash. */
-  new_id = salvage_server_add_project (fixture->server, "acme", "pcb", "PCB v2", "object-detection", 5);
+  new_id = salvage_server_add_project (fixture->server, "acme", "pcb", "PCB v2",
+                                       "object-detection", 5);
   g_assert_nonnull (new_id);
   g_assert_cmpstr (new_id, !=, string_member (object_of (project), "projectId"));
   g_assert_nonnull (salvage_server_add_workflow (fixture->server, "acme", "slow-webhooks", "New"));
@@ -1073,8 +1097,8 @@ test_version_delete_cancels (void)
 
   g_assert_cmpstr (salvage_server_get_training_status (fixture->server, "acme", "hard-hats", 3,
                                                        fixture->running_id), ==, "cancelled");
-  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "version", "hard-hats/3"),
-                   ==, SALVAGE_SERVER_ITEM_TRASHED);
+  g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "version",
+                                                  "hard-hats/3"), ==, SALVAGE_SERVER_ITEM_TRASHED);
 
   /* A training is not restorable while its version is in the Trash. */
   g_clear_pointer (&deleted, json_node_unref);
@@ -1234,6 +1258,67 @@ test_latency (void)
     }
 }
 
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_and_cancel (Fixture *fixture,
+                  guint    latency_msec)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Reply reply = { 0, };
+
+  salvage_server_set_latency (fixture->server, latency_msec);
+  reply_start_cancellable (fixture->session, fixture->server, &reply, "GET", "/acme", KEY, NULL,
+                           cancellable);
+  g_timeout_add (50, cancel_cb, cancellable);
+  while (!reply.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (reply.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  reply_clear (&reply);
+}
+
+static void
+test_latency_client_gone (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean waited = FALSE;
+  guint before;
+
+  /* The client gives up while its answer is held back. When the delay
+   * runs out, the server sends into a closed connection and carries on. */
+  start_and_cancel (fixture, 200);
+  g_timeout_add (400, flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+
+  salvage_server_set_latency (fixture->server, 0);
+  before = salvage_server_get_request_count (fixture->server);
+  root = call (fixture, "GET", "/acme/pcb", SOUP_STATUS_OK);
+  assert_project_shape (object_member (object_of (root), "project"));
+  g_assert_cmpuint (salvage_server_get_request_count (fixture->server), ==, before + 1);
+
+  /* And a reply still held back when the server goes away is let go of
+   * (the fixture checks that the server is finalized). */
+  start_and_cancel (fixture, 5000);
+}
+
 /* Demo data {{{1 */
 
 static char *
@@ -1247,6 +1332,7 @@ get_text (SalvageServer *server,
   reply_start (session, server, &reply, "GET", path, SALVAGE_DEMO_API_KEY, NULL);
   while (!reply.done)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (reply.error);
   g_assert_cmpuint (soup_message_get_status (reply.msg), ==, SOUP_STATUS_OK);
 
   text = g_strndup (g_bytes_get_data (reply.body, NULL), g_bytes_get_size (reply.body));
@@ -1467,7 +1553,8 @@ main (int   argc,
   g_test_add_func ("/server/trash/cleanup-clock", test_cleanup_clock);
   g_test_add_func ("/server/routes/no-permanent-delete", test_no_permanent_delete);
   g_test_add_func ("/server/routes/precedence", test_route_precedence);
-  g_test_add_func ("/server/latency", test_latency);
+  g_test_add_func ("/server/latency/concurrent", test_latency);
+  g_test_add_func ("/server/latency/client-gone", test_latency_client_gone);
   g_test_add_func ("/server/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/server/demo/realistic", test_demo_realistic);
   g_test_add_func ("/server/demo/scale", test_demo_scale);

@@ -26,24 +26,34 @@ typedef struct
 
 static const DemoProjectKind project_kinds[] = {
   { "Hard Hat Detection", "object-detection", "workers", { "helmet", "head", "person" } },
-  { "PCB Defects", "object-detection", "defects", { "short", "open", "spur", "mouse-bite", "spurious-copper" } },
+  { "PCB Defects", "object-detection", "defects",
+    { "short", "open", "spur", "mouse-bite", "spurious-copper" } },
   { "Forklift Safety", "object-detection", "vehicles", { "forklift", "person", "pallet" } },
-  { "Retail Shelf Monitoring", "object-detection", "products", { "product", "empty-slot", "price-tag" } },
-  { "Solar Panel Inspection", "instance-segmentation", "panels", { "panel", "crack", "hotspot", "soiling" } },
-  { "Weld Seam Defects", "object-detection", "welds", { "porosity", "undercut", "spatter", "crack" } },
+  { "Retail Shelf Monitoring", "object-detection", "products",
+    { "product", "empty-slot", "price-tag" } },
+  { "Solar Panel Inspection", "instance-segmentation", "panels",
+    { "panel", "crack", "hotspot", "soiling" } },
+  { "Weld Seam Defects", "object-detection", "welds",
+    { "porosity", "undercut", "spatter", "crack" } },
   { "License Plates", "object-detection", "plates", { "license-plate" } },
   { "Fruit Ripeness", "single-label-classification", "fruit", { "unripe", "ripe", "overripe" } },
   { "Parking Occupancy", "object-detection", "spaces", { "occupied", "empty" } },
-  { "Wind Turbine Blades", "instance-segmentation", "blades", { "erosion", "crack", "lightning-damage" } },
-  { "Drone Crop Health", "semantic-segmentation", "fields", { "healthy", "stressed", "weeds", "bare-soil" } },
+  { "Wind Turbine Blades", "instance-segmentation", "blades",
+    { "erosion", "crack", "lightning-damage" } },
+  { "Drone Crop Health", "semantic-segmentation", "fields",
+    { "healthy", "stressed", "weeds", "bare-soil" } },
   { "Warehouse Pallets", "object-detection", "pallets", { "pallet", "box", "wrapped-pallet" } },
-  { "Traffic Signs", "object-detection", "signs", { "stop", "yield", "speed-limit", "no-entry", "crossing" } },
+  { "Traffic Signs", "object-detection", "signs",
+    { "stop", "yield", "speed-limit", "no-entry", "crossing" } },
   { "Concrete Cracks", "instance-segmentation", "cracks", { "crack", "spalling" } },
-  { "Fish Species", "multi-label-classification", "fish", { "salmon", "cod", "mackerel", "herring" } },
+  { "Fish Species", "multi-label-classification", "fish",
+    { "salmon", "cod", "mackerel", "herring" } },
   { "Pill Counting", "object-detection", "pills", { "pill", "capsule" } },
-  { "Bottle Cap Inspection", "object-detection", "caps", { "cap-ok", "cap-missing", "cap-tilted" } },
+  { "Bottle Cap Inspection", "object-detection", "caps",
+    { "cap-ok", "cap-missing", "cap-tilted" } },
   { "Pothole Detection", "object-detection", "road", { "pothole", "manhole" } },
-  { "Bird Species", "single-label-classification", "birds", { "sparrow", "robin", "blue-tit", "magpie", "crow" } },
+  { "Bird Species", "single-label-classification", "birds",
+    { "sparrow", "robin", "blue-tit", "magpie", "crow" } },
   { "Hand Gestures", "keypoint-detection", "hands", { "hand" } },
   { "Food Waste Sorting", "object-detection", "waste", { "organic", "plastic", "paper", "glass" } },
   { "Shipping Containers", "object-detection", "containers", { "container", "container-id" } },
@@ -226,8 +236,11 @@ make_versions (Demo                 *demo,
       gint64 images = project->images;
       gboolean trashed;
 
+      /* Each remaining number is trashed with the odds that leave exactly
+       * @n_trashed of them. */
       trashed = trashed_left > 0 &&
-                (guint) g_rand_int_range (demo->rand, 0, (gint32) (total - number + 1)) < trashed_left;
+                (guint) g_rand_int_range (demo->rand, 0, (gint32) (total - number + 1))
+                < trashed_left;
 
       if (number == 1)
         name = "raw";
@@ -358,10 +371,12 @@ assign_dates (Demo *demo)
   for (guint i = n; i > 1; i--)
     {
       guint j = g_rand_int_range (demo->rand, 0, (gint32) i);
-      PlannedTrash swap = g_array_index (demo->trash, PlannedTrash, i - 1);
+      PlannedTrash *a = &g_array_index (demo->trash, PlannedTrash, i - 1);
+      PlannedTrash *b = &g_array_index (demo->trash, PlannedTrash, j);
+      PlannedTrash swap = *a;
 
-      g_array_index (demo->trash, PlannedTrash, i - 1) = g_array_index (demo->trash, PlannedTrash, j);
-      g_array_index (demo->trash, PlannedTrash, j) = swap;
+      *a = *b;
+      *b = swap;
     }
 
   for (guint i = 0; i < n; i++)

@@ -9,6 +9,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "salvage-server.h"
 
 G_BEGIN_DECLS
@@ -106,33 +108,125 @@ struct _SalvageServerWorkspace
   gint64      next_cleanup;     /* earliest scheduled cleanup in the Trash, or G_MAXINT64 */
 };
 
-/* Reseeds the generator of ids ("d_…", "wf_…", "t_…", user ids). */
-void                    salvage_server_set_seed               (SalvageServer          *self,
-                                                               guint32                 seed);
+static inline gboolean
+salvage_server_is_trashed (const SalvageServerTrashMark *mark)
+{
+  return mark->deleter != NULL;
+}
 
-SalvageServerWorkspace *salvage_server_lookup_workspace       (SalvageServer          *self,
-                                                               const char             *slug);
+/* Runs the API refuses to delete, and that a delete of their project or
+ * version cancels. */
+static inline gboolean
+salvage_server_is_in_flight (const char *status)
+{
+  return g_strcmp0 (status, "running") == 0 || g_strcmp0 (status, "queued") == 0;
+}
+
+/* salvage-server.c */
+
+/* A new id: @prefix and @length characters from the seeded generator. */
+char *salvage_server_new_id        (SalvageServer *self,
+                                    const char    *prefix,
+                                    guint          length);
+/* The cleanup job of the real service, run lazily before every request. */
+void  salvage_server_purge_expired (SalvageServer *self);
+/* Reseeds the generator of ids ("d_…", "wf_…", "t_…", user ids). */
+void  salvage_server_set_seed      (SalvageServer *self,
+                                    guint32        seed);
+
+SalvageServerWorkspace *
+salvage_server_lookup_workspace (SalvageServer *self,
+                                 const char    *slug);
 
 /* The member called @name, added (with a new id) when missing. */
 const SalvageServerMember *
-                        salvage_server_workspace_ensure_member (SalvageServer          *self,
-                                                                SalvageServerWorkspace *workspace,
-                                                                const char             *name);
+salvage_server_workspace_ensure_member (SalvageServer          *self,
+                                        SalvageServerWorkspace *workspace,
+                                        const char             *name);
+
+/* salvage-server-records.c */
+
+void salvage_server_member_free    (gpointer data);
+void salvage_server_training_free  (gpointer data);
+void salvage_server_version_free   (gpointer data);
+void salvage_server_project_free   (gpointer data);
+void salvage_server_workflow_free  (gpointer data);
+void salvage_server_workspace_free (gpointer data);
+
+/* Puts a record in the Trash as deleted at @when by @deleter. Trashing a
+ * project or a version also cancels the runs in flight below it. */
+void salvage_server_workspace_mark_trashed   (SalvageServerWorkspace    *workspace,
+                                              SalvageServerTrashMark    *mark,
+                                              gint64                     when,
+                                              const SalvageServerMember *deleter);
+void salvage_server_workspace_trash_project  (SalvageServerWorkspace    *workspace,
+                                              SalvageServerProject      *project,
+                                              gint64                     when,
+                                              const SalvageServerMember *deleter);
+void salvage_server_workspace_trash_version  (SalvageServerWorkspace    *workspace,
+                                              SalvageServerVersion      *version,
+                                              gint64                     when,
+                                              const SalvageServerMember *deleter);
+void salvage_server_workspace_trash_workflow (SalvageServerWorkspace    *workspace,
+                                              SalvageServerWorkflow     *workflow,
+                                              gint64                     when,
+                                              const SalvageServerMember *deleter);
+/* Removes for good what stayed in the Trash past its cleanup time. */
+void salvage_server_workspace_purge          (SalvageServerWorkspace    *workspace,
+                                              gint64                     now);
+
+gboolean salvage_server_parse_version_number (const char *text,
+                                              guint      *number);
+gboolean salvage_server_is_reserved_word     (const char *segment);
+gboolean salvage_server_is_valid_slug        (const char *slug);
+
+/* Derives the preprocessing and augmentation steps from the name. */
+void  salvage_server_version_parse_name          (SalvageServerVersion *version);
+/* The position of version @number, or where it would go. */
+guint salvage_server_project_find_version        (SalvageServerProject *project,
+                                                  guint                 number,
+                                                  gboolean             *found);
+guint salvage_server_project_count_live_versions (SalvageServerProject *project);
 
 /* Live items only. */
-SalvageServerProject   *salvage_server_workspace_lookup_project  (SalvageServerWorkspace *workspace,
-                                                                  const char             *slug);
-SalvageServerWorkflow  *salvage_server_workspace_lookup_workflow (SalvageServerWorkspace *workspace,
-                                                                  const char             *url);
+SalvageServerProject *
+salvage_server_workspace_lookup_project (SalvageServerWorkspace *workspace,
+                                         const char             *slug);
+SalvageServerWorkflow *
+salvage_server_workspace_lookup_workflow (SalvageServerWorkspace *workspace,
+                                          const char             *url);
+SalvageServerVersion *
+salvage_server_project_lookup_live_version (SalvageServerProject *project,
+                                            guint                 number);
+
 /* Any state. */
-SalvageServerVersion   *salvage_server_project_lookup_version    (SalvageServerProject   *project,
-                                                                  guint                   number);
-SalvageServerTraining  *salvage_server_workspace_lookup_training (SalvageServerWorkspace *workspace,
-                                                                  const char             *id);
+SalvageServerVersion *
+salvage_server_project_lookup_version (SalvageServerProject *project,
+                                       guint                 number);
+SalvageServerTraining *
+salvage_server_workspace_lookup_training (SalvageServerWorkspace *workspace,
+                                          const char             *id);
+/* The most recently trashed project with @slug. */
+SalvageServerProject *
+salvage_server_workspace_lookup_trashed_project (SalvageServerWorkspace *workspace,
+                                                 const char             *slug);
 
 /* Replaces the classes of @project; @counts has one entry per name. */
-void                    salvage_server_project_set_classes       (SalvageServerProject   *project,
-                                                                  const char * const     *names,
-                                                                  const gint64           *counts);
+void salvage_server_project_set_classes (SalvageServerProject *project,
+                                         const char * const   *names,
+                                         const gint64         *counts);
+
+/* salvage-server-json.c */
+
+JsonObject *salvage_server_workspace_summary_to_json (SalvageServerWorkspace *workspace);
+/* The twelve fields the SDK requires, plus the count of live versions. */
+JsonObject *salvage_server_project_to_json           (SalvageServerProject   *project);
+JsonObject *salvage_server_version_to_json           (SalvageServerVersion   *version);
+JsonObject *salvage_server_training_to_json          (SalvageServerTraining  *training);
+/* @full adds what only GET /{ws}/workflows/{url} shows. */
+JsonObject *salvage_server_workflow_to_json          (SalvageServerWorkflow  *workflow,
+                                                      gboolean                full);
+/* The whole answer of GET /{ws}/trash, newest first. */
+GString    *salvage_server_workspace_write_trash     (SalvageServerWorkspace *workspace);
 
 G_END_DECLS
