@@ -82,6 +82,7 @@ assert_error (const GError *error,
               int           code)
 {
   g_assert_error (error, domain, code);
+  g_test_message ("error: %s", error->message);
   g_assert_nonnull (error->message);
   g_assert_cmpstr (error->message, !=, "");
   assert_no_key (error->message);
@@ -1096,6 +1097,28 @@ test_cancel (void)
 
 #define HUGE_LENGTH (100 * 1024 * 1024)
 
+/* A self-signed certificate for 127.0.0.1, made for this test only. */
+static const char self_signed_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBkTCCATagAwIBAgIUWM4yvapMxOYS/QeAV7K6m+uyJYgwCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNzE1NTUwMFoYDzIxMjYxMTAz\n"
+  "MTU1NTAwWjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAARy3PONiyJOtL/H/w7xF08Yvf7tFAv8t0d8TJsvgcVXnObJ5FjroJkA\n"
+  "2REMCK/y9yY3ToGnSsaO0UHeB+4rXqYUo2QwYjAdBgNVHQ4EFgQUvbjVdc9nkkU3\n"
+  "llnLUmljXs2C7/4wHwYDVR0jBBgwFoAUvbjVdc9nkkU3llnLUmljXs2C7/4wDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0kAMEYC\n"
+  "IQCP6So6PvS+6sc4m+LRTLm24RT0VvOjlhy8BQLeTeQ48QIhANg5cRp1KLkLvHEq\n"
+  "W+/3IpxMTQyboUHBUixNWaHVHov3\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgJX8HuzEyaXBjUWSP\n"
+  "6bFJtbE/En9+e0Z6pmvKvx9xXvihRANCAARy3PONiyJOtL/H/w7xF08Yvf7tFAv8\n"
+  "t0d8TJsvgcVXnObJ5FjroJkA2REMCK/y9yY3ToGnSsaO0UHeB+4rXqYU\n"
+  "-----END PRIVATE KEY-----\n";
+
+/* Requests that reached the handler, to prove some never did. */
+static guint raw_requests;
+
 typedef struct
 {
   SoupServerMessage *message;
@@ -1144,6 +1167,17 @@ stream_wrote_chunk_cb (SoupServerMessage *message,
 }
 
 static void
+raw_respond (SoupServerMessage *message,
+             guint              status,
+             const char        *content_type,
+             const char        *body)
+{
+  if (body != NULL)
+    soup_server_message_set_response (message, content_type, SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_set_status (message, status, NULL);
+}
+
+static void
 raw_handler_cb (SoupServer        *server,
                 SoupServerMessage *message,
                 const char        *path,
@@ -1154,6 +1188,8 @@ raw_handler_cb (SoupServer        *server,
   g_auto(GStrv) parts = g_strsplit (path + 1, "/", 2);
   const char *scenario = parts[0] != NULL ? parts[0] : "";
 
+  raw_requests++;
+
   /* The key reaches the server escaped and decodes back to itself. */
   g_assert_nonnull (query);
   g_assert_cmpstr (g_hash_table_lookup (query, "api_key"), ==, TEST_KEY);
@@ -1161,9 +1197,7 @@ raw_handler_cb (SoupServer        *server,
   if (g_str_equal (scenario, "rate-limit"))
     {
       soup_message_headers_replace (headers, "Retry-After", "7");
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"error\":\"Slow down\"}", 21);
-      soup_server_message_set_status (message, 429, NULL);
+      raw_respond (message, 429, "application/json", "{\"error\":\"Slow down\"}");
     }
   else if (g_str_equal (scenario, "rate-limit-date"))
     {
@@ -1172,31 +1206,35 @@ raw_handler_cb (SoupServer        *server,
       g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
 
       soup_message_headers_replace (headers, "Retry-After", date);
-      soup_server_message_set_status (message, 429, NULL);
+      raw_respond (message, 429, NULL, NULL);
     }
   else if (g_str_equal (scenario, "server-error"))
     {
-      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC,
-                                        "Server died\n", 12);
-      soup_server_message_set_status (message, 500, NULL);
+      raw_respond (message, 500, "text/plain", "Server died\n");
     }
   else if (g_str_equal (scenario, "bad-gateway"))
     {
-      soup_server_message_set_status (message, 502, NULL);
+      raw_respond (message, 502, NULL, NULL);
     }
   else if (g_str_equal (scenario, "no-content"))
     {
-      soup_server_message_set_status (message, 204, NULL);
+      raw_respond (message, 204, NULL, NULL);
     }
   else if (g_str_equal (scenario, "created"))
     {
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"restored\":true}", 17);
-      soup_server_message_set_status (message, 201, NULL);
+      raw_respond (message, 201, "application/json", "{\"restored\":true}");
     }
   else if (g_str_equal (scenario, "redirect"))
     {
       soup_server_message_set_redirect (message, 302, "http://127.0.0.1:1/elsewhere");
+    }
+  else if (g_str_equal (scenario, "probe-fails"))
+    {
+      /* Every delete is a 404, and the Trash cannot be read. */
+      if (g_str_has_suffix (path, "/trash"))
+        raw_respond (message, 500, NULL, NULL);
+      else
+        raw_respond (message, 404, "application/json", "{\"error\":\"Endpoint does not exist\"}");
     }
   else if (g_str_equal (scenario, "silent"))
     {
@@ -1205,19 +1243,13 @@ raw_handler_cb (SoupServer        *server,
     }
   else if (g_str_equal (scenario, "not-json"))
     {
-      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC,
-                                        "not json", 8);
-      soup_server_message_set_status (message, 200, NULL);
+      raw_respond (message, 200, "text/plain", "not json");
     }
   else if (g_str_equal (scenario, "nested-error"))
     {
-      static const char body[] =
-        "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\","
-        "\"hint\":\"You can find the API docs at https://docs.roboflow.com\"}}";
-
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                        body, sizeof body - 1);
-      soup_server_message_set_status (message, 400, NULL);
+      raw_respond (message, 400, "application/json",
+                   "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\","
+                   "\"hint\":\"You can find the API docs at https://docs.roboflow.com\"}}");
     }
   else if (g_str_equal (scenario, "echo-key"))
     {
@@ -1225,9 +1257,7 @@ raw_handler_cb (SoupServer        *server,
       g_autofree char *body = g_strdup_printf ("{\"error\":\"GET /x?api_key=%s failed for key %s\"}",
                                                TEST_KEY_QUERY, TEST_KEY);
 
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                        body, strlen (body));
-      soup_server_message_set_status (message, 403, NULL);
+      raw_respond (message, 403, "application/json", body);
     }
   else if (g_str_equal (scenario, "huge"))
     {
@@ -1265,28 +1295,40 @@ raw_handler_cb (SoupServer        *server,
     }
   else
     {
-      soup_server_message_set_status (message, 418, NULL);
+      raw_respond (message, 418, NULL, NULL);
     }
 }
 
 static SoupServer *
-raw_server_new (char **url_out)
+raw_server_new_full (GTlsCertificate  *certificate,
+                     char            **url_out)
 {
   g_autoptr(GError) error = NULL;
   SoupServer *server;
   GSList *uris;
 
-  server = soup_server_new (NULL, NULL);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, raw_handler_cb, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                           (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                           &error));
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (server);
   g_assert_nonnull (uris);
-  *url_out = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  *url_out = g_strdup_printf ("%s://127.0.0.1:%d",
+                              certificate != NULL ? "https" : "http",
+                              g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return server;
+}
+
+static SoupServer *
+raw_server_new (char **url_out)
+{
+  return raw_server_new_full (NULL, url_out);
 }
 
 /* Lists the workflows of "workspace" @scenario on the raw server. */
@@ -1393,6 +1435,70 @@ test_raw_statuses (void)
   g_assert_null (raw_list_workflows (client, "not-json", &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
 
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_probe_fails (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gboolean already = TRUE;
+  guint before;
+
+  server = raw_server_new (&url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_workspace (client, "probe-fails");
+
+  /* When the Trash cannot be read, the delete's own 404 is what the
+   * user sees, not the failure of the probe. */
+  before = raw_requests;
+  salvage_client_delete_workflow_async (client, "my-wf", NULL, store_result_cb, &result);
+  g_assert_false (salvage_client_delete_workflow_finish (client, await_result (&result), &already, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
+  g_assert_nonnull (strstr (error->message, "Endpoint does not exist"));
+  g_assert_false (already);
+  g_assert_cmpuint (raw_requests - before, ==, 2);
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_raw_untrusted_certificate (void)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint before;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_pem (self_signed_pem, -1, &error);
+  g_assert_no_error (error);
+  server = raw_server_new_full (certificate, &url);
+  client = salvage_client_new (url, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  /* A certificate nobody vouches for ends the exchange before the
+   * request, and with it the key, is sent. */
+  before = raw_requests;
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_validate_key_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NETWORK);
+  g_assert_cmpuint (raw_requests, ==, before);
 
   soup_server_disconnect (server);
 }
@@ -1695,6 +1801,8 @@ main (int   argc,
   g_test_add_func ("/client/transport/cancel", test_cancel);
   g_test_add_func ("/client/raw/statuses", test_raw_statuses);
   g_test_add_func ("/client/raw/path-escaping", test_path_escaping);
+  g_test_add_func ("/client/raw/probe-fails", test_raw_probe_fails);
+  g_test_add_func ("/client/raw/untrusted-certificate", test_raw_untrusted_certificate);
   /* Before the streamed test, whose 64 MB would raise the peak. */
   g_test_add_func ("/client/raw/huge-declared", test_raw_huge_declared);
   g_test_add_func ("/client/raw/huge-streamed", test_raw_huge_streamed);

@@ -525,6 +525,11 @@ error_from_status (SalvageClient      *self,
           code = SALVAGE_ERROR_SERVER;
           sentence = g_strdup_printf (_("The server failed (HTTP %u)"), status);
         }
+      else if (SOUP_STATUS_IS_CLIENT_ERROR (status))
+        {
+          code = SALVAGE_ERROR_BAD_REQUEST;
+          sentence = g_strdup_printf (_("The server refused the request (HTTP %u)"), status);
+        }
       else
         {
           code = SALVAGE_ERROR_BAD_REQUEST;
