@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <signal.h>
 
 #include "salvage-demo.h"
 #include "salvage-server.h"
@@ -368,7 +369,7 @@ date_member (JsonObject *object,
   return date;
 }
 
-/* POST /, GET / and the key rules {{{1 */
+/* POST /, GET / and the key rules */
 
 static void
 test_key_check (void)
@@ -452,7 +453,7 @@ test_raw_key (void)
   g_assert_cmpstr (string_member (object_of (root), "workspace"), ==, "acme");
 }
 
-/* Shapes {{{1 */
+/* Shapes */
 
 static void
 assert_project_shape (JsonObject *project)
@@ -630,7 +631,7 @@ test_workflows_shape (void)
   assert_not_found (fixture, "GET", "/acme/workflows/nope");
 }
 
-/* Delete and restore {{{1 */
+/* Delete and restore */
 
 static void
 assert_trash_entry_shape (JsonObject *item)
@@ -1111,7 +1112,7 @@ test_version_delete_cancels (void)
   restore (fixture, body, SOUP_STATUS_CONFLICT);
 }
 
-/* The clock, routes, latency {{{1 */
+/* The clock, routes, latency */
 
 static void
 test_cleanup_clock (void)
@@ -1319,7 +1320,7 @@ test_latency_client_gone (void)
   start_and_cancel (fixture, 5000);
 }
 
-/* Demo data {{{1 */
+/* Demo data */
 
 static char *
 get_text (SalvageServer *server,
@@ -1527,6 +1528,109 @@ test_demo_scale (void)
   g_assert_cmpuint (count_occurrences (text, "{\"type\":\"training\""), >, 2 * 10000);
 }
 
+/* The salvage-server program */
+
+static char *
+server_program_path (void)
+{
+  char *path = g_test_build_filename (G_TEST_BUILT, "..", "src", "server", "salvage-server", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    g_clear_pointer (&path, g_free);
+
+  return path;
+}
+
+static char *
+read_line (GDataInputStream *input)
+{
+  g_autoptr(GError) error = NULL;
+  char *line = g_data_input_stream_read_line_utf8 (input, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+
+  return line;
+}
+
+static void
+test_program (void)
+{
+  g_autofree char *path = server_program_path ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) input = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *serving = NULL;
+  g_autofree char *key_line = NULL;
+  g_autofree char *try_line = NULL;
+  g_autofree char *expected_try = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *url;
+
+  if (path == NULL)
+    {
+      g_test_skip ("salvage-server is not built");
+      return;
+    }
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              path, "--port", "0", "--trash", "40", "--projects", "3",
+                              "--workspace", "demo-ws", "--key", "k-123", "--seed", "9", NULL);
+  g_assert_no_error (error);
+  input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  serving = read_line (input);
+  key_line = read_line (input);
+  try_line = read_line (input);
+  g_assert_true (g_str_has_prefix (serving, "Serving workspace demo-ws at http://127.0.0.1:"));
+  g_assert_cmpstr (key_line, ==, "API key: k-123");
+  url = strstr (serving, "http://");
+  expected_try = g_strdup_printf ("Try: curl '%s/demo-ws?api_key=k-123'", url);
+  g_assert_cmpstr (try_line, ==, expected_try);
+
+  uri = g_strdup_printf ("%s/demo-ws/trash?api_key=k-123", url);
+  msg = soup_message_new ("GET", uri);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash_length (root), ==, 40);
+
+  /* It runs until told to stop, then exits cleanly. */
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_program_bad_option (void)
+{
+  g_autofree char *path = server_program_path ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("salvage-server is not built");
+      return;
+    }
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, path, "--port", "70000", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1558,6 +1662,8 @@ main (int   argc,
   g_test_add_func ("/server/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/server/demo/realistic", test_demo_realistic);
   g_test_add_func ("/server/demo/scale", test_demo_scale);
+  g_test_add_func ("/server/program/serve", test_program);
+  g_test_add_func ("/server/program/bad-option", test_program_bad_option);
 
   return g_test_run ();
 }
