@@ -30,6 +30,7 @@ struct _SalvageProjectsPage
   GtkStringFilter    *filter;
   GtkFilterListModel *filtered;
   GtkTreeListModel   *rows;
+  GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
 
   /* Child stores whose loading has been started, so that each level is
@@ -176,6 +177,120 @@ date_text (gpointer item)
     return salvage_format_date (salvage_training_get_started (item));
 
   return NULL;
+}
+
+/* Sorting: siblings are always of one type */
+
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  /* Unknown dates sort after every known one. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare_counts (gint64 a,
+                gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
+compare_name_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+
+  if (SALVAGE_IS_VERSION ((gpointer) a) && SALVAGE_IS_VERSION ((gpointer) b))
+    return salvage_version_compare ((SalvageVersion *) a, (SalvageVersion *) b);
+
+  text_a = name_text ((gpointer) a);
+  text_b = name_text ((gpointer) b);
+  return g_utf8_collate (text_a != NULL ? text_a : "", text_b != NULL ? text_b : "");
+}
+
+static int
+compare_type_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  g_autofree char *text_a = type_text ((gpointer) a);
+  g_autofree char *text_b = type_text ((gpointer) b);
+
+  return g_strcmp0 (text_a, text_b);
+}
+
+static gint64
+get_images (gconstpointer item)
+{
+  if (SALVAGE_IS_PROJECT ((gpointer) item))
+    return salvage_project_get_images ((SalvageProject *) item);
+  if (SALVAGE_IS_VERSION ((gpointer) item))
+    return salvage_version_get_images ((SalvageVersion *) item);
+
+  return -1;
+}
+
+static int
+compare_images_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_counts (get_images (a), get_images (b));
+}
+
+static int
+compare_versions_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  if (SALVAGE_IS_PROJECT ((gpointer) a) && SALVAGE_IS_PROJECT ((gpointer) b))
+    return compare_counts (salvage_project_get_version_count ((SalvageProject *) a),
+                           salvage_project_get_version_count ((SalvageProject *) b));
+
+  return 0;
+}
+
+static GDateTime *
+get_date (gconstpointer item)
+{
+  if (SALVAGE_IS_PROJECT ((gpointer) item))
+    {
+      GDateTime *date = salvage_project_get_updated ((SalvageProject *) item);
+
+      return date != NULL ? date : salvage_project_get_created ((SalvageProject *) item);
+    }
+
+  if (SALVAGE_IS_VERSION ((gpointer) item))
+    return salvage_version_get_created ((SalvageVersion *) item);
+
+  if (SALVAGE_IS_TRAINING ((gpointer) item))
+    return salvage_training_get_started ((SalvageTraining *) item);
+
+  return NULL;
+}
+
+static int
+compare_date_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_dates (get_date (a), get_date (b));
+}
+
+static void
+set_sorter (GtkColumnViewColumn *column,
+            GCompareDataFunc     func)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (func, NULL, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 /* Loading children on demand */
@@ -537,6 +652,7 @@ salvage_projects_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_PROJECTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -608,6 +724,7 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
 static void
 salvage_projects_page_init (SalvageProjectsPage *self)
 {
+  GtkTreeListRowSorter *row_sorter;
   GtkGesture *gesture;
   GtkExpression *expression;
 
@@ -625,7 +742,11 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                         FALSE, FALSE, create_children_cb, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* Sorting by a column orders each level among itself. */
+  row_sorter = gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          GTK_SORTER (row_sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -642,6 +763,12 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   set_factory (self->actions_column,
                signal_factory_new (self, G_CALLBACK (actions_setup_cb),
                                    G_CALLBACK (actions_bind_cb), NULL));
+
+  set_sorter (self->name_column, compare_name_cb);
+  set_sorter (self->type_column, compare_type_cb);
+  set_sorter (self->images_column, compare_images_cb);
+  set_sorter (self->versions_column, compare_versions_cb);
+  set_sorter (self->date_column, compare_date_cb);
 
   self->popover = gtk_popover_menu_new_from_model (self->context_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
@@ -720,11 +847,11 @@ find_row (SalvageProjectsPage *self,
           gpointer             item,
           guint               *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
       g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
 
       if ((gpointer) row_item == item)
@@ -780,7 +907,7 @@ salvage_projects_page_get_rows (SalvageProjectsPage *self)
 {
   g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->rows);
+  return G_LIST_MODEL (self->sorted);
 }
 
 const char *

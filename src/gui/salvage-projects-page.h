@@ -39,7 +39,7 @@ gboolean    salvage_projects_page_select_item   (SalvageProjectsPage *self,
 /* Expands the row showing @item, loading its children. */
 gboolean    salvage_projects_page_expand_item   (SalvageProjectsPage *self,
                                                  gpointer             item);
-/* The rows as shown: a GtkTreeListModel of the filtered projects. */
+/* The rows as shown (GtkTreeListRow): the filtered projects, sorted. */
 GListModel *salvage_projects_page_get_rows      (SalvageProjectsPage *self);
 /* "loading", "content", "empty" or "error". */
 const char *salvage_projects_page_get_view      (SalvageProjectsPage *self);
