@@ -1033,7 +1033,20 @@ test_restore_many_parents (void)
   g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf", NULL)));
 
   proxy_reset_log (f.proxy);
+  f.proxy->hold = g_strdup ("GET /" WS "/trash");
   salvage_workspace_restore_many_async (f.workspace, items, NULL, result_cb, &result);
+
+  /* What came back left the Trash list as the server said so, before the
+   * closing reload of the Trash; what failed is still there. */
+  spin_until (f.proxy->held->len == 1);
+  g_assert_null (result);
+  g_assert_false (trash_has_key (&f, keep));
+  g_assert_false (trash_has_key (&f, g_ptr_array_index (items, 1)));
+  g_assert_false (trash_has_key (&f, g_ptr_array_index (items, 2)));
+  g_assert_true (trash_has_key (&f, taken));
+  g_assert_true (trash_has_key (&f, g_ptr_array_index (items, 0)));
+  proxy_release (f.proxy);
+
   outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (outcomes->len, ==, 3);
@@ -1082,29 +1095,34 @@ test_restore_failure (void)
   Fixture f = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  SalvageTrashItem *item;
+  g_autoptr(SalvageTrashItem) project = NULL;
+  g_autoptr(SalvageTrashItem) version = NULL;
 
   fixture_init (&f);
   add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  trash_on_server (&f, "version", "alpha/1", MINUTES (10));
   trash_on_server (&f, "project", "alpha", MINUTES (5));
+  /* The slug was taken again meanwhile, so the old project cannot return. */
   add_project (&f, "alpha");
   refresh (&f);
 
-  item = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL);
-  g_assert_nonnull (item);
-  g_object_ref (item);
+  project = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL));
+  version = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "alpha"));
 
   proxy_reset_log (f.proxy);
-  salvage_workspace_restore_async (f.workspace, item, NULL, result_cb, &result);
+  salvage_workspace_restore_async (f.workspace, version, NULL, result_cb, &result);
   g_assert_false (salvage_workspace_restore_finish (f.workspace, wait_for (&result), &error));
   g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
 
-  /* It stays in the Trash, which was reloaded to be sure. */
-  g_assert_true (trash_has_key (&f, item));
+  /* It stopped at the project, and both stay in the Trash, which was
+   * reloaded to be sure. */
+  g_assert_cmpuint (f.proxy->restores->len, ==, 1);
+  g_assert_true (trash_has_key (&f, project));
+  g_assert_true (trash_has_key (&f, version));
   g_assert_cmpuint (proxy_count (f.proxy, "GET /" WS "/trash"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_projects (f.workspace)), ==, 1);
 
-  g_object_unref (item);
   g_clear_object (&result);  /* it holds the workspace */
   fixture_clear (&f);
 }
