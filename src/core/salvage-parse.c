@@ -93,17 +93,32 @@ check_structure (const char  *data,
 
   *long_integers = FALSE;
 
+  if (memchr (data, '\0', len) != NULL)
+    return bad_response (error, "The server's answer contains a NUL byte");
+
   for (gsize i = 0; i < len; i++)
     {
       switch (data[i])
         {
         case '"':
-          for (i++; i < len && data[i] != '"'; i++)
+          /* Most of a body is string contents: jump from quote to quote,
+           * and only look back for the backslashes of an escaped one. */
+          for (i++; i < len; i++)
             {
-              if (data[i] == '\\')
-                i++;
-              else if (data[i] == '\0')
-                return bad_response (error, "The server's answer contains a NUL byte");
+              const char *quote = memchr (data + i, '"', len - i);
+              gsize backslashes = 0;
+
+              if (quote == NULL)
+                {
+                  i = len;
+                  break;
+                }
+
+              i = quote - data;
+              while (data[i - 1 - backslashes] == '\\')
+                backslashes++;
+              if (backslashes % 2 == 0)
+                break;
             }
           break;
 
@@ -120,9 +135,6 @@ check_structure (const char  *data,
           if (depth > 0)
             depth--;
           break;
-
-        case '\0':
-          return bad_response (error, "The server's answer contains a NUL byte");
 
         case '-':
         case '0': case '1': case '2': case '3': case '4':
@@ -304,6 +316,14 @@ get_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, member);
 
   return node_is_string (node) ? json_node_get_string (node) : NULL;
+}
+
+static const char *
+node_nonempty_string (JsonNode *node)
+{
+  const char *value = node_is_string (node) ? json_node_get_string (node) : NULL;
+
+  return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
 /* Like get_string(), but an empty string counts as absent too. */
@@ -1025,23 +1045,9 @@ salvage_parse_workflows (GBytes  *body,
  * their properties are construct-only.
  */
 
-typedef struct
-{
-  SalvageTrashKind  kind;
-  /* Strings are borrowed from the JSON tree or from the parse's string chunk. */
-  const char       *type_name;
-  const char       *id;
-  const char       *name;
-  const char       *url;
-  const char       *parent_id;
-  const char       *parent_url;
-  const char       *parent_name;
-  const char       *version_number;
-  const char       *deleted_by;
-  const char       *deleted_by_name;
-  GDateTime        *deleted_at;
-  GDateTime        *scheduled_cleanup_at;
-} TrashRecord;
+/* Strings are borrowed from the JSON tree or from the parse's string
+ * chunk; the dates are owned. */
+typedef SalvageTrashItemFields TrashRecord;
 
 typedef struct
 {
@@ -1110,11 +1116,8 @@ singular_of (TrashParse *parse,
 /* An id that may be a string or an integer, as a string in the chunk. */
 static const char *
 chunk_id (TrashParse *parse,
-          JsonObject *object,
-          const char *member)
+          JsonNode   *node)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   if (node_is_string (node))
     {
       const char *value = json_node_get_string (node);
@@ -1298,14 +1301,51 @@ read_trash_entry (TrashParse        *parse,
                   GError           **error)
 {
   TrashRecord record = { 0, };
-  JsonObject *entry;
-  const char *type;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+  JsonNode *id = NULL;
+  JsonNode *versions[3] = { NULL, };
+  const char *type = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (element))
     return bad_response (error, "Entry %u of “%s” is not an object", position + 1, where);
 
-  entry = json_node_get_object (element);
-  type = get_nonempty_string (entry, "type");
+  /* One walk over the members instead of a hashed lookup per field: with
+   * tens of thousands of entries, the lookups cost more than the rest of
+   * what we do. Members are unique, so each field is set at most once. */
+  json_object_iter_init (&iter, json_node_get_object (element));
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (g_str_equal (member, "id"))
+        id = node;
+      else if (g_str_equal (member, "type"))
+        type = node_nonempty_string (node);
+      else if (g_str_equal (member, "name"))
+        record.name = node_nonempty_string (node);
+      else if (g_str_equal (member, "url"))
+        record.url = node_nonempty_string (node);
+      else if (g_str_equal (member, "parentId"))
+        record.parent_id = node_nonempty_string (node);
+      else if (g_str_equal (member, "parentUrl"))
+        record.parent_url = node_nonempty_string (node);
+      else if (g_str_equal (member, "parentName"))
+        record.parent_name = node_nonempty_string (node);
+      else if (g_str_equal (member, "deletedBy"))
+        record.deleted_by = node_nonempty_string (node);
+      else if (g_str_equal (member, "deletedByName"))
+        record.deleted_by_name = node_nonempty_string (node);
+      else if (g_str_equal (member, "deletedAt"))
+        record.deleted_at = salvage_parse_date_node (node);
+      else if (g_str_equal (member, "scheduledCleanupAt"))
+        record.scheduled_cleanup_at = salvage_parse_date_node (node);
+      else if (g_str_equal (member, "versionNumber"))
+        versions[0] = node;
+      else if (g_str_equal (member, "version"))
+        versions[1] = node;
+      else if (g_str_equal (member, "versionId"))
+        versions[2] = node;
+    }
 
   if (section == NULL)
     {
@@ -1318,31 +1358,23 @@ read_trash_entry (TrashParse        *parse,
       record.type_name = type != NULL ? type : singular_of (parse, section);
     }
 
-  if (!(record.id = chunk_id (parse, entry, "id")))
-    return bad_response (error, "Entry %u of “%s” has no usable “id”", position + 1, where);
-
-  record.name = get_nonempty_string (entry, "name");
-  record.url = get_nonempty_string (entry, "url");
-  record.parent_id = get_nonempty_string (entry, "parentId");
-  record.parent_url = get_nonempty_string (entry, "parentUrl");
-  record.parent_name = get_nonempty_string (entry, "parentName");
-  record.deleted_by = get_nonempty_string (entry, "deletedBy");
-  record.deleted_by_name = get_nonempty_string (entry, "deletedByName");
-  record.deleted_at = get_date (entry, "deletedAt");
-  record.scheduled_cleanup_at = get_date (entry, "scheduledCleanupAt");
+  if (!(record.id = chunk_id (parse, id)))
+    {
+      trash_record_clear (&record);
+      return bad_response (error, "Entry %u of “%s” has no usable “id”", position + 1, where);
+    }
 
   /* A version is its own number; anything else may name the version it
    * belongs to, in one of the spellings the API uses. */
-  if (record.kind != SALVAGE_TRASH_KIND_VERSION)
+  for (guint i = 0; i < G_N_ELEMENTS (versions) && record.kind != SALVAGE_TRASH_KIND_VERSION; i++)
     {
-      const char *version = chunk_id (parse, entry, "versionNumber");
+      const char *version = chunk_id (parse, versions[i]);
 
-      if (version == NULL)
-        version = chunk_id (parse, entry, "version");
-      if (version == NULL)
-        version = chunk_id (parse, entry, "versionId");
       if (version != NULL && last_segment (version)[0] != '\0')
-        record.version_number = last_segment (version);
+        {
+          record.version_number = last_segment (version);
+          break;
+        }
     }
 
   add_record (parse, &record);
@@ -1409,26 +1441,6 @@ read_trash_sections (TrashParse  *parse,
   return TRUE;
 }
 
-static SalvageTrashItem *
-trash_item_from_record (const TrashRecord *record)
-{
-  return g_object_new (SALVAGE_TYPE_TRASH_ITEM,
-                       "kind", record->kind,
-                       "type-name", record->type_name,
-                       "id", record->id,
-                       "name", record->name,
-                       "url", record->url,
-                       "parent-id", record->parent_id,
-                       "parent-url", record->parent_url,
-                       "parent-name", record->parent_name,
-                       "version-number", record->version_number,
-                       "deleted-at", record->deleted_at,
-                       "scheduled-cleanup-at", record->scheduled_cleanup_at,
-                       "deleted-by", record->deleted_by,
-                       "deleted-by-name", record->deleted_by_name,
-                       NULL);
-}
-
 GPtrArray *
 salvage_parse_trash (GBytes  *body,
                      GError **error)
@@ -1489,7 +1501,9 @@ salvage_parse_trash (GBytes  *body,
 
   items = g_ptr_array_new_full (parse.records->len, g_object_unref);
   for (guint i = 0; i < parse.records->len; i++)
-    g_ptr_array_add (items, trash_item_from_record (&g_array_index (parse.records, TrashRecord, i)));
+    g_ptr_array_add (items,
+                     salvage_trash_item_new_from_fields (&g_array_index (parse.records,
+                                                                         TrashRecord, i)));
 
   return g_steal_pointer (&items);
 }

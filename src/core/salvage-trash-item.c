@@ -79,17 +79,23 @@ is_empty (const char *text)
 }
 
 static void
+apply_name_fallback (SalvageTrashItem *self)
+{
+  if (is_empty (self->name))
+    {
+      g_free (self->name);
+      self->name = g_strdup (!is_empty (self->url) ? self->url : self->id);
+    }
+}
+
+static void
 salvage_trash_item_constructed (GObject *object)
 {
   SalvageTrashItem *self = (SalvageTrashItem *)object;
 
   G_OBJECT_CLASS (salvage_trash_item_parent_class)->constructed (object);
 
-  if (is_empty (self->name))
-    {
-      g_free (self->name);
-      self->name = g_strdup (!is_empty (self->url) ? self->url : self->id);
-    }
+  apply_name_fallback (self);
 }
 
 static void
@@ -317,6 +323,42 @@ static void
 salvage_trash_item_init (SalvageTrashItem *self)
 {
   self->kind = SALVAGE_TRASH_KIND_OTHER;
+}
+
+/**
+ * salvage_trash_item_new_from_fields:
+ * @fields: what the item holds
+ *
+ * Returns: (transfer full): a new item
+ */
+SalvageTrashItem *
+salvage_trash_item_new_from_fields (const SalvageTrashItemFields *fields)
+{
+  SalvageTrashItem *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", fields->kind, NULL);
+
+  /* Nothing has seen the object yet, so the construct-only fields can
+   * still be filled in directly. */
+  self->type_name = g_strdup (fields->type_name);
+  self->id = g_strdup (fields->id);
+  self->name = g_strdup (fields->name);
+  self->url = g_strdup (fields->url);
+  self->parent_id = g_strdup (fields->parent_id);
+  self->parent_url = g_strdup (fields->parent_url);
+  self->parent_name = g_strdup (fields->parent_name);
+  self->version_number = g_strdup (fields->version_number);
+  self->deleted_at = fields->deleted_at ? g_date_time_ref (fields->deleted_at) : NULL;
+  self->scheduled_cleanup_at =
+    fields->scheduled_cleanup_at ? g_date_time_ref (fields->scheduled_cleanup_at) : NULL;
+  self->deleted_by = g_strdup (fields->deleted_by);
+  self->deleted_by_name = g_strdup (fields->deleted_by_name);
+
+  apply_name_fallback (self);
+
+  return self;
 }
 
 SalvageTrashKind
