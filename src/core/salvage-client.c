@@ -1278,7 +1278,12 @@ parse_trash_thread (GTask        *task,
   g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
 
-  if (!(items = salvage_parse_trash (data->body, &error)))
+  items = salvage_parse_trash (data->body, &error);
+  /* The text can be tens of megabytes: let it go before the callback
+   * fills a list with the objects. */
+  g_clear_pointer (&data->body, g_bytes_unref);
+
+  if (items == NULL)
     call_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
