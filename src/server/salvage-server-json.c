@@ -90,7 +90,7 @@ salvage_server_workspace_summary_to_json (SalvageServerWorkspace *workspace)
   return object;
 }
 
-/* The twelve fields the SDK requires (§2.2), plus the count of versions. */
+/* The twelve fields the Roboflow SDK requires, plus the count of versions. */
 JsonObject *
 salvage_server_project_to_json (SalvageServerProject *project)
 {
@@ -250,7 +250,7 @@ salvage_server_workflow_to_json (SalvageServerWorkflow *workflow,
     {
       json_object_set_string_member (object, "description", "");
       json_object_set_int_member (object, "blockCount", workflow->block_count);
-      /* A JSON string holding the wrapped specification (§5.18). */
+      /* The API keeps it as a JSON string wrapping the specification. */
       json_object_set_string_member (object, "config",
                                      "{\"specification\":{\"version\":\"1.0\",\"inputs\":[],"
                                      "\"steps\":[],\"outputs\":[]}}");

@@ -13,7 +13,7 @@
 
 #include "salvage-server-private.h"
 
-/* Words that the real router matches before a project slug (§5.16 of the API notes). */
+/* Fixed path words that the real router matches before a project slug. */
 static const char * const reserved_words[] = {
   "trash", "workflows", "groups", "projects", "createWorkflow", "updateWorkflow", NULL,
 };

@@ -33,6 +33,26 @@
  *  - trash/empty and trash/deleteImmediately are not served: they answer
  *    like any unknown route.
  *
+ * And where the shape of an answer is not known:
+ *
+ *  - Trash dates are full ISO-8601 UTC date-times with milliseconds
+ *    ("2026-11-02T14:03:11.123Z"), as are training start/end times and
+ *    workflow creation times; project and version dates are epoch seconds.
+ *  - "items" and "sections" carry the same full records, newest deletion
+ *    first, and "sections" always has its four arrays, even when empty.
+ *  - A training's Trash record names the model, carries its version number
+ *    as "versionId" and its project as parentId/parentUrl/parentName.
+ *  - A trashed project hides its versions and trainings, which come back
+ *    with it; versions deleted on their own before it stay listed. A
+ *    restore never restarts a run that a delete cancelled.
+ *  - Deletes made through the API are attributed to the workspace's first
+ *    member, the owner of its keys.
+ *  - GET /{ws}/{project} lists versions newest first (clients must sort),
+ *    and version numbers are never reused, even after a delete.
+ *  - Scopes are not modelled: every key may do everything in its workspace,
+ *    and the run behind a version's registered model is not protected
+ *    from deletion.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -40,7 +60,6 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <math.h>
 #include <string.h>
 
 #include "salvage-server.h"
@@ -76,7 +95,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
 /* What POST /{ws}/trash/restore accepts in "type". */
 static const char * const restore_types[] = { "project", "version", "workflow", "training", NULL };
 
@@ -93,8 +111,12 @@ salvage_server_new_id (SalvageServer *self,
                        const char    *prefix,
                        guint          length)
 {
-  GString *id = g_string_new (prefix);
+  GString *id;
 
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  id = g_string_new (prefix);
   for (guint i = 0; i < length; i++)
     g_string_append_c (id, ID_ALPHABET[g_rand_int_range (self->rand, 0, sizeof ID_ALPHABET - 1)]);
 
@@ -138,7 +160,7 @@ send_json (SoupServerMessage *msg,
   json_object_unref (object);
 }
 
-/* The shape of the Trash-family endpoints (§3.2). */
+/* The error shape the SDK expects from the Trash-family endpoints. */
 static void
 send_flat_error (SoupServerMessage *msg,
                  guint              status,
@@ -252,7 +274,7 @@ handle_get_project (SoupServerMessage    *msg,
   JsonObject *object = json_object_new ();
   JsonArray *versions = json_array_new ();
 
-  /* Newest first, as the API's own examples list them (§5.24). */
+  /* Newest first, as in the SDK's own fixtures: clients must sort. */
   for (guint i = project->versions->len; i > 0; i--)
     {
       SalvageServerVersion *version = g_ptr_array_index (project->versions, i - 1);
@@ -427,10 +449,10 @@ handle_delete_training (SalvageServer         *self,
 }
 
 static void
-handle_delete_workflow (SalvageServer         *self,
-                        SoupServerMessage     *msg,
+handle_delete_workflow (SalvageServer          *self,
+                        SoupServerMessage      *msg,
                         SalvageServerWorkspace *workspace,
-                        SalvageServerWorkflow *workflow)
+                        SalvageServerWorkflow  *workflow)
 {
   JsonObject *object = deleted_reply_new (workspace, "workflow");
 
@@ -482,6 +504,13 @@ send_restored (SoupServerMessage *msg,
 }
 
 static void
+untrash (SalvageServerTrashMark *mark)
+{
+  mark->deleter = NULL;
+  mark->deleted_at = 0;
+}
+
+static void
 restore_project (SoupServerMessage      *msg,
                  SalvageServerWorkspace *workspace,
                  const char             *id)
@@ -501,8 +530,7 @@ restore_project (SoupServerMessage      *msg,
       return;
     }
 
-  project->trash.deleter = NULL;
-  project->trash.deleted_at = 0;
+  untrash (&project->trash);
   g_hash_table_replace (workspace->live_projects, project->slug, project);
   send_restored (msg, "project", project->id);
 }
@@ -533,8 +561,7 @@ restore_version (SoupServerMessage      *msg,
       return;
     }
 
-  version->trash.deleter = NULL;
-  version->trash.deleted_at = 0;
+  untrash (&version->trash);
   send_restored (msg, "version", id);
 }
 
@@ -558,8 +585,7 @@ restore_workflow (SoupServerMessage      *msg,
       return;
     }
 
-  workflow->trash.deleter = NULL;
-  workflow->trash.deleted_at = 0;
+  untrash (&workflow->trash);
   g_hash_table_replace (workspace->live_workflows, workflow->url, workflow);
   send_restored (msg, "workflow", workflow->id);
 }
@@ -585,8 +611,7 @@ restore_training (SoupServerMessage      *msg,
       return;
     }
 
-  training->trash.deleter = NULL;
-  training->trash.deleted_at = 0;
+  untrash (&training->trash);
   send_restored (msg, "training", training->id);
 }
 
@@ -878,8 +903,8 @@ delayed_reply_cb (gpointer user_data)
 
 /* The client went away while the answer was held back. */
 static void
-delayed_reply_finished_cb (SoupServerMessage *msg,
-                           DelayedReply      *reply)
+delayed_reply_finished_cb (DelayedReply      *reply,
+                           SoupServerMessage *msg)
 {
   g_ptr_array_remove_fast (reply->self->delayed_replies, reply);
 }
@@ -892,8 +917,8 @@ delay_reply (SalvageServer     *self,
 
   reply->self = self;
   reply->msg = g_object_ref (msg);
-  reply->finished_id = g_signal_connect (msg, "finished",
-                                         G_CALLBACK (delayed_reply_finished_cb), reply);
+  reply->finished_id = g_signal_connect_swapped (msg, "finished",
+                                                 G_CALLBACK (delayed_reply_finished_cb), reply);
   reply->source_id = g_timeout_add (self->latency_msec, delayed_reply_cb, reply);
   g_ptr_array_add (self->delayed_replies, reply);
 
