@@ -1,8 +1,9 @@
 /* salvage-server-records.c - the stand-in server's records and their lifetime in the Trash
  *
- * Moving records to the Trash and back, the side effects of a delete
- * (runs in flight are cancelled), and the cleanup that removes, for good,
- * what stayed in the Trash past its 30 days.
+ * Creating records (the seeding half of SalvageServer's API), moving them
+ * to the Trash with the side effects of a delete (runs in flight are
+ * cancelled), the cleanup that removes, for good, what stayed in the Trash
+ * past its 30 days, and the read-only views tests use.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
