@@ -873,10 +873,14 @@ test_training (void)
 
   /* A training whose version and project went to the Trash after it
    * comes back after both of them. */
-  trash_on_server (&f, "training", training_path, MINUTES (30));
-  trash_on_server (&f, "version", "alpha/1", MINUTES (20));
-  trash_on_server (&f, "project", "alpha", MINUTES (10));
-  refresh (&f);
+  g_clear_object (&trash_item);
+  trash_item = delete_item (&f, find_training (trainings, training_id), NULL);
+  g_clear_object (&trash_item);
+  trash_item = delete_item (&f, find_version (versions, "1"), NULL);
+  g_clear_object (&trash_item);
+  trash_item = delete_item (&f, find_project (&f, "alpha"), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 0);
 
   item = find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, training_id, NULL);
   g_assert_nonnull (item);
@@ -898,6 +902,10 @@ test_training (void)
   g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "training", training_path), ==,
                    SALVAGE_SERVER_ITEM_LIVE);
   g_assert_nonnull (find_project (&f, "alpha"));
+
+  /* The lists that were open beneath them show them again. */
+  g_assert_nonnull (find_version (versions, "1"));
+  g_assert_nonnull (find_training (trainings, training_id));
   g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
 
   fixture_clear (&f);

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "salvage-workspace.h"
+#include "salvage-workspace-private.h"
 
 /*
  * Keeping lists true while requests overlap
@@ -25,6 +25,8 @@
  * the tombstone goes.
  */
 
+
+/* Names one list: the kind, and for versions and trainings their owner. */
 typedef enum
 {
   LIST_PROJECTS,
@@ -77,34 +79,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_BOXED_TYPE (SalvageRestoreOutcome, salvage_restore_outcome,
-                     salvage_restore_outcome_copy, salvage_restore_outcome_free)
-
-SalvageRestoreOutcome *
-salvage_restore_outcome_copy (const SalvageRestoreOutcome *outcome)
-{
-  SalvageRestoreOutcome *copy;
-
-  g_return_val_if_fail (outcome != NULL, NULL);
-
-  copy = g_new0 (SalvageRestoreOutcome, 1);
-  copy->item = outcome->item ? g_object_ref (outcome->item) : NULL;
-  copy->error = outcome->error ? g_error_copy (outcome->error) : NULL;
-
-  return copy;
-}
-
-void
-salvage_restore_outcome_free (SalvageRestoreOutcome *outcome)
-{
-  if (outcome == NULL)
-    return;
-
-  g_clear_object (&outcome->item);
-  g_clear_error (&outcome->error);
-  g_free (outcome);
-}
 
 /* Lists */
 
@@ -426,8 +400,8 @@ set_name (SalvageWorkspace *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
-static gboolean
-is_home_context (SalvageWorkspace *self)
+gboolean
+_salvage_workspace_is_home_context (SalvageWorkspace *self)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
@@ -531,13 +505,13 @@ reload_part_cb (GObject      *object,
 
 /* Reloads every list of @targets in parallel; fails with the first error,
  * after all have answered. Each list whose request succeeded is updated. */
-static void
-reload_lists_async (SalvageWorkspace    *self,
-                    GPtrArray           *targets,
-                    gpointer             source_tag,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+void
+_salvage_workspace_reload_lists_async (SalvageWorkspace    *self,
+                                       GPtrArray           *targets,
+                                       gpointer             source_tag,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ReloadData *data;
@@ -588,10 +562,10 @@ reload_lists_async (SalvageWorkspace    *self,
   reload_part_done (task, NULL);
 }
 
-static gboolean
-reload_lists_finish (SalvageWorkspace  *self,
-                     GAsyncResult      *result,
-                     GError           **error)
+gboolean
+_salvage_workspace_reload_lists_finish (SalvageWorkspace  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -609,237 +583,65 @@ reload_one_async (SalvageWorkspace    *self,
   g_autoptr(GPtrArray) targets = target_set_new ();
 
   target_set_add (targets, kind, project_slug, version_number);
-  reload_lists_async (self, targets, source_tag, cancellable, callback, user_data);
+  _salvage_workspace_reload_lists_async (self, targets, source_tag, cancellable, callback, user_data);
 }
 
-/* Finds Trash entries */
+/* Shared with salvage-workspace-restore.c */
 
-static gboolean
-deleted_later (SalvageTrashItem *a,
-               SalvageTrashItem *b)
+GPtrArray *
+_salvage_workspace_list_set_new (void)
 {
-  GDateTime *da = salvage_trash_item_get_deleted_at (a);
-  GDateTime *db = salvage_trash_item_get_deleted_at (b);
-
-  if (da == NULL)
-    return FALSE;
-  if (db == NULL)
-    return TRUE;
-  return g_date_time_compare (da, db) > 0;
+  return target_set_new ();
 }
 
-/* Where Trash entries are looked up by what a child knows of its parents.
- * When a slug was trashed more than once, the latest deletion wins. */
-typedef struct
+void
+_salvage_workspace_list_set_add_trash (GPtrArray *lists)
 {
-  GHashTable *projects_by_id;   /* Trash id → SalvageTrashItem */
-  GHashTable *projects_by_url;  /* slug → SalvageTrashItem */
-  GHashTable *versions;         /* "i\037parent-id\037N" or "u\037parent-url\037N" → item */
-} TrashIndex;
-
-static void
-trash_index_insert (GHashTable       *table,
-                    char             *key,
-                    SalvageTrashItem *item)
-{
-  SalvageTrashItem *existing = g_hash_table_lookup (table, key);
-
-  if (existing != NULL && !deleted_later (item, existing))
-    {
-      g_free (key);
-      return;
-    }
-
-  g_hash_table_insert (table, key, g_object_ref (item));
+  target_set_add (lists, LIST_TRASH, NULL, NULL);
 }
 
-static char *
-version_index_key (char        prefix,
-                   const char *parent,
-                   const char *number)
-{
-  return g_strdup_printf ("%c\037%s\037%s", prefix, parent, number);
-}
-
-static void
-trash_index_add (TrashIndex       *index,
-                 SalvageTrashItem *item)
+/* Adds the lists a restored @item returns to, when they are loaded. */
+void
+_salvage_workspace_list_set_add_restored (SalvageWorkspace *self,
+                                          GPtrArray        *lists,
+                                          SalvageTrashItem *item)
 {
   const char *id = salvage_trash_item_get_id (item);
   const char *url = salvage_trash_item_get_url (item);
-  const char *parent_id = salvage_trash_item_get_parent_id (item);
-  const char *parent_url = salvage_trash_item_get_parent_url (item);
-
-  if (id == NULL || *id == '\0')
-    return;
-
-  switch (salvage_trash_item_get_kind (item))
-    {
-    case SALVAGE_TRASH_KIND_PROJECT:
-      trash_index_insert (index->projects_by_id, g_strdup (id), item);
-      if (url != NULL && *url != '\0')
-        trash_index_insert (index->projects_by_url, g_strdup (url), item);
-      break;
-
-    case SALVAGE_TRASH_KIND_VERSION:
-      if (parent_id != NULL && *parent_id != '\0')
-        trash_index_insert (index->versions, version_index_key ('i', parent_id, id), item);
-      if (parent_url != NULL && *parent_url != '\0')
-        trash_index_insert (index->versions, version_index_key ('u', parent_url, id), item);
-      break;
-
-    case SALVAGE_TRASH_KIND_WORKFLOW:
-    case SALVAGE_TRASH_KIND_TRAINING:
-    case SALVAGE_TRASH_KIND_OTHER:
-    default:
-      break;
-    }
-}
-
-static void
-trash_index_free (TrashIndex *index)
-{
-  g_clear_pointer (&index->projects_by_id, g_hash_table_unref);
-  g_clear_pointer (&index->projects_by_url, g_hash_table_unref);
-  g_clear_pointer (&index->versions, g_hash_table_unref);
-  g_free (index);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrashIndex, trash_index_free)
-
-/* An index of the Trash store, plus @extra items (which may not be listed
- * yet, or any more). */
-static TrashIndex *
-trash_index_new (SalvageWorkspace *self,
-                 GPtrArray        *extra)
-{
-  TrashIndex *index = g_new0 (TrashIndex, 1);
-  GListModel *model = G_LIST_MODEL (self->trash->store);
-  guint n_items = g_list_model_get_n_items (model);
-
-  index->projects_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  index->projects_by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  index->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
-
-      trash_index_add (index, item);
-    }
-
-  for (guint i = 0; extra != NULL && i < extra->len; i++)
-    trash_index_add (index, g_ptr_array_index (extra, i));
-
-  return index;
-}
-
-/* The project in the Trash that a version or training belongs to: matched
- * by the project's Trash id, or by slug when the child has no parent id. */
-static SalvageTrashItem *
-trash_index_find_project (TrashIndex       *index,
-                          SalvageTrashItem *child)
-{
-  const char *parent_id = salvage_trash_item_get_parent_id (child);
-  const char *parent_url = salvage_trash_item_get_parent_url (child);
-
-  if (parent_id != NULL && *parent_id != '\0')
-    return g_hash_table_lookup (index->projects_by_id, parent_id);
-  if (parent_url != NULL && *parent_url != '\0')
-    return g_hash_table_lookup (index->projects_by_url, parent_url);
-  return NULL;
-}
-
-static SalvageTrashItem *
-trash_index_find_version (TrashIndex       *index,
-                          SalvageTrashItem *training)
-{
-  const char *number = salvage_trash_item_get_version_number (training);
-  const char *parent_id = salvage_trash_item_get_parent_id (training);
-  const char *parent_url = salvage_trash_item_get_parent_url (training);
-  SalvageTrashItem *version = NULL;
-
-  if (number == NULL || *number == '\0')
-    return NULL;
-
-  if (parent_id != NULL && *parent_id != '\0')
-    {
-      g_autofree char *key = version_index_key ('i', parent_id, number);
-
-      version = g_hash_table_lookup (index->versions, key);
-    }
-
-  if (version == NULL && parent_url != NULL && *parent_url != '\0')
-    {
-      g_autofree char *key = version_index_key ('u', parent_url, number);
-
-      version = g_hash_table_lookup (index->versions, key);
-    }
-
-  return version;
-}
-
-/* Parents first, then @item: each element must be restored before the next. */
-static GPtrArray *
-trash_index_dup_plan (TrashIndex       *index,
-                      SalvageTrashItem *item)
-{
-  GPtrArray *plan = g_ptr_array_new_with_free_func (g_object_unref);
-  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-
-  if (kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING)
-    {
-      SalvageTrashItem *project = trash_index_find_project (index, item);
-
-      if (project != NULL)
-        g_ptr_array_add (plan, g_object_ref (project));
-    }
-
-  if (kind == SALVAGE_TRASH_KIND_TRAINING)
-    {
-      SalvageTrashItem *version = trash_index_find_version (index, item);
-
-      if (version != NULL)
-        g_ptr_array_add (plan, g_object_ref (version));
-    }
-
-  g_ptr_array_add (plan, g_object_ref (item));
-
-  return plan;
-}
-
-/* The lists a restored @item returns to, when they are loaded. */
-static void
-add_lists_of_restored (SalvageWorkspace *self,
-                       GPtrArray        *targets,
-                       SalvageTrashItem *item)
-{
-  const char *url = salvage_trash_item_get_url (item);
   const char *parent_url = salvage_trash_item_get_parent_url (item);
   const char *number = salvage_trash_item_get_version_number (item);
+  GHashTableIter iter;
+  ListState *state;
 
   switch (salvage_trash_item_get_kind (item))
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      target_set_add (targets, LIST_PROJECTS, NULL, NULL);
+      target_set_add (lists, LIST_PROJECTS, NULL, NULL);
       if (lookup_versions (self, url, FALSE) != NULL)
-        target_set_add (targets, LIST_VERSIONS, url, NULL);
+        target_set_add (lists, LIST_VERSIONS, url, NULL);
+      /* Their contents went when the project was deleted here. */
+      g_hash_table_iter_init (&iter, self->trainings);
+      while (url != NULL && g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+        if (g_strcmp0 (state->target.project_slug, url) == 0)
+          target_set_add (lists, LIST_TRAININGS, url, state->target.version_number);
       break;
 
     case SALVAGE_TRASH_KIND_VERSION:
       /* The project's version count changes too. */
-      target_set_add (targets, LIST_PROJECTS, NULL, NULL);
+      target_set_add (lists, LIST_PROJECTS, NULL, NULL);
       if (lookup_versions (self, parent_url, FALSE) != NULL)
-        target_set_add (targets, LIST_VERSIONS, parent_url, NULL);
+        target_set_add (lists, LIST_VERSIONS, parent_url, NULL);
+      if (lookup_trainings (self, parent_url, id, FALSE) != NULL)
+        target_set_add (lists, LIST_TRAININGS, parent_url, id);
       break;
 
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      target_set_add (targets, LIST_WORKFLOWS, NULL, NULL);
+      target_set_add (lists, LIST_WORKFLOWS, NULL, NULL);
       break;
 
     case SALVAGE_TRASH_KIND_TRAINING:
       if (lookup_trainings (self, parent_url, number, FALSE) != NULL)
-        target_set_add (targets, LIST_TRAININGS, parent_url, number);
+        target_set_add (lists, LIST_TRAININGS, parent_url, number);
       break;
 
     case SALVAGE_TRASH_KIND_OTHER:
@@ -848,10 +650,10 @@ add_lists_of_restored (SalvageWorkspace *self,
     }
 }
 
-/* Takes a restored item out of the Trash store at once. */
-static void
-remove_from_trash (SalvageWorkspace *self,
-                   SalvageTrashItem *item)
+/* Takes a restored @item out of the Trash store at once. */
+void
+_salvage_workspace_take_out_of_trash (SalvageWorkspace *self,
+                                      SalvageTrashItem *item)
 {
   g_autofree char *key = salvage_trash_item_dup_key (item);
 
@@ -1063,13 +865,13 @@ salvage_workspace_refresh_async (SalvageWorkspace    *self,
 
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
+  g_return_if_fail (_salvage_workspace_is_home_context (self));
 
   target_set_add (targets, LIST_PROJECTS, NULL, NULL);
   target_set_add (targets, LIST_WORKFLOWS, NULL, NULL);
   target_set_add (targets, LIST_TRASH, NULL, NULL);
 
-  reload_lists_async (self, targets, salvage_workspace_refresh_async,
+  _salvage_workspace_reload_lists_async (self, targets, salvage_workspace_refresh_async,
                       cancellable, callback, user_data);
 }
 
@@ -1082,7 +884,7 @@ salvage_workspace_refresh_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_async), FALSE);
 
-  return reload_lists_finish (self, result, error);
+  return _salvage_workspace_reload_lists_finish (self, result, error);
 }
 
 void
@@ -1093,7 +895,7 @@ salvage_workspace_refresh_trash_async (SalvageWorkspace    *self,
 {
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
+  g_return_if_fail (_salvage_workspace_is_home_context (self));
 
   reload_one_async (self, LIST_TRASH, NULL, NULL, salvage_workspace_refresh_trash_async,
                     cancellable, callback, user_data);
@@ -1109,7 +911,7 @@ salvage_workspace_refresh_trash_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_trash_async),
                         FALSE);
 
-  return reload_lists_finish (self, result, error);
+  return _salvage_workspace_reload_lists_finish (self, result, error);
 }
 
 void
@@ -1124,7 +926,7 @@ salvage_workspace_load_versions_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (SALVAGE_IS_PROJECT (project));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
+  g_return_if_fail (_salvage_workspace_is_home_context (self));
 
   slug = salvage_project_get_slug (project);
   g_return_if_fail (slug != NULL);
@@ -1144,7 +946,7 @@ salvage_workspace_load_versions_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_load_versions_async),
                         FALSE);
 
-  return reload_lists_finish (self, result, error);
+  return _salvage_workspace_reload_lists_finish (self, result, error);
 }
 
 void
@@ -1160,7 +962,7 @@ salvage_workspace_load_trainings_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (SALVAGE_IS_VERSION (version));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
+  g_return_if_fail (_salvage_workspace_is_home_context (self));
 
   slug = salvage_version_get_project_slug (version);
   number = salvage_version_get_number (version);
@@ -1181,7 +983,7 @@ salvage_workspace_load_trainings_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_load_trainings_async),
                         FALSE);
 
-  return reload_lists_finish (self, result, error);
+  return _salvage_workspace_reload_lists_finish (self, result, error);
 }
 
 /* Delete */
@@ -1251,7 +1053,7 @@ find_deleted_in_trash (SalvageWorkspace *self,
       g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
 
       if (delete_matches_trash_item (data, item)
-          && (found == NULL || deleted_later (item, found)))
+          && (found == NULL || _salvage_trash_item_deleted_later (item, found)))
         g_set_object (&found, item);
     }
 
@@ -1306,7 +1108,7 @@ delete_trash_reloaded_cb (GObject      *object,
 
   /* The delete itself succeeded; without a fresh Trash there is simply no
    * entry to offer for an undo. */
-  if (!reload_lists_finish (self, result, &error))
+  if (!_salvage_workspace_reload_lists_finish (self, result, &error))
     g_debug ("Could not reload the Trash after a delete: %s", error->message);
   else
     data->trash_item = find_deleted_in_trash (self, data);
@@ -1324,7 +1126,7 @@ delete_list_reloaded_cb (GObject      *object,
   DeleteData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!reload_lists_finish (self, result, &error))
+  if (!_salvage_workspace_reload_lists_finish (self, result, &error))
     g_debug ("Could not reload a list after a failed delete: %s", error->message);
 
   g_task_return_error (task, g_steal_pointer (&data->error));
@@ -1379,7 +1181,7 @@ delete_done_cb (GObject      *object,
       if (lookup_state (self, &data->list, FALSE) != NULL)
         target_set_add (targets, data->list.kind, data->list.project_slug,
                         data->list.version_number);
-      reload_lists_async (self, targets, NULL, cancellable, delete_list_reloaded_cb,
+      _salvage_workspace_reload_lists_async (self, targets, NULL, cancellable, delete_list_reloaded_cb,
                           g_steal_pointer (&task));
       return;
     }
@@ -1393,7 +1195,7 @@ delete_done_cb (GObject      *object,
   if (data->list.kind == LIST_VERSIONS)
     target_set_add (targets, LIST_PROJECTS, NULL, NULL);  /* its version count */
 
-  reload_lists_async (self, targets, NULL, cancellable, delete_trash_reloaded_cb,
+  _salvage_workspace_reload_lists_async (self, targets, NULL, cancellable, delete_trash_reloaded_cb,
                       g_steal_pointer (&task));
 }
 
@@ -1413,7 +1215,7 @@ salvage_workspace_delete_async (SalvageWorkspace    *self,
                     SALVAGE_IS_TRAINING (item) ||
                     SALVAGE_IS_WORKFLOW (item));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
+  g_return_if_fail (_salvage_workspace_is_home_context (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, salvage_workspace_delete_async);
@@ -1511,450 +1313,4 @@ salvage_workspace_delete_finish (SalvageWorkspace  *self,
     }
 
   return ok;
-}
-
-/* Restore */
-
-GPtrArray *
-salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
-                                    SalvageTrashItem *item)
-{
-  g_autoptr(TrashIndex) index = NULL;
-
-  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
-
-  index = trash_index_new (self, NULL);
-  return trash_index_dup_plan (index, item);
-}
-
-typedef struct
-{
-  GPtrArray *plan;      /* SalvageTrashItem, parents first */
-  guint      next;
-  GPtrArray *restored;  /* ListTarget: lists to reload */
-  GError    *error;
-} RestoreData;
-
-static void
-restore_data_free (RestoreData *data)
-{
-  g_clear_pointer (&data->plan, g_ptr_array_unref);
-  g_clear_pointer (&data->restored, g_ptr_array_unref);
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
-static void restore_next (GTask *task);
-
-static void
-restore_reloaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
-  g_autoptr(GTask) task = user_data;
-  RestoreData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!reload_lists_finish (self, result, &error))
-    g_debug ("Could not reload the lists after a restore: %s", error->message);
-
-  if (data->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-restore_step_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  SalvageClient *client = SALVAGE_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  SalvageWorkspace *self = g_task_get_source_object (task);
-  RestoreData *data = g_task_get_task_data (task);
-  SalvageTrashItem *item = g_ptr_array_index (data->plan, data->next);
-
-  if (salvage_client_restore_finish (client, result, &data->error))
-    {
-      remove_from_trash (self, item);
-      add_lists_of_restored (self, data->restored, item);
-      data->next++;
-    }
-
-  restore_next (g_steal_pointer (&task));
-}
-
-/* Takes ownership of @task. */
-static void
-restore_next (GTask *task)
-{
-  SalvageWorkspace *self = g_task_get_source_object (task);
-  RestoreData *data = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  gboolean cancelled;
-
-  if (data->error == NULL && data->next < data->plan->len)
-    {
-      salvage_client_restore_async (self->client, g_ptr_array_index (data->plan, data->next),
-                                    cancellable, restore_step_cb, task);
-      return;
-    }
-
-  cancelled = g_error_matches (data->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-  /* Whatever the server refused, the Trash is shown as it now is. */
-  if (data->error != NULL && !cancelled)
-    target_set_add (data->restored, LIST_TRASH, NULL, NULL);
-
-  /* Items that came back must show up even if the caller gave up on the rest. */
-  reload_lists_async (self, data->restored, NULL, cancelled ? NULL : cancellable,
-                      restore_reloaded_cb, task);
-}
-
-void
-salvage_workspace_restore_async (SalvageWorkspace    *self,
-                                 SalvageTrashItem    *item,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  GTask *task;
-  RestoreData *data;
-
-  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
-  g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, salvage_workspace_restore_async);
-  /* What happened on the server is reported as it happened. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  data = g_new0 (RestoreData, 1);
-  data->plan = salvage_workspace_dup_restore_plan (self, item);
-  data->restored = target_set_new ();
-  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
-
-  restore_next (task);
-}
-
-gboolean
-salvage_workspace_restore_finish (SalvageWorkspace  *self,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_restore_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Restore many */
-
-typedef enum
-{
-  NODE_WAITING,
-  NODE_RUNNING,
-  NODE_RESTORED,
-  NODE_FAILED,
-} NodeState;
-
-typedef struct _RestoreNode RestoreNode;
-
-/* One Trash entry to restore, after its parent (if any). */
-struct _RestoreNode
-{
-  SalvageTrashItem *item;
-  char             *key;
-  RestoreNode      *parent;    /* not owned */
-  GPtrArray        *children;  /* RestoreNode, not owned */
-  NodeState         state;
-  GError           *error;
-};
-
-typedef struct
-{
-  GPtrArray  *nodes;      /* RestoreNode, owned, parents before children */
-  GHashTable *by_key;     /* Trash key → RestoreNode */
-  GPtrArray  *items;      /* SalvageTrashItem asked for */
-  GPtrArray  *requested;  /* RestoreNode of each of @items */
-  GQueue      ready;      /* RestoreNode whose parent is back */
-  guint       in_flight;
-  gboolean    stopped;    /* cancelled: start nothing more */
-  GPtrArray  *restored;   /* ListTarget: lists to reload */
-} RestoreManyData;
-
-typedef struct
-{
-  GTask       *task;
-  RestoreNode *node;
-} RestoreCall;
-
-static void
-restore_node_free (RestoreNode *node)
-{
-  g_clear_object (&node->item);
-  g_clear_pointer (&node->key, g_free);
-  g_clear_pointer (&node->children, g_ptr_array_unref);
-  g_clear_error (&node->error);
-  g_free (node);
-}
-
-static void
-restore_many_data_free (RestoreManyData *data)
-{
-  g_queue_clear (&data->ready);
-  g_clear_pointer (&data->by_key, g_hash_table_unref);
-  g_clear_pointer (&data->requested, g_ptr_array_unref);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
-  g_clear_pointer (&data->nodes, g_ptr_array_unref);
-  g_clear_pointer (&data->restored, g_ptr_array_unref);
-  g_free (data);
-}
-
-static RestoreNode *
-restore_many_ensure_node (RestoreManyData  *data,
-                          SalvageTrashItem *item,
-                          RestoreNode      *parent)
-{
-  g_autofree char *key = salvage_trash_item_dup_key (item);
-  RestoreNode *node;
-
-  if ((node = g_hash_table_lookup (data->by_key, key)))
-    return node;
-
-  node = g_new0 (RestoreNode, 1);
-  node->item = g_object_ref (item);
-  node->key = g_steal_pointer (&key);
-  node->parent = parent;
-  node->children = g_ptr_array_new ();
-  node->state = NODE_WAITING;
-
-  if (parent != NULL)
-    g_ptr_array_add (parent->children, node);
-
-  g_ptr_array_add (data->nodes, node);
-  g_hash_table_insert (data->by_key, node->key, node);
-
-  return node;
-}
-
-/* Everything waiting on @node fails with the reason @failed failed. */
-static void
-restore_many_fail_children (RestoreNode *node,
-                            RestoreNode *failed)
-{
-  for (guint i = 0; i < node->children->len; i++)
-    {
-      RestoreNode *child = g_ptr_array_index (node->children, i);
-
-      child->state = NODE_FAILED;
-      g_clear_error (&child->error);
-      child->error = g_error_copy (failed->error);
-      g_prefix_error (&child->error, _("“%s” had to be restored first and could not be: "),
-                      salvage_trash_item_get_name (failed->item));
-
-      restore_many_fail_children (child, failed);
-    }
-}
-
-static void
-restore_many_reloaded_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
-  g_autoptr(GTask) task = user_data;
-  RestoreManyData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) outcomes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!reload_lists_finish (self, result, &error))
-    g_debug ("Could not reload the lists after restoring: %s", error->message);
-
-  if (data->stopped)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The restore was cancelled"));
-      return;
-    }
-
-  outcomes = g_ptr_array_new_full (data->items->len, (GDestroyNotify) salvage_restore_outcome_free);
-  for (guint i = 0; i < data->items->len; i++)
-    {
-      RestoreNode *node = g_ptr_array_index (data->requested, i);
-      SalvageRestoreOutcome *outcome = g_new0 (SalvageRestoreOutcome, 1);
-
-      outcome->item = g_object_ref (g_ptr_array_index (data->items, i));
-      if (node->state != NODE_RESTORED)
-        outcome->error = node->error ? g_error_copy (node->error)
-                                     : g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
-                                                            _("The item was not restored"));
-      g_ptr_array_add (outcomes, outcome);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void restore_many_node_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data);
-
-/* Starts what may start; when nothing is left in flight, reloads the lists
- * once and finishes. Takes ownership of @task. */
-static void
-restore_many_pump (GTask *task)
-{
-  SalvageWorkspace *self = g_task_get_source_object (task);
-  RestoreManyData *data = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  RestoreNode *node;
-
-  if (g_cancellable_is_cancelled (cancellable))
-    data->stopped = TRUE;
-
-  while (!data->stopped
-         && data->in_flight < SALVAGE_WORKSPACE_MAX_PARALLEL
-         && (node = g_queue_pop_head (&data->ready)) != NULL)
-    {
-      RestoreCall *call = g_new0 (RestoreCall, 1);
-
-      call->task = g_object_ref (task);
-      call->node = node;
-      node->state = NODE_RUNNING;
-      data->in_flight++;
-
-      salvage_client_restore_async (self->client, node->item, cancellable,
-                                    restore_many_node_cb, call);
-    }
-
-  if (data->in_flight > 0)
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  target_set_add (data->restored, LIST_TRASH, NULL, NULL);
-  reload_lists_async (self, data->restored, NULL, data->stopped ? NULL : cancellable,
-                      restore_many_reloaded_cb, task);
-}
-
-static void
-restore_many_node_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  SalvageClient *client = SALVAGE_CLIENT (object);
-  RestoreCall *call = user_data;
-  GTask *task = call->task;
-  RestoreNode *node = call->node;
-  SalvageWorkspace *self = g_task_get_source_object (task);
-  RestoreManyData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  g_free (call);
-  data->in_flight--;
-
-  if (salvage_client_restore_finish (client, result, &error))
-    {
-      node->state = NODE_RESTORED;
-      remove_from_trash (self, node->item);
-      add_lists_of_restored (self, data->restored, node->item);
-
-      for (guint i = 0; i < node->children->len; i++)
-        g_queue_push_tail (&data->ready, g_ptr_array_index (node->children, i));
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Unknown whether the server got it; the Trash reload will tell. */
-      node->state = NODE_WAITING;
-      data->stopped = TRUE;
-    }
-  else
-    {
-      node->state = NODE_FAILED;
-      node->error = g_steal_pointer (&error);
-      restore_many_fail_children (node, node);
-    }
-
-  restore_many_pump (task);
-}
-
-void
-salvage_workspace_restore_many_async (SalvageWorkspace    *self,
-                                      GPtrArray           *items,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autoptr(TrashIndex) index = NULL;
-  RestoreManyData *data;
-  GTask *task;
-
-  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
-  g_return_if_fail (items != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (is_home_context (self));
-
-  for (guint i = 0; i < items->len; i++)
-    g_return_if_fail (SALVAGE_IS_TRASH_ITEM (g_ptr_array_index (items, i)));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, salvage_workspace_restore_many_async);
-
-  data = g_new0 (RestoreManyData, 1);
-  data->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) restore_node_free);
-  data->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  data->items = g_ptr_array_new_full (items->len, g_object_unref);
-  data->requested = g_ptr_array_sized_new (items->len);
-  g_queue_init (&data->ready);
-  data->restored = target_set_new ();
-  g_task_set_task_data (task, data, (GDestroyNotify) restore_many_data_free);
-
-  /* The parents of a requested item may be in the request rather than in
-   * the Trash store (which can lag behind); both count. */
-  index = trash_index_new (self, items);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      SalvageTrashItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) plan = trash_index_dup_plan (index, item);
-      RestoreNode *node = NULL;
-
-      /* A plan is a chain: each entry waits for the one before it. Nodes
-       * are made parents first, so the list is in a good starting order. */
-      for (guint j = 0; j < plan->len; j++)
-        node = restore_many_ensure_node (data, g_ptr_array_index (plan, j), node);
-
-      g_ptr_array_add (data->items, g_object_ref (item));
-      g_ptr_array_add (data->requested, node);
-    }
-
-  for (guint i = 0; i < data->nodes->len; i++)
-    {
-      RestoreNode *node = g_ptr_array_index (data->nodes, i);
-
-      if (node->parent == NULL)
-        g_queue_push_tail (&data->ready, node);
-    }
-
-  restore_many_pump (task);
-}
-
-GPtrArray *
-salvage_workspace_restore_many_finish (SalvageWorkspace  *self,
-                                       GAsyncResult      *result,
-                                       GError           **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_restore_many_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
