@@ -584,6 +584,28 @@ delete_selected_action (GtkWidget  *widget,
 }
 
 static void
+expand_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (widget);
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  gboolean expand = g_str_equal (action_name, "projects.expand-selected");
+
+  if (row == NULL || !gtk_tree_list_row_is_expandable (row))
+    return;
+
+  if (expand)
+    {
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      load_children (self, item);
+    }
+
+  gtk_tree_list_row_set_expanded (row, expand);
+}
+
+static void
 selection_changed_cb (SalvageProjectsPage *self)
 {
   gpointer item = get_selected_object (self);
@@ -711,13 +733,32 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.context-menu", NULL,
                                    context_menu_action);
 
+  gtk_widget_class_install_action (widget_class, "projects.expand-selected", NULL,
+                                   expand_selected_action);
+  gtk_widget_class_install_action (widget_class, "projects.collapse-selected", NULL,
+                                   expand_selected_action);
+
+  /* The row has the focus, not its expander, so the page handles these. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK,
+                                       "projects.expand-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0,
+                                       "projects.expand-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0,
+                                       "projects.expand-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK,
+                                       "projects.collapse-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0,
+                                       "projects.collapse-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
+                                       "projects.collapse-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
                                        "projects.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "projects.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "projects.delete-selected", NULL);
+  /* The last binding of an action is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "projects.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "projects.delete-selected", NULL);
 }
 

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE, PROJE
  *   "delete-requested" (GObject *item): the user asked to move a project,
  *                      version or training to the Trash; nothing is asked yet.
  *
- * Actions (group "projects"): "delete-selected", "context-menu".
+ * Actions (group "projects"): "delete-selected", "context-menu",
+ *   "expand-selected", "collapse-selected".
  */
 
 void        salvage_projects_page_set_workspace (SalvageProjectsPage *self,

@@ -871,7 +871,6 @@ salvage_window_init (SalvageWindow *self)
 
   self->cancellable = g_cancellable_new ();
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -903,6 +902,8 @@ salvage_window_show_welcome (SalvageWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
   update_actions (self);
 }
 
@@ -919,6 +920,8 @@ salvage_window_connect (SalvageWindow *self,
   salvage_window_show_welcome (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), TRUE);
+  /* Typing anywhere starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   self->client = salvage_client_new (base_url, api_key, &error);
   if (self->client == NULL)

@@ -280,9 +280,10 @@ salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
                                        "workflows.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "workflows.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "workflows.delete-selected", NULL);
+  /* The last binding of an action is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "workflows.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "workflows.delete-selected", NULL);
 }
 
