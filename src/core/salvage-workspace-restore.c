@@ -238,7 +238,7 @@ typedef struct
 {
   GPtrArray *plan;      /* SalvageTrashItem, parents first */
   guint      next;
-  GPtrArray *restored;  /* ListTarget: lists to reload */
+  GPtrArray *restored;  /* lists to reload (a list set) */
   GError    *error;
 } RestoreData;
 
@@ -392,7 +392,7 @@ typedef struct
   GQueue      ready;      /* RestoreNode whose parent is back */
   guint       in_flight;
   gboolean    stopped;    /* cancelled: start nothing more */
-  GPtrArray  *restored;   /* ListTarget: lists to reload */
+  GPtrArray  *restored;   /* lists to reload (a list set) */
 } RestoreManyData;
 
 typedef struct

@@ -25,8 +25,6 @@
  * the tombstone goes.
  */
 
-
-/* Names one list: the kind, and for versions and trainings their owner. */
 typedef enum
 {
   LIST_PROJECTS,
