@@ -74,7 +74,8 @@ static const char * const workflow_names[] = {
   "Night Shift Monitor", "Crop Stress Map",
 };
 
-/* The first one owns the API key: what the program deletes is in that name. */
+/* The first is the owner of the keys, in whose name the server records
+ * deletes made through the API. */
 static const char * const deleter_names[] = {
   "Alex Morgan", "Priya Raman", "Jonas Weber", "Mei Tanaka", "Carlos Mendes",
 };
@@ -93,6 +94,7 @@ typedef struct
   char      *path;        /* as salvage_server_trash() takes it */
   gpointer   record;
   gint64     deleted_at;
+  guint      order;       /* when it was planned, to break ties */
 } PlannedTrash;
 
 typedef struct
@@ -104,6 +106,9 @@ typedef struct
   gint64                  now;
   GArray                 *trash;          /* (element-type PlannedTrash) */
   GHashTable             *planned;        /* the records in @trash */
+  GPtrArray              *live_projects;
+  GPtrArray              *trashed_projects;
+  SalvageServerVersion   *orphan_version; /* trashed before its project was */
 } Demo;
 
 static void
@@ -178,7 +183,7 @@ plan_trash (Demo      *demo,
             char      *path,
             gpointer   record)
 {
-  PlannedTrash planned = { kind, path, record, 0 };
+  PlannedTrash planned = { kind, path, record, 0, demo->trash->len };
 
   g_array_append_val (demo->trash, planned);
   g_hash_table_add (demo->planned, record);
@@ -461,12 +466,196 @@ planned_trash_compare_kind (gconstpointer a,
 {
   const PlannedTrash *planned_a = a;
   const PlannedTrash *planned_b = b;
-
   /* Children before their parents: a project in the Trash hides its versions. */
-  static const int order[] = { [TRASH_TRAINING] = 0, [TRASH_VERSION] = 1,
-                               [TRASH_PROJECT] = 2, [TRASH_WORKFLOW] = 3 };
+  static const int rank[] = { [TRASH_TRAINING] = 0, [TRASH_VERSION] = 1,
+                              [TRASH_PROJECT] = 2, [TRASH_WORKFLOW] = 3 };
 
-  return order[planned_a->kind] - order[planned_b->kind];
+  if (planned_a->kind != planned_b->kind)
+    return rank[planned_a->kind] - rank[planned_b->kind];
+
+  return planned_a->order < planned_b->order ? -1 : planned_a->order > planned_b->order;
+}
+
+/* Projects: the live ones first, then those bound for the Trash, so that
+ * names keep their numbering across both. */
+static void
+seed_projects (Demo                   *demo,
+               const SalvageDemoSizes *sizes,
+               guint                   n_trashed)
+{
+  for (guint i = 0; i < sizes->n_projects; i++)
+    {
+      SalvageServerProject *project = make_project (demo, i);
+
+      if (project != NULL)
+        g_ptr_array_add (demo->live_projects, project);
+    }
+
+  for (guint i = 0; i < n_trashed; i++)
+    {
+      SalvageServerProject *project = make_project (demo, sizes->n_projects + i);
+
+      if (project == NULL)
+        continue;
+
+      g_ptr_array_add (demo->trashed_projects, project);
+      plan_trash (demo, TRASH_PROJECT, g_strdup (project->slug), project);
+    }
+}
+
+/* Versions: the live ones, the trashed ones spread over the live projects,
+ * and hidden ones inside trashed projects. The first trashed project also
+ * gets a version deleted on its own before it, which stays in the Trash
+ * beside its parent. */
+static void
+seed_versions (Demo  *demo,
+               guint  max_versions,
+               guint  n_trashed_total)
+{
+  GPtrArray *live = demo->live_projects;
+  gboolean orphan = n_trashed_total > 0 && live->len > 0 && demo->trashed_projects->len > 0;
+
+  for (guint i = 0; i < live->len; i++)
+    {
+      guint n_live = g_rand_int_range (demo->rand, 1, (gint32) max_versions + 1);
+      guint n_trashed = n_trashed_total / live->len + (i < n_trashed_total % live->len ? 1 : 0);
+
+      /* The first project always gets one, so it can spare it for the orphan. */
+      if (i == 0 && orphan)
+        n_trashed--;
+
+      make_versions (demo, g_ptr_array_index (live, i), n_live, n_trashed);
+    }
+
+  for (guint i = 0; i < demo->trashed_projects->len; i++)
+    {
+      SalvageServerProject *project = g_ptr_array_index (demo->trashed_projects, i);
+      gboolean with_orphan = orphan && i == 0;
+
+      make_versions (demo, project, g_rand_int_range (demo->rand, 1, 3), with_orphan ? 1 : 0);
+      if (with_orphan)
+        demo->orphan_version = g_array_index (demo->trash, PlannedTrash,
+                                              demo->trash->len - 1).record;
+    }
+}
+
+/* Trainings on live versions: mostly finished runs, the newest versions of
+ * the first two projects busy (one running, one queued), one failed run;
+ * and @n_trashed finished or failed runs bound for the Trash. */
+static void
+seed_trainings (Demo  *demo,
+                guint  n_trashed)
+{
+  GPtrArray *live = demo->live_projects;
+  guint n_trained = 0;
+
+  for (guint i = 0; i < live->len; i++)
+    {
+      SalvageServerProject *project = g_ptr_array_index (live, i);
+
+      for (guint v = 0; v < project->versions->len; v++)
+        {
+          SalvageServerVersion *version = g_ptr_array_index (project->versions, v);
+
+          if (!is_planned (demo, version) && g_rand_int_range (demo->rand, 0, 2) == 0)
+            {
+              make_training (demo, version, n_trained == 2 ? "failed" : "finished");
+              n_trained++;
+            }
+        }
+    }
+
+  for (guint i = 0; i < MIN (live->len, 2); i++)
+    {
+      SalvageServerVersion *version = latest_live_version (demo, g_ptr_array_index (live, i), 0);
+
+      if (version != NULL)
+        make_training (demo, version, i == 0 ? "running" : "queued");
+    }
+
+  for (guint i = 0; i < n_trashed && live->len > 0; i++)
+    {
+      SalvageServerProject *project = g_ptr_array_index (live, i % live->len);
+      guint skip = i / live->len % 2;
+      SalvageServerVersion *version = latest_live_version (demo, project, skip);
+      SalvageServerTraining *training;
+
+      if (version == NULL)
+        version = latest_live_version (demo, project, 0);
+      if (version == NULL)
+        continue;
+
+      training = make_training (demo, version, i % 5 == 3 ? "failed" : "finished");
+      if (training != NULL)
+        plan_trash (demo, TRASH_TRAINING,
+                    g_strdup_printf ("%s/%u/%s", project->slug, version->number, training->id),
+                    training);
+    }
+}
+
+static void
+seed_workflows (Demo                   *demo,
+                const SalvageDemoSizes *sizes,
+                guint                   n_trashed)
+{
+  for (guint i = 0; i < sizes->n_workflows + n_trashed; i++)
+    {
+      SalvageServerWorkflow *workflow = make_workflow (demo, i);
+
+      if (workflow != NULL && i >= sizes->n_workflows)
+        plan_trash (demo, TRASH_WORKFLOW, g_strdup (workflow->url), workflow);
+    }
+}
+
+/* The orphan version must have gone to the Trash before its project. */
+static void
+order_orphan (Demo *demo)
+{
+  PlannedTrash *version_entry = NULL;
+  PlannedTrash *project_entry = NULL;
+
+  if (demo->orphan_version == NULL)
+    return;
+
+  for (guint i = 0; i < demo->trash->len; i++)
+    {
+      PlannedTrash *planned = &g_array_index (demo->trash, PlannedTrash, i);
+
+      if (planned->record == demo->orphan_version)
+        version_entry = planned;
+      else if (planned->record == demo->orphan_version->project)
+        project_entry = planned;
+    }
+
+  if (version_entry != NULL && project_entry != NULL &&
+      version_entry->deleted_at > project_entry->deleted_at)
+    {
+      gint64 swap = version_entry->deleted_at;
+
+      version_entry->deleted_at = project_entry->deleted_at;
+      project_entry->deleted_at = swap;
+    }
+}
+
+static void
+apply_trash (Demo *demo)
+{
+  static const char * const kinds[] = {
+    [TRASH_PROJECT] = "project", [TRASH_VERSION] = "version",
+    [TRASH_WORKFLOW] = "workflow", [TRASH_TRAINING] = "training",
+  };
+
+  g_array_sort (demo->trash, planned_trash_compare_kind);
+
+  for (guint i = 0; i < demo->trash->len; i++)
+    {
+      PlannedTrash *planned = &g_array_index (demo->trash, PlannedTrash, i);
+      guint deleter = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (deleter_names));
+
+      fix_history (planned);
+      salvage_server_trash (demo->server, demo->ws, kinds[planned->kind], planned->path,
+                            planned->deleted_at, deleter_names[deleter]);
+    }
 }
 
 void
@@ -479,14 +668,10 @@ salvage_demo_seed (SalvageServer          *server,
   g_autoptr(GPtrArray) live_projects = g_ptr_array_new ();
   g_autoptr(GPtrArray) trashed_projects = g_ptr_array_new ();
   g_autoptr(GArray) trash = g_array_new (FALSE, TRUE, sizeof (PlannedTrash));
-  g_autoptr(GHashTable) planned_records = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) planned = g_hash_table_new (NULL, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  SalvageServerVersion *special_version = NULL;
-  g_autofree char *ws_name = NULL;
   Demo demo = { 0, };
-  guint max_versions;
   guint n_trash_projects, n_trash_versions, n_trash_workflows, n_trash_trainings;
-  guint n_trained = 0;
 
   g_return_if_fail (SALVAGE_IS_SERVER (server));
   g_return_if_fail (ws != NULL);
@@ -499,11 +684,12 @@ salvage_demo_seed (SalvageServer          *server,
     {
       /* "acme-vision" → "Acme Vision" */
       g_auto(GStrv) words = g_strsplit (ws, "-", -1);
+      g_autofree char *name = NULL;
 
       for (guint i = 0; words[i] != NULL; i++)
         words[i][0] = g_ascii_toupper (words[i][0]);
-      ws_name = g_strjoinv (" ", words);
-      salvage_server_add_workspace (server, ws, ws_name);
+      name = g_strjoinv (" ", words);
+      salvage_server_add_workspace (server, ws, name);
     }
   salvage_server_add_key (server, api_key, ws);
   salvage_server_set_seed (server, seed);
@@ -514,7 +700,9 @@ salvage_demo_seed (SalvageServer          *server,
   demo.rand = rand;
   demo.now = salvage_server_get_time (server);
   demo.trash = trash;
-  demo.planned = planned_records;
+  demo.planned = planned;
+  demo.live_projects = live_projects;
+  demo.trashed_projects = trashed_projects;
 
   for (guint i = 0; i < G_N_ELEMENTS (deleter_names); i++)
     salvage_server_workspace_ensure_member (server, demo.workspace, deleter_names[i]);
@@ -531,148 +719,13 @@ salvage_demo_seed (SalvageServer          *server,
       n_trash_projects += n_trash_versions + n_trash_trainings;
       n_trash_versions = n_trash_trainings = 0;
     }
-  max_versions = MAX (sizes->max_versions, 1);
 
-  for (guint i = 0; i < sizes->n_projects; i++)
-    {
-      SalvageServerProject *project = make_project (&demo, i);
-
-      if (project != NULL)
-        g_ptr_array_add (live_projects, project);
-    }
-
-  for (guint i = 0; i < n_trash_projects; i++)
-    {
-      SalvageServerProject *project = make_project (&demo, sizes->n_projects + i);
-
-      if (project == NULL)
-        continue;
-
-      g_ptr_array_add (trashed_projects, project);
-      plan_trash (&demo, TRASH_PROJECT, g_strdup (project->slug), project);
-    }
-
-  /* Versions: the live ones, the trashed ones spread over the live projects,
-   * and hidden ones inside trashed projects. The first trashed project also
-   * gets a version deleted on its own before it: it stays in the Trash with
-   * its parent. */
-  for (guint i = 0; i < live_projects->len; i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (live_projects, i);
-      guint n_live = g_rand_int_range (demo.rand, 1, (gint32) max_versions + 1);
-      guint n_trashed = n_trash_versions / live_projects->len +
-                        (i < n_trash_versions % live_projects->len ? 1 : 0);
-
-      if (i == 0 && n_trashed > 0 && trashed_projects->len > 0)
-        n_trashed--;
-
-      make_versions (&demo, project, n_live, n_trashed);
-    }
-
-  for (guint i = 0; i < trashed_projects->len; i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (trashed_projects, i);
-      gboolean special = i == 0 && n_trash_versions > 0 && live_projects->len > 0;
-
-      make_versions (&demo, project, g_rand_int_range (demo.rand, 1, 3), special ? 1 : 0);
-      if (special)
-        special_version = g_array_index (trash, PlannedTrash, trash->len - 1).record;
-    }
-
-  /* Trainings on live versions: mostly finished runs, the two newest
-   * versions busy (one running, one queued) and one failed run. */
-  for (guint i = 0; i < live_projects->len; i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (live_projects, i);
-
-      for (guint v = 0; v < project->versions->len; v++)
-        {
-          SalvageServerVersion *version = g_ptr_array_index (project->versions, v);
-
-          if (!is_planned (&demo, version) && g_rand_int_range (demo.rand, 0, 2) == 0)
-            {
-              make_training (&demo, version, n_trained == 2 ? "failed" : "finished");
-              n_trained++;
-            }
-        }
-    }
-
-  for (guint i = 0; i < MIN (live_projects->len, 2); i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (live_projects, i);
-      SalvageServerVersion *version = latest_live_version (&demo, project, 0);
-
-      if (version != NULL && !is_planned (&demo, version))
-        make_training (&demo, version, i == 0 ? "running" : "queued");
-    }
-
-  /* Trashed trainings: finished or failed runs on live versions. */
-  for (guint i = 0; i < n_trash_trainings && live_projects->len > 0; i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (live_projects, i % live_projects->len);
-      guint skip = i / live_projects->len % 2;
-      SalvageServerVersion *version = latest_live_version (&demo, project, skip);
-      SalvageServerTraining *training;
-
-      if (version == NULL || is_planned (&demo, version))
-        version = latest_live_version (&demo, project, 0);
-      if (version == NULL || is_planned (&demo, version))
-        continue;
-
-      training = make_training (&demo, version, i % 5 == 3 ? "failed" : "finished");
-      if (training != NULL)
-        plan_trash (&demo, TRASH_TRAINING,
-                    g_strdup_printf ("%s/%u/%s", project->slug, version->number, training->id),
-                    training);
-    }
-
-  for (guint i = 0; i < sizes->n_workflows + n_trash_workflows; i++)
-    {
-      SalvageServerWorkflow *workflow = make_workflow (&demo, i);
-
-      if (workflow != NULL && i >= sizes->n_workflows)
-        plan_trash (&demo, TRASH_WORKFLOW, g_strdup (workflow->url), workflow);
-    }
+  seed_projects (&demo, sizes, n_trash_projects);
+  seed_versions (&demo, MAX (sizes->max_versions, 1), n_trash_versions);
+  seed_trainings (&demo, n_trash_trainings);
+  seed_workflows (&demo, sizes, n_trash_workflows);
 
   assign_dates (&demo);
-
-  /* The special version must have gone to the Trash before its project. */
-  if (special_version != NULL)
-    {
-      PlannedTrash *version_entry = NULL;
-      PlannedTrash *project_entry = NULL;
-
-      for (guint i = 0; i < trash->len; i++)
-        {
-          PlannedTrash *planned = &g_array_index (trash, PlannedTrash, i);
-
-          if (planned->record == special_version)
-            version_entry = planned;
-          else if (planned->record == special_version->project)
-            project_entry = planned;
-        }
-
-      if (version_entry != NULL && project_entry != NULL &&
-          version_entry->deleted_at > project_entry->deleted_at)
-        {
-          gint64 swap = version_entry->deleted_at;
-
-          version_entry->deleted_at = project_entry->deleted_at;
-          project_entry->deleted_at = swap;
-        }
-    }
-
-  g_array_sort (trash, planned_trash_compare_kind);
-
-  for (guint i = 0; i < trash->len; i++)
-    {
-      PlannedTrash *planned = &g_array_index (trash, PlannedTrash, i);
-      static const char * const kinds[] = { "project", "version", "workflow", "training" };
-      const char *deleter = deleter_names[g_rand_int_range (demo.rand, 0,
-                                                            G_N_ELEMENTS (deleter_names))];
-
-      fix_history (planned);
-      salvage_server_trash (server, ws, kinds[planned->kind], planned->path,
-                            planned->deleted_at, deleter);
-    }
+  order_orphan (&demo);
+  apply_trash (&demo);
 }

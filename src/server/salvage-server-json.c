@@ -274,6 +274,7 @@ typedef struct
   EntryKind                     kind;
   gpointer                      record;
   const SalvageServerTrashMark *mark;
+  guint                         order;    /* in the walk, to break ties */
 } TrashEntry;
 
 static const char * const entry_types[] = { "project", "version", "workflow", "training" };
@@ -286,11 +287,23 @@ trash_entry_compare (gconstpointer a,
   const TrashEntry *entry_a = a;
   const TrashEntry *entry_b = b;
 
-  /* Newest first; the stable sort keeps the walk order among equals. */
+  /* Newest first, then in the order of the walk, so that every answer
+   * lists the same Trash the same way. */
   if (entry_a->mark->deleted_at != entry_b->mark->deleted_at)
     return entry_a->mark->deleted_at < entry_b->mark->deleted_at ? 1 : -1;
 
-  return 0;
+  return entry_a->order < entry_b->order ? -1 : entry_a->order > entry_b->order;
+}
+
+static void
+append_entry (GArray                       *entries,
+              EntryKind                     kind,
+              gpointer                      record,
+              const SalvageServerTrashMark *mark)
+{
+  TrashEntry entry = { kind, record, mark, entries->len };
+
+  g_array_append_val (entries, entry);
 }
 
 static GArray *
@@ -303,23 +316,21 @@ collect_trash (SalvageServerWorkspace *workspace)
       SalvageServerProject *project = g_ptr_array_index (workspace->projects, i);
 
       if (salvage_server_is_trashed (&project->trash))
-        g_array_append_val (entries, ((TrashEntry) { ENTRY_PROJECT, project, &project->trash }));
+        append_entry (entries, ENTRY_PROJECT, project, &project->trash);
 
       for (guint v = 0; v < project->versions->len; v++)
         {
           SalvageServerVersion *version = g_ptr_array_index (project->versions, v);
 
           if (salvage_server_is_trashed (&version->trash))
-            g_array_append_val (entries,
-                                ((TrashEntry) { ENTRY_VERSION, version, &version->trash }));
+            append_entry (entries, ENTRY_VERSION, version, &version->trash);
 
           for (guint t = 0; t < version->trainings->len; t++)
             {
               SalvageServerTraining *training = g_ptr_array_index (version->trainings, t);
 
               if (salvage_server_is_trashed (&training->trash))
-                g_array_append_val (entries,
-                                    ((TrashEntry) { ENTRY_TRAINING, training, &training->trash }));
+                append_entry (entries, ENTRY_TRAINING, training, &training->trash);
             }
         }
     }
@@ -329,10 +340,9 @@ collect_trash (SalvageServerWorkspace *workspace)
       SalvageServerWorkflow *workflow = g_ptr_array_index (workspace->workflows, i);
 
       if (salvage_server_is_trashed (&workflow->trash))
-        g_array_append_val (entries, ((TrashEntry) { ENTRY_WORKFLOW, workflow, &workflow->trash }));
+        append_entry (entries, ENTRY_WORKFLOW, workflow, &workflow->trash);
     }
 
-  /* g_array_sort is a stable merge sort for arrays this size and up. */
   g_array_sort (entries, trash_entry_compare);
 
   return entries;
