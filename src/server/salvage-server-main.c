@@ -60,6 +60,20 @@ main (int   argc,
   gint64 seed = 1;
   gint latency = 0;
   guint sigint_id, sigterm_id;
+  const GOptionEntry entries[] = {
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0 picks a free one)", "N" },
+    { "projects", 0, 0, G_OPTION_ARG_INT, &projects, "Live projects", "N" },
+    { "versions", 0, 0, G_OPTION_ARG_INT, &versions, "Most versions per project", "N" },
+    { "workflows", 0, 0, G_OPTION_ARG_INT, &workflows, "Live workflows", "N" },
+    { "trash", 0, 0, G_OPTION_ARG_INT, &trash, "Items in the Trash", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the demo data", "N" },
+    { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before every answer", "MS" },
+    { "workspace", 0, 0, G_OPTION_ARG_STRING, &workspace, "Workspace slug", "SLUG" },
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key, "API key of the workspace", "KEY" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
 
   salvage_demo_sizes_init_default (&sizes);
   projects = (gint) sizes.n_projects;
@@ -67,33 +81,16 @@ main (int   argc,
   workflows = (gint) sizes.n_workflows;
   trash = (gint) sizes.n_trash;
 
-  {
-    const GOptionEntry entries[] = {
-      { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0 picks a free one)", "N" },
-      { "projects", 0, 0, G_OPTION_ARG_INT, &projects, "Live projects", "N" },
-      { "versions", 0, 0, G_OPTION_ARG_INT, &versions, "Most versions per project", "N" },
-      { "workflows", 0, 0, G_OPTION_ARG_INT, &workflows, "Live workflows", "N" },
-      { "trash", 0, 0, G_OPTION_ARG_INT, &trash, "Items in the Trash", "N" },
-      { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the demo data", "N" },
-      { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before every answer", "MS" },
-      { "workspace", 0, 0, G_OPTION_ARG_STRING, &workspace, "Workspace slug", "SLUG" },
-      { "key", 0, 0, G_OPTION_ARG_STRING, &key, "API key of the workspace", "KEY" },
-      { NULL }
-    };
-
-    setlocale (LC_ALL, "");
-
-    context = g_option_context_new (NULL);
-    g_option_context_set_summary (context,
-                                  "Serves a demo workspace over a local stand-in of the "
-                                  "Roboflow API.");
-    g_option_context_add_main_entries (context, entries, NULL);
-    if (!g_option_context_parse (context, &argc, &argv, &error))
-      {
-        g_printerr ("%s\n", error->message);
-        return EXIT_FAILURE;
-      }
-  }
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Serves a demo workspace over a local stand-in of the "
+                                "Roboflow API.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (!check_range ("--port", port, G_MAXUINT16, &error) ||
       !check_range ("--projects", projects, 1000000, &error) ||

@@ -652,7 +652,7 @@ handle_restore (SoupServerMessage      *msg,
 
   if (id == NULL || id[0] == '\0')
     {
-      send_flat_error (msg, SOUP_STATUS_BAD_REQUEST, "\"id\" is required.");
+      send_flat_error (msg, SOUP_STATUS_BAD_REQUEST, "\"id\" must be a non-empty string.");
       return;
     }
 
