@@ -32,6 +32,10 @@ G_DECLARE_FINAL_TYPE (SalvageClient, salvage_client, SALVAGE, CLIENT, GObject)
  *   "api-key"    string (construct-only)  never printed; see salvage_redact()
  *   "workspace"  string (read/write)      slug; set by validate_key or by the caller
  *   "timeout"    uint   (read/write)      seconds for connect and for each read; default 30
+ *
+ * A whole request, body included, is also given at most four times
+ * "timeout" before it fails with SALVAGE_ERROR_TIMEOUT. Cancelling the
+ * GCancellable of a call fails it with G_IO_ERROR_CANCELLED instead.
  */
 
 /* The base URL from the environment (API_URL) or the default. */
