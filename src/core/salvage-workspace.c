@@ -46,6 +46,7 @@ typedef struct
 {
   ListTarget  target;
   GListStore *store;
+  GPtrArray  *keys;        /* the key of each item of @store, in the same order */
   guint       applied;     /* generation of what the store shows */
   GHashTable *tombstones;  /* item key → generation of its removal */
 } ListState;
@@ -198,6 +199,7 @@ list_state_new (ListKind    kind,
 
   list_target_init (&state->target, kind, project_slug, version_number);
   state->store = g_list_store_new (list_kind_item_type (kind));
+  state->keys = g_ptr_array_new_with_free_func (g_free);
   state->tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return state;
@@ -208,6 +210,7 @@ list_state_free (ListState *state)
 {
   list_target_clear (&state->target);
   g_clear_object (&state->store);
+  g_clear_pointer (&state->keys, g_ptr_array_unref);
   g_clear_pointer (&state->tombstones, g_hash_table_unref);
   g_free (state);
 }
@@ -302,6 +305,7 @@ list_state_apply (ListState *state,
                   GPtrArray *items)
 {
   g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
   GHashTableIter iter;
   gpointer removed_at;
   guint n_old;
@@ -311,34 +315,37 @@ list_state_apply (ListState *state,
 
   state->applied = generation;
 
-  if (g_hash_table_size (state->tombstones) > 0)
+  kept = g_ptr_array_sized_new (items->len);
+  keys = g_ptr_array_new_full (items->len, g_free);
+
+  for (guint i = 0; i < items->len; i++)
     {
-      kept = g_ptr_array_sized_new (items->len);
+      gpointer item = g_ptr_array_index (items, i);
+      char *key = dup_item_key (state->target.kind, item);
 
-      for (guint i = 0; i < items->len; i++)
+      if (key != NULL
+          && g_hash_table_lookup_extended (state->tombstones, key, NULL, &removed_at)
+          && GPOINTER_TO_UINT (removed_at) > generation)
         {
-          gpointer item = g_ptr_array_index (items, i);
-          g_autofree char *key = dup_item_key (state->target.kind, item);
-
-          if (key != NULL
-              && g_hash_table_lookup_extended (state->tombstones, key, NULL, &removed_at)
-              && GPOINTER_TO_UINT (removed_at) > generation)
-            continue;
-
-          g_ptr_array_add (kept, item);
+          g_free (key);
+          continue;
         }
 
-      g_hash_table_iter_init (&iter, state->tombstones);
-      while (g_hash_table_iter_next (&iter, NULL, &removed_at))
-        if (GPOINTER_TO_UINT (removed_at) < generation)
-          g_hash_table_iter_remove (&iter);
-
-      items = kept;
+      g_ptr_array_add (kept, item);
+      g_ptr_array_add (keys, key);
     }
 
+  g_hash_table_iter_init (&iter, state->tombstones);
+  while (g_hash_table_iter_next (&iter, NULL, &removed_at))
+    if (GPOINTER_TO_UINT (removed_at) < generation)
+      g_hash_table_iter_remove (&iter);
+
+  g_ptr_array_unref (state->keys);
+  state->keys = g_steal_pointer (&keys);
+
   n_old = g_list_model_get_n_items (G_LIST_MODEL (state->store));
-  if (n_old > 0 || items->len > 0)
-    g_list_store_splice (state->store, 0, n_old, items->pdata, items->len);
+  if (n_old > 0 || kept->len > 0)
+    g_list_store_splice (state->store, 0, n_old, kept->pdata, kept->len);
 
   return TRUE;
 }
@@ -350,19 +357,18 @@ list_state_remove (SalvageWorkspace *self,
                    ListState        *state,
                    const char       *key)
 {
-  guint n_items;
-
   if (state == NULL || key == NULL)
     return;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (state->store));
-  for (guint i = n_items; i > 0; i--)
+  /* The keys are kept beside the store so that emptying a long Trash one
+   * entry at a time does not recompute every key for every entry. */
+  for (guint i = state->keys->len; i > 0; i--)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (state->store), i - 1);
-      g_autofree char *item_key = dup_item_key (state->target.kind, item);
-
-      if (g_strcmp0 (item_key, key) == 0)
-        g_list_store_remove (state->store, i - 1);
+      if (g_strcmp0 (g_ptr_array_index (state->keys, i - 1), key) == 0)
+        {
+          g_ptr_array_remove_index (state->keys, i - 1);
+          g_list_store_remove (state->store, i - 1);
+        }
     }
 
   g_hash_table_insert (state->tombstones, g_strdup (key), GUINT_TO_POINTER (++self->generation));
@@ -380,6 +386,7 @@ list_state_clear (SalvageWorkspace *self,
 
   state->applied = ++self->generation;
   g_hash_table_remove_all (state->tombstones);
+  g_ptr_array_set_size (state->keys, 0);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (state->store));
   if (n_items > 0)
