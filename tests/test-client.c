@@ -121,13 +121,23 @@ await_result (GAsyncResult **slot)
   return *slot;
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 iterate_briefly (guint msec)
 {
-  gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add (msec, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The stand-in server */
