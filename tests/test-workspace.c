@@ -1280,6 +1280,8 @@ static void
 test_delete_already_in_trash (void)
 {
   Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(SalvageTrashItem) trash_item = NULL;
   gboolean already_in_trash = FALSE;
 
@@ -1290,6 +1292,14 @@ test_delete_already_in_trash (void)
 
   /* Deleted elsewhere (the web app, another window) since the last refresh. */
   trash_on_server (&f, "project", "alpha", MINUTES (1));
+
+  /* Reloading the Trash alone leaves the other lists as they were. */
+  salvage_workspace_refresh_trash_async (f.workspace, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_refresh_trash_finish (f.workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_nonnull (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL));
+  g_assert_nonnull (find_project (&f, "alpha"));
 
   trash_item = delete_item (&f, find_project (&f, "alpha"), &already_in_trash);
   g_assert_true (already_in_trash);
