@@ -811,7 +811,6 @@ static void
 test_delete_missing (void)
 {
   Fixture fx = { 0 };
-  g_autoptr(GPtrArray) items = NULL;
 
   fixture_init (&fx);
 
