@@ -98,13 +98,20 @@ fixture_setup (Fixture *f,
 static void
 fixture_teardown (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  g_clear_object (&f->server);
+  SalvageWindow *window = g_steal_pointer (&f->window);
 
-  /* Let cancelled operations report back before the next test. */
+  /* Operations still in flight hold the window until their cancellation
+   * reaches them; after that nothing may keep it alive. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  WAIT_FOR (window == NULL);
+
+  /* Let the server see its connections close before it goes. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+
+  g_clear_object (&f->server);
 }
 
 static SalvageWorkspace *
