@@ -1210,7 +1210,12 @@ raw_handler_cb (SoupServer        *server,
   g_assert_nonnull (query);
   g_assert_cmpstr (g_hash_table_lookup (query, "api_key"), ==, TEST_KEY);
 
-  if (g_str_equal (scenario, "rate-limit"))
+  if (g_str_equal (path, "/"))
+    {
+      /* The key check as it answers for a key it does not know. */
+      raw_respond (message, 200, "application/json", "null");
+    }
+  else if (g_str_equal (scenario, "rate-limit"))
     {
       soup_message_headers_replace (headers, "Retry-After", "7");
       raw_respond (message, 429, "application/json", "{\"error\":\"Slow down\"}");
@@ -1378,6 +1383,7 @@ test_raw_statuses (void)
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   gint64 retry_after;
@@ -1385,6 +1391,14 @@ test_raw_statuses (void)
   server = raw_server_new (&url);
   client = salvage_client_new (url, TEST_KEY, &error);
   g_assert_no_error (error);
+
+  /* A JSON null from the key check is a refused key, as for the CLI. */
+  salvage_client_validate_key_async (client, NULL, store_result_cb, &result);
+  g_assert_null (salvage_client_validate_key_finish (client, await_result (&result), &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY);
+  g_assert_null (salvage_client_get_workspace (client));
+  g_clear_object (&result);
+  g_clear_error (&error);
 
   g_assert_null (raw_list_workflows (client, "rate-limit", &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_RATE_LIMITED);
