@@ -22,6 +22,9 @@ struct _SalvageWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkWidget            *refresh_button;
+  GtkWidget            *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *main_stack;
@@ -845,6 +848,9 @@ salvage_window_class_init (SalvageWindowClass *klass)
                                                "/io/github/salvage/Salvage/salvage-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, main_stack);
@@ -877,6 +883,25 @@ salvage_window_init (SalvageWindow *self)
   update_actions (self);
 }
 
+/* Without a workspace there is nothing to switch between, refresh or search:
+ * the header bar shows just the application's name. */
+static void
+set_workspace_chrome (SalvageWindow *self,
+                      gboolean       shown)
+{
+  adw_view_switcher_title_set_stack (self->switcher_title, shown ? self->view_stack : NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), shown);
+  gtk_widget_set_visible (self->refresh_button, shown);
+  gtk_widget_set_visible (self->search_button, shown);
+
+  if (!shown)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  /* Typing anywhere starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, shown ? GTK_WIDGET (self) : NULL);
+}
+
 SalvageWindow *
 salvage_window_new (GtkApplication *application)
 {
@@ -900,10 +925,8 @@ salvage_window_show_welcome (SalvageWindow *self)
   g_clear_object (&self->client);
   self->loading = FALSE;
 
+  set_workspace_chrome (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), FALSE);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
   update_actions (self);
 }
 
@@ -918,10 +941,8 @@ salvage_window_connect (SalvageWindow *self,
   g_return_if_fail (api_key != NULL);
 
   salvage_window_show_welcome (self);
+  set_workspace_chrome (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), TRUE);
-  /* Typing anywhere starts a search. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   self->client = salvage_client_new (base_url, api_key, &error);
   if (self->client == NULL)
