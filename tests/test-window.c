@@ -421,9 +421,24 @@ test_window_search (void)
   WAIT_FOR (g_list_model_get_n_items (trash) == 2);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
 
+  /* The type filter narrows the Trash, together with the search. */
+  salvage_trash_page_show_kind (salvage_window_get_trash_page (f.window), SALVAGE_TRASH_KIND_PROJECT);
+  WAIT_FOR (g_list_model_get_n_items (trash) == 1);
+  {
+    g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, 0);
+
+    g_assert_cmpint (salvage_trash_item_get_kind (item), ==, SALVAGE_TRASH_KIND_PROJECT);
+    g_assert_cmpstr (salvage_trash_item_get_name (item), ==, "Traffic Signs");
+  }
+  salvage_trash_page_show_all_kinds (salvage_window_get_trash_page (f.window));
+  WAIT_FOR (g_list_model_get_n_items (trash) == 2);
+
   /* Closing the search shows everything again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
   WAIT_FOR (g_list_model_get_n_items (projects) == 3 && g_list_model_get_n_items (trash) == 3);
+
+  salvage_trash_page_show_kind (salvage_window_get_trash_page (f.window), SALVAGE_TRASH_KIND_WORKFLOW);
+  WAIT_FOR (g_list_model_get_n_items (trash) == 1);
 
   fixture_teardown (&f);
 }
@@ -587,6 +602,30 @@ test_window_welcome (void)
   fixture_teardown (&f);
 }
 
+static void
+test_window_shortcuts (void)
+{
+  Fixture f = { 0, };
+  g_auto(GStrv) refresh = NULL;
+  g_auto(GStrv) search = NULL;
+  g_auto(GStrv) undo = NULL;
+
+  fixture_setup (&f, FALSE);
+
+  refresh = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.refresh");
+  search = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.search");
+  undo = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.undo");
+  g_assert_true (g_strv_contains ((const char * const *) refresh, "F5"));
+  g_assert_true (g_strv_contains ((const char * const *) refresh, "<Control>r"));
+  g_assert_true (g_strv_contains ((const char * const *) search, "<Control>f"));
+  g_assert_true (g_strv_contains ((const char * const *) undo, "<Control>z"));
+
+  /* The shortcuts window from the resources is attached to the window. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +643,7 @@ main (int   argc,
 
   g_test_add_func ("/window/loads", test_window_loads);
   g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/delete-and-restore", test_window_delete_and_restore);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/restore-with-parent", test_window_restore_with_parent);

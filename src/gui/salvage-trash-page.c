@@ -650,6 +650,45 @@ salvage_trash_page_set_search (SalvageTrashPage *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+void
+salvage_trash_page_show_kind (SalvageTrashPage *self,
+                              SalvageTrashKind  kind)
+{
+  TypeFilter type;
+
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  switch (kind)
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      type = TYPE_FILTER_PROJECTS;
+      break;
+    case SALVAGE_TRASH_KIND_VERSION:
+      type = TYPE_FILTER_VERSIONS;
+      break;
+    case SALVAGE_TRASH_KIND_TRAINING:
+      type = TYPE_FILTER_TRAININGS;
+      break;
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      type = TYPE_FILTER_WORKFLOWS;
+      break;
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      type = TYPE_FILTER_OTHER;
+      break;
+    }
+
+  gtk_drop_down_set_selected (self->type_dropdown, type);
+}
+
+void
+salvage_trash_page_show_all_kinds (SalvageTrashPage *self)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  gtk_drop_down_set_selected (self->type_dropdown, TYPE_FILTER_ALL);
+}
+
 gboolean
 salvage_trash_page_select_item (SalvageTrashPage *self,
                                 SalvageTrashItem *item)

@@ -33,6 +33,12 @@ void        salvage_trash_page_set_state     (SalvageTrashPage *self,
 void        salvage_trash_page_set_search    (SalvageTrashPage *self,
                                               const char       *text);
 
+/* Picks the entry of the type drop-down that shows only @kind. */
+void        salvage_trash_page_show_kind     (SalvageTrashPage *self,
+                                              SalvageTrashKind  kind);
+/* Picks "All Types". */
+void        salvage_trash_page_show_all_kinds (SalvageTrashPage *self);
+
 /* Adds the row of @item to the selection. */
 gboolean    salvage_trash_page_select_item   (SalvageTrashPage *self,
                                               SalvageTrashItem *item);
