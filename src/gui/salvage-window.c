@@ -16,6 +16,11 @@
 /* How many names a restore dialog lists before "and N more". */
 #define MAX_NAMED_ITEMS 5
 
+/* Each restore plan indexes the whole Trash: past this many versions and
+ * trainings in one request, their parents are left to the order of the
+ * restore itself, so that a large selection cannot freeze the window. */
+#define MAX_PLANNED_ITEMS 64
+
 struct _SalvageWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -684,6 +689,8 @@ restore_requested_cb (SalvageWindow *self,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
+  guint n_planned = 0;
+  guint n_parents = 0;
 
   if (self->workspace == NULL || requested->len == 0)
     return;
@@ -692,11 +699,18 @@ restore_requested_cb (SalvageWindow *self,
     add_key (requested_keys, g_ptr_array_index (requested, i));
 
   /* Every item brings the parents it cannot come back without; each of
-   * them is sent once, and the ones not asked for are named. */
+   * them is sent once, and the ones not asked for are named. Restoring
+   * everything needs no plan: the parents are among the items. */
   for (guint i = 0; i < requested->len; i++)
     {
       SalvageTrashItem *item = g_ptr_array_index (requested, i);
-      g_autoptr(GPtrArray) plan = salvage_workspace_dup_restore_plan (self->workspace, item);
+      SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+      g_autoptr(GPtrArray) plan = NULL;
+
+      if (!all &&
+          (kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING) &&
+          n_planned++ < MAX_PLANNED_ITEMS)
+        plan = salvage_workspace_dup_restore_plan (self->workspace, item);
 
       for (guint j = 0; plan != NULL && j < plan->len; j++)
         {
@@ -707,7 +721,7 @@ restore_requested_cb (SalvageWindow *self,
 
           g_ptr_array_add (items, g_object_ref (step));
 
-          if (!has_key (requested_keys, step))
+          if (!has_key (requested_keys, step) && n_parents++ < MAX_NAMED_ITEMS)
             {
               g_autofree char *parent = salvage_format_trash_item_name (step);
               g_autofree char *child = salvage_format_trash_item_name (item);
@@ -764,6 +778,19 @@ restore_requested_cb (SalvageWindow *self,
         }
 
       g_string_append (body, "\n\n");
+    }
+
+  if (n_parents > MAX_NAMED_ITEMS)
+    {
+      guint rest = n_parents - MAX_NAMED_ITEMS;
+
+      g_string_append_printf (parents,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u more item will be restored too, because items above belong to it.",
+                                           "%u more items will be restored too, because items above belong to them.",
+                                           rest),
+                              rest);
+      g_string_append (parents, "\n");
     }
 
   if (parents->len > 0)
