@@ -603,6 +603,24 @@ test_window_welcome (void)
 }
 
 static void
+test_window_narrow (void)
+{
+  Fixture f = { 0, };
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  g_assert_false (salvage_window_get_bottom_switcher (f.window));
+
+  /* On a phone-sized window the pages are switched from the bottom. */
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  salvage_window_show_page (f.window, "trash");
+  WAIT_FOR (salvage_window_get_bottom_switcher (f.window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 400);
+
+  fixture_teardown (&f);
+}
+
+static void
 test_window_shortcuts (void)
 {
   Fixture f = { 0, };
@@ -644,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/window/loads", test_window_loads);
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/delete-and-restore", test_window_delete_and_restore);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/restore-with-parent", test_window_restore_with_parent);

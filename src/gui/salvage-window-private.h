@@ -29,6 +29,9 @@ AdwMessageDialog     *salvage_window_get_dialog         (SalvageWindow *self);
 /* The title of the most recent toast (with its markup), or NULL. */
 const char           *salvage_window_get_last_toast     (SalvageWindow *self);
 
+/* Whether the page switcher sits at the bottom, as on a narrow window. */
+gboolean              salvage_window_get_bottom_switcher (SalvageWindow *self);
+
 /* The number of the Trash page's badge. */
 guint                 salvage_window_get_trash_badge    (SalvageWindow *self);
 

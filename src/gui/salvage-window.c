@@ -1054,3 +1054,11 @@ salvage_window_get_trash_badge (SalvageWindow *self)
 
   return adw_view_stack_page_get_badge_number (self->trash_stack_page);
 }
+
+gboolean
+salvage_window_get_bottom_switcher (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), FALSE);
+
+  return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
