@@ -420,6 +420,11 @@ test_window_search (void)
   gtk_editable_set_text (GTK_EDITABLE (focus), "traffic");
   WAIT_FOR (g_list_model_get_n_items (trash) == 2);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  /* A search that finds nothing says so, rather than showing an empty table. */
+  g_assert_cmpstr (salvage_projects_page_get_view (salvage_window_get_projects_page (f.window)), ==,
+                   "no-results");
+  g_assert_cmpstr (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)), ==,
+                   "content");
 
   /* The type filter narrows the Trash, together with the search. */
   salvage_trash_page_show_kind (salvage_window_get_trash_page (f.window), SALVAGE_TRASH_KIND_PROJECT);
@@ -436,6 +441,8 @@ test_window_search (void)
   /* Closing the search shows everything again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
   WAIT_FOR (g_list_model_get_n_items (projects) == 3 && g_list_model_get_n_items (trash) == 3);
+  g_assert_cmpstr (salvage_projects_page_get_view (salvage_window_get_projects_page (f.window)), ==,
+                   "content");
 
   salvage_trash_page_show_kind (salvage_window_get_trash_page (f.window), SALVAGE_TRASH_KIND_WORKFLOW);
   WAIT_FOR (g_list_model_get_n_items (trash) == 1);

@@ -14,7 +14,8 @@ salvage_page_state_show (GtkStack         *stack,
                          AdwStatusPage    *error_page,
                          SalvagePageState  state,
                          const GError     *error,
-                         guint             n_items)
+                         guint             n_items,
+                         guint             n_shown)
 {
   const char *child = "content";
 
@@ -37,6 +38,9 @@ salvage_page_state_show (GtkStack         *stack,
       child = n_items > 0 ? "content" : "empty";
       break;
     }
+
+  if (g_str_equal (child, "content") && n_shown == 0)
+    child = "no-results";
 
   gtk_stack_set_visible_child_name (stack, child);
 }

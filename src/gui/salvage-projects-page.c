@@ -62,8 +62,13 @@ update_view (SalvageProjectsPage *self)
 {
   GListModel *projects = get_projects (self);
 
+  /* Lists can still change while the page is torn down. */
+  if (self->stack == NULL)
+    return;
+
   salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
-                           projects != NULL ? g_list_model_get_n_items (projects) : 0);
+                           projects != NULL ? g_list_model_get_n_items (projects) : 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
 }
 
 static gboolean
@@ -653,7 +658,7 @@ context_pressed_cb (GtkGestureClick     *gesture,
 }
 
 static void
-projects_changed_cb (SalvageProjectsPage *self)
+rows_changed_cb (SalvageProjectsPage *self)
 {
   update_view (self);
 }
@@ -678,9 +683,6 @@ salvage_projects_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (salvage_workspace_get_projects (self->workspace),
-                                          projects_changed_cb, self);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->requested, g_hash_table_unref);
   g_clear_object (&self->cancellable);
@@ -781,6 +783,9 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
 
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  /* The filter model passes on every change of the store, too. */
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                         FALSE, FALSE, create_children_cb, self, NULL);
   /* Sorting by a column orders each level among itself. */
@@ -841,16 +846,10 @@ salvage_projects_page_set_workspace (SalvageProjectsPage *self,
   self->cancellable = g_cancellable_new ();
   g_hash_table_remove_all (self->requested);
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (salvage_workspace_get_projects (self->workspace),
-                                          projects_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filtered, get_projects (self));
 
-  if (self->workspace != NULL)
-    g_signal_connect_swapped (salvage_workspace_get_projects (self->workspace), "items-changed",
-                              G_CALLBACK (projects_changed_cb), self);
 
   update_view (self);
 }

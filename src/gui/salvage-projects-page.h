@@ -42,7 +42,7 @@ gboolean    salvage_projects_page_expand_item   (SalvageProjectsPage *self,
                                                  gpointer             item);
 /* The rows as shown (GtkTreeListRow): the filtered projects, sorted. */
 GListModel *salvage_projects_page_get_rows      (SalvageProjectsPage *self);
-/* "loading", "content", "empty" or "error". */
+/* "loading", "content", "no-results", "empty" or "error". */
 const char *salvage_projects_page_get_view      (SalvageProjectsPage *self);
 
 G_END_DECLS

@@ -71,7 +71,12 @@ update_view (SalvageTrashPage *self)
   guint n_items = trash != NULL ? g_list_model_get_n_items (trash) : 0;
   gboolean any_restorable = FALSE;
 
-  salvage_page_state_show (self->stack, self->error_page, self->state, self->error, n_items);
+  /* Lists can still change while the page is torn down. */
+  if (self->stack == NULL)
+    return;
+
+  salvage_page_state_show (self->stack, self->error_page, self->state, self->error, n_items,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
 
   for (guint i = 0; i < n_items && !any_restorable; i++)
     {
@@ -444,7 +449,7 @@ type_changed_cb (SalvageTrashPage *self)
 }
 
 static void
-trash_changed_cb (SalvageTrashPage *self)
+rows_changed_cb (SalvageTrashPage *self)
 {
   update_view (self);
 }
@@ -462,8 +467,6 @@ salvage_trash_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->dispose (object);
@@ -561,6 +564,9 @@ salvage_trash_page_init (SalvageTrashPage *self)
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  /* The filter model passes on every change of the store, too. */
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
@@ -608,15 +614,10 @@ salvage_trash_page_set_workspace (SalvageTrashPage *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filtered, get_trash (self));
 
-  if (self->workspace != NULL)
-    g_signal_connect_swapped (get_trash (self), "items-changed",
-                              G_CALLBACK (trash_changed_cb), self);
 
   update_view (self);
 }

@@ -44,7 +44,7 @@ gboolean    salvage_trash_page_select_item   (SalvageTrashPage *self,
                                               SalvageTrashItem *item);
 /* The rows as shown: filtered and sorted. */
 GListModel *salvage_trash_page_get_rows      (SalvageTrashPage *self);
-/* "loading", "content", "empty" or "error". */
+/* "loading", "content", "no-results", "empty" or "error". */
 const char *salvage_trash_page_get_view      (SalvageTrashPage *self);
 
 G_END_DECLS

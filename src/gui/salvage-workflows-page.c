@@ -55,8 +55,13 @@ update_view (SalvageWorkflowsPage *self)
 {
   GListModel *workflows = get_workflows (self);
 
+  /* Lists can still change while the page is torn down. */
+  if (self->stack == NULL)
+    return;
+
   salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
-                           workflows != NULL ? g_list_model_get_n_items (workflows) : 0);
+                           workflows != NULL ? g_list_model_get_n_items (workflows) : 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
 }
 
 static char *
@@ -204,7 +209,7 @@ context_pressed_cb (GtkGestureClick      *gesture,
 }
 
 static void
-workflows_changed_cb (SalvageWorkflowsPage *self)
+rows_changed_cb (SalvageWorkflowsPage *self)
 {
   update_view (self);
 }
@@ -225,8 +230,6 @@ salvage_workflows_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_workflows (self), workflows_changed_cb, self);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (salvage_workflows_page_parent_class)->dispose (object);
@@ -321,6 +324,9 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
 
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  /* The filter model passes on every change of the store, too. */
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
@@ -370,15 +376,10 @@ salvage_workflows_page_set_workspace (SalvageWorkflowsPage *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_workflows (self), workflows_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filtered, get_workflows (self));
 
-  if (self->workspace != NULL)
-    g_signal_connect_swapped (get_workflows (self), "items-changed",
-                              G_CALLBACK (workflows_changed_cb), self);
 
   update_view (self);
 }

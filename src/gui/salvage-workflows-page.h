@@ -35,7 +35,7 @@ gboolean    salvage_workflows_page_select_item   (SalvageWorkflowsPage *self,
                                                   SalvageWorkflow      *workflow);
 /* The rows as shown: filtered and sorted. */
 GListModel *salvage_workflows_page_get_rows      (SalvageWorkflowsPage *self);
-/* "loading", "content", "empty" or "error". */
+/* "loading", "content", "no-results", "empty" or "error". */
 const char *salvage_workflows_page_get_view      (SalvageWorkflowsPage *self);
 
 G_END_DECLS
