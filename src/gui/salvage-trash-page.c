@@ -37,6 +37,8 @@ struct _SalvageTrashPage
   GtkColumnViewColumn *actions_column;
   GtkActionBar        *action_bar;
   GtkLabel            *selection_label;
+  GMenuModel          *context_menu;
+  GtkWidget           *popover;
 
   SalvageWorkspace    *workspace;
   GtkCustomFilter     *filter;
@@ -427,6 +429,47 @@ open_web_app_action (GtkWidget  *widget,
 }
 
 static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+
+  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
+}
+
+static void
+context_pressed_cb (GtkGestureClick  *gesture,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    SalvageTrashPage *self)
+{
+  GtkListItem *list_item;
+  GdkRectangle rect;
+  guint position;
+  double px, py;
+
+  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
+  if (list_item == NULL)
+    return;
+
+  /* A click on a row outside the selection acts on that row alone. */
+  position = gtk_list_item_get_position (list_item);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                         x, y, &px, &py))
+    return;
+
+  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
 selection_changed_cb (SalvageTrashPage *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
@@ -461,6 +504,7 @@ salvage_trash_page_dispose (GObject *object)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
   g_clear_object (&self->selection);
@@ -513,6 +557,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, actions_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, context_menu);
 
   gtk_widget_class_install_action (widget_class, "trash.restore-selected", NULL,
                                    restore_selected_action);
@@ -520,6 +565,13 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
                                    restore_all_action);
   gtk_widget_class_install_action (widget_class, "trash.open-web-app", NULL,
                                    open_web_app_action);
+  gtk_widget_class_install_action (widget_class, "trash.context-menu", NULL,
+                                   context_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "trash.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "trash.context-menu", NULL);
 }
 
 static void
@@ -558,6 +610,8 @@ signal_factory_new (SalvageTrashPage *self,
 static void
 salvage_trash_page_init (SalvageTrashPage *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = SALVAGE_PAGE_STATE_LOADING;
@@ -596,6 +650,16 @@ salvage_trash_page_init (SalvageTrashPage *self)
 
   /* What is about to be lost for good comes first. */
   gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
+
+  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE, TRASH_PAGE,
  *                       restore @items (SalvageTrashItem, all restorable);
  *                       @all when they asked for the whole Trash.
  *
- * Actions (group "trash"): "restore-selected", "restore-all", "open-web-app".
+ * Actions (group "trash"): "restore-selected", "restore-all", "open-web-app",
+ *   "context-menu".
  */
 
 void        salvage_trash_page_set_workspace (SalvageTrashPage *self,
