@@ -28,7 +28,7 @@ salvage_format_date (GDateTime *date)
 
   local = g_date_time_to_local (date);
   /* Translators: a date as in "27 Nov 2026"; see g_date_time_format() */
-  return g_date_time_format (local, _("%e %b %Y"));
+  return g_date_time_format (local, _("%-d %b %Y"));
 }
 
 char *
