@@ -1,9 +1,8 @@
 /* salvage-client.c - the Roboflow REST client: one object per account
  *
- * Every request goes through one exchange: the URL is built from escaped
- * path segments with the key in the query, the body is read in chunks up
- * to a size limit, and the HTTP status is mapped to one SalvageError code.
- * The endpoints then hand the body to the parsers of salvage-parse.c.
+ * Each endpoint sends one request through the transport of
+ * salvage-http.c, which maps every failure to one SalvageError code, and
+ * hands the body of the answer to the parsers of salvage-parse.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,24 +15,18 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "salvage-client.h"
+#include "salvage-http-private.h"
 #include "salvage-parse.h"
 
 #define DEFAULT_TIMEOUT 30
-#define READ_CHUNK_SIZE (64 * 1024)
-
-/* The session's timeout bounds each connect and each read. This bounds a
- * whole exchange, so a server that trickles its answer a few bytes at a
- * time cannot hold a request open forever. */
-#define DEADLINE_FACTOR 4
 
 struct _SalvageClient
 {
   GObject      parent_instance;
 
-  SoupSession *session;
+  SalvageHttp *http;
   char        *base_url;
   char        *api_key;
   char        *workspace;
@@ -204,6 +197,8 @@ salvage_client_constructed (GObject *object)
 
   if (self->api_key == NULL)
     self->api_key = g_strdup ("");
+
+  self->http = salvage_http_new (self->base_url, self->api_key, self->timeout);
 }
 
 static void
@@ -211,9 +206,11 @@ salvage_client_dispose (GObject *object)
 {
   SalvageClient *self = (SalvageClient *)object;
 
-  if (self->session != NULL)
-    soup_session_abort (self->session);
-  g_clear_object (&self->session);
+  /* Pending exchanges hold a reference on us, so this only runs early
+   * when someone forces it: end them, but keep the transport until
+   * finalize for their callbacks. */
+  if (self->http != NULL)
+    salvage_http_abort (self->http);
 
   G_OBJECT_CLASS (salvage_client_parent_class)->dispose (object);
 }
@@ -223,6 +220,7 @@ salvage_client_finalize (GObject *object)
 {
   SalvageClient *self = (SalvageClient *)object;
 
+  g_clear_pointer (&self->http, salvage_http_free);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->api_key, g_free);
   g_clear_pointer (&self->workspace, g_free);
@@ -339,12 +337,7 @@ salvage_client_class_init (SalvageClientClass *klass)
 static void
 salvage_client_init (SalvageClient *self)
 {
-  /* A trailing space makes libsoup append its own product token. */
   self->timeout = DEFAULT_TIMEOUT;
-  self->session = soup_session_new_with_options ("user-agent", "Salvage/" PACKAGE_VERSION " ",
-                                                 "timeout", self->timeout,
-                                                 "idle-timeout", self->timeout,
-                                                 NULL);
 }
 
 SalvageClient *
@@ -423,391 +416,12 @@ salvage_client_set_timeout (SalvageClient *self,
     return;
 
   self->timeout = seconds;
-  soup_session_set_timeout (self->session, seconds);
-  soup_session_set_idle_timeout (self->session, seconds);
+  salvage_http_set_timeout (self->http, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
-/* Errors */
+/* The transport */
 
-static GError *
-new_error (SalvageClient *self,
-           SalvageError   code,
-           const char    *message)
-{
-  g_autofree char *redacted = salvage_redact (message, self->api_key);
-
-  return g_error_new_literal (SALVAGE_ERROR, code, redacted);
-}
-
-static gint64
-parse_retry_after (const char *value)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return -1;
-
-  while (g_ascii_isspace (*value))
-    value++;
-
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
-    return seconds;
-
-  if ((date = soup_date_time_new_from_http_string (value)))
-    {
-      GTimeSpan span;
-
-      now = g_date_time_new_now_utc ();
-      span = g_date_time_difference (date, now);
-      /* Round up so that waiting the given time is always enough. */
-      return span <= 0 ? 0 : (span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND;
-    }
-
-  return -1;
-}
-
-static GError *
-error_from_status (SalvageClient      *self,
-                   guint               status,
-                   SoupMessageHeaders *headers,
-                   GBytes             *body)
-{
-  g_autofree char *server_words = NULL;
-  g_autofree char *sentence = NULL;
-  g_autofree char *message = NULL;
-  gint64 retry_after = -1;
-  SalvageError code;
-  GError *error;
-
-  switch (status)
-    {
-    case SOUP_STATUS_UNAUTHORIZED:
-      code = SALVAGE_ERROR_INVALID_KEY;
-      sentence = g_strdup (_("The API key was refused"));
-      break;
-
-    case SOUP_STATUS_FORBIDDEN:
-      code = SALVAGE_ERROR_FORBIDDEN;
-      sentence = g_strdup (_("The server refused: the plan or the API key’s permissions do not allow this"));
-      break;
-
-    case SOUP_STATUS_NOT_FOUND:
-      /* Roboflow answers 404 for a missing item, for one already in the
-       * Trash, and for a key that lacks the scope: it cannot be told which. */
-      code = SALVAGE_ERROR_NOT_FOUND;
-      sentence = g_strdup (_("Not found: it may not exist, may already be in the Trash, or the API key may lack a permission"));
-      break;
-
-    case SOUP_STATUS_CONFLICT:
-      code = SALVAGE_ERROR_CONFLICT;
-      sentence = g_strdup (_("The server refused because of a conflict"));
-      break;
-
-    case 429: /* Too Many Requests; libsoup 3.2 has no name for it */
-      code = SALVAGE_ERROR_RATE_LIMITED;
-      retry_after = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
-      if (retry_after >= 0)
-        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "Too many requests: the server asks to wait %d second",
-                                                 "Too many requests: the server asks to wait %d seconds",
-                                                 (gulong) retry_after),
-                                    (int) retry_after);
-      else
-        sentence = g_strdup (_("Too many requests: try again later"));
-      break;
-
-    default:
-      if (SOUP_STATUS_IS_SERVER_ERROR (status))
-        {
-          code = SALVAGE_ERROR_SERVER;
-          sentence = g_strdup_printf (_("The server failed (HTTP %u)"), status);
-        }
-      else if (SOUP_STATUS_IS_CLIENT_ERROR (status))
-        {
-          code = SALVAGE_ERROR_BAD_REQUEST;
-          sentence = g_strdup_printf (_("The server refused the request (HTTP %u)"), status);
-        }
-      else
-        {
-          code = SALVAGE_ERROR_BAD_REQUEST;
-          sentence = g_strdup_printf (_("The server gave an unexpected answer (HTTP %u)"), status);
-        }
-      break;
-    }
-
-  if (body != NULL)
-    server_words = salvage_parse_error_message (body);
-
-  if (server_words != NULL)
-    message = g_strdup_printf ("%s (%s)", sentence, server_words);
-  else
-    message = g_steal_pointer (&sentence);
-
-  error = new_error (self, code, message);
-  salvage_error_set_http_details (error, status, retry_after);
-
-  return error;
-}
-
-static GError *
-error_from_transport (SalvageClient *self,
-                      const GError  *error)
-{
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return new_error (self, SALVAGE_ERROR_TIMEOUT, _("The server did not answer in time"));
-
-  if (error->domain == G_RESOLVER_ERROR)
-    message = g_strdup_printf (_("Could not find the server (%s)"), error->message);
-  else if (error->domain == G_TLS_ERROR)
-    message = g_strdup_printf (_("Could not make a secure connection to the server (%s)"), error->message);
-  else if (error->domain == SOUP_SESSION_ERROR)
-    return new_error (self, SALVAGE_ERROR_BAD_RESPONSE, error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    message = g_strdup_printf (_("Could not connect to the server (%s)"), error->message);
-  else
-    message = g_strdup_printf (_("The connection to the server failed (%s)"), error->message);
-
-  return new_error (self, SALVAGE_ERROR_NETWORK, message);
-}
-
-/* One HTTP exchange: send, read the body with a size limit, check the status. */
-
-typedef struct
-{
-  SoupMessage  *message;
-  GInputStream *stream;
-  GByteArray   *body;
-  /* Ours, passed to libsoup: cancelled by the caller's or by the deadline. */
-  GCancellable *cancellable;
-  GCancellable *caller_cancellable;
-  gulong        cancelled_id;
-  GSource      *deadline;
-  gboolean      timed_out;
-} Exchange;
-
-static void
-exchange_free (Exchange *exchange)
-{
-  if (exchange->deadline != NULL)
-    {
-      g_source_destroy (exchange->deadline);
-      g_source_unref (exchange->deadline);
-    }
-
-  if (exchange->cancelled_id != 0)
-    g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
-
-  /* Closing a stream that was not read to the end makes libsoup drop the
-   * connection instead of reading what is left. */
-  g_clear_object (&exchange->stream);
-  g_clear_object (&exchange->message);
-  g_clear_object (&exchange->cancellable);
-  g_clear_object (&exchange->caller_cancellable);
-  g_clear_pointer (&exchange->body, g_byte_array_unref);
-  g_free (exchange);
-}
-
-static void
-forward_cancel_cb (GCancellable *caller_cancellable,
-                   GCancellable *cancellable)
-{
-  g_cancellable_cancel (cancellable);
-}
-
-static gboolean
-exchange_deadline_cb (gpointer user_data)
-{
-  Exchange *exchange = user_data;
-
-  exchange->timed_out = TRUE;
-  g_cancellable_cancel (exchange->cancellable);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-exchange_return_error (GTask  *task,
-                       GError *error)
-{
-  SalvageClient *self = g_task_get_source_object (task);
-  Exchange *exchange = g_task_get_task_data (task);
-
-  if (exchange->caller_cancellable != NULL &&
-      g_cancellable_is_cancelled (exchange->caller_cancellable))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             "%s", _("The operation was cancelled"));
-  else if (exchange->timed_out)
-    g_task_return_error (task, new_error (self, SALVAGE_ERROR_TIMEOUT,
-                                          _("The server did not answer in time")));
-  else if (error->domain == SALVAGE_ERROR)
-    g_task_return_error (task, g_error_copy (error));
-  else
-    g_task_return_error (task, error_from_transport (self, error));
-}
-
-static void
-exchange_too_large (GTask *task)
-{
-  SalvageClient *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-
-  error = new_error (self, SALVAGE_ERROR_BAD_RESPONSE, _("The server’s answer is too large"));
-  exchange_return_error (task, error);
-}
-
-static void
-exchange_complete (GTask *task)
-{
-  SalvageClient *self = g_task_get_source_object (task);
-  Exchange *exchange = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  guint status;
-
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
-  status = soup_message_get_status (exchange->message);
-
-  g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes",
-           soup_message_get_method (exchange->message),
-           g_uri_get_path (soup_message_get_uri (exchange->message)),
-           status, g_bytes_get_size (body));
-
-  /* Roboflow answers every successful call in scope with 200 and a JSON
-   * body; the SDK treats anything else, even a 204, as a failure. */
-  if (status == SOUP_STATUS_OK)
-    g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
-  else
-    g_task_return_error (task,
-                         error_from_status (self, status,
-                                            soup_message_get_response_headers (exchange->message),
-                                            body));
-}
-
-static void
-exchange_read_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Exchange *exchange = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize size;
-
-  if (!(chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
-    {
-      exchange_return_error (task, error);
-      return;
-    }
-
-  if ((size = g_bytes_get_size (chunk)) == 0)
-    {
-      exchange_complete (task);
-      return;
-    }
-
-  if (exchange->body->len + size > SALVAGE_CLIENT_MAX_BODY_SIZE)
-    {
-      exchange_too_large (task);
-      return;
-    }
-
-  g_byte_array_append (exchange->body, g_bytes_get_data (chunk, NULL), size);
-
-  g_input_stream_read_bytes_async (exchange->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   exchange->cancellable,
-                                   exchange_read_cb,
-                                   g_steal_pointer (&task));
-}
-
-static void
-exchange_send_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Exchange *exchange = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  goffset length = 0;
-
-  exchange->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (exchange->stream == NULL)
-    {
-      exchange_return_error (task, error);
-      return;
-    }
-
-  /* Refuse a declared oversize body before reading any of it. */
-  headers = soup_message_get_response_headers (exchange->message);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
-    {
-      length = soup_message_headers_get_content_length (headers);
-      if (length > SALVAGE_CLIENT_MAX_BODY_SIZE)
-        {
-          exchange_too_large (task);
-          return;
-        }
-    }
-
-  exchange->body = g_byte_array_sized_new (MIN (length, 1024 * 1024));
-
-  g_input_stream_read_bytes_async (exchange->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   exchange->cancellable,
-                                   exchange_read_cb,
-                                   g_steal_pointer (&task));
-}
-
-static gboolean
-segment_is_valid (const char *segment)
-{
-  /* Dot segments would be folded away by URL normalisation and reach a
-   * different endpoint. */
-  return segment != NULL &&
-         segment[0] != '\0' &&
-         strcmp (segment, ".") != 0 &&
-         strcmp (segment, "..") != 0;
-}
-
-static char *
-build_url (SalvageClient      *self,
-           const char * const *segments)
-{
-  GString *url = g_string_new (self->base_url);
-  g_autofree char *key = NULL;
-
-  if (segments == NULL || segments[0] == NULL)
-    g_string_append_c (url, '/');
-
-  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
-    {
-      g_autofree char *escaped = g_uri_escape_string (segments[i], NULL, FALSE);
-
-      g_string_append_c (url, '/');
-      g_string_append (url, escaped);
-    }
-
-  key = g_uri_escape_string (self->api_key, NULL, FALSE);
-  g_string_append (url, "?api_key=");
-  g_string_append (url, key);
-
-  return g_string_free (url, FALSE);
-}
-
-/*
- * Sends one request. @segments are the path below the base URL, each
- * escaped on its own; @body, when given, is sent as JSON. The result is
- * the body of a 200 answer, or a SalvageError (G_IO_ERROR_CANCELLED when
- * @cancellable was cancelled).
- */
 static void
 salvage_client_send_async (SalvageClient       *self,
                            const char          *method,
@@ -817,81 +431,8 @@ salvage_client_send_async (SalvageClient       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  Exchange *exchange;
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, salvage_client_send_async);
-
-  exchange = g_new0 (Exchange, 1);
-  g_task_set_task_data (task, exchange, (GDestroyNotify) exchange_free);
-
-  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "%s", _("The operation was cancelled"));
-      return;
-    }
-
-  /* Checked again here because a client made with g_object_new() skipped
-   * salvage_client_new(): no request may go out over plain HTTP. */
-  if (!salvage_client_check_base_url (self->base_url, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
-    {
-      if (!segment_is_valid (segments[i]))
-        {
-          g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
-                                   "%s", _("A name in the request is empty or not allowed"));
-          return;
-        }
-    }
-
-  url = build_url (self, segments);
-  exchange->message = soup_message_new (method, url);
-  if (exchange->message == NULL)
-    {
-      g_task_return_error (task, new_error (self, SALVAGE_ERROR_INVALID_URL,
-                                            _("Could not build the address of the request")));
-      return;
-    }
-
-  /* A redirect could take the key to another host, or to plain HTTP. */
-  soup_message_add_flags (exchange->message, SOUP_MESSAGE_NO_REDIRECT);
-  soup_message_headers_replace (soup_message_get_request_headers (exchange->message),
-                                "Accept", "application/json");
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (exchange->message, "application/json", body);
-
-  exchange->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      exchange->caller_cancellable = g_object_ref (cancellable);
-      exchange->cancelled_id = g_cancellable_connect (cancellable,
-                                                      G_CALLBACK (forward_cancel_cb),
-                                                      g_object_ref (exchange->cancellable),
-                                                      g_object_unref);
-    }
-
-  exchange->deadline = g_timeout_source_new_seconds (self->timeout * DEADLINE_FACTOR);
-  g_source_set_callback (exchange->deadline, exchange_deadline_cb, exchange, NULL);
-  g_source_set_static_name (exchange->deadline, "[salvage] request deadline");
-  g_source_attach (exchange->deadline, g_task_get_context (task));
-
-  g_debug ("%s %s", method, g_uri_get_path (soup_message_get_uri (exchange->message)));
-
-  soup_session_send_async (self->session,
-                           exchange->message,
-                           G_PRIORITY_DEFAULT,
-                           exchange->cancellable,
-                           exchange_send_cb,
-                           g_steal_pointer (&task));
+  salvage_http_send_async (self->http, self, method, segments, body,
+                           cancellable, callback, user_data);
 }
 
 static GBytes *
@@ -900,9 +441,8 @@ salvage_client_send_finish (SalvageClient  *self,
                             GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == salvage_client_send_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return salvage_http_send_finish (result, error);
 }
 
 /* Endpoints */
