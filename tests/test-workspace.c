@@ -267,6 +267,17 @@ proxy_reset_log (Proxy *proxy)
   proxy->max_restores_in_flight = 0;
 }
 
+/* Where the restore body "type:id" @line was sent, or -1. */
+static int
+proxy_restore_position (Proxy      *proxy,
+                        const char *line)
+{
+  for (guint i = 0; i < proxy->restores->len; i++)
+    if (g_str_equal (g_ptr_array_index (proxy->restores, i), line))
+      return (int) i;
+  return -1;
+}
+
 static guint
 proxy_count (Proxy      *proxy,
              const char *line)
@@ -1057,7 +1068,8 @@ test_restore_many_parents (void)
 
   outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (outcomes->len, ==, 3);
+  /* One per item asked for, then one per project that came along. */
+  g_assert_cmpuint (outcomes->len, ==, 5);
 
   /* The version of the project that cannot come back fails for that
    * reason, and nothing of it leaves the Trash. */
@@ -1078,6 +1090,16 @@ test_restore_many_parents (void)
   g_assert_no_error (outcome->error);
   g_assert_nonnull (find_workflow (&f, "wf"));
 
+  /* The projects nobody asked for are reported too, in the order of the
+   * items that needed them, with what became of them. */
+  outcome = g_ptr_array_index (outcomes, 3);
+  g_assert_true (outcome->item == taken);
+  g_assert_error (outcome->error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+
+  outcome = g_ptr_array_index (outcomes, 4);
+  g_assert_true (outcome->item == keep);
+  g_assert_no_error (outcome->error);
+
   /* The version of "taken" was never sent; "keep" went before its version. */
   g_assert_cmpuint (f.proxy->restores->len, ==, 4);
   keep_restore = g_strdup_printf ("project:%s", salvage_trash_item_get_id (keep));
@@ -1092,6 +1114,249 @@ test_restore_many_parents (void)
     }
   g_assert_cmpint (keep_at, >=, 0);
   g_assert_cmpint (keep_version_at, >, keep_at);
+
+  g_clear_object (&result);  /* it holds the workspace */
+  fixture_clear (&f);
+}
+
+/* The keys of @items, one line each, for comparing plans at a glance. */
+static char *
+dup_keys (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *key = salvage_trash_item_dup_key (g_ptr_array_index (items, i));
+
+      /* The unit separator inside a key reads better as a slash. */
+      g_strdelimit (key, "\x1f", '/');
+      g_string_append_printf (out, "%s\n", key);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+trash_training_key (const char *project_id,
+                    const char *training_id)
+{
+  return g_strdup_printf ("training/%s/%s\n", training_id, project_id);
+}
+
+static void
+test_restore_plan_many (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autofree char *keys = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *beta_training_key = NULL;
+  g_autofree char *gamma_training_key = NULL;
+  g_autofree char *beta_training_path = NULL;
+  g_autofree char *gamma_training_path = NULL;
+  const char *beta_training, *gamma_training;
+  SalvageTrashItem *alpha, *beta, *beta_1;
+
+  fixture_init (&f);
+
+  /* alpha: two of its versions went to the Trash before it. */
+  add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 2, "augmented", 30));
+  trash_on_server (&f, "version", "alpha/1", MINUTES (30));
+  trash_on_server (&f, "version", "alpha/2", MINUTES (29));
+  trash_on_server (&f, "project", "alpha", MINUTES (20));
+
+  /* beta: a training, then its version, then the project. Its version 1
+   * shares its number with alpha's. */
+  add_project (&f, "beta");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "beta", 1, "raw", 10));
+  beta_training = salvage_server_add_training (f.server, WS, "beta", 1, "finished", "yolov8n");
+  g_assert_nonnull (beta_training);
+  beta_training_path = g_strdup_printf ("beta/1/%s", beta_training);
+  trash_on_server (&f, "training", beta_training_path, MINUTES (40));
+  trash_on_server (&f, "version", "beta/1", MINUTES (35));
+  trash_on_server (&f, "project", "beta", MINUTES (15));
+
+  /* gamma stays: a version and a training of a live version of it are in
+   * the Trash on their own. */
+  add_project (&f, "gamma");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "gamma", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "gamma", 2, "raw", 10));
+  gamma_training = salvage_server_add_training (f.server, WS, "gamma", 2, "failed", "rfdetr");
+  g_assert_nonnull (gamma_training);
+  gamma_training_path = g_strdup_printf ("gamma/2/%s", gamma_training);
+  trash_on_server (&f, "version", "gamma/1", MINUTES (12));
+  trash_on_server (&f, "training", gamma_training_path, MINUTES (11));
+
+  salvage_server_add_workflow (f.server, WS, "wf", "Workflow");
+  trash_on_server (&f, "workflow", "wf", MINUTES (5));
+  refresh (&f);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 9);
+
+  alpha = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL);
+  beta = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "beta", NULL);
+  beta_1 = find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "beta");
+  g_assert_nonnull (alpha);
+  g_assert_nonnull (beta);
+  g_assert_nonnull (beta_1);
+
+  /* The project comes after its versions here, and one version twice. */
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "2", "alpha")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "alpha")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, beta_training, NULL)));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "gamma")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "alpha")));
+  g_ptr_array_add (items, g_object_ref (alpha));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, gamma_training, NULL)));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf", NULL)));
+
+  plan = salvage_workspace_dup_restore_plan_many (f.workspace, items);
+  keys = dup_keys (plan);
+
+  /* Each parent once, before the first item that needs it; the rest in
+   * the order asked, without the repeat; nothing of live gamma. */
+  beta_training_key = trash_training_key (salvage_trash_item_get_parent_id (beta_1), beta_training);
+  gamma_training_key = trash_training_key (salvage_trash_item_get_parent_id (
+                                             g_ptr_array_index (items, 6)), gamma_training);
+  expected = g_strdup_printf ("project/%s\n"
+                              "version/2/%s\n"
+                              "version/1/%s\n"
+                              "project/%s\n"
+                              "version/1/%s\n"
+                              "%s"
+                              "version/1/%s\n"
+                              "%s"
+                              "workflow/%s\n",
+                              salvage_trash_item_get_id (alpha),
+                              salvage_trash_item_get_id (alpha),
+                              salvage_trash_item_get_id (alpha),
+                              salvage_trash_item_get_id (beta),
+                              salvage_trash_item_get_id (beta),
+                              beta_training_key,
+                              salvage_trash_item_get_parent_id (g_ptr_array_index (items, 3)),
+                              gamma_training_key,
+                              salvage_trash_item_get_id (g_ptr_array_index (items, 7)));
+  g_assert_cmpstr (keys, ==, expected);
+
+  /* The parents are the very entries of the Trash list. */
+  g_assert_true (g_ptr_array_index (plan, 0) == alpha);
+  g_assert_true (g_ptr_array_index (plan, 3) == beta);
+  g_assert_true (g_ptr_array_index (plan, 4) == beta_1);
+
+  /* One item at a time plans the same as the single-item call. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr(GPtrArray) many = NULL;
+      g_autoptr(GPtrArray) single = NULL;
+      g_autofree char *many_keys = NULL;
+      g_autofree char *single_keys = NULL;
+
+      g_ptr_array_add (one, g_ptr_array_index (items, i));
+      many = salvage_workspace_dup_restore_plan_many (f.workspace, one);
+      single = salvage_workspace_dup_restore_plan (f.workspace, g_ptr_array_index (items, i));
+      many_keys = dup_keys (many);
+      single_keys = dup_keys (single);
+      g_assert_cmpstr (many_keys, ==, single_keys);
+    }
+
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = salvage_workspace_dup_restore_plan_many (f.workspace, empty);
+  g_assert_cmpuint (plan->len, ==, 0);
+
+  fixture_clear (&f);
+}
+
+/* Items whose parents were not asked for: the parents come back first and
+ * are reported after the items. */
+static void
+test_restore_many_unrequested_parents (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalvageTrashItem) project = NULL;
+  g_autoptr(SalvageTrashItem) version = NULL;
+  g_autofree char *project_restore = NULL;
+  g_autofree char *first_path = NULL;
+  g_autofree char *second_path = NULL;
+  g_autofree char *first_restore = NULL;
+  g_autofree char *second_restore = NULL;
+  const char *first, *second;
+  SalvageRestoreOutcome *outcome;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 2, "raw", 10));
+  first = salvage_server_add_training (f.server, WS, "alpha", 1, "finished", "yolov8n");
+  second = salvage_server_add_training (f.server, WS, "alpha", 1, "failed", "yolov8s");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  first_path = g_strdup_printf ("alpha/1/%s", first);
+  second_path = g_strdup_printf ("alpha/1/%s", second);
+  trash_on_server (&f, "training", first_path, MINUTES (50));
+  trash_on_server (&f, "training", second_path, MINUTES (49));
+  trash_on_server (&f, "version", "alpha/2", MINUTES (45));
+  trash_on_server (&f, "version", "alpha/1", MINUTES (40));
+  trash_on_server (&f, "project", "alpha", MINUTES (30));
+  refresh (&f);
+
+  project = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL));
+  version = g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "alpha"));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, second, NULL)));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "2", "alpha")));
+  g_ptr_array_add (items, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_TRAINING, first, NULL)));
+
+  proxy_reset_log (f.proxy);
+  salvage_workspace_restore_many_async (f.workspace, items, NULL, result_cb, &result);
+  outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  /* The items in their order, then the project and the version that the
+   * first of them needed, parents first. */
+  g_assert_cmpuint (outcomes->len, ==, 5);
+  for (guint i = 0; i < items->len; i++)
+    {
+      outcome = g_ptr_array_index (outcomes, i);
+      g_assert_true (outcome->item == g_ptr_array_index (items, i));
+      g_assert_no_error (outcome->error);
+    }
+  outcome = g_ptr_array_index (outcomes, 3);
+  g_assert_true (outcome->item == project);
+  g_assert_no_error (outcome->error);
+  outcome = g_ptr_array_index (outcomes, 4);
+  g_assert_true (outcome->item == version);
+  g_assert_no_error (outcome->error);
+
+  /* Each sent once, the project first, its version before the trainings
+   * (the server would refuse them otherwise, and everything is back). */
+  g_assert_cmpuint (f.proxy->restores->len, ==, 5);
+  project_restore = g_strdup_printf ("project:%s", salvage_trash_item_get_id (project));
+  g_assert_cmpstr (g_ptr_array_index (f.proxy->restores, 0), ==, project_restore);
+  first_restore = g_strdup_printf ("training:%s", first);
+  second_restore = g_strdup_printf ("training:%s", second);
+  g_assert_cmpint (proxy_restore_position (f.proxy, "version:1"), >, 0);
+  g_assert_cmpint (proxy_restore_position (f.proxy, first_restore), >,
+                   proxy_restore_position (f.proxy, "version:1"));
+  g_assert_cmpint (proxy_restore_position (f.proxy, second_restore), >,
+                   proxy_restore_position (f.proxy, "version:1"));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 0);
+  g_assert_nonnull (find_project (&f, "alpha"));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "alpha/1"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "alpha/2"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "training", first_path), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "training", second_path), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
 
   g_clear_object (&result);  /* it holds the workspace */
   fixture_clear (&f);
@@ -1363,6 +1628,8 @@ main (int   argc,
   g_test_add_func ("/workspace/restore-many/limit", test_restore_many);
   g_test_add_func ("/workspace/restore-many/parents", test_restore_many_parents);
   g_test_add_func ("/workspace/restore-many/cancel", test_restore_many_cancel);
+  g_test_add_func ("/workspace/restore-many/unrequested-parents", test_restore_many_unrequested_parents);
+  g_test_add_func ("/workspace/restore-plan/many", test_restore_plan_many);
   g_test_add_func ("/workspace/race/refresh-during-delete", test_refresh_during_delete);
   g_test_add_func ("/workspace/race/overlapping-refresh", test_overlapping_refresh);
   g_test_add_func ("/workspace/delete/already-in-trash", test_delete_already_in_trash);

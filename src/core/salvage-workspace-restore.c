@@ -190,20 +190,25 @@ trash_index_find_version (TrashIndex       *index,
   return version;
 }
 
-/* Parents first, then @item: each element must be restored before the next. */
-static GPtrArray *
-trash_index_dup_plan (TrashIndex       *index,
-                      SalvageTrashItem *item)
+/* The longest chain: a training after its version, after their project. */
+#define MAX_CHAIN 3
+
+/* Fills @chain with the Trash entries that must come back before @item,
+ * parents first, followed by @item itself; returns how many there are. */
+static guint
+trash_index_get_chain (TrashIndex       *index,
+                       SalvageTrashItem *item,
+                       SalvageTrashItem *chain[MAX_CHAIN])
 {
-  GPtrArray *plan = g_ptr_array_new_with_free_func (g_object_unref);
   SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+  guint n = 0;
 
   if (kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING)
     {
       SalvageTrashItem *project = trash_index_find_project (index, item);
 
       if (project != NULL)
-        g_ptr_array_add (plan, g_object_ref (project));
+        chain[n++] = project;
     }
 
   if (kind == SALVAGE_TRASH_KIND_TRAINING)
@@ -211,12 +216,12 @@ trash_index_dup_plan (TrashIndex       *index,
       SalvageTrashItem *version = trash_index_find_version (index, item);
 
       if (version != NULL)
-        g_ptr_array_add (plan, g_object_ref (version));
+        chain[n++] = version;
     }
 
-  g_ptr_array_add (plan, g_object_ref (item));
+  chain[n++] = item;
 
-  return plan;
+  return n;
 }
 
 /* Restore */
@@ -226,12 +231,56 @@ salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
                                     SalvageTrashItem *item)
 {
   g_autoptr(TrashIndex) index = NULL;
+  SalvageTrashItem *chain[MAX_CHAIN];
+  GPtrArray *plan;
+  guint n;
 
   g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
 
   index = trash_index_new (self, NULL);
-  return trash_index_dup_plan (index, item);
+  n = trash_index_get_chain (index, item, chain);
+
+  plan = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (plan, g_object_ref (chain[i]));
+
+  return plan;
+}
+
+GPtrArray *
+salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
+                                         GPtrArray        *items)
+{
+  g_autoptr(TrashIndex) index = NULL;
+  g_autoptr(GHashTable) planned = NULL;
+  GPtrArray *plan;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (g_ptr_array_index (items, i)), NULL);
+
+  /* One index for all of them: planning each item on its own would read
+   * the whole Trash once per item. */
+  index = trash_index_new (self, items);
+  planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan = g_ptr_array_new_full (items->len, g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *chain[MAX_CHAIN];
+      guint n = trash_index_get_chain (index, g_ptr_array_index (items, i), chain);
+
+      /* A parent already planned for an earlier item is already before
+       * this one, so the order holds. */
+      for (guint j = 0; j < n; j++)
+        if (g_hash_table_add (planned, salvage_trash_item_dup_key (chain[j])))
+          g_ptr_array_add (plan, g_object_ref (chain[j]));
+    }
+
+  return plan;
 }
 
 typedef struct
@@ -381,6 +430,7 @@ struct _RestoreNode
   GPtrArray        *children;  /* RestoreNode, not owned */
   NodeState         state;
   GError           *error;
+  gboolean          requested;  /* among the items asked for */
 };
 
 typedef struct
@@ -389,6 +439,7 @@ typedef struct
   GHashTable *by_key;     /* Trash key → RestoreNode */
   GPtrArray  *items;      /* SalvageTrashItem asked for */
   GPtrArray  *requested;  /* RestoreNode of each of @items */
+  guint       n_extra;    /* nodes not asked for: parents from the Trash */
   GQueue      ready;      /* RestoreNode whose parent is back */
   guint       in_flight;
   gboolean    stopped;    /* cancelled: start nothing more */
@@ -469,6 +520,21 @@ restore_many_fail_children (RestoreNode *node,
     }
 }
 
+static SalvageRestoreOutcome *
+restore_outcome_new (SalvageTrashItem *item,
+                     RestoreNode      *node)
+{
+  SalvageRestoreOutcome *outcome = g_new0 (SalvageRestoreOutcome, 1);
+
+  outcome->item = g_object_ref (item);
+  if (node->state != NODE_RESTORED)
+    outcome->error = node->error ? g_error_copy (node->error)
+                                 : g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
+                                                        _("The item was not restored"));
+
+  return outcome;
+}
+
 static void
 restore_many_reloaded_cb (GObject      *object,
                           GAsyncResult *result,
@@ -490,18 +556,19 @@ restore_many_reloaded_cb (GObject      *object,
       return;
     }
 
-  outcomes = g_ptr_array_new_full (data->items->len, (GDestroyNotify) salvage_restore_outcome_free);
+  outcomes = g_ptr_array_new_full (data->items->len + data->n_extra,
+                                   (GDestroyNotify) salvage_restore_outcome_free);
   for (guint i = 0; i < data->items->len; i++)
-    {
-      RestoreNode *node = g_ptr_array_index (data->requested, i);
-      SalvageRestoreOutcome *outcome = g_new0 (SalvageRestoreOutcome, 1);
+    g_ptr_array_add (outcomes, restore_outcome_new (g_ptr_array_index (data->items, i),
+                                                    g_ptr_array_index (data->requested, i)));
 
-      outcome->item = g_object_ref (g_ptr_array_index (data->items, i));
-      if (node->state != NODE_RESTORED)
-        outcome->error = node->error ? g_error_copy (node->error)
-                                     : g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
-                                                            _("The item was not restored"));
-      g_ptr_array_add (outcomes, outcome);
+  /* Then the parents that came along, in the order they were planned. */
+  for (guint i = 0; i < data->nodes->len; i++)
+    {
+      RestoreNode *node = g_ptr_array_index (data->nodes, i);
+
+      if (!node->requested)
+        g_ptr_array_add (outcomes, restore_outcome_new (node->item, node));
     }
 
   g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
@@ -629,14 +696,16 @@ salvage_workspace_restore_many_async (SalvageWorkspace    *self,
   for (guint i = 0; i < items->len; i++)
     {
       SalvageTrashItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) plan = trash_index_dup_plan (index, item);
+      SalvageTrashItem *chain[MAX_CHAIN];
+      guint n = trash_index_get_chain (index, item, chain);
       RestoreNode *node = NULL;
 
-      /* A plan is a chain: each entry waits for the one before it. Nodes
+      /* A chain is a plan: each entry waits for the one before it. Nodes
        * are made parents first, so the list is in a good starting order. */
-      for (guint j = 0; j < plan->len; j++)
-        node = restore_many_ensure_node (data, g_ptr_array_index (plan, j), node);
+      for (guint j = 0; j < n; j++)
+        node = restore_many_ensure_node (data, chain[j], node);
 
+      node->requested = TRUE;
       g_ptr_array_add (data->items, g_object_ref (item));
       g_ptr_array_add (data->requested, node);
     }
@@ -645,6 +714,8 @@ salvage_workspace_restore_many_async (SalvageWorkspace    *self,
     {
       RestoreNode *node = g_ptr_array_index (data->nodes, i);
 
+      if (!node->requested)
+        data->n_extra++;
       if (node->parent == NULL)
         g_queue_push_tail (&data->ready, node);
     }

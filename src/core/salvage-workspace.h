@@ -119,6 +119,16 @@ gboolean          salvage_workspace_delete_finish (SalvageWorkspace  *self,
 GPtrArray        *salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
                                                       SalvageTrashItem *item);
 
+/* The plans of all of @items (element-type SalvageTrashItem) at once:
+ * each item with the Trash entries it needs, parents before children, each
+ * entry once, in the order of @items otherwise. Parents may come from the
+ * Trash or from @items itself. Costs one pass over the Trash, however many
+ * items there are. Parents that are not among @items are what
+ * restore_many brings back too.
+ * (element-type SalvageTrashItem) (transfer full) */
+GPtrArray        *salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
+                                                           GPtrArray        *items);
+
 /* Restores @item, parents first (see dup_restore_plan). */
 void              salvage_workspace_restore_async  (SalvageWorkspace    *self,
                                                     SalvageTrashItem    *item,
@@ -131,9 +141,14 @@ gboolean          salvage_workspace_restore_finish (SalvageWorkspace  *self,
 
 /* Restores every item of @items (element-type SalvageTrashItem), parents
  * before children, at most SALVAGE_WORKSPACE_MAX_PARALLEL requests at once.
- * A failure leaves that item (and any child waiting on it) in the Trash.
+ * The Trash entries an item needs come back too when they were not asked
+ * for (see dup_restore_plan_many). A failure leaves that item (and any
+ * child waiting on it) in the Trash.
  * Returns (element-type SalvageRestoreOutcome) one outcome per item of
- * @items, in the same order; the finish itself fails only when cancelled. */
+ * @items, in the same order, followed by one outcome for each parent that
+ * was not asked for but had to come back first, parents first; so the
+ * first @items->len outcomes always match @items. The finish itself fails
+ * only when cancelled. */
 void              salvage_workspace_restore_many_async  (SalvageWorkspace    *self,
                                                          GPtrArray           *items,
                                                          GCancellable        *cancellable,
