@@ -34,7 +34,12 @@ salvage_error_private_clear (SalvageErrorPrivate *priv)
 {
 }
 
+/* GLib's macro casts a byte pointer back to the private struct, which it
+ * allocated with the right alignment; clang cannot know that. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 G_DEFINE_EXTENDED_ERROR (SalvageError, salvage_error)
+#pragma GCC diagnostic pop
 
 /**
  * salvage_error_get_status:

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 #define CONCAT(a, b) CONCAT_(a, b)
 #define TARGET CONCAT(FUZZ_, FUZZ_TARGET)
 
-static void
+G_GNUC_UNUSED static void
 drop_array (GPtrArray *array)
 {
   g_clear_pointer (&array, g_ptr_array_unref);
@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
-  g_autoptr(GError) error = NULL;
+  G_GNUC_UNUSED g_autoptr(GError) error = NULL;
 
 #if TARGET == FUZZ_trash
   {
@@ -99,10 +99,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 #elif TARGET == FUZZ_small
   {
     /* The small answers: key check, delete, restore, and a date. */
-    g_autofree char *workspace = salvage_parse_key_check (bytes, NULL);
+    G_GNUC_UNUSED g_autofree char *workspace = salvage_parse_key_check (bytes, NULL);
     g_autofree char *trash_id = NULL;
     g_autofree char *text = g_strndup ((const char *) data, size);
-    g_autoptr(GDateTime) date = salvage_parse_date_string (text);
+    G_GNUC_UNUSED g_autoptr(GDateTime) date = salvage_parse_date_string (text);
 
     salvage_parse_delete (bytes, &trash_id, NULL);
     salvage_parse_restore (bytes, NULL);
