@@ -40,36 +40,62 @@ salvage_restore_outcome_free (SalvageRestoreOutcome *outcome)
 /* Looking up parents in the Trash */
 
 /* Where Trash entries are looked up by what a child knows of its parents.
- * When a slug was trashed more than once, the latest deletion wins. */
+ * When a slug was trashed more than once, the latest deletion wins.
+ *
+ * The index borrows its keys and items from the items themselves, which
+ * never change once made: it only lives within one call, while the Trash
+ * store and the extra items it was built from hold them. */
 typedef struct
 {
-  GHashTable *projects_by_id;   /* Trash id → SalvageTrashItem */
-  GHashTable *projects_by_url;  /* slug → SalvageTrashItem */
-  GHashTable *versions;         /* "i\037parent-id\037N" or "u\037parent-url\037N" → item */
+  GHashTable *projects_by_id;          /* Trash id → SalvageTrashItem */
+  GHashTable *projects_by_url;         /* slug → SalvageTrashItem */
+  GHashTable *versions_by_parent_id;   /* project Trash id → (number → SalvageTrashItem) */
+  GHashTable *versions_by_parent_url;  /* project slug → (number → SalvageTrashItem) */
 } TrashIndex;
+
+static gboolean
+is_set (const char *str)
+{
+  return str != NULL && *str != '\0';
+}
 
 static void
 trash_index_insert (GHashTable       *table,
-                    char             *key,
+                    const char       *key,
                     SalvageTrashItem *item)
 {
   SalvageTrashItem *existing = g_hash_table_lookup (table, key);
 
   if (existing != NULL && !_salvage_trash_item_deleted_later (item, existing))
-    {
-      g_free (key);
-      return;
-    }
+    return;
 
-  g_hash_table_insert (table, key, g_object_ref (item));
+  g_hash_table_insert (table, (gpointer) key, item);
 }
 
-static char *
-version_index_key (char        prefix,
-                   const char *parent,
-                   const char *number)
+static void
+trash_index_insert_version (GHashTable       *by_parent,
+                            const char       *parent,
+                            SalvageTrashItem *version)
 {
-  return g_strdup_printf ("%c\037%s\037%s", prefix, parent, number);
+  GHashTable *numbers = g_hash_table_lookup (by_parent, parent);
+
+  if (numbers == NULL)
+    {
+      numbers = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (by_parent, (gpointer) parent, numbers);
+    }
+
+  trash_index_insert (numbers, salvage_trash_item_get_id (version), version);
+}
+
+static SalvageTrashItem *
+trash_index_lookup_version (GHashTable *by_parent,
+                            const char *parent,
+                            const char *number)
+{
+  GHashTable *numbers = g_hash_table_lookup (by_parent, parent);
+
+  return numbers != NULL ? g_hash_table_lookup (numbers, number) : NULL;
 }
 
 static void
@@ -81,22 +107,22 @@ trash_index_add (TrashIndex       *index,
   const char *parent_id = salvage_trash_item_get_parent_id (item);
   const char *parent_url = salvage_trash_item_get_parent_url (item);
 
-  if (id == NULL || *id == '\0')
+  if (!is_set (id))
     return;
 
   switch (salvage_trash_item_get_kind (item))
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      trash_index_insert (index->projects_by_id, g_strdup (id), item);
-      if (url != NULL && *url != '\0')
-        trash_index_insert (index->projects_by_url, g_strdup (url), item);
+      trash_index_insert (index->projects_by_id, id, item);
+      if (is_set (url))
+        trash_index_insert (index->projects_by_url, url, item);
       break;
 
     case SALVAGE_TRASH_KIND_VERSION:
-      if (parent_id != NULL && *parent_id != '\0')
-        trash_index_insert (index->versions, version_index_key ('i', parent_id, id), item);
-      if (parent_url != NULL && *parent_url != '\0')
-        trash_index_insert (index->versions, version_index_key ('u', parent_url, id), item);
+      if (is_set (parent_id))
+        trash_index_insert_version (index->versions_by_parent_id, parent_id, item);
+      if (is_set (parent_url))
+        trash_index_insert_version (index->versions_by_parent_url, parent_url, item);
       break;
 
     case SALVAGE_TRASH_KIND_WORKFLOW:
@@ -112,7 +138,8 @@ trash_index_free (TrashIndex *index)
 {
   g_clear_pointer (&index->projects_by_id, g_hash_table_unref);
   g_clear_pointer (&index->projects_by_url, g_hash_table_unref);
-  g_clear_pointer (&index->versions, g_hash_table_unref);
+  g_clear_pointer (&index->versions_by_parent_id, g_hash_table_unref);
+  g_clear_pointer (&index->versions_by_parent_url, g_hash_table_unref);
   g_free (index);
 }
 
@@ -128,9 +155,12 @@ trash_index_new (SalvageWorkspace *self,
   GListModel *model = salvage_workspace_get_trash (self);
   guint n_items = g_list_model_get_n_items (model);
 
-  index->projects_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  index->projects_by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  index->versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  index->projects_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  index->projects_by_url = g_hash_table_new (g_str_hash, g_str_equal);
+  index->versions_by_parent_id = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        NULL, (GDestroyNotify) g_hash_table_unref);
+  index->versions_by_parent_url = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                         NULL, (GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -154,9 +184,9 @@ trash_index_find_project (TrashIndex       *index,
   const char *parent_id = salvage_trash_item_get_parent_id (child);
   const char *parent_url = salvage_trash_item_get_parent_url (child);
 
-  if (parent_id != NULL && *parent_id != '\0')
+  if (is_set (parent_id))
     return g_hash_table_lookup (index->projects_by_id, parent_id);
-  if (parent_url != NULL && *parent_url != '\0')
+  if (is_set (parent_url))
     return g_hash_table_lookup (index->projects_by_url, parent_url);
   return NULL;
 }
@@ -170,22 +200,14 @@ trash_index_find_version (TrashIndex       *index,
   const char *parent_url = salvage_trash_item_get_parent_url (training);
   SalvageTrashItem *version = NULL;
 
-  if (number == NULL || *number == '\0')
+  if (!is_set (number))
     return NULL;
 
-  if (parent_id != NULL && *parent_id != '\0')
-    {
-      g_autofree char *key = version_index_key ('i', parent_id, number);
+  if (is_set (parent_id))
+    version = trash_index_lookup_version (index->versions_by_parent_id, parent_id, number);
 
-      version = g_hash_table_lookup (index->versions, key);
-    }
-
-  if (version == NULL && parent_url != NULL && *parent_url != '\0')
-    {
-      g_autofree char *key = version_index_key ('u', parent_url, number);
-
-      version = g_hash_table_lookup (index->versions, key);
-    }
+  if (version == NULL && is_set (parent_url))
+    version = trash_index_lookup_version (index->versions_by_parent_url, parent_url, number);
 
   return version;
 }
@@ -253,6 +275,7 @@ salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
                                          GPtrArray        *items)
 {
   g_autoptr(TrashIndex) index = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) planned = NULL;
   GPtrArray *plan;
 
@@ -265,6 +288,7 @@ salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
   /* One index for all of them: planning each item on its own would read
    * the whole Trash once per item. */
   index = trash_index_new (self, items);
+  seen = g_hash_table_new (NULL, NULL);
   planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan = g_ptr_array_new_full (items->len, g_object_unref);
 
@@ -274,9 +298,12 @@ salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
       guint n = trash_index_get_chain (index, g_ptr_array_index (items, i), chain);
 
       /* A parent already planned for an earlier item is already before
-       * this one, so the order holds. */
+       * this one, so the order holds. The same record may come as two
+       * objects (from two listings), hence the keys; most repeats are the
+       * same object, which is cheaper to tell. */
       for (guint j = 0; j < n; j++)
-        if (g_hash_table_add (planned, salvage_trash_item_dup_key (chain[j])))
+        if (g_hash_table_add (seen, chain[j])
+            && g_hash_table_add (planned, salvage_trash_item_dup_key (chain[j])))
           g_ptr_array_add (plan, g_object_ref (chain[j]));
     }
 

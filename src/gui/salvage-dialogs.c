@@ -13,11 +13,6 @@
 /* How many names a restore dialog lists before "and N more". */
 #define MAX_NAMED_ITEMS 5
 
-/* Each restore plan indexes the whole Trash: past this many versions and
- * trainings in one request, their parents are left to the order of the
- * restore itself, so that a large selection cannot freeze the window. */
-#define MAX_PLANNED_ITEMS 64
-
 static const char *
 find_project_name (SalvageWorkspace *workspace,
                    const char       *slug)
@@ -113,21 +108,62 @@ salvage_delete_dialog_new (GtkWindow  *parent,
   return dialog;
 }
 
-/* Adds the key of @item to @keys; FALSE when it was there already. */
-static gboolean
-add_key (GHashTable       *keys,
-         SalvageTrashItem *item)
+/* Appends the names of @items: “A”, “B” and “C”, or the first few and
+ * "and N more". */
+static void
+append_names (GString   *out,
+              GPtrArray *items)
 {
-  return g_hash_table_add (keys, salvage_trash_item_dup_key (item));
+  guint n_named = MIN (items->len, MAX_NAMED_ITEMS);
+
+  for (guint i = 0; i < n_named; i++)
+    {
+      g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (items, i));
+
+      if (i > 0)
+        g_string_append (out, i + 1 == items->len ? _(" and ") : ", ");
+      g_string_append_printf (out, "“%s”", name);
+    }
+
+  if (items->len > n_named)
+    {
+      guint rest = items->len - n_named;
+
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", rest),
+                              rest);
+    }
 }
 
-static gboolean
-has_key (GHashTable       *keys,
-         SalvageTrashItem *item)
+/* Says which entries come back although they were not asked for. */
+static void
+append_parents (GString   *out,
+                GPtrArray *requested,
+                GPtrArray *parents)
 {
-  g_autofree char *key = salvage_trash_item_dup_key (item);
+  g_autoptr(GString) names = g_string_new (NULL);
 
-  return g_hash_table_contains (keys, key);
+  append_names (names, parents);
+
+  if (requested->len == 1)
+    {
+      g_autofree char *child = salvage_format_trash_item_name (g_ptr_array_index (requested, 0));
+
+      /* Translators: the first %s names one or more projects or versions, the second what belongs to them */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%s will be restored too, because “%s” belongs to it.",
+                                                "%s will be restored too, because “%s” belongs to them.",
+                                                parents->len),
+                              names->str, child);
+    }
+  else
+    {
+      /* Translators: %s names one or more projects or versions */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%s will be restored too, because some of these items belong to it.",
+                                                "%s will be restored too, because some of these items belong to them.",
+                                                parents->len),
+                              names->str);
+    }
 }
 
 AdwMessageDialog *
@@ -137,62 +173,50 @@ salvage_restore_dialog_new (GtkWindow        *parent,
                             gboolean          all,
                             GPtrArray       **items_out)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) item_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) requested_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) parents = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) parents = NULL;
+  g_autoptr(GHashTable) requested_objects = NULL;
+  g_autoptr(GHashTable) requested_keys = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
-  guint n_planned = 0;
-  guint n_parents = 0;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SALVAGE_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (requested != NULL && requested->len > 0, NULL);
   g_return_val_if_fail (items_out != NULL, NULL);
 
-  for (guint i = 0; i < requested->len; i++)
-    add_key (requested_keys, g_ptr_array_index (requested, i));
-
   /* Every item brings the parents it cannot come back without; each of
-   * them is sent once, and the ones not asked for are named. Restoring
-   * everything needs no plan: the parents are among the items. */
+   * them is sent once, and the ones not asked for are named. One plan for
+   * all, so that it takes no time even for a whole Trash. */
+  items = salvage_workspace_dup_restore_plan_many (workspace, requested);
+
+  /* What was asked for is mostly the very objects of the plan; only the
+   * others need their keys compared, to tell a parent from a request. */
+  requested_objects = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < requested->len; i++)
+    g_hash_table_add (requested_objects, g_ptr_array_index (requested, i));
+
+  parents = g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
     {
-      SalvageTrashItem *item = g_ptr_array_index (requested, i);
-      SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-      g_autoptr(GPtrArray) plan = NULL;
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = NULL;
 
-      if (!all &&
-          (kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING) &&
-          n_planned++ < MAX_PLANNED_ITEMS)
-        plan = salvage_workspace_dup_restore_plan (workspace, item);
+      if (g_hash_table_contains (requested_objects, item))
+        continue;
 
-      for (guint j = 0; plan != NULL && j < plan->len; j++)
+      if (requested_keys == NULL)
         {
-          SalvageTrashItem *step = g_ptr_array_index (plan, j);
-
-          if (!add_key (item_keys, step))
-            continue;
-
-          g_ptr_array_add (items, g_object_ref (step));
-
-          if (!has_key (requested_keys, step) && n_parents++ < MAX_NAMED_ITEMS)
-            {
-              g_autofree char *parent_name = salvage_format_trash_item_name (step);
-              g_autofree char *child = salvage_format_trash_item_name (item);
-
-              /* Translators: the first %s is a project (or version), the second what is in it */
-              g_string_append_printf (parents,
-                                      _("“%s” will be restored too, because “%s” belongs to it."),
-                                      parent_name, child);
-              g_string_append (parents, "\n");
-            }
+          requested_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint j = 0; j < requested->len; j++)
+            g_hash_table_add (requested_keys,
+                              salvage_trash_item_dup_key (g_ptr_array_index (requested, j)));
         }
 
-      if (add_key (item_keys, item))
-        g_ptr_array_add (items, g_object_ref (item));
+      key = salvage_trash_item_dup_key (item);
+      if (!g_hash_table_contains (requested_keys, key))
+        g_ptr_array_add (parents, item);
     }
 
   if (requested->len == 1)
@@ -203,8 +227,6 @@ salvage_restore_dialog_new (GtkWindow        *parent,
     }
   else
     {
-      guint n_named;
-
       if (all)
         heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "Restore All %u Item?",
@@ -218,40 +240,15 @@ salvage_restore_dialog_new (GtkWindow        *parent,
                                                 requested->len),
                                    requested->len);
 
-      for (n_named = 0; n_named < requested->len && n_named < MAX_NAMED_ITEMS; n_named++)
-        {
-          g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (requested, n_named));
-
-          g_string_append_printf (body, "%s“%s”", n_named > 0 ? ", " : "", name);
-        }
-
-      if (requested->len > n_named)
-        {
-          guint rest = requested->len - n_named;
-
-          g_string_append_printf (body,
-                                  g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", rest),
-                                  rest);
-        }
-
+      append_names (body, requested);
       g_string_append (body, "\n\n");
     }
 
-  if (n_parents > MAX_NAMED_ITEMS)
-    {
-      guint rest = n_parents - MAX_NAMED_ITEMS;
-
-      g_string_append_printf (parents,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u more parent item will be restored too.",
-                                           "%u more parent items will be restored too.",
-                                           rest),
-                              rest);
-      g_string_append (parents, "\n");
-    }
-
   if (parents->len > 0)
-    g_string_append_printf (body, "%s\n", parents->str);
+    {
+      append_parents (body, requested, parents);
+      g_string_append (body, "\n\n");
+    }
   g_string_append (body, _("Restored items return to where they were deleted from."));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body->str));

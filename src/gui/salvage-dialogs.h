@@ -24,8 +24,10 @@ AdwMessageDialog *salvage_delete_dialog_new  (GtkWindow         *parent,
 
 /* Asks whether to restore @requested (SalvageTrashItem); @all when that is
  * the whole Trash. @items_out gets what to restore: @requested with the
- * parents they need, parents first, which the dialog names. Responses:
- * "cancel" (the close response) and "restore" (the default). */
+ * parents they need, parents first, each once (see
+ * salvage_workspace_dup_restore_plan_many()). The dialog names the parents
+ * that were not requested, the first few by name. Responses: "cancel" (the
+ * close response) and "restore" (the default). */
 AdwMessageDialog *salvage_restore_dialog_new (GtkWindow         *parent,
                                               SalvageWorkspace  *workspace,
                                               GPtrArray         *requested,
