@@ -13,6 +13,7 @@
 
 #include "salvage-client.h"
 #include "salvage-server.h"
+#include "salvage-workspace.h"
 
 /* A key with characters that must be escaped in a query string. */
 #define TEST_KEY       "rf+Key/Secret=42xQ"
@@ -1587,6 +1588,7 @@ typedef enum
   FAULT_RESET,    /* send part of the promised body, then reset the connection */
   FAULT_SILENT,   /* read the request and never answer */
   FAULT_TRICKLE,  /* a byte every 200 ms, for ever */
+  FAULT_GATHER,   /* answer well once fault_gather requests are in at once */
 } FaultAction;
 
 typedef struct
@@ -1607,6 +1609,9 @@ typedef struct
 } Fault;
 
 static GMutex       fault_lock;
+static GCond        fault_cond;
+static guint        fault_gather;    /* requests that FAULT_GATHER waits for */
+static guint        fault_gathered;
 static const Fault *fault_current;
 static guint        fault_left;      /* requests that still get the fault */
 static GPtrArray   *fault_requests;  /* "METHOD /path body" of each request */
@@ -1652,6 +1657,43 @@ fault_write (GOutputStream *output,
              gsize          len)
 {
   return g_output_stream_write_all (output, text, len, NULL, NULL, NULL);
+}
+
+static gboolean
+fault_write_healthy (GOutputStream *output)
+{
+  g_autofree char *answer = NULL;
+
+  answer = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                            "Content-Type: application/json\r\n"
+                            "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                            "\r\n"
+                            "%s", strlen (HEALTHY_BODY), HEALTHY_BODY);
+  return fault_write (output, answer, strlen (answer));
+}
+
+/* Holds each request until fault_gather of them are in at once, for at
+ * most 10 s, then answers them all. */
+static gboolean
+fault_gather_and_answer (GOutputStream *output)
+{
+  static const char unavailable[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n";
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  gboolean gathered;
+
+  g_mutex_lock (&fault_lock);
+  fault_gathered++;
+  g_cond_broadcast (&fault_cond);
+  while (fault_gathered < fault_gather && g_cond_wait_until (&fault_cond, &fault_lock, end))
+    ;
+  gathered = fault_gathered >= fault_gather;
+  g_mutex_unlock (&fault_lock);
+
+  if (gathered)
+    return fault_write_healthy (output);
+
+  fault_write (output, unavailable, sizeof unavailable - 1);
+  return FALSE;
 }
 
 /* Reads one request and answers it. Returns FALSE when the connection
@@ -1703,14 +1745,7 @@ fault_serve_one (GSocketConnection *connection,
   g_mutex_unlock (&fault_lock);
 
   if (fault == NULL)
-    {
-      answer = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
-                                "Content-Type: application/json\r\n"
-                                "Content-Length: %" G_GSIZE_FORMAT "\r\n"
-                                "\r\n"
-                                "%s", strlen (HEALTHY_BODY), HEALTHY_BODY);
-      return fault_write (output, answer, strlen (answer));
-    }
+    return fault_write_healthy (output);
 
   switch (fault->action)
     {
@@ -1740,6 +1775,9 @@ fault_serve_one (GSocketConnection *connection,
           }
         return FALSE;
       }
+
+    case FAULT_GATHER:
+      return fault_gather_and_answer (output);
 
     case FAULT_ANSWER:
     case FAULT_HANG_UP:
@@ -1816,6 +1854,8 @@ fault_fixture_init (FaultFixture *fx,
   g_mutex_lock (&fault_lock);
   g_clear_pointer (&fault_requests, g_ptr_array_unref);
   fault_requests = g_ptr_array_new_with_free_func (g_free);
+  fault_gather = 0;
+  fault_gathered = 0;
   g_mutex_unlock (&fault_lock);
 
   /* More threads than the client opens connections. */
@@ -2016,6 +2056,52 @@ test_fault (gconstpointer data)
   fault_fixture_clear (&fx);
 }
 
+/* Connections */
+
+static const Fault fault_gather_all = {
+  .name = "gather",
+  .action = FAULT_GATHER,
+};
+
+static void
+test_parallel_requests (void)
+{
+  FaultFixture fx = { 0 };
+  /* The restores a workspace runs at once, and a reload of its Trash
+   * beside them. */
+  const guint n = SALVAGE_WORKSPACE_MAX_PARALLEL + 1;
+  GAsyncResult *results[SALVAGE_WORKSPACE_MAX_PARALLEL + 1] = { NULL, };
+
+  fault_fixture_init (&fx, 2);
+
+  /* Each request is answered only once all of them have reached the
+   * server: any that the client held back for want of a connection
+   * would leave the others to time out. */
+  g_mutex_lock (&fault_lock);
+  fault_gather = n;
+  g_mutex_unlock (&fault_lock);
+  fault_set (&fault_gather_all, G_MAXUINT);
+
+  for (guint i = 0; i < n; i++)
+    salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &results[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) workflows = NULL;
+      g_autoptr(GError) error = NULL;
+
+      workflows = salvage_client_list_workflows_finish (fx.client, await_result (&results[i]), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (workflows);
+      g_assert_cmpuint (workflows->len, ==, 1);
+      g_clear_object (&results[i]);
+    }
+
+  g_assert_cmpuint (fault_count_requests (), ==, n);
+
+  fault_fixture_clear (&fx);
+}
+
 /* 429: one retry after the wait the server asks for */
 
 static const Fault fault_429_one_second = {
@@ -2210,6 +2296,8 @@ test_rate_limit_not_waited (void)
 
   /* So is one under the cap that would end after the deadline of the
    * request (4 s here): failing now beats failing with a timeout later. */
+  G_STATIC_ASSERT (10 < SALVAGE_CLIENT_MAX_RETRY_WAIT);
+  G_STATIC_ASSERT (3600 > SALVAGE_CLIENT_MAX_RETRY_WAIT);
   fault_set (&fault_429_ten_seconds, G_MAXUINT);
   start = g_get_monotonic_time ();
   salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &result);
@@ -2456,6 +2544,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &fault_matrix[i], test_fault);
     }
+  g_test_add_func ("/client/connections/parallel", test_parallel_requests);
   g_test_add_func ("/client/rate-limit/retried", test_rate_limit_retried);
   g_test_add_func ("/client/rate-limit/twice", test_rate_limit_twice);
   g_test_add_func ("/client/rate-limit/delete-and-restore", test_rate_limit_delete_and_restore);

@@ -36,7 +36,19 @@ G_DECLARE_FINAL_TYPE (SalvageClient, salvage_client, SALVAGE, CLIENT, GObject)
  * A whole request, body included, is also given at most four times
  * "timeout" before it fails with SALVAGE_ERROR_TIMEOUT. Cancelling the
  * GCancellable of a call fails it with G_IO_ERROR_CANCELLED instead.
+ *
+ * A 429 answer is the only one retried, and only once: after the wait of
+ * its Retry-After (1 s when it gives none), when that wait is at most
+ * SALVAGE_CLIENT_MAX_RETRY_WAIT seconds and ends before the time allowed
+ * for the whole request, which includes the wait. Otherwise, or when the
+ * retry meets a 429 too, the call fails with SALVAGE_ERROR_RATE_LIMITED
+ * and salvage_error_get_retry_after() gives the server's wait. A 429
+ * means the request was not carried out, so a delete or a restore is as
+ * safe to send again as a list.
  */
+
+/* The longest Retry-After waited out before retrying a 429. */
+#define SALVAGE_CLIENT_MAX_RETRY_WAIT 60
 
 /* The base URL from the environment (API_URL) or the default. */
 const char     *salvage_client_default_base_url    (void);

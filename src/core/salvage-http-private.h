@@ -11,10 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The longest Retry-After we wait out before the one retry of a 429.
- * Anything longer fails at once with SALVAGE_ERROR_RATE_LIMITED. */
-#define SALVAGE_HTTP_MAX_RETRY_WAIT 60
-
 /* The wait before retrying a 429 that did not say how long to wait. */
 #define SALVAGE_HTTP_DEFAULT_RETRY_WAIT 1
 

@@ -28,9 +28,9 @@
  * once, and reloads its lists alongside them. libsoup's default of two
  * connections per host would queue all but two of those behind each
  * other, each queued one eating into its own deadline. Every request of a
- * client goes to the one host of its base URL. */
+ * client goes to the one host of its base URL, so that is the total too. */
 #define MAX_CONNS_PER_HOST 6
-#define MAX_CONNS          8
+#define MAX_CONNS          MAX_CONNS_PER_HOST
 
 struct _SalvageHttp
 {
@@ -456,7 +456,7 @@ exchange_retry_later (GTask *task)
   if (wait < 0)
     wait = SALVAGE_HTTP_DEFAULT_RETRY_WAIT;
 
-  if (wait > SALVAGE_HTTP_MAX_RETRY_WAIT ||
+  if (wait > SALVAGE_CLIENT_MAX_RETRY_WAIT ||
       g_get_monotonic_time () + wait * G_TIME_SPAN_SECOND >= exchange->deadline_time)
     return FALSE;
 
