@@ -981,6 +981,10 @@ test_malformed_bodies (void)
     { "{\"items\": [],}", 0, "not valid JSON" },
     { "{\"items\": []} trailing", 0, "not valid JSON" },
     { "{\"items\": [1 2]}", 0, "not valid JSON" },
+    { "{\"items\": []}[{\"items\": []}]", 0, "more than one value" },
+    { "{\"items\": []} {\"items\": []}", 0, "more than one value" },
+    { "\"a\" {\"items\": []}", 0, "more than one value" },
+    { "null {\"items\": []}", 0, "more than one value" },
     { "{\"items\": [], \"count\": 012}", 0, "leading zero" },
     { "{\"items\": [], \"count\": 0x1F}", 0, "malformed number" },
     { "{\"items\": [], \"count\": 00000000000000000000042}", 0, "leading zero" },
@@ -1141,6 +1145,135 @@ test_huge_numbers (void)
   g_assert_cmpint (salvage_project_get_unannotated (project), ==, G_MAXINT64);
   g_assert_null (salvage_project_get_created (project));
   g_assert_cmpint (g_date_time_get_year (salvage_project_get_updated (project)), ==, 9999);
+}
+
+/* Damaged copies of every fixture: whatever the damage, each parser either
+ * succeeds with sound objects or fails with one of its documented codes and
+ * a readable message. A fixed seed keeps the run the same every time. */
+static void
+check_sound_result (guint     parser,
+                    gboolean  ok,
+                    GError   *error)
+{
+  if (ok)
+    {
+      g_assert_no_error (error);
+      return;
+    }
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SALVAGE_ERROR);
+  if (error->code != SALVAGE_ERROR_BAD_RESPONSE &&
+      !(all_parsers[parser] == parse_key_check && error->code == SALVAGE_ERROR_INVALID_KEY))
+    g_error ("Parser %u failed with unexpected code %d: %s", parser, error->code, error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static void
+check_trash_items (GBytes *body)
+{
+  g_autoptr(GPtrArray) items = salvage_parse_trash (body, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (items == NULL)
+    return;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *item = trash_at (items, i);
+      SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+
+      g_assert_nonnull (salvage_trash_item_get_id (item));
+      g_assert_cmpstr (salvage_trash_item_get_id (item), !=, "");
+      g_assert_nonnull (salvage_trash_item_get_name (item));
+      g_assert_true (salvage_trash_item_get_restorable (item) == (kind != SALVAGE_TRASH_KIND_OTHER));
+      g_assert_true ((salvage_trash_item_get_restore_type (item) == NULL) ==
+                     (kind == SALVAGE_TRASH_KIND_OTHER));
+      /* Merging leaves one item per Trash record. */
+      g_assert_true (g_hash_table_add (keys, salvage_trash_item_dup_key (item)));
+    }
+}
+
+static void
+test_damaged_fixtures (void)
+{
+  const char *fixtures[] = {
+    f2_workspace,
+    f3_project,
+    "{\"items\": [{\"type\": \"project\", \"id\": \"d1\", \"name\": \"My Project\","
+    " \"deletedAt\": \"2026-04-01\", \"scheduledCleanupAt\": \"2026-05-01T00:00:00Z\","
+    " \"deletedByName\": \"Alice\"}, {\"type\": \"version\", \"id\": \"3\", \"name\": \"v3\","
+    " \"parentName\": \"My Project\", \"parentUrl\": \"my-proj\", \"deletedAt\": 1775038830.5}],"
+    " \"sections\": {\"projects\": [{\"id\": \"d1\", \"url\": \"my-proj\"}],"
+    " \"versions\": [{\"id\": 3, \"parentUrl\": \"my-proj\", \"parentId\": \"d1\"}],"
+    " \"trainings\": [{\"id\": \"run\", \"versionId\": \"ws/my-proj/3\"}],"
+    " \"models\": [{\"id\": \"m\"}]}}",
+    "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\", \"start\": \"2026-04-01T10:00:00Z\"}]}",
+    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\", \"status\": \"active\"}]}",
+    "{\"deleted\": true, \"type\": \"version\", \"version\": \"3\", \"projectId\": \"d_1\"}",
+    "{\"restored\": true, \"type\": \"project\", \"id\": \"abc123\"}",
+    "{\"error\": {\"message\": \"Unsupported request\", \"hint\": \"See the docs\"}}",
+  };
+  static const char noise[] = "{}[]\",:\\0123456789.eE+-tfnul \x00\xc3\xa9\xff";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      const char *fixture = fixtures[round % G_N_ELEMENTS (fixtures)];
+      GString *damaged = g_string_new (fixture);
+      g_autoptr(GBytes) body = NULL;
+      guint len;
+
+      for (guint n = g_rand_int_range (rand, 1, 4); n > 0; n--)
+        {
+          guint at;
+
+          len = damaged->len;
+          if (len == 0)
+            break;
+          at = g_rand_int_range (rand, 0, len);
+
+          switch (g_rand_int_range (rand, 0, 5))
+            {
+            case 0:  /* cut short */
+              g_string_truncate (damaged, at);
+              break;
+            case 1:  /* one byte replaced */
+              damaged->str[at] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+              break;
+            case 2:  /* one byte removed */
+              g_string_erase (damaged, at, 1);
+              break;
+            case 3:  /* one byte inserted */
+              g_string_insert_c (damaged, at, noise[g_rand_int_range (rand, 0, sizeof noise - 1)]);
+              break;
+            default:  /* a stretch repeated */
+              {
+                guint wanted = g_rand_int_range (rand, 1, 40);
+                guint span = MIN (len - at, wanted);
+                /* Copied first: appending may move the buffer. */
+                g_autofree char *copy = g_memdup2 (damaged->str + at, span);
+
+                g_string_append_len (damaged, copy, span);
+              }
+              break;
+            }
+        }
+
+      body = g_string_free_to_bytes (damaged);
+
+      for (guint p = 0; p < G_N_ELEMENTS (all_parsers); p++)
+        {
+          g_autoptr(GError) error = NULL;
+          gboolean ok = all_parsers[p] (body, &error);
+
+          check_sound_result (p, ok, error);
+        }
+
+      check_trash_items (body);
+      g_free (salvage_parse_error_message (body));
+    }
 }
 
 /*
@@ -1584,6 +1717,7 @@ main (int   argc,
   g_test_add_func ("/parse/malformed/empty", test_empty_bodies);
   g_test_add_func ("/parse/malformed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/parse/malformed/huge-numbers", test_huge_numbers);
+  g_test_add_func ("/parse/malformed/damaged-fixtures", test_damaged_fixtures);
   g_test_add_func ("/parse/date/strings", test_date_strings);
   g_test_add_func ("/parse/date/nodes", test_date_nodes);
   g_test_add_func ("/parse/delete", test_delete);

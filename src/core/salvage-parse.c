@@ -90,6 +90,7 @@ check_structure (const char  *data,
                  GError     **error)
 {
   guint depth = 0;
+  gboolean root_seen = FALSE;
 
   *long_integers = FALSE;
 
@@ -98,6 +99,25 @@ check_structure (const char  *data,
 
   for (gsize i = 0; i < len; i++)
     {
+      /* json-glib reads "{…}[…]" as two documents, keeps the last and leaks
+       * the first: one value is all a body may hold. */
+      if (depth == 0 && !g_ascii_isspace (data[i]))
+        {
+          if (root_seen)
+            return bad_response (error,
+                                 "The server's answer is not valid JSON "
+                                 "(more than one value)");
+          root_seen = TRUE;
+
+          /* Skip a bare literal whole, so it counts as one value. */
+          if (g_ascii_isalpha (data[i]))
+            {
+              while (i + 1 < len && g_ascii_isalnum (data[i + 1]))
+                i++;
+              continue;
+            }
+        }
+
       switch (data[i])
         {
         case '"':
@@ -417,8 +437,8 @@ dup_id (JsonObject *object,
   return NULL;
 }
 
-/* The first array of @members in @root, or @root itself when it is an
- * array: the "wrapped or bare" lists of the API. */
+/* The array under @member of @root, or @root itself when it is an array:
+ * the "wrapped or bare" lists of the API. */
 static JsonArray *
 get_list (JsonNode    *root,
           const char  *member,
@@ -666,8 +686,10 @@ project_from_object (JsonObject *object,
   gint64 version_count;
 
   id = get_nonempty_string (object, "id");
-  slug = id != NULL ? last_segment (id) : get_nonempty_string (object, "url");
+  slug = id != NULL ? last_segment (id) : NULL;
   if (slug == NULL || slug[0] == '\0')
+    slug = get_nonempty_string (object, "url");
+  if (slug == NULL)
     slug = fallback_slug;
   if (slug == NULL || slug[0] == '\0')
     return NULL;
