@@ -1,4 +1,4 @@
-/* test-client.c - SalvageClient against the stand-in server and a raw SoupServer, over 127.0.0.1
+/* test-client.c - SalvageClient against the stand-in server, a raw SoupServer and a faulty one, over 127.0.0.1
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1576,7 +1576,7 @@ test_raw_huge_streamed (void)
 /* The fault matrix: a bare HTTP/1.1 server in a thread, which answers
  * well until it is told to fail in one way, so that every kind of
  * failure is seen by a client that worked before and must work after.
- * It keeps connections alive, as Roboflow's servers do, so a connection
+ * It keeps connections alive, as HTTP/1.1 servers do, so a connection
  * left in a bad state would show in the call that follows. */
 
 #define HEALTHY_BODY "{\"workflows\":[{\"id\":\"w1\",\"url\":\"count-people\",\"name\":\"Count People\"}]}"

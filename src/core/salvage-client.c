@@ -1,8 +1,9 @@
 /* salvage-client.c - the Roboflow REST client: one object per account
  *
  * Each endpoint sends one request through the transport of
- * salvage-http.c, which maps every failure to one SalvageError code, and
- * hands the body of the answer to the parsers of salvage-parse.c.
+ * salvage-http.c, which maps every failure to one SalvageError code; the
+ * endpoint then hands the body of the answer to the parsers of
+ * salvage-parse.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
