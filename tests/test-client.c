@@ -1929,31 +1929,31 @@ static const Fault fault_matrix[] = {
     "revoked-key", FAULT_ANSWER, "401 Unauthorized",
     "Content-Type: application/json\r\n",
     "{\"error\":{\"message\":\"This API key has been revoked\",\"type\":\"OAuthException\"}}", 0,
-    SALVAGE_ERROR_INVALID_KEY, 401, "This API key has been revoked", 0, 900,
+    SALVAGE_ERROR_INVALID_KEY, 401, "This API key has been revoked", 0, 2500,
   },
   {
     "forbidden", FAULT_ANSWER, "403 Forbidden",
     "Content-Type: application/json\r\n",
     "{\"error\":\"Your plan does not include this feature\"}", 0,
-    SALVAGE_ERROR_FORBIDDEN, 403, "Your plan does not include this feature", 0, 900,
+    SALVAGE_ERROR_FORBIDDEN, 403, "Your plan does not include this feature", 0, 2500,
   },
   {
     "not-found", FAULT_ANSWER, "404 Not Found",
     "Content-Type: application/json\r\n",
     "{\"error\":{\"message\":\"Unsupported get request.\"}}", 0,
-    SALVAGE_ERROR_NOT_FOUND, 404, "Unsupported get request.", 0, 900,
+    SALVAGE_ERROR_NOT_FOUND, 404, "Unsupported get request.", 0, 2500,
   },
   {
     "conflict", FAULT_ANSWER, "409 Conflict",
     "Content-Type: application/json\r\n",
     "{\"error\":\"Restore the project first\"}", 0,
-    SALVAGE_ERROR_CONFLICT, 409, "Restore the project first", 0, 900,
+    SALVAGE_ERROR_CONFLICT, 409, "Restore the project first", 0, 2500,
   },
   {
     "server-error", FAULT_ANSWER, "500 Internal Server Error",
     "Content-Type: application/json\r\n",
     "{\"error\":\"Internal server error\"}", 0,
-    SALVAGE_ERROR_SERVER, 500, "HTTP 500", 0, 900,
+    SALVAGE_ERROR_SERVER, 500, "HTTP 500", 0, 2500,
   },
   {
     /* What a proxy in front of the API sends: a whole page of HTML. */
@@ -1961,7 +1961,7 @@ static const Fault fault_matrix[] = {
     "Content-Type: text/html\r\n",
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", 0,
-    SALVAGE_ERROR_SERVER, 502, "502 Bad Gateway", 0, 900,
+    SALVAGE_ERROR_SERVER, 502, "502 Bad Gateway", 0, 2500,
   },
   {
     /* The per-read timeout ends it, well before the deadline of 4 s. */
@@ -1972,20 +1972,20 @@ static const Fault fault_matrix[] = {
     "hang-up-mid-body", FAULT_HANG_UP, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[{\"id\":\"w1\",", 400,
-    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 900,
+    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 2500,
   },
   {
     "reset-mid-body", FAULT_RESET, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[{\"id\":\"w1\",", 400,
-    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 900,
+    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 2500,
   },
   {
     /* Complete as HTTP, cut short as JSON. */
     "truncated-json", FAULT_ANSWER, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[{\"id\":\"w1\",\"url\":\"count-", 0,
-    SALVAGE_ERROR_BAD_RESPONSE, 0, "JSON", 0, 900,
+    SALVAGE_ERROR_BAD_RESPONSE, 0, "JSON", 0, 2500,
   },
   {
     /* A captive portal or a login page instead of the API. */
@@ -1993,20 +1993,20 @@ static const Fault fault_matrix[] = {
     "Content-Type: text/html\r\n",
     "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
     "<body><form action=\"/login\"><input name=\"user\"></form></body></html>\n", 0,
-    SALVAGE_ERROR_BAD_RESPONSE, 0, "JSON", 0, 900,
+    SALVAGE_ERROR_BAD_RESPONSE, 0, "JSON", 0, 2500,
   },
   {
     "wrong-shape", FAULT_ANSWER, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":{\"url\":\"count-people\"}}", 0,
-    SALVAGE_ERROR_BAD_RESPONSE, 0, "workflows", 0, 900,
+    SALVAGE_ERROR_BAD_RESPONSE, 0, "workflows", 0, 2500,
   },
   {
     /* Refused on the header: the client hangs up before the body. */
     "too-large", FAULT_ANSWER, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[", SALVAGE_CLIENT_MAX_BODY_SIZE + 1,
-    SALVAGE_ERROR_BAD_RESPONSE, 0, "too large", 0, 900,
+    SALVAGE_ERROR_BAD_RESPONSE, 0, "too large", 0, 2500,
   },
   {
     /* Never quiet long enough for the per-read timeout: the deadline of
@@ -2165,7 +2165,7 @@ test_rate_limit_retried (void)
   elapsed = g_get_monotonic_time () - start;
 
   g_assert_cmpint (elapsed, >=, 950 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (elapsed, <, 3 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (elapsed, <, 6 * G_TIME_SPAN_SECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 2);
   first = fault_dup_request (0);
   second = fault_dup_request (1);
@@ -2200,13 +2200,13 @@ test_rate_limit_twice (void)
   g_assert_cmpint (salvage_error_get_retry_after (error), ==, 1);
   g_assert_cmpuint (fault_count_requests (), ==, 2);
   g_assert_cmpint (elapsed, >=, 950 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (elapsed, <, 3 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (elapsed, <, 6 * G_TIME_SPAN_SECOND);
 
   /* The client is not held back afterwards. */
   fault_set (NULL, 0);
   start = g_get_monotonic_time ();
   assert_list_works (fx.client);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2500 * G_TIME_SPAN_MILLISECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 3);
 
   g_clear_object (&result);
@@ -2281,6 +2281,7 @@ test_rate_limit_not_waited (void)
   fault_fixture_init (&fx, 1);
 
   /* A wait beyond the cap is the caller's to make, at once. */
+  G_STATIC_ASSERT (3600 > SALVAGE_CLIENT_MAX_RETRY_WAIT);
   fault_set (&fault_429_an_hour, G_MAXUINT);
   start = g_get_monotonic_time ();
   salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &result);
@@ -2289,7 +2290,7 @@ test_rate_limit_not_waited (void)
   assert_plain_message (error);
   g_assert_nonnull (strstr (error->message, "3600 seconds"));
   g_assert_cmpint (salvage_error_get_retry_after (error), ==, 3600);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_TIME_SPAN_SECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 1);
   g_clear_object (&result);
   g_clear_error (&error);
@@ -2297,14 +2298,13 @@ test_rate_limit_not_waited (void)
   /* So is one under the cap that would end after the deadline of the
    * request (4 s here): failing now beats failing with a timeout later. */
   G_STATIC_ASSERT (10 < SALVAGE_CLIENT_MAX_RETRY_WAIT);
-  G_STATIC_ASSERT (3600 > SALVAGE_CLIENT_MAX_RETRY_WAIT);
   fault_set (&fault_429_ten_seconds, G_MAXUINT);
   start = g_get_monotonic_time ();
   salvage_client_list_workflows_async (fx.client, NULL, store_result_cb, &result);
   g_assert_null (salvage_client_list_workflows_finish (fx.client, await_result (&result), &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_RATE_LIMITED);
   g_assert_cmpint (salvage_error_get_retry_after (error), ==, 10);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_TIME_SPAN_SECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 2);
 
   fault_set (NULL, 0);
@@ -2338,7 +2338,7 @@ test_rate_limit_cancel_wait (void)
   g_cancellable_cancel (cancellable);
   g_assert_null (salvage_client_list_workflows_finish (fx.client, await_result (&result), &error));
   assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_TIME_SPAN_SECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 1);
 
   fault_set (NULL, 0);
