@@ -2326,6 +2326,8 @@ test_rate_limit_cancel_wait (void)
   /* A timeout long enough for the 30 s wait to fit in the deadline. */
   fault_fixture_init (&fx, 30);
 
+  /* The debug log says when the wait begins: cancel only then, so that
+   * it is the wait that is cancelled and not the first request. */
   fault_set (&fault_429_half_a_minute, G_MAXUINT);
   g_log_set_debug_enabled (TRUE);
   salvage_client_list_workflows_async (fx.client, cancellable, store_result_cb, &result);
