@@ -181,7 +181,8 @@ test_workspace_variants (void)
   SalvageProject *project;
 
   /* tests/test_workspace.py::_make_workspace of the SDK */
-  minimal = json_bytes ("{\"workspace\": {\"name\": \"Test\", \"projects\": [], \"url\": \"test-ws\"}}");
+  minimal = json_bytes ("{\"workspace\": {\"name\": \"Test\", \"projects\": [],"
+                        " \"url\": \"test-ws\"}}");
   projects = salvage_parse_workspace (minimal, &name, &error);
   g_assert_no_error (error);
   g_assert_nonnull (projects);
@@ -195,7 +196,8 @@ test_workspace_variants (void)
   loose = json_bytes ("{\"workspace\": {\"url\": \"ws\", \"projects\": ["
                       " {\"url\": \"only-url\"},"
                       " {\"id\": \"ws/odd\", \"name\": 5, \"images\": \"100\", \"public\": \"yes\","
-                      "  \"created\": \"last tuesday\", \"unannotated\": -4, \"versions\": [1, 2, 3],"
+                      "  \"created\": \"last tuesday\", \"unannotated\": -4,"
+                      " \"versions\": [1, 2, 3],"
                       "  \"annotation\": null, \"type\": []}]}}");
   projects = salvage_parse_workspace (loose, &name, &error);
   g_assert_no_error (error);
@@ -273,7 +275,8 @@ static const char f3_project[] =
   "   \"preprocessing\": {\"resize\": {\"height\": \"416\", \"width\": \"416\", \"enabled\": true,"
   "      \"format\": \"Stretch to\"}, \"auto-orient\": {\"enabled\": true}},"
   "   \"augmentation\": {\"blur\": {\"enabled\": true, \"pixels\": 1.5},"
-  "      \"image\": {\"enabled\": true, \"versions\": 3}, \"rotate\": {\"degrees\": 15, \"enabled\": true},"
+  "      \"image\": {\"enabled\": true, \"versions\": 3}, \"rotate\": {\"degrees\": 15,"
+  " \"enabled\": true},"
   "      \"crop\": {\"enabled\": true, \"percent\": 40, \"min\": 0},"
   "      \"flip\": {\"horizontal\": true, \"vertical\": false, \"enabled\": true}},"
   "   \"exports\": []},"
@@ -320,8 +323,10 @@ test_project_sorting (void)
 
   /* Out of order, with bare and numeric ids and no "project" object. */
   body = json_bytes ("{\"versions\": ["
-                     " {\"id\": \"ws/proj/10\"}, {\"id\": \"ws/proj/beta\"}, {\"id\": \"ws/proj/2\"},"
-                     " {\"id\": 3, \"name\": \"numeric\"}, {\"id\": \"ws/proj/1\"}, {\"id\": \"ws/proj/2\"}]}");
+                     " {\"id\": \"ws/proj/10\"}, {\"id\": \"ws/proj/beta\"},"
+                     " {\"id\": \"ws/proj/2\"},"
+                     " {\"id\": 3, \"name\": \"numeric\"}, {\"id\": \"ws/proj/1\"},"
+                     " {\"id\": \"ws/proj/2\"}]}");
   versions = salvage_parse_project (body, "fallback", &project, &error);
   g_assert_no_error (error);
   g_assert_null (project);
@@ -415,7 +420,8 @@ test_trainings (void)
 
       training = g_ptr_array_index (trainings, 1);
       assert_date_equal (salvage_training_get_started (training), start);
-      g_assert_cmpint (g_date_time_get_microsecond (salvage_training_get_finished (training)), ==, 500000);
+      g_assert_cmpint (g_date_time_get_microsecond (salvage_training_get_finished (training)),
+                       ==, 500000);
       g_assert_false (salvage_training_is_in_progress (training));
 
       /* An unknown word says nothing: only the missing end does. */
@@ -460,7 +466,8 @@ static void
 test_workflows (void)
 {
   static const char *bodies[] = {
-    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\", \"status\": \"active\"},"
+    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\","
+    " \"status\": \"active\"},"
     " {\"url\": \"nameless\", \"id\": \"wf_1\", \"created\": \"2026-01-01\"}]}",
     "[{\"name\": \"My Workflow\", \"url\": \"my-workflow\", \"status\": \"active\"},"
     " {\"url\": \"nameless\", \"id\": \"wf_1\", \"created\": \"2026-01-01\"}]",
@@ -592,10 +599,13 @@ test_trash_f6 (void)
   SalvageTrashItem *item;
 
   items = trash_ok ("{\"items\": [], \"sections\": {"
-                    " \"projects\": [{\"id\": \"p_id\", \"url\": \"my-proj\", \"name\": \"my-proj\"}],"
-                    " \"versions\": [{\"id\": \"1\", \"parentUrl\": \"my-proj\", \"parentId\": \"p_id\","
+                    " \"projects\": [{\"id\": \"p_id\", \"url\": \"my-proj\","
+                    " \"name\": \"my-proj\"}],"
+                    " \"versions\": [{\"id\": \"1\", \"parentUrl\": \"my-proj\","
+                    " \"parentId\": \"p_id\","
                     "   \"name\": \"v1\"}],"
-                    " \"workflows\": [{\"id\": \"wf_id\", \"url\": \"my-wf\", \"name\": \"My WF\"}]}}");
+                    " \"workflows\": [{\"id\": \"wf_id\", \"url\": \"my-wf\","
+                    " \"name\": \"My WF\"}]}}");
   g_assert_cmpuint (items->len, ==, 3);
 
   item = trash_at (items, 0);
@@ -632,7 +642,8 @@ test_trash_f7 (void)
     { "{\"sections\": {\"projects\": [{\"id\": \"abc123\", \"url\": \"my-proj\","
       " \"name\": \"My Project\"}]}}", SALVAGE_TRASH_KIND_PROJECT, "abc123", NULL },
     { "{\"sections\": {\"versions\": [{\"id\": \"3\", \"parentId\": \"proj-id-123\","
-      " \"parentUrl\": \"my-proj\", \"name\": \"v3\"}]}}", SALVAGE_TRASH_KIND_VERSION, "3", "proj-id-123" },
+      " \"parentUrl\": \"my-proj\", \"name\": \"v3\"}]}}",
+      SALVAGE_TRASH_KIND_VERSION, "3", "proj-id-123" },
     { "{\"sections\": {\"workflows\": [{\"id\": \"wf_abc123\", \"url\": \"slow-webhooks\","
       " \"name\": \"Slow Webhooks\"}]}}", SALVAGE_TRASH_KIND_WORKFLOW, "wf_abc123", NULL },
   };
@@ -782,12 +793,14 @@ test_trash_trainings (void)
 
   items = trash_ok ("{\"items\": ["
                     " {\"type\": \"training\", \"id\": \"run-a\", \"name\": \"Run A\","
-                    "  \"parentId\": \"p_id\", \"parentUrl\": \"my-proj\", \"parentName\": \"My Project\","
+                    "  \"parentId\": \"p_id\", \"parentUrl\": \"my-proj\","
+                    " \"parentName\": \"My Project\","
                     "  \"versionNumber\": \"3\", \"deletedAt\": \"2026-04-01T10:00:00Z\"},"
                     " {\"type\": \"training\", \"id\": \"run-b\", \"version\": 4}],"
                     " \"sections\": {\"trainings\": ["
                     " {\"id\": \"run-a\", \"parentId\": \"p_id\"},"
-                    " {\"id\": \"run-c\", \"versionId\": \"ws/my-proj/5\", \"parentUrl\": \"my-proj\"},"
+                    " {\"id\": \"run-c\", \"versionId\": \"ws/my-proj/5\","
+                    " \"parentUrl\": \"my-proj\"},"
                     " {\"id\": \"run-d\"}]}}");
   g_assert_cmpuint (items->len, ==, 4);
 
@@ -837,7 +850,8 @@ test_trash_date_forms (void)
 
   /* A date we cannot read is left unknown; the item itself stays. */
   g_assert_null (salvage_trash_item_get_deleted_at (trash_at (items, G_N_ELEMENTS (forms))));
-  g_assert_null (salvage_trash_item_get_scheduled_cleanup_at (trash_at (items, G_N_ELEMENTS (forms))));
+  g_assert_null (salvage_trash_item_get_scheduled_cleanup_at (trash_at (items,
+                                                                        G_N_ELEMENTS (forms))));
 }
 
 static void
@@ -1135,7 +1149,8 @@ test_huge_numbers (void)
   project = g_ptr_array_index (projects, 1);
   g_assert_cmpint (salvage_project_get_images (project), ==, 12);
   g_assert_cmpint (salvage_project_get_unannotated (project), ==, -1);
-  g_assert_cmpint (salvage_project_get_version_count (project), ==, G_GINT64_CONSTANT (1000000000000000000));
+  g_assert_cmpint (salvage_project_get_version_count (project),
+                   ==, G_GINT64_CONSTANT (1000000000000000000));
   g_assert_null (salvage_project_get_created (project));
   g_assert_null (salvage_project_get_updated (project));
 
@@ -1188,7 +1203,8 @@ check_trash_items (GBytes *body)
       g_assert_nonnull (salvage_trash_item_get_id (item));
       g_assert_cmpstr (salvage_trash_item_get_id (item), !=, "");
       g_assert_nonnull (salvage_trash_item_get_name (item));
-      g_assert_true (salvage_trash_item_get_restorable (item) == (kind != SALVAGE_TRASH_KIND_OTHER));
+      g_assert_true (salvage_trash_item_get_restorable (item) ==
+                     (kind != SALVAGE_TRASH_KIND_OTHER));
       g_assert_true ((salvage_trash_item_get_restore_type (item) == NULL) ==
                      (kind == SALVAGE_TRASH_KIND_OTHER));
       /* Merging leaves one item per Trash record. */
@@ -1210,8 +1226,10 @@ test_damaged_fixtures (void)
     " \"versions\": [{\"id\": 3, \"parentUrl\": \"my-proj\", \"parentId\": \"d1\"}],"
     " \"trainings\": [{\"id\": \"run\", \"versionId\": \"ws/my-proj/3\"}],"
     " \"models\": [{\"id\": \"m\"}]}}",
-    "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\", \"start\": \"2026-04-01T10:00:00Z\"}]}",
-    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\", \"status\": \"active\"}]}",
+    "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\","
+    " \"start\": \"2026-04-01T10:00:00Z\"}]}",
+    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\","
+    " \"status\": \"active\"}]}",
     "{\"deleted\": true, \"type\": \"version\", \"version\": \"3\", \"projectId\": \"d_1\"}",
     "{\"restored\": true, \"type\": \"project\", \"id\": \"abc123\"}",
     "{\"error\": {\"message\": \"Unsupported request\", \"hint\": \"See the docs\"}}",
@@ -1374,14 +1392,17 @@ test_delete (void)
     const char *trash_id;
   } good[] = {
     { "{\"deleted\": true}", NULL },
-    { "{\"deleted\": true, \"type\": \"project\", \"workspace\": \"my-ws\", \"project\": \"my-proj\","
+    { "{\"deleted\": true, \"type\": \"project\", \"workspace\": \"my-ws\","
+      " \"project\": \"my-proj\","
       " \"projectId\": \"d_abc123\", \"trash\": true}", "d_abc123" },
-    { "{\"deleted\": true, \"type\": \"version\", \"workspace\": \"my-ws\", \"project\": \"my-proj\","
+    { "{\"deleted\": true, \"type\": \"version\", \"workspace\": \"my-ws\","
+      " \"project\": \"my-proj\","
       " \"version\": \"3\", \"projectId\": \"d_abc123\", \"trash\": true}", "3" },
     { "{\"deleted\": true, \"type\": \"version\", \"version\": 3, \"trash\": true}", "3" },
     { "{\"deleted\": true, \"type\": \"workflow\", \"workspace\": \"my-ws\","
       " \"workflow\": \"slow-webhooks\", \"workflowId\": \"wf_1\", \"trash\": true}", "wf_1" },
-    { "{\"deleted\": true, \"type\": \"training\", \"trainingId\": \"run-1\", \"trash\": true}", "run-1" },
+    { "{\"deleted\": true, \"type\": \"training\", \"trainingId\": \"run-1\", \"trash\": true}",
+      "run-1" },
     { "{\"deleted\": true, \"workflowId\": \"wf_2\"}", "wf_2" },
     { "{\"trash\": true, \"projectId\": \"d_9\"}", "d_9" },
     { "{\"deleted\": \"yes\", \"projectId\": 7}", "7" },
@@ -1561,8 +1582,10 @@ test_redact (void)
     { "GET https://api.roboflow.com/my-ws/trash?api_key=rf_Secret1234Key&x=1 failed",
       "GET https://api.roboflow.com/my-ws/trash?api_key=***&x=1 failed" },
     { "Key rf_Secret1234Key was refused", "Key *** was refused" },
-    { "https://api.roboflow.com/?api_key=rf_Secret1234Key", "https://api.roboflow.com/?api_key=***" },
-    { "https://api.roboflow.com/?API_KEY=another-key#top", "https://api.roboflow.com/?API_KEY=***#top" },
+    { "https://api.roboflow.com/?api_key=rf_Secret1234Key",
+      "https://api.roboflow.com/?api_key=***" },
+    { "https://api.roboflow.com/?API_KEY=another-key#top",
+      "https://api.roboflow.com/?API_KEY=***#top" },
     { "ends with the key rf_Secret1234Key", "ends with the key ***" },
     { "Nothing secret here", "Nothing secret here" },
     { "", "" },
@@ -1603,7 +1626,8 @@ test_trash_item_model (void)
   g_autofree char *other_key = NULL;
   gboolean restorable = TRUE;
 
-  g_assert_cmpstr (g_enum_get_value (kinds, SALVAGE_TRASH_KIND_TRAINING)->value_nick, ==, "training");
+  g_assert_cmpstr (g_enum_get_value (kinds, SALVAGE_TRASH_KIND_TRAINING)->value_nick,
+                   ==, "training");
   g_assert_cmpstr (g_enum_get_value (kinds, SALVAGE_TRASH_KIND_OTHER)->value_nick, ==, "other");
 
   version = g_object_new (SALVAGE_TYPE_TRASH_ITEM,

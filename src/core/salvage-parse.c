@@ -1265,7 +1265,9 @@ find_record (TrashParse        *parse,
   return NULL;
 }
 
-#define TAKE_IF_UNSET(field) G_STMT_START { if (into->field == NULL) into->field = from->field; } G_STMT_END
+#define TAKE_IF_UNSET(field) G_STMT_START { \
+    if (into->field == NULL) into->field = from->field; \
+  } G_STMT_END
 #define STEAL_IF_UNSET(field) G_STMT_START { \
     if (into->field == NULL) into->field = g_steal_pointer (&from->field); \
   } G_STMT_END

@@ -148,7 +148,8 @@ append_record (GString *out,
       g_string_append (out, "\"id\": \"");
       append_doc_id (out, "", n);
       g_string_append_printf (out, "\", \"name\": \"rfdetr-base run %u\", \"parentId\": \"%s\","
-                                   " \"parentUrl\": \"hard-hat-sample-%u\", \"versionNumber\": \"%u\"",
+                                   " \"parentUrl\": \"hard-hat-sample-%u\","
+                                   " \"versionNumber\": \"%u\"",
                               n, parent_id, n / 3, n % 50 + 1);
       if (full)
         g_string_append_printf (out, ", \"parentName\": \"Hard Hat Sample %u\"", n / 3);
