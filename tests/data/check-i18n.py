@@ -28,6 +28,8 @@ UI_TEXT_PROPERTIES = {
     'button-label', 'comments',
 }
 
+UI_NOT_TRANSLATABLE = {'no', 'false', 'n', 'f', '0'}
+
 # Functions taking visible text, with the 0-based positions of those
 # arguments; None means every argument after the first.
 C_TEXT_SETTERS = {
@@ -186,7 +188,10 @@ def check_ui(path, source):
         if candidate is not None:
             value = (element.text or '').strip()
             translatable = element.get('translatable')
-            if value and has_words(value) and translatable not in ('yes', 'no'):
+            # xgettext extracts only translatable="yes"; an explicit "no" is
+            # a decision, not an omission.
+            if (value and has_words(value) and translatable != 'yes'
+                    and translatable not in UI_NOT_TRANSLATABLE):
                 problems.append('%s: %s “%s” is not marked translatable="yes"'
                                 % (path, candidate, value))
         for child in element:
