@@ -651,6 +651,61 @@ test_window_shortcuts (void)
   fixture_teardown (&f);
 }
 
+/* Moves the focus to another window and back, as switching applications does. */
+static void
+leave_and_return (Fixture *f)
+{
+  GtkWidget *other = gtk_window_new ();
+
+  gtk_window_present (GTK_WINDOW (other));
+  WAIT_FOR (!gtk_window_is_active (GTK_WINDOW (f->window)));
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f->window)));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+static void
+test_window_focus_refresh (void)
+{
+  Fixture f = { 0, };
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f.window)));
+  g_assert_null (find_trash (&f, "Count Cars"));
+
+  /* Deleted elsewhere, while the user looks at another window. */
+  g_assert_true (salvage_server_trash (f.server, WS, "workflow", "count-cars",
+                                       g_get_real_time (), "Mei Tanaka"));
+
+  /* The lists were loaded just now: coming back does not load them again. */
+  leave_and_return (&f);
+  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 0);
+  g_assert_null (find_trash (&f, "Count Cars"));
+
+  /* Once the interval has passed, it does. */
+  salvage_window_set_trash_focus_interval (f.window, 0);
+  leave_and_return (&f);
+  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+  WAIT_FOR (find_trash (&f, "Count Cars") != NULL);
+  WAIT_FOR (salvage_window_get_trash_badge (f.window) == 4);
+
+  /* And not again within the interval of that reload. */
+  salvage_window_set_trash_focus_interval (f.window, 5 * G_TIME_SPAN_SECOND);
+  leave_and_return (&f);
+  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+
+  /* Without a workspace there is no Trash to refresh. */
+  salvage_window_show_welcome (f.window);
+  salvage_window_set_trash_focus_interval (f.window, 0);
+  leave_and_return (&f);
+  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/window/running-training", test_window_running_training);
   g_test_add_func ("/window/failures", test_window_failures);
   g_test_add_func ("/window/dead-server", test_window_dead_server);
+  g_test_add_func ("/window/focus-refresh", test_window_focus_refresh);
 
   status = g_test_run ();
 

@@ -35,4 +35,12 @@ gboolean              salvage_window_get_bottom_switcher (SalvageWindow *self);
 /* The number of the Trash page's badge. */
 guint                 salvage_window_get_trash_badge    (SalvageWindow *self);
 
+/* How long after a Trash load coming back to the window reloads it again
+ * (5 s unless set). */
+void                  salvage_window_set_trash_focus_interval (SalvageWindow *self,
+                                                               GTimeSpan      interval);
+
+/* How many times the Trash was reloaded because the window became active. */
+guint                 salvage_window_get_n_focus_refreshes    (SalvageWindow *self);
+
 G_END_DECLS

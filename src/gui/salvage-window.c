@@ -14,6 +14,10 @@
 #include "salvage-format.h"
 #include "salvage-window-private.h"
 
+/* Coming back to the window reloads the Trash, but not more often than
+ * this: switching windows quickly should not flood the server. */
+#define TRASH_FOCUS_INTERVAL (5 * G_TIME_SPAN_SECOND)
+
 struct _SalvageWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -36,6 +40,12 @@ struct _SalvageWindow
   SalvageWorkspace     *workspace;
   GCancellable         *cancellable;
   gboolean              loading;
+
+  /* Monotonic time of the last Trash load this window started. */
+  gint64                trash_loaded_at;
+  GTimeSpan             trash_focus_interval;
+  gboolean              trash_refreshing;
+  guint                 n_focus_refreshes;
 
   /* The Trash entry of the last delete, for win.undo. */
   SalvageTrashItem     *undo_item;
@@ -158,11 +168,52 @@ static void
 start_refresh (SalvageWindow *self)
 {
   self->loading = TRUE;
+  self->trash_loaded_at = g_get_monotonic_time ();
   set_pages_state (self, SALVAGE_PAGE_STATE_LOADING, NULL);
   update_actions (self);
 
   salvage_workspace_refresh_async (self->workspace, self->cancellable,
                                    refresh_cb, g_object_ref (self));
+}
+
+static void
+refresh_trash_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SalvageWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failed reload in the background keeps the Trash as it was; the next
+   * Refresh reports errors. Toasting it on every return to the window
+   * would only nag. */
+  if (!salvage_workspace_refresh_trash_finish (SALVAGE_WORKSPACE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not reload the Trash: %s", error->message);
+
+  self->trash_refreshing = FALSE;
+}
+
+/* Items may have been deleted elsewhere (in the web app, by a teammate)
+ * while the user was away: refresh the Trash when the window comes back. */
+static void
+is_active_changed_cb (SalvageWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) ||
+      self->workspace == NULL ||
+      self->loading ||
+      self->trash_refreshing ||
+      now - self->trash_loaded_at < self->trash_focus_interval)
+    return;
+
+  self->trash_loaded_at = now;
+  self->trash_refreshing = TRUE;
+  self->n_focus_refreshes++;
+
+  salvage_workspace_refresh_trash_async (self->workspace, self->cancellable,
+                                         refresh_trash_cb, g_object_ref (self));
 }
 
 static void
@@ -178,6 +229,7 @@ set_workspace (SalvageWindow    *self,
 
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->undo_item);
+  self->trash_refreshing = FALSE;
 
   salvage_projects_page_set_workspace (self->projects_page, workspace);
   salvage_workflows_page_set_workspace (self->workflows_page, workspace);
@@ -686,7 +738,9 @@ salvage_window_init (SalvageWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->trash_focus_interval = TRASH_FOCUS_INTERVAL;
 
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -844,4 +898,22 @@ salvage_window_get_bottom_switcher (SalvageWindow *self)
   g_return_val_if_fail (SALVAGE_IS_WINDOW (self), FALSE);
 
   return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
+
+void
+salvage_window_set_trash_focus_interval (SalvageWindow *self,
+                                         GTimeSpan      interval)
+{
+  g_return_if_fail (SALVAGE_IS_WINDOW (self));
+  g_return_if_fail (interval >= 0);
+
+  self->trash_focus_interval = interval;
+}
+
+guint
+salvage_window_get_n_focus_refreshes (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), 0);
+
+  return self->n_focus_refreshes;
 }
