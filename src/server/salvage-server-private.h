@@ -10,6 +10,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "salvage-server.h"
 
@@ -143,6 +144,37 @@ const SalvageServerMember *
 salvage_server_workspace_ensure_member (SalvageServer          *self,
                                         SalvageServerWorkspace *workspace,
                                         const char             *name);
+
+/* salvage-server-fault.c */
+
+typedef struct _SalvageServerFaults SalvageServerFaults;
+
+SalvageServerFaults *salvage_server_faults_new      (void);
+/* Stops the answers under way and closes the connections held open; call
+ * it once the SoupServer has let go of its connections. */
+void                 salvage_server_faults_free     (SalvageServerFaults *faults);
+guint                salvage_server_faults_add      (SalvageServerFaults *faults,
+                                                     const char          *method,
+                                                     const char          *path_glob,
+                                                     const SalvageFault  *fault);
+gboolean             salvage_server_faults_remove   (SalvageServerFaults *faults,
+                                                     guint                id);
+void                 salvage_server_faults_clear    (SalvageServerFaults *faults);
+guint                salvage_server_faults_get_hits (SalvageServerFaults *faults,
+                                                     guint                id);
+/* The fault that strikes @msg, or NULL; counts @msg against every fault it
+ * matches. The result is valid until the faults change. */
+const SalvageFault  *salvage_server_faults_lookup   (SalvageServerFaults *faults,
+                                                     SoupServerMessage   *msg);
+/* Whether @fault sends (part of) the real answer, so that the request must
+ * be routed first. */
+gboolean             salvage_server_fault_needs_answer (const SalvageFault *fault);
+/* Answers @msg as @fault says, from the real answer already set on it when
+ * the fault needs one. Returns TRUE when the answer leaves whole and at
+ * once, like an answer without a fault. */
+gboolean             salvage_server_faults_apply    (SalvageServerFaults *faults,
+                                                     SoupServerMessage   *msg,
+                                                     const SalvageFault  *fault);
 
 /* salvage-server-records.c */
 

@@ -78,10 +78,14 @@ struct _SalvageServer
   GHashTable  *keys;             /* API key → workspace slug */
   GRand       *rand;             /* ids only, so a seed gives the same ids */
   GPtrArray   *delayed_replies;  /* (element-type DelayedReply) */
+  SalvageServerFaults *faults;
 
   gint64       frozen_time;      /* 0 = follow the real clock */
   guint        latency_msec;
   guint        request_count;
+  /* Set while a request is routed only to learn its answer: the handlers
+   * answer as usual and change nothing. */
+  gboolean     dry_run;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageServer, salvage_server, G_TYPE_OBJECT)
@@ -392,8 +396,9 @@ handle_delete_project (SalvageServer        *self,
   SalvageServerWorkspace *workspace = project->workspace;
   JsonObject *object = deleted_reply_new (workspace, "project");
 
-  salvage_server_workspace_trash_project (workspace, project, salvage_server_get_time (self),
-                                          api_user (workspace));
+  if (!self->dry_run)
+    salvage_server_workspace_trash_project (workspace, project, salvage_server_get_time (self),
+                                            api_user (workspace));
 
   json_object_set_string_member (object, "project", project->slug);
   json_object_set_string_member (object, "projectId", project->id);
@@ -410,8 +415,9 @@ handle_delete_version (SalvageServer        *self,
   JsonObject *object = deleted_reply_new (workspace, "version");
   g_autofree char *number = g_strdup_printf ("%u", version->number);
 
-  salvage_server_workspace_trash_version (workspace, version, salvage_server_get_time (self),
-                                          api_user (workspace));
+  if (!self->dry_run)
+    salvage_server_workspace_trash_version (workspace, version, salvage_server_get_time (self),
+                                            api_user (workspace));
 
   json_object_set_string_member (object, "project", version->project->slug);
   json_object_set_string_member (object, "version", number);
@@ -436,8 +442,9 @@ handle_delete_training (SalvageServer         *self,
       return;
     }
 
-  salvage_server_workspace_mark_trashed (workspace, &training->trash,
-                                         salvage_server_get_time (self), api_user (workspace));
+  if (!self->dry_run)
+    salvage_server_workspace_mark_trashed (workspace, &training->trash,
+                                           salvage_server_get_time (self), api_user (workspace));
 
   number = g_strdup_printf ("%u", training->version->number);
   object = deleted_reply_new (workspace, "training");
@@ -456,8 +463,9 @@ handle_delete_workflow (SalvageServer          *self,
 {
   JsonObject *object = deleted_reply_new (workspace, "workflow");
 
-  salvage_server_workspace_trash_workflow (workspace, workflow, salvage_server_get_time (self),
-                                           api_user (workspace));
+  if (!self->dry_run)
+    salvage_server_workspace_trash_workflow (workspace, workflow, salvage_server_get_time (self),
+                                             api_user (workspace));
 
   json_object_set_string_member (object, "workflow", workflow->url);
   json_object_set_string_member (object, "workflowId", workflow->id);
@@ -511,7 +519,8 @@ untrash (SalvageServerTrashMark *mark)
 }
 
 static void
-restore_project (SoupServerMessage      *msg,
+restore_project (SalvageServer          *self,
+                 SoupServerMessage      *msg,
                  SalvageServerWorkspace *workspace,
                  const char             *id)
 {
@@ -530,13 +539,17 @@ restore_project (SoupServerMessage      *msg,
       return;
     }
 
-  untrash (&project->trash);
-  g_hash_table_replace (workspace->live_projects, project->slug, project);
+  if (!self->dry_run)
+    {
+      untrash (&project->trash);
+      g_hash_table_replace (workspace->live_projects, project->slug, project);
+    }
   send_restored (msg, "project", project->id);
 }
 
 static void
-restore_version (SoupServerMessage      *msg,
+restore_version (SalvageServer          *self,
+                 SoupServerMessage      *msg,
                  SalvageServerWorkspace *workspace,
                  const char             *id,
                  const char             *parent_id)
@@ -561,12 +574,14 @@ restore_version (SoupServerMessage      *msg,
       return;
     }
 
-  untrash (&version->trash);
+  if (!self->dry_run)
+    untrash (&version->trash);
   send_restored (msg, "version", id);
 }
 
 static void
-restore_workflow (SoupServerMessage      *msg,
+restore_workflow (SalvageServer          *self,
+                  SoupServerMessage      *msg,
                   SalvageServerWorkspace *workspace,
                   const char             *id)
 {
@@ -585,13 +600,17 @@ restore_workflow (SoupServerMessage      *msg,
       return;
     }
 
-  untrash (&workflow->trash);
-  g_hash_table_replace (workspace->live_workflows, workflow->url, workflow);
+  if (!self->dry_run)
+    {
+      untrash (&workflow->trash);
+      g_hash_table_replace (workspace->live_workflows, workflow->url, workflow);
+    }
   send_restored (msg, "workflow", workflow->id);
 }
 
 static void
-restore_training (SoupServerMessage      *msg,
+restore_training (SalvageServer          *self,
+                  SoupServerMessage      *msg,
                   SalvageServerWorkspace *workspace,
                   const char             *id)
 {
@@ -611,12 +630,14 @@ restore_training (SoupServerMessage      *msg,
       return;
     }
 
-  untrash (&training->trash);
+  if (!self->dry_run)
+    untrash (&training->trash);
   send_restored (msg, "training", training->id);
 }
 
 static void
-handle_restore (SoupServerMessage      *msg,
+handle_restore (SalvageServer          *self,
+                SoupServerMessage      *msg,
                 SalvageServerWorkspace *workspace)
 {
   g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
@@ -657,20 +678,23 @@ handle_restore (SoupServerMessage      *msg,
     }
 
   if (g_str_equal (type, "project"))
-    restore_project (msg, workspace, id);
+    restore_project (self, msg, workspace, id);
   else if (g_str_equal (type, "workflow"))
-    restore_workflow (msg, workspace, id);
+    restore_workflow (self, msg, workspace, id);
   else if (g_str_equal (type, "training"))
-    restore_training (msg, workspace, id);
+    restore_training (self, msg, workspace, id);
   else if (parent_id == NULL || parent_id[0] == '\0')
     send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
                      "\"parentId\" is required to restore a version.");
   else
-    restore_version (msg, workspace, id, parent_id);
+    restore_version (self, msg, workspace, id, parent_id);
 }
 
-/* Splits a path into decoded segments; NULL when a segment cannot be
- * decoded (an encoded "/" or a NUL). A single trailing slash is allowed. */
+/* Splits a path, still percent-encoded, into decoded segments: an encoded
+ * "/" belongs to its segment, as on the real service, so that
+ * "hard-hats%2F3" names no project rather than version 3 of hard-hats.
+ * NULL when a segment is empty or decodes to a NUL. A single trailing
+ * slash is allowed. */
 static GStrv
 split_path (const char *path)
 {
@@ -688,7 +712,7 @@ split_path (const char *path)
 
   for (guint i = 0; i < n_raw; i++)
     {
-      char *segment = g_uri_unescape_segment (raw[i], NULL, "/");
+      char *segment = g_uri_unescape_segment (raw[i], NULL, NULL);
 
       if (segment == NULL || segment[0] == '\0')
         {
@@ -864,7 +888,7 @@ route (SalvageServer     *self,
         handle_list_trash (msg, workspace);
       else if (n_segments == 3 && g_str_equal (segments[2], "restore") &&
                g_str_equal (method, "POST"))
-        handle_restore (msg, workspace);
+        handle_restore (self, msg, workspace);
       else
         send_not_found (msg);
     }
@@ -933,12 +957,35 @@ server_request_cb (SoupServer        *server,
                    gpointer           user_data)
 {
   SalvageServer *self = user_data;
+  const SalvageFault *fault;
+  gboolean whole_answer = TRUE;
 
   self->request_count++;
   salvage_server_purge_expired (self);
-  route (self, msg);
 
-  if (self->latency_msec > 0)
+  fault = salvage_server_faults_lookup (self->faults, msg);
+  if (fault == NULL || fault->kind == SALVAGE_FAULT_NONE)
+    {
+      route (self, msg);
+    }
+  else
+    {
+      /* A trickle is a real answer, only slow: it must not claim a change
+       * that was never made. */
+      gboolean commit = fault->commit || fault->kind == SALVAGE_FAULT_TRICKLE;
+
+      if (commit || salvage_server_fault_needs_answer (fault))
+        {
+          self->dry_run = !commit;
+          route (self, msg);
+          self->dry_run = FALSE;
+        }
+
+      whole_answer = salvage_server_faults_apply (self->faults, msg, fault);
+    }
+
+  /* Answers that leave in pieces, or never, keep their own pace. */
+  if (self->latency_msec > 0 && whole_answer)
     delay_reply (self, msg);
 }
 
@@ -949,11 +996,14 @@ salvage_server_dispose (GObject *object)
 {
   SalvageServer *self = (SalvageServer *)object;
 
+  /* Closing the listeners and the connections first lets every message
+   * still under way finish, so that nothing below is left holding one. */
   if (self->soup_server != NULL)
     {
       soup_server_remove_handler (self->soup_server, NULL);
       soup_server_disconnect (self->soup_server);
     }
+  g_clear_pointer (&self->faults, salvage_server_faults_free);
   g_clear_pointer (&self->delayed_replies, g_ptr_array_unref);
   g_clear_object (&self->soup_server);
 
@@ -1046,7 +1096,9 @@ salvage_server_init (SalvageServer *self)
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rand = g_rand_new_with_seed (0x5a17a6e);
   self->delayed_replies = g_ptr_array_new_with_free_func (delayed_reply_free);
-  self->soup_server = soup_server_new (NULL, NULL);
+  self->faults = salvage_server_faults_new ();
+  /* Routing needs the path as sent: see split_path(). */
+  self->soup_server = soup_server_new ("raw-paths", TRUE, NULL);
   soup_server_add_handler (self->soup_server, NULL, server_request_cb, self, NULL);
 }
 
@@ -1063,26 +1115,33 @@ salvage_server_listen (SalvageServer  *self,
                        guint           port,
                        GError        **error)
 {
-  g_autoslist(GUri) uris = NULL;
-  GUri *uri;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (SALVAGE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!soup_server_listen_local (self->soup_server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  /* The socket is made here rather than by soup_server_listen_local(): in
+   * libsoup 3.2, asking a listener for its address leaks that address. */
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, (guint16) port);
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup_server);
-  if (uris == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The server has no address");
-      return FALSE;
-    }
+  g_socket_set_listen_backlog (socket, 128);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      (bound = g_socket_get_local_address (socket, error)) == NULL ||
+      !soup_server_listen_socket (self->soup_server, socket, 0, error))
+    return FALSE;
 
-  uri = uris->data;
   g_free (self->url);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+  self->url = g_strdup_printf ("http://127.0.0.1:%u",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 
   return TRUE;
@@ -1220,4 +1279,62 @@ salvage_server_workspace_ensure_member (SalvageServer          *self,
   g_ptr_array_add (workspace->members, member);
 
   return member;
+}
+
+/* Faults */
+
+guint
+salvage_server_add_fault (SalvageServer    *self,
+                          const char       *method,
+                          const char       *path_glob,
+                          SalvageFaultKind  kind,
+                          guint             status,
+                          guint             count)
+{
+  SalvageFault fault = { .kind = kind, .status = status, .count = count };
+
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
+
+  return salvage_server_add_fault_full (self, method, path_glob, &fault);
+}
+
+guint
+salvage_server_add_fault_full (SalvageServer      *self,
+                               const char         *method,
+                               const char         *path_glob,
+                               const SalvageFault *fault)
+{
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
+  g_return_val_if_fail (fault != NULL, 0);
+  g_return_val_if_fail (fault->kind <= SALVAGE_FAULT_TRICKLE, 0);
+  g_return_val_if_fail (fault->status == 0 || (fault->status >= 100 && fault->status <= 599), 0);
+
+  return salvage_server_faults_add (self->faults, method, path_glob, fault);
+}
+
+void
+salvage_server_remove_fault (SalvageServer *self,
+                             guint          fault_id)
+{
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
+
+  if (!salvage_server_faults_remove (self->faults, fault_id))
+    g_warning ("No fault with id %u", fault_id);
+}
+
+void
+salvage_server_clear_faults (SalvageServer *self)
+{
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
+
+  salvage_server_faults_clear (self->faults);
+}
+
+guint
+salvage_server_get_fault_hits (SalvageServer *self,
+                               guint          fault_id)
+{
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
+
+  return salvage_server_faults_get_hits (self->faults, fault_id);
 }
