@@ -2129,6 +2129,61 @@ test_program_bad_option (void)
   g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
 }
 
+static void
+test_program_fault (void)
+{
+  g_autofree char *path = server_program_path ();
+  g_autoptr(GSubprocess) refused = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) input = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *serving = NULL;
+  g_autofree char *uri = NULL;
+  const guint expected[] = { SOUP_STATUS_SERVICE_UNAVAILABLE, SOUP_STATUS_OK };
+
+  if (path == NULL)
+    {
+      g_test_skip ("salvage-server is not built");
+      return;
+    }
+
+  /* A spec that does not parse is refused before anything is served. */
+  refused = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, path, "--port", "0", "--fault", "GET:/x:bogus", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (refused, NULL, NULL, NULL, &refusal, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (refused));
+  g_assert_cmpint (g_subprocess_get_exit_status (refused), !=, 0);
+  g_assert_nonnull (strstr (refusal, "unknown kind"));
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              path, "--port", "0", "--trash", "5", "--projects", "2",
+                              "--workspace", "demo-ws", "--key", "k-123",
+                              "--fault", "GET:/*/trash:status=503:count=1", NULL);
+  g_assert_no_error (error);
+  input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  serving = read_line (input);
+  g_assert_nonnull (strstr (serving, "http://"));
+  uri = g_strdup_printf ("%s/demo-ws/trash?api_key=k-123", strstr (serving, "http://"));
+
+  /* The first listing fails, the next one does not. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+      g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, expected[i]);
+    }
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2174,6 +2229,7 @@ main (int   argc,
   g_test_add_func ("/server/demo/scale", test_demo_scale);
   g_test_add_func ("/server/program/serve", test_program);
   g_test_add_func ("/server/program/bad-option", test_program_bad_option);
+  g_test_add_func ("/server/program/fault", test_program_fault);
 
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* salvage-server-main.c - `salvage-server`: the stand-in Roboflow API with a demo workspace
  *
  * Serves a seeded workspace on 127.0.0.1 until interrupted, for trying the
- * app, curl sessions and benchmarks against a known state.
+ * app, curl sessions and benchmarks against a known state, and, with
+ * --fault, against the failures of the real service and the network.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,33 @@
 
 #include "salvage-demo.h"
 #include "salvage-server.h"
+
+static const char fault_help[] =
+  "Faults (--fault, repeatable): METHOD:PATH:KIND[:OPTION…]\n"
+  "  METHOD   GET, DELETE, POST, … or * for any\n"
+  "  PATH     a glob on the path as sent, without the query (* matches / too);\n"
+  "           empty or * for any\n"
+  "  KIND     status=N      answer N with {\"error\": …} (default 500)\n"
+  "           no-answer     read the request, never answer\n"
+  "           reset         send the headers and part of the body, then reset\n"
+  "           truncated     the real answer cut in half\n"
+  "           not-json      an HTML error page\n"
+  "           wrong-shape   JSON whose members have the wrong types\n"
+  "           huge          claim and stream 100 MB\n"
+  "           trickle       the real answer, a byte at a time\n"
+  "           none          answer normally\n"
+  "  OPTION   count=N       strike N requests, then stop (default: all)\n"
+  "           skip=N        let the first N matching requests through\n"
+  "           status=N      the status of status, not-json, wrong-shape, huge\n"
+  "           retry-after=S a Retry-After header (a 429 always has one)\n"
+  "           interval=MS   between trickled bytes (10) or huge chunks (0)\n"
+  "           commit        carry the request out anyway, losing only the answer\n"
+  "           message=TEXT  the error text; takes the rest of the spec\n"
+  "A faulted request is not carried out unless it is a trickle or has commit.\n"
+  "Examples:\n"
+  "  --fault 'GET:/*/trash:status=500'\n"
+  "  --fault 'POST:*/trash/restore:reset:count=1'\n"
+  "  --fault 'DELETE::status=429:retry-after=5:message=Slow down'\n";
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -54,6 +82,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *key = NULL;
+  g_auto(GStrv) faults = NULL;
   SalvageDemoSizes sizes;
   gint port = 0;
   gint projects, versions, workflows, trash;
@@ -70,6 +99,8 @@ main (int   argc,
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before every answer", "MS" },
     { "workspace", 0, 0, G_OPTION_ARG_STRING, &workspace, "Workspace slug", "SLUG" },
     { "key", 0, 0, G_OPTION_ARG_STRING, &key, "API key of the workspace", "KEY" },
+    { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults, "Fail matching requests (see below)",
+      "SPEC" },
     { NULL }
   };
 
@@ -85,6 +116,7 @@ main (int   argc,
   g_option_context_set_summary (context,
                                 "Serves a demo workspace over a local stand-in of the "
                                 "Roboflow API.");
+  g_option_context_set_description (context, fault_help);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -128,6 +160,15 @@ main (int   argc,
   server = salvage_server_new ();
   salvage_demo_seed (server, workspace, key, &sizes, (guint32) seed);
   salvage_server_set_latency (server, (guint) latency);
+
+  for (guint i = 0; faults != NULL && faults[i] != NULL; i++)
+    {
+      if (salvage_server_add_fault_spec (server, faults[i], &error) == 0)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
 
   if (!salvage_server_listen (server, (guint) port, &error))
     {
