@@ -989,9 +989,9 @@ test_malformed_bodies (void)
     gsize       len;  /* 0: up to the first NUL */
     const char *says;
   } cases[] = {
-    { "{\"items\": [", 0, "not valid JSON" },
-    { "{\"items\": [{\"type\": \"project\", \"id\": \"d1\"", 0, "not valid JSON" },
-    { "<html><body>Bad gateway</body></html>", 0, "not valid JSON" },
+    { "{\"items\": [", 0, "was cut short" },
+    { "{\"items\": [{\"type\": \"project\", \"id\": \"d1\"", 0, "was cut short" },
+    { "<html><body>Bad gateway</body></html>", 0, "not JSON (it looks like a web page)" },
     { "{\"items\": [],}", 0, "not valid JSON" },
     { "{\"items\": []} trailing", 0, "not valid JSON" },
     { "{\"items\": [1 2]}", 0, "not valid JSON" },

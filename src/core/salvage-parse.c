@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "salvage-error.h"
+#include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 
 #define MAX_ERROR_MESSAGE_CHARS 300
@@ -79,127 +80,6 @@ integer_overflows (const char *p,
   return order > 0;
 }
 
-/* json-glib builds the tree recursively, so a body of a few thousand
- * brackets would exhaust the stack of a worker thread. One pass over the
- * bytes, skipping string contents, finds the nesting depth first. It also
- * notes integers too large for gint64, which json-glib would wrap around. */
-static gboolean
-check_structure (const char  *data,
-                 gsize        len,
-                 gboolean    *long_integers,
-                 GError     **error)
-{
-  guint depth = 0;
-  gboolean root_seen = FALSE;
-
-  *long_integers = FALSE;
-
-  if (memchr (data, '\0', len) != NULL)
-    return bad_response (error, "The server's answer contains a NUL byte");
-
-  for (gsize i = 0; i < len; i++)
-    {
-      /* json-glib reads "{…}[…]" as two documents, keeps the last and leaks
-       * the first: one value is all a body may hold. */
-      if (depth == 0 && !g_ascii_isspace (data[i]))
-        {
-          if (root_seen)
-            return bad_response (error,
-                                 "The server's answer is not valid JSON "
-                                 "(more than one value)");
-          root_seen = TRUE;
-
-          /* Skip a bare literal whole, so it counts as one value. */
-          if (g_ascii_isalpha (data[i]))
-            {
-              while (i + 1 < len && g_ascii_isalnum (data[i + 1]))
-                i++;
-              continue;
-            }
-        }
-
-      switch (data[i])
-        {
-        case '"':
-          /* Most of a body is string contents: jump from quote to quote,
-           * and only look back for the backslashes of an escaped one. */
-          for (i++; i < len; i++)
-            {
-              const char *quote = memchr (data + i, '"', len - i);
-              gsize backslashes = 0;
-
-              if (quote == NULL)
-                {
-                  i = len;
-                  break;
-                }
-
-              i = quote - data;
-              while (data[i - 1 - backslashes] == '\\')
-                backslashes++;
-              if (backslashes % 2 == 0)
-                break;
-            }
-          break;
-
-        case '[':
-        case '{':
-          if (++depth > SALVAGE_PARSE_MAX_DEPTH)
-            return bad_response (error,
-                                 "The server's answer is nested more than %d levels deep",
-                                 SALVAGE_PARSE_MAX_DEPTH);
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gboolean negative = data[i] == '-';
-            gsize start = negative ? i + 1 : i;
-            gsize end = start;
-
-            while (end < len && g_ascii_isdigit (data[end]))
-              end++;
-
-            /* json-glib would read these as octal. */
-            if (end - start > 1 && data[start] == '0')
-              return bad_response (error,
-                                   "The server's answer is not valid JSON "
-                                   "(a number has a leading zero)");
-
-            if ((end == len || (data[end] != '.' && data[end] != 'e' && data[end] != 'E')) &&
-                integer_overflows (data + start, end - start, negative))
-              *long_integers = TRUE;
-
-            /* Skip the rest of the number, fraction and exponent included. */
-            while (end < len && (g_ascii_isdigit (data[end]) || data[end] == '.' ||
-                                 data[end] == 'e' || data[end] == 'E' ||
-                                 data[end] == '+' || data[end] == '-'))
-              end++;
-
-            /* Hexadecimal and the like, which json-glib would also accept. */
-            if (end < len && g_ascii_isalnum (data[end]))
-              return bad_response (error,
-                                   "The server's answer is not valid JSON (a malformed number)");
-
-            i = end - 1;
-          }
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 /* A copy of the body in which every integer too large for gint64 is written
  * as a fraction ("…0.0"), so json-glib reads the double it approximates and
  * counts clamp instead of wrapping around to nonsense. Only called for the
@@ -250,43 +130,61 @@ widen_long_integers (const char *data,
   return g_string_free (out, FALSE);
 }
 
-/* Returns the root node (never NULL on success). */
-static JsonNode *
-load_json (GBytes  *body,
+/* The bytes of a body that holds something other than whitespace, or NULL
+ * and an error saying it is empty. */
+static const char *
+body_data (GBytes  *body,
+           gsize   *len,
            GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *widened = NULL;
-  gboolean long_integers;
   const char *data;
-  gsize len = 0;
-  JsonNode *root;
 
-  data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
+  *len = 0;
+  data = body != NULL ? g_bytes_get_data (body, len) : NULL;
 
-  if (data == NULL || len == 0 || is_blank (data, len))
+  if (data == NULL || *len == 0 || is_blank (data, *len))
     {
       bad_response (error, "The server's answer is empty");
       return NULL;
     }
 
-  if (len > G_MAXSSIZE)
+  if (*len > G_MAXSSIZE)
     {
       bad_response (error, "The server's answer is too large");
       return NULL;
     }
 
-  if (!check_structure (data, len, &long_integers, error))
+  return data;
+}
+
+/* Returns the root node (never NULL on success). The scanner decides what
+ * is valid JSON for every parser; json-glib then only builds the tree of
+ * the small answers, and never sees a body the scanner refused. */
+static JsonNode *
+load_json (GBytes  *body,
+           GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *widened = NULL;
+  gboolean long_integers;
+  const char *data;
+  gsize len;
+  JsonNode *root;
+
+  if (!(data = body_data (body, &len, error)))
     return NULL;
 
+  if (!salvage_json_validate (data, len, &long_integers, error))
+    return NULL;
+
+  /* json-glib would wrap these around. */
   if (long_integers)
     data = widened = widen_long_integers (data, len, &len);
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize)len, &local_error))
+  if (!json_parser_load_from_data (parser, data, (gssize)len, NULL))
     {
-      bad_response (error, "The server's answer is not valid JSON (%s)", local_error->message);
+      bad_response (error, "The server's answer is not valid JSON");
       return NULL;
     }
 
@@ -336,14 +234,6 @@ get_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, member);
 
   return node_is_string (node) ? json_node_get_string (node) : NULL;
-}
-
-static const char *
-node_nonempty_string (JsonNode *node)
-{
-  const char *value = node_is_string (node) ? json_node_get_string (node) : NULL;
-
-  return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
 /* Like get_string(), but an empty string counts as absent too. */
@@ -1067,15 +957,15 @@ salvage_parse_workflows (GBytes  *body,
  * their properties are construct-only.
  */
 
-/* Strings are borrowed from the JSON tree or from the parse's string
- * chunk; the dates are owned. */
+/* Strings live in the parse's string chunk; the dates are owned. */
 typedef SalvageTrashItemFields TrashRecord;
 
 typedef struct
 {
-  GArray       *records;   /* of TrashRecord, in the order first seen */
-  GHashTable   *index;     /* owned key → record position + 1 */
-  GStringChunk *strings;
+  SalvageJsonScan  scan;
+  GArray          *records;   /* of TrashRecord, in the order first seen */
+  GHashTable      *index;     /* owned key → record position + 1 */
+  GStringChunk    *strings;
 } TrashParse;
 
 static void
@@ -1088,6 +978,7 @@ trash_record_clear (TrashRecord *record)
 static void
 trash_parse_clear (TrashParse *parse)
 {
+  salvage_json_scan_clear (&parse->scan);
   g_clear_pointer (&parse->records, g_array_unref);
   g_clear_pointer (&parse->index, g_hash_table_unref);
   g_clear_pointer (&parse->strings, g_string_chunk_free);
@@ -1135,27 +1026,182 @@ singular_of (TrashParse *parse,
   return g_string_chunk_insert_const (parse->strings, singular);
 }
 
+/*
+ * Reading values with the scanner. The Trash is the one large answer, so it
+ * is read straight from the bytes: each value is looked at once, and only
+ * the strings a record keeps are copied.
+ */
+
+/* The string just read, in the chunk; NULL when empty. */
+static const char *
+chunk_string (TrashParse             *parse,
+              const SalvageJsonValue *value)
+{
+  if (value->string_len == 0)
+    return NULL;
+
+  return g_string_chunk_insert_len (parse->strings, value->string, value->string_len);
+}
+
+/* The next value when it is a non-empty string; anything else is skipped. */
+static const char *
+read_nonempty_string (TrashParse *parse)
+{
+  SalvageJsonValue value;
+
+  if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_STRING)
+    {
+      salvage_json_scan_skip (&parse->scan);
+      return NULL;
+    }
+
+  if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_STRING)
+    return NULL;
+
+  return chunk_string (parse, &value);
+}
+
 /* An id that may be a string or an integer, as a string in the chunk. */
 static const char *
-chunk_id (TrashParse *parse,
-          JsonNode   *node)
+read_id (TrashParse *parse)
 {
-  if (node_is_string (node))
-    {
-      const char *value = json_node_get_string (node);
+  SalvageJsonValue value;
 
-      return value[0] != '\0' ? value : NULL;
+  switch (salvage_json_scan_peek (&parse->scan))
+    {
+    case SALVAGE_JSON_STRING:
+      if (salvage_json_scan_read (&parse->scan, &value) == SALVAGE_JSON_STRING)
+        return chunk_string (parse, &value);
+      return NULL;
+
+    case SALVAGE_JSON_INTEGER:
+      if (salvage_json_scan_read (&parse->scan, &value) == SALVAGE_JSON_INTEGER)
+        {
+          char buffer[32];
+
+          g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value.integer);
+          return g_string_chunk_insert_const (parse->strings, buffer);
+        }
+      return NULL;
+
+    case SALVAGE_JSON_INVALID:
+    case SALVAGE_JSON_NULL:
+    case SALVAGE_JSON_BOOLEAN:
+    case SALVAGE_JSON_DOUBLE:
+    case SALVAGE_JSON_ARRAY:
+    case SALVAGE_JSON_OBJECT:
+    default:
+      salvage_json_scan_skip (&parse->scan);
+      return NULL;
+    }
+}
+
+/* A Firestore timestamp object, read as salvage_parse_date_node() does:
+ * "_seconds" and "_nanoseconds", or else "seconds" and "nanoseconds". */
+static GDateTime *
+read_timestamp (TrashParse *parse)
+{
+  static const char * const names[] = { "_seconds", "_nanoseconds", "seconds", "nanoseconds" };
+  gboolean present[G_N_ELEMENTS (names)] = { FALSE, };
+  gboolean is_int[G_N_ELEMENTS (names)] = { FALSE, };
+  gint64 values[G_N_ELEMENTS (names)] = { 0, };
+  SalvageJsonValue key;
+  SalvageJsonValue value;
+  guint seconds;
+  gint64 usec = 0;
+
+  if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_OBJECT)
+    return NULL;
+
+  while (salvage_json_scan_next_member (&parse->scan, &key))
+    {
+      guint slot;
+
+      for (slot = 0; slot < G_N_ELEMENTS (names); slot++)
+        {
+          if (salvage_json_key_is (&key, names[slot], strlen (names[slot])))
+            break;
+        }
+
+      if (slot == G_N_ELEMENTS (names))
+        {
+          salvage_json_scan_skip (&parse->scan);
+          continue;
+        }
+
+      /* The last of duplicate members wins. */
+      present[slot] = TRUE;
+      is_int[slot] = salvage_json_scan_peek (&parse->scan) == SALVAGE_JSON_INTEGER;
+      if (is_int[slot])
+        {
+          salvage_json_scan_read (&parse->scan, &value);
+          values[slot] = value.integer;
+        }
+      else
+        salvage_json_scan_skip (&parse->scan);
     }
 
-  if (node_is_int (node))
+  seconds = present[0] ? 0 : 2;
+  if (salvage_json_scan_failed (&parse->scan) || !is_int[seconds])
+    return NULL;
+
+  if (is_int[seconds + 1] &&
+      values[seconds + 1] > 0 && values[seconds + 1] < G_GINT64_CONSTANT (1000000000))
+    usec = values[seconds + 1] / 1000;
+
+  return date_from_unix_usec (values[seconds], usec);
+}
+
+/* The next value as a date, in the forms salvage_parse_date_node() reads. */
+static GDateTime *
+read_date (TrashParse *parse)
+{
+  SalvageJsonValue value;
+
+  switch (salvage_json_scan_peek (&parse->scan))
     {
-      char buffer[32];
+    case SALVAGE_JSON_STRING:
+      {
+        char buffer[64];
+        g_autofree char *copy = NULL;
+        const char *text;
 
-      g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, json_node_get_int (node));
-      return g_string_chunk_insert_const (parse->strings, buffer);
+        if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_STRING)
+          return NULL;
+
+        if (value.string_len < sizeof buffer)
+          {
+            memcpy (buffer, value.string, value.string_len);
+            buffer[value.string_len] = '\0';
+            text = buffer;
+          }
+        else
+          text = copy = g_strndup (value.string, value.string_len);
+
+        return salvage_parse_date_string (text);
+      }
+
+    case SALVAGE_JSON_INTEGER:
+      if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_INTEGER)
+        return NULL;
+      return date_from_unix_usec (value.integer, 0);
+
+    case SALVAGE_JSON_DOUBLE:
+      if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_DOUBLE)
+        return NULL;
+      return date_from_unix_double (value.number);
+
+    case SALVAGE_JSON_OBJECT:
+      return read_timestamp (parse);
+
+    case SALVAGE_JSON_INVALID:
+    case SALVAGE_JSON_NULL:
+    case SALVAGE_JSON_BOOLEAN:
+    case SALVAGE_JSON_ARRAY:
+    default:
+      salvage_json_scan_skip (&parse->scan);
+      return NULL;
     }
-
-  return NULL;
 }
 
 static char *
@@ -1314,10 +1360,19 @@ add_record (TrashParse  *parse,
     }
 }
 
-/* @section is NULL for entries of "items"; @section_kind is then unused. */
+/* Fails with the scanner's account of what is wrong with the body. */
+static gboolean
+scan_failed (TrashParse  *parse,
+             GError     **error)
+{
+  salvage_json_scan_propagate (&parse->scan, error);
+  return FALSE;
+}
+
+/* The entry at the scan position. @section is NULL for entries of
+ * "items"; @section_kind is then unused. */
 static gboolean
 read_trash_entry (TrashParse        *parse,
-                  JsonNode          *element,
                   const char        *where,
                   guint              position,
                   const char        *section,
@@ -1325,50 +1380,65 @@ read_trash_entry (TrashParse        *parse,
                   GError           **error)
 {
   TrashRecord record = { 0, };
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
-  JsonNode *id = NULL;
-  JsonNode *versions[3] = { NULL, };
+  SalvageJsonValue key;
+  const char *id = NULL;
+  const char *versions[3] = { NULL, };
   const char *type = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
-    return bad_response (error, "Entry %u of “%s” is not an object", position + 1, where);
-
-  /* One walk over the members instead of a hashed lookup per field: with
-   * tens of thousands of entries, the lookups cost more than the rest of
-   * what we do. Members are unique, so each field is set at most once. */
-  json_object_iter_init (&iter, json_node_get_object (element));
-  while (json_object_iter_next (&iter, &member, &node))
+  if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_OBJECT)
     {
-      if (g_str_equal (member, "id"))
-        id = node;
-      else if (g_str_equal (member, "type"))
-        type = node_nonempty_string (node);
-      else if (g_str_equal (member, "name"))
-        record.name = node_nonempty_string (node);
-      else if (g_str_equal (member, "url"))
-        record.url = node_nonempty_string (node);
-      else if (g_str_equal (member, "parentId"))
-        record.parent_id = node_nonempty_string (node);
-      else if (g_str_equal (member, "parentUrl"))
-        record.parent_url = node_nonempty_string (node);
-      else if (g_str_equal (member, "parentName"))
-        record.parent_name = node_nonempty_string (node);
-      else if (g_str_equal (member, "deletedBy"))
-        record.deleted_by = node_nonempty_string (node);
-      else if (g_str_equal (member, "deletedByName"))
-        record.deleted_by_name = node_nonempty_string (node);
-      else if (g_str_equal (member, "deletedAt"))
-        record.deleted_at = salvage_parse_date_node (node);
-      else if (g_str_equal (member, "scheduledCleanupAt"))
-        record.scheduled_cleanup_at = salvage_parse_date_node (node);
-      else if (g_str_equal (member, "versionNumber"))
-        versions[0] = node;
-      else if (g_str_equal (member, "version"))
-        versions[1] = node;
-      else if (g_str_equal (member, "versionId"))
-        versions[2] = node;
+      if (salvage_json_scan_failed (&parse->scan))
+        return scan_failed (parse, error);
+      return bad_response (error, "Entry %u of “%s” is not an object", position + 1, where);
+    }
+
+  salvage_json_scan_read (&parse->scan, &key);
+
+  /* Of duplicate members, the last wins, as in a JSON object. */
+  while (salvage_json_scan_next_member (&parse->scan, &key))
+    {
+      if (SALVAGE_JSON_KEY_IS (&key, "id"))
+        id = read_id (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "type"))
+        type = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "name"))
+        record.name = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "url"))
+        record.url = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "parentId"))
+        record.parent_id = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "parentUrl"))
+        record.parent_url = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "parentName"))
+        record.parent_name = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "deletedBy"))
+        record.deleted_by = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "deletedByName"))
+        record.deleted_by_name = read_nonempty_string (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "deletedAt"))
+        {
+          g_clear_pointer (&record.deleted_at, g_date_time_unref);
+          record.deleted_at = read_date (parse);
+        }
+      else if (SALVAGE_JSON_KEY_IS (&key, "scheduledCleanupAt"))
+        {
+          g_clear_pointer (&record.scheduled_cleanup_at, g_date_time_unref);
+          record.scheduled_cleanup_at = read_date (parse);
+        }
+      else if (SALVAGE_JSON_KEY_IS (&key, "versionNumber"))
+        versions[0] = read_id (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "version"))
+        versions[1] = read_id (parse);
+      else if (SALVAGE_JSON_KEY_IS (&key, "versionId"))
+        versions[2] = read_id (parse);
+      else
+        salvage_json_scan_skip (&parse->scan);
+    }
+
+  if (salvage_json_scan_failed (&parse->scan))
+    {
+      trash_record_clear (&record);
+      return scan_failed (parse, error);
     }
 
   if (section == NULL)
@@ -1382,7 +1452,7 @@ read_trash_entry (TrashParse        *parse,
       record.type_name = type != NULL ? type : singular_of (parse, section);
     }
 
-  if (!(record.id = chunk_id (parse, id)))
+  if (!(record.id = id))
     {
       trash_record_clear (&record);
       return bad_response (error, "Entry %u of “%s” has no usable “id”", position + 1, where);
@@ -1392,11 +1462,9 @@ read_trash_entry (TrashParse        *parse,
    * belongs to, in one of the spellings the API uses. */
   for (guint i = 0; i < G_N_ELEMENTS (versions) && record.kind != SALVAGE_TRASH_KIND_VERSION; i++)
     {
-      const char *version = chunk_id (parse, versions[i]);
-
-      if (version != NULL && last_segment (version)[0] != '\0')
+      if (versions[i] != NULL && last_segment (versions[i])[0] != '\0')
         {
-          record.version_number = last_segment (version);
+          record.version_number = last_segment (versions[i]);
           break;
         }
     }
@@ -1406,49 +1474,92 @@ read_trash_entry (TrashParse        *parse,
   return TRUE;
 }
 
+/* The list at the scan position, whose kind the caller has checked. */
 static gboolean
 read_trash_list (TrashParse        *parse,
-                 JsonArray         *array,
                  const char        *where,
                  const char        *section,
                  SalvageTrashKind   section_kind,
                  GError           **error)
 {
-  guint n = json_array_get_length (array);
+  SalvageJsonValue value;
+  guint position = 0;
 
-  for (guint i = 0; i < n; i++)
+  if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_ARRAY)
+    return scan_failed (parse, error);
+
+  while (salvage_json_scan_next_element (&parse->scan))
     {
-      if (!read_trash_entry (parse, json_array_get_element (array, i),
-                             where, i, section, section_kind, error))
+      if (!read_trash_entry (parse, where, position++, section, section_kind, error))
         return FALSE;
     }
+
+  if (salvage_json_scan_failed (&parse->scan))
+    return scan_failed (parse, error);
 
   return TRUE;
 }
 
+typedef struct
+{
+  const char      *name;
+  SalvageJsonMark  value;
+} TrashSection;
+
 static gboolean
 read_trash_sections (TrashParse  *parse,
-                     JsonObject  *sections,
                      GError     **error)
 {
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
+  g_autoptr(GArray) sections = g_array_new (FALSE, FALSE, sizeof (TrashSection));
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  SalvageJsonValue key;
 
-  json_object_iter_init_ordered (&iter, sections);
+  if (salvage_json_scan_read (&parse->scan, &key) != SALVAGE_JSON_OBJECT)
+    return scan_failed (parse, error);
 
-  while (json_object_iter_next_ordered (&iter, &member, &node))
+  /* Sections are read in the order their keys first appear, each with the
+   * value of its last appearance, as a JSON object holds them. */
+  while (salvage_json_scan_next_member (&parse->scan, &key))
     {
-      g_autofree char *where = g_strconcat ("sections.", member, NULL);
-      SalvageTrashKind kind;
+      TrashSection section;
+      guint position;
 
-      kind = kind_from_type (singular_of (parse, member));
+      section.name = g_string_chunk_insert_len (parse->strings, key.string, key.string_len);
+      salvage_json_scan_mark (&parse->scan, &section.value);
 
-      if (node_is_absent (node))
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, section.name));
+      if (position > 0)
+        g_array_index (sections, TrashSection, position - 1).value = section.value;
+      else
+        {
+          g_array_append_val (sections, section);
+          g_hash_table_insert (positions, (gpointer)section.name,
+                               GUINT_TO_POINTER (sections->len));
+        }
+
+      salvage_json_scan_skip (&parse->scan);
+    }
+
+  if (salvage_json_scan_failed (&parse->scan))
+    return scan_failed (parse, error);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const TrashSection *section = &g_array_index (sections, TrashSection, i);
+      g_autofree char *where = g_strconcat ("sections.", section->name, NULL);
+      SalvageTrashKind kind = kind_from_type (singular_of (parse, section->name));
+      SalvageJsonKind found;
+
+      salvage_json_scan_rewind (&parse->scan, &section->value);
+      found = salvage_json_scan_peek (&parse->scan);
+
+      if (found == SALVAGE_JSON_NULL)
         continue;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      if (found != SALVAGE_JSON_ARRAY)
         {
+          if (salvage_json_scan_failed (&parse->scan))
+            return scan_failed (parse, error);
           /* An unknown key that is not a list is not a list of items (a
            * count, say): there is nothing to lose by skipping it. */
           if (kind == SALVAGE_TRASH_KIND_OTHER)
@@ -1458,7 +1569,7 @@ read_trash_sections (TrashParse  *parse,
 
       /* "datasets" is the old name of "projects"; when both are present
        * their entries are merged like any other duplicates. */
-      if (!read_trash_list (parse, json_node_get_array (node), where, member, kind, error))
+      if (!read_trash_list (parse, where, section->name, kind, error))
         return FALSE;
     }
 
@@ -1469,54 +1580,100 @@ GPtrArray *
 salvage_parse_trash (GBytes  *body,
                      GError **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_auto(TrashParse) parse = { NULL, };
+  g_auto(TrashParse) parse = { { NULL, }, };
   g_autoptr(GPtrArray) items = NULL;
-  JsonObject *object;
-  JsonNode *node;
+  SalvageJsonMark items_mark = { 0, };
+  SalvageJsonMark sections_mark = { 0, };
+  gboolean has_items = FALSE;
+  gboolean has_sections = FALSE;
+  SalvageJsonValue key;
+  SalvageJsonKind found;
+  const char *data;
+  gsize len;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(root = load_json (body, error)))
+  if (!(data = body_data (body, &len, error)))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  salvage_json_scan_init (&parse.scan, data, len);
+
+  if (salvage_json_scan_peek (&parse.scan) != SALVAGE_JSON_OBJECT)
     {
-      bad_response (error, "The server's answer about the Trash is not an object");
+      /* Whatever it is, a broken body is reported as broken first. */
+      if (salvage_json_validate (data, len, NULL, error))
+        bad_response (error, "The server's answer about the Trash is not an object");
       return NULL;
     }
 
-  object = json_node_get_object (root);
+  /* One pass over the whole body checks it and finds the two parts; the
+   * entries are read afterwards, "items" first, whatever their order. */
+  salvage_json_scan_read (&parse.scan, &key);
+  while (salvage_json_scan_next_member (&parse.scan, &key))
+    {
+      if (SALVAGE_JSON_KEY_IS (&key, "items"))
+        {
+          salvage_json_scan_mark (&parse.scan, &items_mark);
+          has_items = TRUE;
+        }
+      else if (SALVAGE_JSON_KEY_IS (&key, "sections"))
+        {
+          salvage_json_scan_mark (&parse.scan, &sections_mark);
+          has_sections = TRUE;
+        }
+
+      salvage_json_scan_skip (&parse.scan);
+    }
+
+  if (!salvage_json_scan_end (&parse.scan))
+    {
+      scan_failed (&parse, error);
+      return NULL;
+    }
 
   parse.records = g_array_new (FALSE, FALSE, sizeof (TrashRecord));
   g_array_set_clear_func (parse.records, (GDestroyNotify)trash_record_clear);
   parse.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parse.strings = g_string_chunk_new (1024);
+  parse.strings = g_string_chunk_new (64 * 1024);
 
-  node = json_object_get_member (object, "items");
-  if (!node_is_absent (node))
+  if (has_items)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
+      salvage_json_scan_rewind (&parse.scan, &items_mark);
+      found = salvage_json_scan_peek (&parse.scan);
+
+      if (found == SALVAGE_JSON_ARRAY)
+        {
+          if (!read_trash_list (&parse, "items", NULL, SALVAGE_TRASH_KIND_OTHER, error))
+            return NULL;
+        }
+      else if (found != SALVAGE_JSON_NULL)
         {
           bad_response (error, "“items” is not a list");
           return NULL;
         }
-      if (!read_trash_list (&parse, json_node_get_array (node),
-                            "items", NULL, SALVAGE_TRASH_KIND_OTHER, error))
-        return NULL;
     }
 
-  node = json_object_get_member (object, "sections");
-  if (!node_is_absent (node))
+  if (has_sections)
     {
-      if (JSON_NODE_HOLDS_OBJECT (node))
+      salvage_json_scan_rewind (&parse.scan, &sections_mark);
+      found = salvage_json_scan_peek (&parse.scan);
+
+      if (found == SALVAGE_JSON_OBJECT)
         {
-          if (!read_trash_sections (&parse, json_node_get_object (node), error))
+          if (!read_trash_sections (&parse, error))
             return NULL;
         }
       /* Some JSON encoders write an empty map as an empty list. */
-      else if (!JSON_NODE_HOLDS_ARRAY (node) ||
-               json_array_get_length (json_node_get_array (node)) != 0)
+      else if (found == SALVAGE_JSON_ARRAY)
+        {
+          salvage_json_scan_read (&parse.scan, &key);
+          if (salvage_json_scan_next_element (&parse.scan))
+            {
+              bad_response (error, "“sections” is not an object");
+              return NULL;
+            }
+        }
+      else if (found != SALVAGE_JSON_NULL)
         {
           bad_response (error, "“sections” is not an object");
           return NULL;
@@ -1704,7 +1861,6 @@ char *
 salvage_parse_error_message (GBytes *body)
 {
   g_autoptr(JsonParser) parser = NULL;
-  gboolean long_integers;
   const char *data;
   gsize len = 0;
   JsonNode *root;
@@ -1717,7 +1873,7 @@ salvage_parse_error_message (GBytes *body)
 
   /* Numbers do not matter here, so long integers need no care. */
   if (len > G_MAXSSIZE ||
-      !check_structure (data, len, &long_integers, NULL) ||
+      !salvage_json_validate (data, len, NULL, NULL) ||
       !json_parser_load_from_data (parser, data, (gssize)len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL)
     {
