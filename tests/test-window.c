@@ -618,6 +618,10 @@ test_window_narrow (void)
   connect_and_wait (&f);
   g_assert_false (salvage_window_get_bottom_switcher (f.window));
 
+  /* A resize asked for before the window is on screen would be undone by
+   * the size the display server gives it first. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
   /* On a phone-sized window the pages are switched from the bottom. */
   gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
   salvage_window_show_page (f.window, "trash");
@@ -706,6 +710,93 @@ test_window_focus_refresh (void)
   fixture_teardown (&f);
 }
 
+/* The row of the Projects page showing @item, or NULL. */
+static GtkTreeListRow *
+find_project_row (Fixture  *f,
+                  gpointer  item,
+                  guint    *position)
+{
+  GListModel *rows = salvage_projects_page_get_rows (salvage_window_get_projects_page (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) row_item == item)
+        {
+          if (position != NULL)
+            *position = i;
+          return row;  /* the tree keeps it while it is shown */
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_window_loading_rows (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *page;
+  SalvageProject *pcb;
+  SalvageProject *forklifts;
+  GtkTreeListRow *row;
+  GListModel *versions;
+  g_autoptr(SalvageVersion) version = NULL;
+  const char *text;
+  guint position;
+
+  /* Listed with a version that is gone by the time it is expanded. */
+  fixture_setup (&f, TRUE);
+  salvage_server_add_version (f.server, WS, "forklifts", 1, "raw", 500);
+  connect_and_wait (&f);
+  g_assert_true (salvage_server_trash (f.server, WS, "version", "forklifts/1",
+                                       g_get_real_time (), "Mei Tanaka"));
+
+  page = salvage_window_get_projects_page (f.window);
+  pcb = find_project (&f, "PCB Defects");
+  forklifts = find_project (&f, "Forklift Safety");
+
+  /* A project listed without versions has nothing to expand. */
+  row = find_project_row (&f, find_project (&f, "Hard Hat Detection"), NULL);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_tree_list_row_is_expandable (row));
+
+  /* Expanding shows that the versions are on their way, until they are there. */
+  g_assert_true (gtk_tree_list_row_is_expandable (find_project_row (&f, pcb, NULL)));
+  g_assert_true (salvage_projects_page_expand_item (page, pcb));
+  g_assert_nonnull (find_project_row (&f, pcb, &position));
+  g_assert_cmpstr (salvage_projects_page_get_status_text (page, position + 1), ==, "Loading…");
+  g_assert_null (salvage_projects_page_get_status_text (page, position));
+
+  versions = salvage_workspace_get_versions (workspace (&f), pcb);
+  WAIT_FOR (g_list_model_get_n_items (versions) == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (page)), ==, 5);
+  g_assert_null (salvage_projects_page_get_status_text (page, position + 1));
+  g_assert_null (salvage_projects_page_get_status_text (page, position + 2));
+
+  /* Found empty on expanding: the row folds and no longer looks expandable. */
+  row = find_project_row (&f, forklifts, NULL);
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  g_assert_true (salvage_projects_page_expand_item (page, forklifts));
+  WAIT_FOR (!gtk_tree_list_row_get_expanded (find_project_row (&f, forklifts, NULL)));
+  g_assert_false (gtk_tree_list_row_is_expandable (find_project_row (&f, forklifts, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (page)), ==, 5);
+
+  /* A load that fails says why, in place of the rows. */
+  version = g_list_model_get_item (versions, 0);
+  g_clear_object (&f.server);
+  g_assert_true (salvage_projects_page_expand_item (page, version));
+  g_assert_nonnull (find_project_row (&f, version, &position));
+  g_assert_cmpstr (salvage_projects_page_get_status_text (page, position + 1), ==, "Loading…");
+  WAIT_FOR ((text = salvage_projects_page_get_status_text (page, position + 1)) != NULL &&
+            g_strcmp0 (text, "Loading…") != 0);
+  g_assert_cmpuint (strlen (text), >, 0);
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/window/failures", test_window_failures);
   g_test_add_func ("/window/dead-server", test_window_dead_server);
   g_test_add_func ("/window/focus-refresh", test_window_focus_refresh);
+  g_test_add_func ("/window/loading-rows", test_window_loading_rows);
 
   status = g_test_run ();
 

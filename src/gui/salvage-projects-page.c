@@ -36,6 +36,10 @@ struct _SalvageProjectsPage
   /* Child stores whose loading has been started, so that each level is
    * fetched once, on its first expansion. */
   GHashTable         *requested;
+  /* Child stores loaded without an error since the last reload. */
+  GHashTable         *loaded;
+  /* Workspace store → Level: what the tree shows for it. */
+  GHashTable         *levels;
   GCancellable       *cancellable;
 
   SalvagePageState    state;
@@ -43,6 +47,94 @@ struct _SalvageProjectsPage
 };
 
 G_DEFINE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, ADW_TYPE_BIN)
+
+/* A row standing in for the versions or trainings of a row while they
+ * load, or for the reason they could not be loaded. */
+#define SALVAGE_TYPE_LEVEL_STATUS (salvage_level_status_get_type ())
+G_DECLARE_FINAL_TYPE (SalvageLevelStatus, salvage_level_status, SALVAGE, LEVEL_STATUS, GObject)
+
+struct _SalvageLevelStatus
+{
+  GObject  parent_instance;
+
+  char    *error_message;  /* NULL while loading */
+};
+
+G_DEFINE_FINAL_TYPE (SalvageLevelStatus, salvage_level_status, G_TYPE_OBJECT)
+
+static void
+salvage_level_status_finalize (GObject *object)
+{
+  SalvageLevelStatus *self = SALVAGE_LEVEL_STATUS (object);
+
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (salvage_level_status_parent_class)->finalize (object);
+}
+
+static void
+salvage_level_status_class_init (SalvageLevelStatusClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = salvage_level_status_finalize;
+}
+
+static void
+salvage_level_status_init (SalvageLevelStatus *self)
+{
+}
+
+static SalvageLevelStatus *
+salvage_level_status_new (const char *error_message)
+{
+  SalvageLevelStatus *self = g_object_new (SALVAGE_TYPE_LEVEL_STATUS, NULL);
+
+  self->error_message = g_strdup (error_message);
+  return self;
+}
+
+/* The children of a row: a status row, if any, then the workspace's store. */
+typedef struct
+{
+  GListStore *status;  /* SalvageLevelStatus, none or one */
+  GListModel *model;
+} Level;
+
+static void
+level_free (Level *level)
+{
+  g_clear_object (&level->status);
+  g_clear_object (&level->model);
+  g_free (level);
+}
+
+static Level *
+get_level (SalvageProjectsPage *self,
+           GListModel          *store)
+{
+  Level *level = g_hash_table_lookup (self->levels, store);
+  GListStore *parts;
+
+  if (level != NULL)
+    return level;
+
+  level = g_new0 (Level, 1);
+  level->status = g_list_store_new (SALVAGE_TYPE_LEVEL_STATUS);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, level->status);
+  g_list_store_append (parts, store);
+  level->model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+
+  g_hash_table_insert (self->levels, g_object_ref (store), level);
+  return level;
+}
+
+static void
+set_level_status (Level              *level,
+                  SalvageLevelStatus *status)
+{
+  g_list_store_splice (level->status, 0, g_list_model_get_n_items (G_LIST_MODEL (level->status)),
+                       (gpointer *) &status, status != NULL ? 1 : 0);
+}
 
 enum {
   DELETE_REQUESTED,
@@ -303,6 +395,7 @@ set_sorter (GtkColumnViewColumn *column,
 typedef struct
 {
   SalvageProjectsPage *self;
+  GObject             *item;
   GListModel          *store;
 } LoadData;
 
@@ -310,24 +403,52 @@ static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
+  g_clear_object (&data->item);
   g_clear_object (&data->store);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+static GtkTreeListRow *find_row (SalvageProjectsPage *self,
+                                 gpointer             item,
+                                 guint               *position);
+
 static void
 load_finished (LoadData     *data,
                const GError *error)
 {
   SalvageProjectsPage *self = data->self;
+  Level *level;
 
-  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled: the page or its workspace went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->levels == NULL)
     return;
 
-  /* Forget the attempt, so that expanding the row again retries. */
-  g_hash_table_remove (self->requested, data->store);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+  level = get_level (self, data->store);
+
+  if (error != NULL)
+    {
+      g_autoptr(SalvageLevelStatus) status = NULL;
+
+      /* Forget the attempt, so that expanding the row again retries. */
+      g_hash_table_remove (self->requested, data->store);
+      status = salvage_level_status_new (error->message);
+      set_level_status (level, status);
+      return;
+    }
+
+  set_level_status (level, NULL);
+  g_hash_table_add (self->loaded, g_object_ref (data->store));
+
+  /* Known to be empty: fold the row, which then has no expander. */
+  if (g_list_model_get_n_items (data->store) == 0)
+    {
+      g_autoptr(GtkTreeListRow) row = find_row (self, data->item, NULL);
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, FALSE);
+    }
 }
 
 static void
@@ -374,8 +495,21 @@ load_children (SalvageProjectsPage *self,
   if (!g_hash_table_add (self->requested, g_object_ref (store)))
     return;
 
+  /* A first load shows that it is under way; a reload keeps the rows. */
+  if (g_list_model_get_n_items (store) == 0)
+    {
+      g_autoptr(SalvageLevelStatus) status = salvage_level_status_new (NULL);
+
+      set_level_status (get_level (self, store), status);
+    }
+  else
+    {
+      set_level_status (get_level (self, store), NULL);
+    }
+
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
+  data->item = g_object_ref (item);
   data->store = g_object_ref (store);
 
   if (SALVAGE_IS_PROJECT (item))
@@ -391,19 +525,34 @@ create_children_cb (gpointer item,
                     gpointer user_data)
 {
   SalvageProjectsPage *self = user_data;
+  GListModel *store;
 
   /* Called to learn whether a row can expand, too: only hand out the
-   * store here; it is filled when the row is really expanded. */
+   * level here; it is filled when the row is really expanded. */
   if (self->workspace == NULL)
     return NULL;
 
   if (SALVAGE_IS_PROJECT (item))
-    return g_object_ref (salvage_workspace_get_versions (self->workspace, item));
+    {
+      /* The listing says so: no need to expand to find out. */
+      if (salvage_project_get_version_count (item) == 0)
+        return NULL;
 
-  if (SALVAGE_IS_VERSION (item))
-    return g_object_ref (salvage_workspace_get_trainings (self->workspace, item));
+      store = salvage_workspace_get_versions (self->workspace, item);
+    }
+  else if (SALVAGE_IS_VERSION (item))
+    {
+      store = salvage_workspace_get_trainings (self->workspace, item);
+    }
+  else
+    {
+      return NULL;
+    }
 
-  return NULL;
+  if (g_list_model_get_n_items (store) == 0 && g_hash_table_contains (self->loaded, store))
+    return NULL;
+
+  return g_object_ref (get_level (self, store)->model);
 }
 
 static void
@@ -428,7 +577,18 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                SalvageProjectsPage      *self)
 {
   GtkWidget *expander;
+  GtkWidget *box;
+  GtkWidget *spinner;
+  GtkWidget *icon;
   GtkWidget *inscription;
+
+  /* Only status rows show the spinner or the icon. */
+  spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (spinner, FALSE);
+
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_visible (icon, FALSE);
 
   inscription = gtk_inscription_new (NULL);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
@@ -436,8 +596,16 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 28);
   gtk_widget_set_hexpand (inscription, TRUE);
 
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), inscription);
+
   expander = gtk_tree_expander_new ();
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), inscription);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  g_object_set_data (G_OBJECT (expander), "salvage-spinner", spinner);
+  g_object_set_data (G_OBJECT (expander), "salvage-icon", icon);
+  g_object_set_data (G_OBJECT (expander), "salvage-inscription", inscription);
   salvage_cell_set_list_item (expander, list_item);
   gtk_list_item_set_child (list_item, expander);
 }
@@ -448,12 +616,36 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               SalvageProjectsPage      *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkWidget *spinner = g_object_get_data (G_OBJECT (expander), "salvage-spinner");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (expander), "salvage-icon");
+  GtkWidget *inscription = g_object_get_data (G_OBJECT (expander), "salvage-inscription");
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-  g_autofree char *text = name_text (item);
+  g_autofree char *text = NULL;
+  gboolean loading = FALSE;
+  gboolean failed = FALSE;
+
+  if (SALVAGE_IS_LEVEL_STATUS (item))
+    {
+      SalvageLevelStatus *status = SALVAGE_LEVEL_STATUS (item);
+
+      failed = status->error_message != NULL;
+      loading = !failed;
+      text = g_strdup (failed ? status->error_message : _("Loading…"));
+    }
+  else
+    {
+      text = name_text (item);
+    }
+
+  gtk_widget_set_visible (spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), loading);
+  gtk_widget_set_visible (icon, failed);
+  /* A long message is cut short in the cell; the tooltip has all of it. */
+  gtk_widget_set_tooltip_text (inscription, failed ? text : NULL);
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_tree_expander_get_child (expander)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
 }
 
@@ -463,11 +655,13 @@ name_unbind_cb (GtkSignalListItemFactory *factory,
                 SalvageProjectsPage      *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkWidget *spinner = g_object_get_data (G_OBJECT (expander), "salvage-spinner");
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
 
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
 
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), FALSE);
   gtk_tree_expander_set_list_row (expander, NULL);
 }
 
@@ -505,9 +699,15 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *button = gtk_list_item_get_child (list_item);
   gpointer item = salvage_list_item_get_object (list_item);
-  g_autofree char *name = name_text (item);
+  g_autofree char *name = NULL;
   g_autofree char *label = NULL;
 
+  /* A status row is not something that can be deleted. */
+  gtk_widget_set_visible (button, !SALVAGE_IS_LEVEL_STATUS (item));
+  if (SALVAGE_IS_LEVEL_STATUS (item))
+    return;
+
+  name = name_text (item);
   /* Translators: the accessible name of a row's delete button */
   label = g_strdup_printf (_("Move “%s” to Trash"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -575,7 +775,7 @@ delete_selected_action (GtkWidget  *widget,
   SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (widget);
   gpointer item = get_selected_object (self);
 
-  if (item == NULL)
+  if (item == NULL || SALVAGE_IS_LEVEL_STATUS (item))
     return;
 
   if (!is_deletable (item))
@@ -685,6 +885,8 @@ salvage_projects_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->requested, g_hash_table_unref);
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
+  g_clear_pointer (&self->levels, g_hash_table_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (salvage_projects_page_parent_class)->dispose (object);
@@ -775,6 +977,8 @@ salvage_projects_page_init (SalvageProjectsPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->requested = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->loaded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->levels = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) level_free);
   self->state = SALVAGE_PAGE_STATE_LOADING;
 
   expression = gtk_property_expression_new (SALVAGE_TYPE_PROJECT, NULL, "name");
@@ -845,11 +1049,11 @@ salvage_projects_page_set_workspace (SalvageProjectsPage *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_hash_table_remove_all (self->requested);
-
+  g_hash_table_remove_all (self->loaded);
+  g_hash_table_remove_all (self->levels);
 
   g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filtered, get_projects (self));
-
 
   update_view (self);
 }
@@ -863,7 +1067,10 @@ salvage_projects_page_set_state (SalvageProjectsPage *self,
 
   /* A reload fetches versions and trainings again when next expanded. */
   if (state == SALVAGE_PAGE_STATE_LOADING)
-    g_hash_table_remove_all (self->requested);
+    {
+      g_hash_table_remove_all (self->requested);
+      g_hash_table_remove_all (self->loaded);
+    }
 
   self->state = state;
   g_clear_error (&self->error);
@@ -956,4 +1163,27 @@ salvage_projects_page_get_view (SalvageProjectsPage *self)
   g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+salvage_projects_page_get_status_text (SalvageProjectsPage *self,
+                                       guint                position)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) item = NULL;
+  SalvageLevelStatus *status;
+
+  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (row == NULL)
+    return NULL;
+
+  item = gtk_tree_list_row_get_item (row);
+  if (!SALVAGE_IS_LEVEL_STATUS (item))
+    return NULL;
+
+  /* The level keeps the status alive as long as it is shown. */
+  status = SALVAGE_LEVEL_STATUS (item);
+  return status->error_message != NULL ? status->error_message : _("Loading…");
 }

@@ -42,6 +42,12 @@ gboolean    salvage_projects_page_expand_item   (SalvageProjectsPage *self,
                                                  gpointer             item);
 /* The rows as shown (GtkTreeListRow): the filtered projects, sorted. */
 GListModel *salvage_projects_page_get_rows      (SalvageProjectsPage *self);
+/* The text of the row at @position of the rows when it stands for the
+ * children of the row above while they load ("Loading…") or for why they
+ * could not be loaded; NULL for a row that shows a project, version or
+ * training. */
+const char *salvage_projects_page_get_status_text (SalvageProjectsPage *self,
+                                                   guint                position);
 /* "loading", "content", "no-results", "empty" or "error". */
 const char *salvage_projects_page_get_view      (SalvageProjectsPage *self);
 
