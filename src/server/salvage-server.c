@@ -32,6 +32,8 @@
  *          same code the API uses for "cannot cancel a non-running job".
  *  - trash/empty and trash/deleteImmediately are not served: they answer
  *    like any unknown route.
+ *  - Paths are routed as sent: each segment is percent-decoded on its own,
+ *    so an encoded "/" never splits one.
  *
  * And where the shape of an answer is not known:
  *
@@ -52,6 +54,9 @@
  *  - Scopes are not modelled: every key may do everything in its workspace,
  *    and the run behind a version's registered model is not protected
  *    from deletion.
+ *
+ * Tests can also make any request fail as the service or the network
+ * might: see the faults in salvage-server.h and salvage-server-fault.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
