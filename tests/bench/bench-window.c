@@ -9,7 +9,10 @@
  *  - the longest main-loop stall while loading, as the worst lateness of
  *    a timer that asks to run every millisecond;
  *  - the same stall for the same window with its rows shown, drawing a
- *    frame on every tick without loading anything: the baseline.
+ *    frame on every tick without loading anything: the baseline;
+ *
+ * and, once for each size, how long filling models like the Trash page's
+ * holds the main loop, a layer at a time, to show where the time goes.
  *
  * The server runs in a thread of its own, so that writing its answers does
  * not count as a stall of the window. Run it under a display and a session
@@ -29,6 +32,7 @@
 
 #include "salvage-application.h"
 #include "salvage-demo.h"
+#include "salvage-format.h"
 #include "salvage-window-private.h"
 
 #define WS      "acme-bench"
@@ -150,6 +154,7 @@ server_thread_stop (ServerThread *st)
 typedef struct
 {
   gint64 bytes_at;        /* the Trash response has fully arrived */
+  gint64 fill_start;      /* its items-changed began */
   gint64 filled_at;       /* the workspace's Trash store was filled */
   gint64 shown_at;        /* first frame painted after that */
 
@@ -213,6 +218,25 @@ reset_stall (void)
   run.longest_stall = 0;
 }
 
+/* Runs before any handler of the signal: the start of the Trash's fill. */
+static gboolean
+items_changed_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_values,
+                       const GValue          *values,
+                       gpointer               user_data)
+{
+  GListModel **trash = user_data;
+  guint added = g_value_get_uint (&values[3]);
+
+  if (*trash != NULL && g_value_get_object (&values[0]) == *trash &&
+      added > 0 && run.fill_start == 0)
+    run.fill_start = g_get_monotonic_time ();
+
+  return TRUE;
+}
+
+/* Connected after every other handler: the store and every model and view
+ * over it are filled. */
 static void
 trash_items_changed_cb (GListModel *model,
                         guint       position,
@@ -254,16 +278,241 @@ typedef struct
 {
   double to_rows;         /* ms, bytes arrived to rows shown */
   double to_filled;       /* ms, bytes arrived to the store filled */
+  double fill;            /* ms, the store's items-changed, all handlers */
   double filled_to_rows;  /* ms, store filled to rows shown */
   double stall_loading;   /* ms */
   double stall_start;     /* ms after the bytes arrived */
   double stall_baseline;  /* ms */
 } Figures;
 
+/* Where the fill goes: the same items, spliced into models like the Trash
+ * page's, a layer at a time, then with a view. */
+
+static gboolean
+keep_all_cb (gpointer item,
+             gpointer user_data)
+{
+  return salvage_trash_item_get_kind (item) != G_MAXINT;
+}
+
+static int
+compare_cleanup_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  GDateTime *x = salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) a);
+  GDateTime *y = salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) b);
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+
+  return g_date_time_compare (x, y);
+}
+
+static char *
+name_key_cb (SalvageTrashItem *item,
+             gpointer          user_data)
+{
+  return salvage_format_trash_item_name (item);
+}
+
+/* A column view sorted like the Trash page's: text columns, then the
+ * cleanup date column it sorts by. */
+static GtkSorter *
+column_view_sorter_new (GtkWidget **view_out)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkColumnViewColumn *cleanup = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkColumnViewColumn *column = gtk_column_view_column_new (NULL, NULL);
+      GtkSorter *sorter;
+
+      if (i < 3)
+        sorter = GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                                 G_CALLBACK (name_key_cb),
+                                                                                 NULL, NULL)));
+      else
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL));
+
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (view, column);
+      cleanup = column;
+      g_object_unref (column);
+    }
+
+  gtk_column_view_sort_by_column (view, cleanup, GTK_SORT_ASCENDING);
+
+  *view_out = g_object_ref_sink (GTK_WIDGET (view));
+  return g_object_ref (gtk_column_view_get_sorter (view));
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, gtk_inscription_new (NULL));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  g_autofree char *name = salvage_format_trash_item_name (gtk_list_item_get_item (list_item));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), name);
+}
+
+/* A plain column view of six text columns over @model, in a window. */
+static GtkWidget *
+shown_view_new (GListModel *model)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (model)));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+      column = gtk_column_view_column_new ("Column", factory);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND);
+
+  return window;
+}
+
+/* One way of stacking models (and perhaps a view) over a store. */
+typedef struct
+{
+  const char *label;
+  gboolean    filter;
+  gboolean    incremental;   /* the filter works a batch at a time */
+  enum { SORT_NONE, SORT_CLEANUP, SORT_COLUMN_VIEW } sort;
+  gboolean    multi_selection;
+  gboolean    view;          /* a column view, shown in a window */
+} Stack;
+
+static const Stack stacks[] = {
+  { "a GListStore alone",                              FALSE, FALSE, SORT_NONE,        FALSE, FALSE },
+  { "+ a GtkFilterListModel",                          TRUE,  FALSE, SORT_NONE,        FALSE, FALSE },
+  { "+ a GtkSortListModel by cleanup date",            TRUE,  FALSE, SORT_CLEANUP,     FALSE, FALSE },
+  { "+ a GtkMultiSelection",                           TRUE,  FALSE, SORT_CLEANUP,     TRUE,  FALSE },
+  { "a filter, the page's column view sorter",         TRUE,  FALSE, SORT_COLUMN_VIEW, FALSE, FALSE },
+  { "a filter, sort, selection and a shown view",      TRUE,  FALSE, SORT_CLEANUP,     TRUE,  TRUE  },
+  { "only a shown view",                               FALSE, FALSE, SORT_NONE,        FALSE, TRUE  },
+  { "an incremental filter, sort, selection, view",    TRUE,  TRUE,  SORT_CLEANUP,     TRUE,  TRUE  },
+};
+
+static void
+stack_model (GListModel **top,
+             GListModel  *model)
+{
+  g_object_unref (*top);
+  *top = model;
+}
+
+/* Milliseconds the main loop is held by filling @stack with @items. */
+static double
+time_splice (GListModel  *items,
+             const Stack *stack)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SALVAGE_TYPE_TRASH_ITEM);
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) top = g_object_ref (G_LIST_MODEL (store));
+  g_autoptr(GtkWidget) sorter_view = NULL;
+  GtkFilterListModel *filtered = NULL;
+  GtkWidget *window = NULL;
+  gint64 start;
+  gint64 elapsed;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  if (stack->filter)
+    {
+      GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (keep_all_cb, NULL, NULL));
+
+      filtered = gtk_filter_list_model_new (g_object_ref (top), filter);
+      gtk_filter_list_model_set_incremental (filtered, stack->incremental);
+      stack_model (&top, G_LIST_MODEL (filtered));
+    }
+
+  if (stack->sort != SORT_NONE)
+    {
+      GtkSorter *sorter;
+
+      if (stack->sort == SORT_COLUMN_VIEW)
+        sorter = column_view_sorter_new (&sorter_view);
+      else
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL));
+
+      stack_model (&top, G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (top), sorter)));
+    }
+
+  if (stack->multi_selection)
+    stack_model (&top, G_LIST_MODEL (gtk_multi_selection_new (g_object_ref (top))));
+  else if (stack->view)
+    stack_model (&top, G_LIST_MODEL (gtk_no_selection_new (g_object_ref (top))));
+
+  if (stack->view)
+    window = shown_view_new (top);
+
+  start = g_get_monotonic_time ();
+  g_list_store_splice (store, 0, 0, array->pdata, array->len);
+  elapsed = g_get_monotonic_time () - start;
+
+  /* Filtered a batch at a time: what counts is the longest of the
+   * main-loop iterations it takes. */
+  if (stack->incremental)
+    {
+      guint timer_id = g_timeout_add (1, stall_timer_cb, NULL);
+
+      reset_stall ();
+      while (gtk_filter_list_model_get_pending (filtered) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      elapsed = MAX (elapsed, run.longest_stall);
+      g_source_remove (timer_id);
+    }
+
+  if (g_list_model_get_n_items (top) != array->len)
+    g_error ("%s: %u items, not %u", stack->label, g_list_model_get_n_items (top), array->len);
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+
+  return elapsed / 1000.0;
+}
+
+static void
+print_breakdown (GListModel *items)
+{
+  printf ("Filling models like the Trash page's with the %u items at once:\n",
+          g_list_model_get_n_items (items));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
+    printf ("  %-48s %8.1f ms\n", stacks[i].label, time_splice (items, &stacks[i]));
+}
+
 static void
 measure_run (GtkApplication *application,
              const char     *url,
              guint           n_trash,
+             gboolean        breakdown,
              Figures        *figures,
              const char    **renderer)
 {
@@ -272,6 +521,8 @@ measure_run (GtkApplication *application,
   GListModel *trash = NULL;
   GdkFrameClock *clock;
   guint timer_id;
+  guint signal_id;
+  gulong hook_id;
   gint64 limit;
 
   memset (&run, 0, sizeof run);
@@ -288,6 +539,8 @@ measure_run (GtkApplication *application,
   *renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
 
   timer_id = g_timeout_add (1, stall_timer_cb, NULL);
+  signal_id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+  hook_id = g_signal_add_emission_hook (signal_id, 0, items_changed_hook_cb, &trash, NULL);
 
   /* Loading */
   reset_stall ();
@@ -302,7 +555,7 @@ measure_run (GtkApplication *application,
       if (trash == NULL && workspace != NULL)
         {
           trash = salvage_workspace_get_trash (workspace);
-          g_signal_connect (trash, "items-changed", G_CALLBACK (trash_items_changed_cb), NULL);
+          g_signal_connect_after (trash, "items-changed", G_CALLBACK (trash_items_changed_cb), NULL);
         }
 
       if (g_get_monotonic_time () > limit)
@@ -320,6 +573,7 @@ measure_run (GtkApplication *application,
   figures->to_rows = (run.shown_at - run.bytes_at) / 1000.0;
   figures->to_filled = (run.filled_at - run.bytes_at) / 1000.0;
   figures->filled_to_rows = (run.shown_at - run.filled_at) / 1000.0;
+  figures->fill = (run.filled_at - run.fill_start) / 1000.0;
   figures->stall_loading = run.longest_stall / 1000.0;
   figures->stall_start = (run.longest_stall_end - run.longest_stall - run.bytes_at) / 1000.0;
 
@@ -328,7 +582,11 @@ measure_run (GtkApplication *application,
   spin_until (g_get_monotonic_time () + BASELINE_USEC);
   figures->stall_baseline = run.longest_stall / 1000.0;
 
+  if (breakdown)
+    print_breakdown (trash);
+
   g_source_remove (timer_id);
+  g_signal_remove_emission_hook (signal_id, hook_id);
   g_signal_handlers_disconnect_by_func (trash, trash_items_changed_cb, NULL);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
 
@@ -379,20 +637,22 @@ bench_size (GtkApplication  *application,
   server = server_thread_start (size->n_trash);
 
   for (guint i = 0; i < size->runs; i++)
-    measure_run (application, server->url, size->n_trash, &figures[i], &renderer);
+    measure_run (application, server->url, size->n_trash, i == 0, &figures[i], &renderer);
 
   server_thread_stop (server);
 
   MEDIAN_OF (to_rows);
   MEDIAN_OF (to_filled);
   MEDIAN_OF (filled_to_rows);
+  MEDIAN_OF (fill);
   MEDIAN_OF (stall_loading);
   MEDIAN_OF (stall_start);
   MEDIAN_OF (stall_baseline);
 
   printf ("%u items, median of %u runs (%s):\n", size->n_trash, size->runs, renderer);
-  printf ("  response to rows shown   %8.1f ms  (parse and fill %.1f ms, then frame %.1f ms)\n",
+  printf ("  response to rows shown   %8.1f ms  (filled after %.1f ms, then frame %.1f ms)\n",
           result.to_rows, result.to_filled, result.filled_to_rows);
+  printf ("  filling the Trash models %8.1f ms  (its items-changed, all handlers)\n", result.fill);
   printf ("  longest stall, loading   %8.1f ms  (from %.1f ms after the response)\n",
           result.stall_loading, result.stall_start);
   printf ("  longest stall, drawing   %8.1f ms  (baseline)\n", result.stall_baseline);
