@@ -1665,6 +1665,65 @@ test_fault_no_answer (void)
   reply_clear (&reply);
 }
 
+typedef struct
+{
+  const char *url;
+  gssize      read;      /* what the last read returned */
+  GError     *error;
+  gboolean    done;
+} RawClient;
+
+/* Blocking, so it runs beside the main loop that serves it: sends a
+ * request, closes its sending side as a client that gives up does, and
+ * reads what the server does then. */
+static gpointer
+raw_client_thread (gpointer data)
+{
+  RawClient *client = data;
+  g_autoptr(GSocketClient) socket_client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autofree char *request = NULL;
+  char buffer[256];
+  GSocket *socket;
+
+  connection = g_socket_client_connect_to_uri (socket_client, client->url, 0, NULL,
+                                               &client->error);
+  if (connection != NULL)
+    {
+      socket = g_socket_connection_get_socket (connection);
+      g_socket_set_timeout (socket, 10);
+      request = g_strdup ("GET /acme/trash?api_key=" KEY " HTTP/1.1\r\n"
+                          "Host: 127.0.0.1\r\n\r\n");
+      if (g_socket_send (socket, request, strlen (request), NULL, &client->error) >= 0 &&
+          g_socket_shutdown (socket, FALSE, TRUE, &client->error))
+        client->read = g_socket_receive (socket, buffer, sizeof buffer, NULL, &client->error);
+    }
+
+  g_atomic_int_set (&client->done, TRUE);
+  g_main_context_wakeup (NULL);
+
+  return NULL;
+}
+
+static void
+test_fault_no_answer_client_gone (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  RawClient client = { .url = salvage_server_get_url (fixture->server), .read = -1 };
+  GThread *thread;
+
+  salvage_server_add_fault (fixture->server, "GET", "/acme/trash", SALVAGE_FAULT_NO_ANSWER, 0, 1);
+  thread = g_thread_new ("raw-client", raw_client_thread, &client);
+  while (!g_atomic_int_get (&client.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  /* No answer, but no open connection left behind either: the server
+   * closed its end once the client had closed its own. */
+  g_assert_no_error (client.error);
+  g_assert_cmpint (client.read, ==, 0);
+}
+
 static void
 read_cb (GObject      *source,
          GAsyncResult *result,
@@ -2219,6 +2278,7 @@ main (int   argc,
   g_test_add_func ("/server/fault/not-carried-out", test_fault_not_carried_out);
   g_test_add_func ("/server/fault/reset", test_fault_reset);
   g_test_add_func ("/server/fault/no-answer", test_fault_no_answer);
+  g_test_add_func ("/server/fault/no-answer-client-gone", test_fault_no_answer_client_gone);
   g_test_add_func ("/server/fault/huge", test_fault_huge);
   g_test_add_func ("/server/fault/trickle", test_fault_trickle);
   g_test_add_func ("/server/fault/spec", test_fault_spec);
