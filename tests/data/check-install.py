@@ -57,8 +57,17 @@ def main(argv):
             return True
 
         program = at(bindir, executable)
-        if need(program, 'the program') and not os.access(program, os.X_OK):
-            problems.append('the program is not executable')
+        if need(program, 'the program'):
+            # --help is answered before a display is needed.
+            env = {k: v for k, v in os.environ.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+            try:
+                result = run([program, '--help'], env=env, timeout=30)
+            except (OSError, subprocess.TimeoutExpired) as e:
+                problems.append('the installed program does not run: %s' % e)
+            else:
+                if result.returncode != 0 or '--demo' not in result.stdout:
+                    problems.append('the installed program does not answer --help:\n'
+                                    + result.stdout + result.stderr)
 
         desktop_path = at(datadir, 'applications', app_id + '.desktop')
         metainfo_path = at(datadir, 'metainfo', app_id + '.metainfo.xml')
