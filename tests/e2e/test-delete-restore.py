@@ -24,7 +24,7 @@ import warnings
 try:
     import gi
     gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as e:
     print(f'SKIP: AT-SPI bindings are not available: {e}')
     sys.exit(77)
@@ -64,7 +64,7 @@ def wait_for(step, probe, limit=STEP_LIMIT):
             raise StepFailed(f'{step}: the application exited with status {status}')
         try:
             found = probe()
-        except gi.repository.GLib.GError:
+        except GLib.GError:
             # The tree changes under our feet while rows are recycled:
             # an object gone between two calls is not a failure.
             found = None
@@ -78,7 +78,7 @@ def wait_for(step, probe, limit=STEP_LIMIT):
 def width(accessible):
     try:
         return Atspi.Component.get_extents(accessible, Atspi.CoordType.WINDOW).width
-    except gi.repository.GLib.GError:
+    except GLib.GError:
         return -1
 
 
