@@ -93,6 +93,13 @@ C_TEXT_SETTERS = {
     'g_application_add_main_option': (5, 6),
 }
 
+# Functions setting properties by name, whose text properties are checked
+# like the setters above.
+C_PROPERTY_SETTERS = {'g_object_new', 'g_object_set', 'gtk_widget_new'}
+C_TEXT_PROPERTIES = UI_TEXT_PROPERTIES | {
+    'application-name', 'developer-name', 'translator-credits', 'release-notes',
+}
+
 TOKEN_RE = re.compile(r'''
     (?P<comment>/\*.*?\*/|//[^\n]*)
   | (?P<string>(?:u8|[uUL])?"(?:\\.|[^"\\\n])*")
@@ -128,7 +135,7 @@ def check_c(path, source):
     problems = []
     tokens = list(c_tokens(source))
     for i, (kind, text, line) in enumerate(tokens):
-        if kind != 'ident' or text not in C_TEXT_SETTERS:
+        if kind != 'ident' or (text not in C_TEXT_SETTERS and text not in C_PROPERTY_SETTERS):
             continue
         if i + 1 >= len(tokens) or tokens[i + 1][1] != '(':
             continue
@@ -155,7 +162,12 @@ def check_c(path, source):
                 args[-1].append((t, l))
             j += 1
 
-        positions = C_TEXT_SETTERS[text]
+        if text in C_PROPERTY_SETTERS:
+            # The argument after a text property's name is its value.
+            positions = [n + 1 for n, arg in enumerate(args)
+                         if len(arg) == 1 and arg[0][0][1:-1] in C_TEXT_PROPERTIES]
+        else:
+            positions = C_TEXT_SETTERS[text]
         if positions is None:
             positions = range(1, len(args))
         for position in positions:

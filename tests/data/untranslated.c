@@ -19,6 +19,13 @@ show_things (GtkWidget *label,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Days Left",
                                   -1);
 
+  g_object_set (label, "label", "Trash", "xalign", 0.0, NULL);
+  window = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                         "application-name", "Salvage",
+                         "application-icon", "io.github.salvage.Salvage",
+                         "comments", _("Restore deleted Roboflow projects"),
+                         NULL);
+
   /* Marked, or not text: none of these may be reported. */
   adw_toast_set_title (toast, _("Moved to Trash"));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
