@@ -283,6 +283,8 @@ typedef struct
   double stall_loading;   /* ms */
   double stall_start;     /* ms after the bytes arrived */
   double stall_baseline;  /* ms */
+  double reload_to_rows;  /* ms, as to_rows, reloading into the same window */
+  double stall_reloading; /* ms */
 } Figures;
 
 /* Where the fill goes: the same items, spliced into models like the Trash
@@ -509,6 +511,20 @@ print_breakdown (GListModel *items)
 }
 
 static void
+reload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *reloaded = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!salvage_workspace_refresh_trash_finish (SALVAGE_WORKSPACE (object), result, &error))
+    g_error ("Could not reload the Trash: %s", error->message);
+
+  *reloaded = TRUE;
+}
+
+static void
 measure_run (GtkApplication *application,
              const char     *url,
              guint           n_trash,
@@ -520,6 +536,7 @@ measure_run (GtkApplication *application,
   SalvageWindow *weak_window;
   GListModel *trash = NULL;
   GdkFrameClock *clock;
+  gboolean reloaded;
   guint timer_id;
   guint signal_id;
   gulong hook_id;
@@ -581,6 +598,24 @@ measure_run (GtkApplication *application,
   reset_stall ();
   spin_until (g_get_monotonic_time () + BASELINE_USEC);
   figures->stall_baseline = run.longest_stall / 1000.0;
+
+  /* Reloading the Trash into the same window, as Refresh and coming back
+   * to the window do: every row gets a new item. */
+  run.bytes_at = run.fill_start = run.filled_at = run.shown_at = 0;
+  reset_stall ();
+  reloaded = FALSE;
+  salvage_workspace_refresh_trash_async (salvage_window_get_workspace (window), NULL,
+                                         reload_cb, &reloaded);
+  limit = g_get_monotonic_time () + LOAD_LIMIT_USEC;
+  while (!reloaded || run.shown_at == 0)
+    {
+      if (g_get_monotonic_time () > limit)
+        g_error ("The Trash did not reload within %d s", (int) (LOAD_LIMIT_USEC / G_USEC_PER_SEC));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin_until (run.shown_at + LOAD_TAIL_USEC);
+  figures->reload_to_rows = (run.shown_at - run.bytes_at) / 1000.0;
+  figures->stall_reloading = run.longest_stall / 1000.0;
 
   if (breakdown)
     print_breakdown (trash);
@@ -648,6 +683,8 @@ bench_size (GtkApplication  *application,
   MEDIAN_OF (stall_loading);
   MEDIAN_OF (stall_start);
   MEDIAN_OF (stall_baseline);
+  MEDIAN_OF (reload_to_rows);
+  MEDIAN_OF (stall_reloading);
 
   printf ("%u items, median of %u runs (%s):\n", size->n_trash, size->runs, renderer);
   printf ("  response to rows shown   %8.1f ms  (filled after %.1f ms, then frame %.1f ms)\n",
@@ -659,6 +696,8 @@ bench_size (GtkApplication  *application,
   printf ("  loading minus baseline   %8.1f ms  (ratio %.1f)\n",
           result.stall_loading - result.stall_baseline,
           result.stall_baseline > 0 ? result.stall_loading / result.stall_baseline : 0.0);
+  printf ("  reloading: response to rows shown %.1f ms, longest stall %.1f ms\n",
+          result.reload_to_rows, result.stall_reloading);
   fflush (stdout);
 }
 
