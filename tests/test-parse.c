@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "salvage-error.h"
+#include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 
 static GBytes *
@@ -1212,75 +1213,83 @@ check_trash_items (GBytes *body)
     }
 }
 
+static const char *const damage_fixtures[] = {
+  f2_workspace,
+  f3_project,
+  "{\"items\": [{\"type\": \"project\", \"id\": \"d1\", \"name\": \"My Project\","
+  " \"deletedAt\": \"2026-04-01\", \"scheduledCleanupAt\": \"2026-05-01T00:00:00Z\","
+  " \"deletedByName\": \"Alice\"}, {\"type\": \"version\", \"id\": \"3\", \"name\": \"v3\","
+  " \"parentName\": \"My Project\", \"parentUrl\": \"my-proj\", \"deletedAt\": 1775038830.5}],"
+  " \"sections\": {\"projects\": [{\"id\": \"d1\", \"url\": \"my-proj\"}],"
+  " \"versions\": [{\"id\": 3, \"parentUrl\": \"my-proj\", \"parentId\": \"d1\"}],"
+  " \"trainings\": [{\"id\": \"run\", \"versionId\": \"ws/my-proj/3\"}],"
+  " \"models\": [{\"id\": \"m\"}]}}",
+  "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\","
+  " \"start\": \"2026-04-01T10:00:00Z\"}]}",
+  "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\","
+  " \"status\": \"active\"}]}",
+  "{\"deleted\": true, \"type\": \"version\", \"version\": \"3\", \"projectId\": \"d_1\"}",
+  "{\"restored\": true, \"type\": \"project\", \"id\": \"abc123\"}",
+  "{\"error\": {\"message\": \"Unsupported request\", \"hint\": \"See the docs\"}}",
+};
+
+/* A copy of @fixture with one to three random faults. */
+static GBytes *
+damage_fixture (GRand      *rand,
+                const char *fixture)
+{
+  static const char noise[] = "{}[]\",:\\0123456789.eE+-tfnul \x00\xc3\xa9\xff";
+  GString *damaged = g_string_new (fixture);
+
+  for (guint n = g_rand_int_range (rand, 1, 4); n > 0; n--)
+    {
+      guint len = damaged->len;
+      guint at;
+
+      if (len == 0)
+        break;
+      at = g_rand_int_range (rand, 0, len);
+
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:  /* cut short */
+          g_string_truncate (damaged, at);
+          break;
+        case 1:  /* one byte replaced */
+          damaged->str[at] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+          break;
+        case 2:  /* one byte removed */
+          g_string_erase (damaged, at, 1);
+          break;
+        case 3:  /* one byte inserted */
+          g_string_insert_c (damaged, at, noise[g_rand_int_range (rand, 0, sizeof noise - 1)]);
+          break;
+        default:  /* a stretch repeated */
+          {
+            guint wanted = g_rand_int_range (rand, 1, 40);
+            guint span = MIN (len - at, wanted);
+            /* Copied first: appending may move the buffer. */
+            g_autofree char *copy = g_memdup2 (damaged->str + at, span);
+
+            g_string_append_len (damaged, copy, span);
+          }
+          break;
+        }
+    }
+
+  return g_string_free_to_bytes (damaged);
+}
+
 static void
 test_damaged_fixtures (void)
 {
-  const char *fixtures[] = {
-    f2_workspace,
-    f3_project,
-    "{\"items\": [{\"type\": \"project\", \"id\": \"d1\", \"name\": \"My Project\","
-    " \"deletedAt\": \"2026-04-01\", \"scheduledCleanupAt\": \"2026-05-01T00:00:00Z\","
-    " \"deletedByName\": \"Alice\"}, {\"type\": \"version\", \"id\": \"3\", \"name\": \"v3\","
-    " \"parentName\": \"My Project\", \"parentUrl\": \"my-proj\", \"deletedAt\": 1775038830.5}],"
-    " \"sections\": {\"projects\": [{\"id\": \"d1\", \"url\": \"my-proj\"}],"
-    " \"versions\": [{\"id\": 3, \"parentUrl\": \"my-proj\", \"parentId\": \"d1\"}],"
-    " \"trainings\": [{\"id\": \"run\", \"versionId\": \"ws/my-proj/3\"}],"
-    " \"models\": [{\"id\": \"m\"}]}}",
-    "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\","
-    " \"start\": \"2026-04-01T10:00:00Z\"}]}",
-    "{\"workflows\": [{\"name\": \"My Workflow\", \"url\": \"my-workflow\","
-    " \"status\": \"active\"}]}",
-    "{\"deleted\": true, \"type\": \"version\", \"version\": \"3\", \"projectId\": \"d_1\"}",
-    "{\"restored\": true, \"type\": \"project\", \"id\": \"abc123\"}",
-    "{\"error\": {\"message\": \"Unsupported request\", \"hint\": \"See the docs\"}}",
-  };
-  static const char noise[] = "{}[]\",:\\0123456789.eE+-tfnul \x00\xc3\xa9\xff";
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
 
   for (guint round = 0; round < 3000; round++)
     {
-      const char *fixture = fixtures[round % G_N_ELEMENTS (fixtures)];
-      GString *damaged = g_string_new (fixture);
       g_autoptr(GBytes) body = NULL;
-      guint len;
 
-      for (guint n = g_rand_int_range (rand, 1, 4); n > 0; n--)
-        {
-          guint at;
-
-          len = damaged->len;
-          if (len == 0)
-            break;
-          at = g_rand_int_range (rand, 0, len);
-
-          switch (g_rand_int_range (rand, 0, 5))
-            {
-            case 0:  /* cut short */
-              g_string_truncate (damaged, at);
-              break;
-            case 1:  /* one byte replaced */
-              damaged->str[at] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
-              break;
-            case 2:  /* one byte removed */
-              g_string_erase (damaged, at, 1);
-              break;
-            case 3:  /* one byte inserted */
-              g_string_insert_c (damaged, at, noise[g_rand_int_range (rand, 0, sizeof noise - 1)]);
-              break;
-            default:  /* a stretch repeated */
-              {
-                guint wanted = g_rand_int_range (rand, 1, 40);
-                guint span = MIN (len - at, wanted);
-                /* Copied first: appending may move the buffer. */
-                g_autofree char *copy = g_memdup2 (damaged->str + at, span);
-
-                g_string_append_len (damaged, copy, span);
-              }
-              break;
-            }
-        }
-
-      body = g_string_free_to_bytes (damaged);
+      body = damage_fixture (rand, damage_fixtures[round % G_N_ELEMENTS (damage_fixtures)]);
 
       for (guint p = 0; p < G_N_ELEMENTS (all_parsers); p++)
         {
@@ -1293,6 +1302,464 @@ test_damaged_fixtures (void)
       check_trash_items (body);
       g_free (salvage_parse_error_message (body));
     }
+}
+
+/*
+ * Messages: every refusal of a broken body is a sentence a user can read,
+ * and never quotes the body.
+ */
+
+static void
+test_plain_messages (void)
+{
+  static const struct {
+    const char *body;
+    const char *message;
+  } cases[] = {
+    { "{\"items\": [", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": [{\"type\": \"proj", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": [{\"id\": \"\\u00", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": [{\"id\": \"caf\xc3", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": tru", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": [], \"count\": 12.", "The server's answer was cut short before its JSON ended" },
+    { "<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>",
+      "The server's answer is not JSON (it looks like a web page)" },
+    { "  <html><body>Bad gateway", "The server's answer is not JSON (it looks like a web page)" },
+    { "{\"items\": [1 2]}", "The server's answer is not valid JSON (at byte 14)" },
+    { "{\"items\": [],}", "The server's answer is not valid JSON (at byte 14)" },
+    { "{'items': []}", "The server's answer is not valid JSON (at byte 2)" },
+    { "{\"a\": 012}", "The server's answer is not valid JSON (a number has a leading zero, at byte 7)" },
+    { "{\"a\": 0x1F}", "The server's answer is not valid JSON (a malformed number at byte 7)" },
+    { "{\"a\": 1e}", "The server's answer is not valid JSON (a malformed number at byte 7)" },
+    { "[\"caf\xc3\"]", "The server's answer is not valid JSON (the text at byte 6 is not UTF-8)" },
+    { "[\"a\\qb\"]", "The server's answer is not valid JSON (a malformed escape sequence at byte 4)" },
+    { "[\"\\udc00\"]", "The server's answer is not valid JSON (a malformed escape sequence at byte 3)" },
+    { "[\"a\tb\"]",
+      "The server's answer is not valid JSON (a control character inside a string, at byte 4)" },
+    { "{\"items\": []} {\"items\": []}",
+      "The server's answer is not valid JSON (it holds more than one value)" },
+    { "{\"items\": []} trailing", "The server's answer is not valid JSON (it holds more than one value)" },
+    { "{\"items\": []}]", "The server's answer is not valid JSON (at byte 14)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = json_bytes (cases[i].body);
+      g_autofree char *message = trash_error (cases[i].body);
+
+      g_assert_cmpstr (message, ==, cases[i].message);
+      /* Every parser reads JSON the same way, so says the same. */
+      assert_all_refuse (body, cases[i].message);
+    }
+}
+
+/*
+ * The scanner
+ */
+
+static void
+test_scanner_strings (void)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *message = NULL;
+  SalvageTrashItem *item;
+
+  /* Every escape, a pair of surrogates, and raw UTF-8. */
+  items = trash_ok ("{\"items\": [{\"type\": \"project\", \"id\": \"p\\u00e9\\/1\","
+                    " \"name\": \"\\\"Caf\\u00E9\\\" \\\\ \\b\\f\\n\\r\\t \\ud83d\\ude00 \xe2\x82\xac\","
+                    " \"url\": \"a\\u0000b\", \"deletedBy\": \"\\u0000\"}]}");
+  g_assert_cmpuint (items->len, ==, 1);
+  item = trash_at (items, 0);
+  g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "p\xc3\xa9/1");
+  g_assert_cmpstr (salvage_trash_item_get_name (item), ==,
+                   "\"Caf\xc3\xa9\" \\ \b\f\n\r\t \xf0\x9f\x98\x80 \xe2\x82\xac");
+  /* An escaped NUL ends the text, as it does for json-glib. */
+  g_assert_cmpstr (salvage_trash_item_get_url (item), ==, "a");
+  g_assert_null (salvage_trash_item_get_deleted_by (item));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Half a surrogate pair is refused, whichever half. */
+  message = trash_error ("{\"items\": [{\"type\": \"project\", \"id\": \"\\ud83d\"}]}");
+  g_assert_nonnull (strstr (message, "escape"));
+  g_clear_pointer (&message, g_free);
+  message = trash_error ("{\"items\": [{\"type\": \"project\", \"id\": \"\\ud83d\\u0041\"}]}");
+  g_assert_nonnull (strstr (message, "escape"));
+  g_clear_pointer (&message, g_free);
+  message = trash_error ("{\"items\": [{\"type\": \"project\", \"id\": \"\\ude00x\"}]}");
+  g_assert_nonnull (strstr (message, "escape"));
+  g_clear_pointer (&message, g_free);
+
+  /* UTF-8 that encodes a surrogate, an overlong form or more than U+10FFFF. */
+  message = trash_error ("{\"items\": [{\"id\": \"\xed\xa0\x80\"}]}");
+  g_assert_nonnull (strstr (message, "UTF-8"));
+  g_clear_pointer (&message, g_free);
+  message = trash_error ("{\"items\": [{\"id\": \"\xc0\xaf\"}]}");
+  g_assert_nonnull (strstr (message, "UTF-8"));
+  g_clear_pointer (&message, g_free);
+  message = trash_error ("{\"items\": [{\"id\": \"\xf4\x90\x80\x80\"}]}");
+  g_assert_nonnull (strstr (message, "UTF-8"));
+  g_clear_pointer (&message, g_free);
+
+  /* A byte order mark is allowed before the value. */
+  items = trash_ok ("\xef\xbb\xbf{\"items\": [{\"type\": \"workflow\", \"id\": \"w\"}]}");
+  g_assert_cmpuint (items->len, ==, 1);
+}
+
+static void
+test_scanner_duplicate_keys (void)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GDateTime) expected = utc (2026, 4, 2, 0, 0, 0);
+  SalvageTrashItem *item;
+
+  /* As in a JSON object, the last of duplicate members wins: in an entry,
+   * at the root, and inside a timestamp. */
+  items = trash_ok ("{\"items\": [{\"type\": \"project\", \"id\": \"lost\"}],"
+                    " \"items\": [{\"type\": \"project\", \"id\": \"first\", \"name\": \"A\","
+                    "  \"id\": \"kept\", \"name\": \"B\", \"deletedAt\": \"2026-04-01\","
+                    "  \"deletedAt\": {\"_seconds\": 1, \"_seconds\": 1775088000}}]}");
+  g_assert_cmpuint (items->len, ==, 1);
+  item = trash_at (items, 0);
+  g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "kept");
+  g_assert_cmpstr (salvage_trash_item_get_name (item), ==, "B");
+  assert_date_equal (salvage_trash_item_get_deleted_at (item), expected);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A repeated section keeps the place of its first appearance. */
+  items = trash_ok ("{\"sections\": {\"workflows\": [], \"projects\": [{\"id\": \"p\"}],"
+                    " \"workflows\": [{\"id\": \"w\"}]}}");
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_at (items, 0)), ==,
+                   SALVAGE_TRASH_KIND_WORKFLOW);
+  g_assert_cmpint (salvage_trash_item_get_kind (trash_at (items, 1)), ==,
+                   SALVAGE_TRASH_KIND_PROJECT);
+}
+
+/*
+ * The scanner against json-glib
+ *
+ * json-glib is the reference reader here, and only here: the product reads
+ * with its own scanner. Both must take the same bodies as JSON, except where
+ * the scanner is stricter on purpose (the list is in test_scanner_strictness()),
+ * and a body both take must give the same Trash whether read from its own
+ * bytes or from json-glib's reading of them, written out again.
+ */
+
+static SalvageJsonProblem
+scanner_problem (GBytes   *body,
+                 gsize    *at,
+                 gboolean *long_integers)
+{
+  g_auto(SalvageJsonScan) scan;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  salvage_json_scan_init (&scan, data, len);
+  if (salvage_json_scan_skip (&scan))
+    salvage_json_scan_end (&scan);
+
+  *at = scan.problem_at;
+  *long_integers = scan.long_integers;
+  return scan.problem;
+}
+
+/* json-glib's verdict, and its reading written out as JSON when it accepts. */
+static gboolean
+json_glib_reads (GBytes  *body,
+                 char   **rewritten)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  if (!json_parser_load_from_data (parser, data, (gssize)len, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return FALSE;
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  *rewritten = json_generator_to_data (generator, NULL);
+
+  return TRUE;
+}
+
+/* What json-glib takes and the scanner refuses by design. */
+static gboolean
+is_documented_strictness (SalvageJsonProblem  problem,
+                          GBytes             *body,
+                          gsize               at)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  switch (problem)
+    {
+    case SALVAGE_JSON_PROBLEM_LEADING_ZERO:  /* "012" */
+    case SALVAGE_JSON_PROBLEM_NUMBER:        /* "0x1F", "1.", "- 1" */
+    case SALVAGE_JSON_PROBLEM_TWO_VALUES:    /* "{} {}" */
+    case SALVAGE_JSON_PROBLEM_ESCAPE:        /* "\x41", "\q" */
+    case SALVAGE_JSON_PROBLEM_CONTROL:       /* a raw tab in a string */
+    case SALVAGE_JSON_PROBLEM_NUL:           /* json-glib stops reading at a NUL */
+      return TRUE;
+
+    case SALVAGE_JSON_PROBLEM_SYNTAX:
+      /* 'single quotes', comments, ".5", "$1F" */
+      return at < len && strchr ("'/.$", data[at]) != NULL;
+
+    case SALVAGE_JSON_PROBLEM_CUT_SHORT:
+      /* "1." at the very end, which json-glib reads as 1.0. */
+      return len > 0 && data[len - 1] == '.';
+
+    case SALVAGE_JSON_PROBLEM_NONE:
+    case SALVAGE_JSON_PROBLEM_UTF8:
+    case SALVAGE_JSON_PROBLEM_TOO_DEEP:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+assert_same_date (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_cmpint (g_date_time_compare (a, b), ==, 0);
+}
+
+static void
+assert_same_trash (GBytes *body,
+                   GBytes *other)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) other_error = NULL;
+  g_autoptr(GPtrArray) items = salvage_parse_trash (body, &error);
+  g_autoptr(GPtrArray) other_items = salvage_parse_trash (other, &other_error);
+
+  if (items == NULL)
+    {
+      g_assert_nonnull (other_error);
+      g_assert_cmpstr (error->message, ==, other_error->message);
+      return;
+    }
+
+  g_assert_no_error (other_error);
+  g_assert_cmpuint (items->len, ==, other_items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *a = trash_at (items, i);
+      SalvageTrashItem *b = trash_at (other_items, i);
+
+      g_assert_cmpint (salvage_trash_item_get_kind (a), ==, salvage_trash_item_get_kind (b));
+      g_assert_cmpstr (salvage_trash_item_get_type_name (a), ==,
+                       salvage_trash_item_get_type_name (b));
+      g_assert_cmpstr (salvage_trash_item_get_id (a), ==, salvage_trash_item_get_id (b));
+      g_assert_cmpstr (salvage_trash_item_get_name (a), ==, salvage_trash_item_get_name (b));
+      g_assert_cmpstr (salvage_trash_item_get_url (a), ==, salvage_trash_item_get_url (b));
+      g_assert_cmpstr (salvage_trash_item_get_parent_id (a), ==,
+                       salvage_trash_item_get_parent_id (b));
+      g_assert_cmpstr (salvage_trash_item_get_parent_url (a), ==,
+                       salvage_trash_item_get_parent_url (b));
+      g_assert_cmpstr (salvage_trash_item_get_parent_name (a), ==,
+                       salvage_trash_item_get_parent_name (b));
+      g_assert_cmpstr (salvage_trash_item_get_version_number (a), ==,
+                       salvage_trash_item_get_version_number (b));
+      g_assert_cmpstr (salvage_trash_item_get_deleted_by (a), ==,
+                       salvage_trash_item_get_deleted_by (b));
+      g_assert_cmpstr (salvage_trash_item_get_deleted_by_name (a), ==,
+                       salvage_trash_item_get_deleted_by_name (b));
+      assert_same_date (salvage_trash_item_get_deleted_at (a),
+                        salvage_trash_item_get_deleted_at (b));
+      assert_same_date (salvage_trash_item_get_scheduled_cleanup_at (a),
+                        salvage_trash_item_get_scheduled_cleanup_at (b));
+    }
+}
+
+typedef struct
+{
+  guint both_accept;
+  guint both_refuse;
+  guint stricter;
+} Agreement;
+
+static void
+check_against_json_glib (GBytes    *body,
+                         Agreement *agreement)
+{
+  g_autofree char *rewritten = NULL;
+  g_autofree char *shown = NULL;
+  gboolean long_integers;
+  gsize at;
+  SalvageJsonProblem problem = scanner_problem (body, &at, &long_integers);
+  gboolean reference = json_glib_reads (body, &rewritten);
+
+  shown = g_strescape (g_bytes_get_data (body, NULL) ? (const char *)g_bytes_get_data (body, NULL) : "",
+                       NULL);
+
+  if (problem == SALVAGE_JSON_PROBLEM_NONE)
+    {
+      g_autoptr(GBytes) other = NULL;
+
+      if (!reference)
+        {
+          g_test_fail_printf ("json-glib refuses what the scanner takes: %s", shown);
+          return;
+        }
+
+      agreement->both_accept++;
+
+      /* json-glib wraps integers beyond 64 bits around, where we clamp. */
+      if (long_integers)
+        return;
+
+      other = g_bytes_new (rewritten, strlen (rewritten));
+
+      /* json-glib writes some doubles in forms that are not JSON (“inf.0”,
+       * “9e+19.0”): such a body cannot be compared through its rewriting. */
+      problem = scanner_problem (other, &at, &long_integers);
+      if (problem != SALVAGE_JSON_PROBLEM_NONE)
+        {
+          g_assert_true (problem == SALVAGE_JSON_PROBLEM_NUMBER || strstr (rewritten, "inf"));
+          return;
+        }
+
+      assert_same_trash (body, other);
+    }
+  else if (!reference)
+    agreement->both_refuse++;
+  else if (is_documented_strictness (problem, body, at))
+    agreement->stricter++;
+  else
+    g_test_fail_printf ("The scanner refuses (problem %d at %" G_GSIZE_FORMAT ") what json-glib "
+                        "takes: %s", problem, at, shown);
+}
+
+static void
+test_scanner_strictness (void)
+{
+  static const struct {
+    const char *body;
+    gboolean    scanner;
+    gboolean    json_glib;
+  } cases[] = {
+    /* Where the scanner is stricter than json-glib, on purpose. */
+    { "[012]", FALSE, TRUE },
+    { "[01.5]", FALSE, TRUE },
+    { "[0x1F]", FALSE, TRUE },
+    { "[$1F]", FALSE, TRUE },  /* hexadecimal too, to json-glib */
+    { "[.5]", FALSE, TRUE },
+    { "[1.]", FALSE, TRUE },
+    { "99.", FALSE, TRUE },
+    { "[- 1]", FALSE, TRUE },
+    { "['single']", FALSE, TRUE },
+    { "[/* comment */ 1]", FALSE, TRUE },
+    { "[1]//", FALSE, TRUE },  /* json-glib skips a trailing "//" */
+    { "[\"\\x41\"]", FALSE, TRUE },
+    { "[\"\\q\"]", FALSE, TRUE },
+    { "[\"raw\ttab\"]", FALSE, TRUE },
+    { "[\"raw\nline\"]", FALSE, TRUE },
+    { "[1] [2]", FALSE, TRUE },
+    { "{\"a\": 1}{}", FALSE, TRUE },
+    /* Where they agree. */
+    { "[1,]", FALSE, FALSE },
+    { "{\"a\": 1,}", FALSE, FALSE },
+    { "[1 2]", FALSE, FALSE },
+    { "{\"a\" 1}", FALSE, FALSE },
+    { "{a: 1}", FALSE, FALSE },
+    { "[NaN]", FALSE, FALSE },
+    { "[Infinity]", FALSE, FALSE },
+    { "[-Infinity]", FALSE, FALSE },
+    { "[+1]", FALSE, FALSE },
+    { "[1e]", FALSE, FALSE },
+    { "[True]", FALSE, FALSE },
+    { "[nul]", FALSE, FALSE },
+    { "[null1]", FALSE, FALSE },
+    { "[\"\\ud800\"]", FALSE, FALSE },
+    { "[\"\\udc00\"]", FALSE, FALSE },
+    { "[\"\xed\xa0\x80\"]", FALSE, FALSE },
+    { "[\"\xc0\xaf\"]", FALSE, FALSE },
+    { "[\"\xf4\x90\x80\x80\"]", FALSE, FALSE },
+    { "{\"a\": [}", FALSE, FALSE },
+    { "{\"a\": 1}}", FALSE, FALSE },
+    { "[\"\\ud83d\\ude00\", \"\\u00e9\", \"\\/\", \"\x7f\"]", TRUE, TRUE },
+    { "{\"a\\u0000b\": \"c\\u0000d\"}", TRUE, TRUE },
+    { "[-0, 0.5e-3, 1E+5, 1e400, -1e400, 123456789012345678901234]", TRUE, TRUE },
+    { "\xef\xbb\xbf[1]", TRUE, TRUE },
+    { " \t\r\n\"text\" \t\r\n", TRUE, TRUE },
+    { "{\"a\": 1, \"b\": 2, \"a\": 3}", TRUE, TRUE },
+    { "[true, false, null, {}, [], \"\"]", TRUE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = json_bytes (cases[i].body);
+      g_autofree char *rewritten = NULL;
+      gboolean long_integers;
+      gsize at;
+      SalvageJsonProblem problem = scanner_problem (body, &at, &long_integers);
+
+      if ((problem == SALVAGE_JSON_PROBLEM_NONE) != cases[i].scanner)
+        g_test_fail_printf ("Case %u: the scanner %s “%s”", i,
+                            cases[i].scanner ? "refuses" : "takes", cases[i].body);
+      if (json_glib_reads (body, &rewritten) != cases[i].json_glib)
+        g_test_fail_printf ("Case %u: json-glib %s “%s”", i,
+                            cases[i].json_glib ? "refuses" : "takes", cases[i].body);
+      if (cases[i].json_glib && !cases[i].scanner &&
+          !is_documented_strictness (problem, body, at))
+        g_test_fail_printf ("Case %u: problem %d is not a documented difference", i, problem);
+    }
+}
+
+static void
+test_scanner_same_as_json_glib (void)
+{
+  static const char rich_trash[] =
+    "{\"sections\": {\"versions\": [{\"id\": 7, \"parentId\": \"p\\u00e9\","
+    "  \"parentUrl\": \"caf\\u00e9-proj\", \"name\": \"v\\u00b77 \\ud83d\\ude00\"}],"
+    " \"projects\": [{\"id\": \"p\\u00e9\", \"url\": \"caf\\u00e9-proj\","
+    "  \"name\": \"Caf\\u00e9 \\\"Proj\\\"\\n\", \"extra\": {\"a\": [1, 2.5e3, -0, true, null]}}],"
+    " \"models\": 3},"
+    " \"items\": [{\"type\": \"project\", \"id\": \"p\\u00e9\","
+    "  \"deletedAt\": {\"_seconds\": 1775038830, \"_nanoseconds\": 521000000},"
+    "  \"scheduledCleanupAt\": 1777630830.25, \"deletedBy\": \"u\\/1\", \"name\": \"Caf\xc3\xa9\"},"
+    " {\"type\": \"version\", \"id\": \"7\", \"parentId\": \"p\\u00e9\","
+    "  \"deletedAt\": \"2026-04-01T10:00:00+02:00\", \"id\": \"8\", \"parentName\": \"\"},"
+    " {\"type\": \"training\", \"id\": \"t\\\\1\", \"versionId\": \"ws/caf\\u00e9-proj/7\","
+    "  \"parentUrl\": \"caf\\u00e9-proj\", \"deletedAt\": -1.5e2}], \"count\": 3}";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr(GBytes) whole = json_bytes (rich_trash);
+  g_autoptr(GPtrArray) items = trash_ok (rich_trash);
+  Agreement agreement = { 0, };
+
+  /* The project, the training, and versions 8 and 7: the item's last "id"
+   * wins, so it does not merge with version 7 of the section. */
+  g_assert_cmpuint (items->len, ==, 4);
+  check_against_json_glib (whole, &agreement);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage_fixtures); i++)
+    {
+      g_autoptr(GBytes) body = json_bytes (damage_fixtures[i]);
+
+      check_against_json_glib (body, &agreement);
+    }
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      const char *fixture = round % 2 == 0 ? rich_trash :
+                            damage_fixtures[(round / 2) % G_N_ELEMENTS (damage_fixtures)];
+      g_autoptr(GBytes) body = damage_fixture (rand, fixture);
+
+      check_against_json_glib (body, &agreement);
+    }
+
+  g_test_message ("Both accept %u, both refuse %u, only json-glib accepts %u",
+                  agreement.both_accept, agreement.both_refuse, agreement.stricter);
+
+  /* Enough of each verdict for the comparison to mean something. */
+  g_assert_cmpuint (agreement.both_accept, >=, 200);
+  g_assert_cmpuint (agreement.both_refuse, >=, 1000);
 }
 
 /*
@@ -1743,6 +2210,11 @@ main (int   argc,
   g_test_add_func ("/parse/malformed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/parse/malformed/huge-numbers", test_huge_numbers);
   g_test_add_func ("/parse/malformed/damaged-fixtures", test_damaged_fixtures);
+  g_test_add_func ("/parse/malformed/plain-messages", test_plain_messages);
+  g_test_add_func ("/parse/scanner/strings", test_scanner_strings);
+  g_test_add_func ("/parse/scanner/duplicate-keys", test_scanner_duplicate_keys);
+  g_test_add_func ("/parse/scanner/strictness", test_scanner_strictness);
+  g_test_add_func ("/parse/scanner/same-as-json-glib", test_scanner_same_as_json_glib);
   g_test_add_func ("/parse/date/strings", test_date_strings);
   g_test_add_func ("/parse/date/nodes", test_date_nodes);
   g_test_add_func ("/parse/delete", test_delete);

@@ -9,6 +9,7 @@
  * body is refused it can say why in a sentence a user can read.
  *
  * Documented choices:
+ * - a UTF-8 byte order mark at the very start is ignored;
  * - a \uXXXX escape naming half of a surrogate pair without its other half
  *   is refused;
  * - "\u0000" is accepted, and a string that holds it reads as the text
@@ -16,6 +17,12 @@
  * - an integer too large for gint64 reads as the double nearest to it, so
  *   that counts clamp instead of wrapping around;
  * - duplicate keys are all reported: the caller lets the last one win.
+ *
+ * Where json-glib is more lenient, this reader refuses on purpose: numbers
+ * with leading zeros, in hexadecimal ("0x1F", "$1F"), or written ".5",
+ * "1." or "- 1";
+ * single-quoted strings; comments; unknown escapes such as "\x41"; raw
+ * control characters inside strings; and more than one top-level value.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

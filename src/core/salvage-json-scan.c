@@ -68,6 +68,10 @@ salvage_json_scan_init (SalvageJsonScan *scan,
    * with one is more likely binary than a mistake at that spot. */
   if (scan->len > 0 && (nul = memchr (data, '\0', scan->len)) != NULL)
     fail_at (scan, SALVAGE_JSON_PROBLEM_NUL, nul - data);
+
+  /* RFC 8259 lets a reader ignore a byte order mark, and json-glib does. */
+  if (scan->len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    scan->pos = 3;
 }
 
 void
