@@ -1584,19 +1584,26 @@ typedef struct
   guint stricter;
 } Agreement;
 
+/* The body as printable text, for a failure message. */
+static char *
+describe_body (GBytes *body)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  g_autofree char *text = g_strndup (data, len);
+
+  return g_strescape (text, NULL);
+}
+
 static void
 check_against_json_glib (GBytes    *body,
                          Agreement *agreement)
 {
   g_autofree char *rewritten = NULL;
-  g_autofree char *shown = NULL;
   gboolean long_integers;
   gsize at;
   SalvageJsonProblem problem = scanner_problem (body, &at, &long_integers);
   gboolean reference = json_glib_reads (body, &rewritten);
-
-  shown = g_strescape (g_bytes_get_data (body, NULL) ? (const char *)g_bytes_get_data (body, NULL) : "",
-                       NULL);
 
   if (problem == SALVAGE_JSON_PROBLEM_NONE)
     {
@@ -1604,6 +1611,8 @@ check_against_json_glib (GBytes    *body,
 
       if (!reference)
         {
+          g_autofree char *shown = describe_body (body);
+
           g_test_fail_printf ("json-glib refuses what the scanner takes: %s", shown);
           return;
         }
@@ -1632,8 +1641,12 @@ check_against_json_glib (GBytes    *body,
   else if (is_documented_strictness (problem, body, at))
     agreement->stricter++;
   else
-    g_test_fail_printf ("The scanner refuses (problem %d at %" G_GSIZE_FORMAT ") what json-glib "
-                        "takes: %s", problem, at, shown);
+    {
+      g_autofree char *shown = describe_body (body);
+
+      g_test_fail_printf ("The scanner refuses (problem %d at %" G_GSIZE_FORMAT ") what "
+                          "json-glib takes: %s", problem, at, shown);
+    }
 }
 
 static void

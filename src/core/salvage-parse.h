@@ -8,6 +8,14 @@
  * and no input makes these functions crash. They are safe to call from a
  * worker thread.
  *
+ * All of them take the same bodies as JSON: one strict reader of RFC 8259
+ * (salvage-json-scan-private.h) checks every body first. The Trash, the
+ * one answer that runs to megabytes, is read by it straight from the bytes;
+ * the small answers are then handed to json-glib. A broken body is refused
+ * with a plain sentence ("The server's answer was cut short before its
+ * JSON ended", "… is not JSON (it looks like a web page)", "… is not valid
+ * JSON (at byte 1234)") that never quotes the body.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
