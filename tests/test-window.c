@@ -696,7 +696,18 @@ test_window_focus_refresh (void)
   WAIT_FOR (find_trash (&f, "Count Cars") != NULL);
   WAIT_FOR (salvage_window_get_trash_badge (f.window) == 4);
 
-  /* And not again within the interval of that reload. */
+  /* Coming back from one of its own dialogs is no reason to reload. */
+  g_assert_true (salvage_workflows_page_select_item (salvage_window_get_workflows_page (f.window),
+                                                     find_workflow (&f, "Blur Faces")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_workflows_page (f.window)),
+                                             "workflows.delete-selected", NULL));
+  WAIT_FOR (!gtk_window_is_active (GTK_WINDOW (f.window)));
+  g_free (answer_dialog (&f, "cancel"));
+  gtk_window_present (GTK_WINDOW (f.window));
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f.window)));
+  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+
+  /* And not again within the interval of the last reload. */
   salvage_window_set_trash_focus_interval (f.window, 5 * G_TIME_SPAN_SECOND);
   leave_and_return (&f);
   g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);

@@ -45,6 +45,9 @@ struct _SalvageWindow
   gint64                trash_loaded_at;
   GTimeSpan             trash_focus_interval;
   gboolean              trash_refreshing;
+  /* The focus went to one of our own dialogs: coming back from it is no
+   * reason to reload. */
+  gboolean              left_for_dialog;
   guint                 n_focus_refreshes;
 
   /* The Trash entry of the last delete, for win.undo. */
@@ -200,8 +203,17 @@ static void
 is_active_changed_cb (SalvageWindow *self)
 {
   gint64 now = g_get_monotonic_time ();
+  gboolean from_dialog = self->left_for_dialog;
 
-  if (!gtk_window_is_active (GTK_WINDOW (self)) ||
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      self->left_for_dialog = self->dialog != NULL;
+      return;
+    }
+
+  self->left_for_dialog = FALSE;
+
+  if (from_dialog ||
       self->workspace == NULL ||
       self->loading ||
       self->trash_refreshing ||
