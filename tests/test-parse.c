@@ -1319,7 +1319,8 @@ test_plain_messages (void)
     { "{\"items\": [", "The server's answer was cut short before its JSON ended" },
     { "{\"items\": [{\"type\": \"proj", "The server's answer was cut short before its JSON ended" },
     { "{\"items\": [{\"id\": \"\\u00", "The server's answer was cut short before its JSON ended" },
-    { "{\"items\": [{\"id\": \"caf\xc3", "The server's answer was cut short before its JSON ended" },
+    { "{\"items\": [{\"id\": \"caf\xc3",
+      "The server's answer was cut short before its JSON ended" },
     { "{\"items\": tru", "The server's answer was cut short before its JSON ended" },
     { "{\"items\": [], \"count\": 12.", "The server's answer was cut short before its JSON ended" },
     { "<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>",
@@ -1328,17 +1329,21 @@ test_plain_messages (void)
     { "{\"items\": [1 2]}", "The server's answer is not valid JSON (at byte 14)" },
     { "{\"items\": [],}", "The server's answer is not valid JSON (at byte 14)" },
     { "{'items': []}", "The server's answer is not valid JSON (at byte 2)" },
-    { "{\"a\": 012}", "The server's answer is not valid JSON (a number has a leading zero, at byte 7)" },
+    { "{\"a\": 012}",
+      "The server's answer is not valid JSON (a number has a leading zero, at byte 7)" },
     { "{\"a\": 0x1F}", "The server's answer is not valid JSON (a malformed number at byte 7)" },
     { "{\"a\": 1e}", "The server's answer is not valid JSON (a malformed number at byte 7)" },
     { "[\"caf\xc3\"]", "The server's answer is not valid JSON (the text at byte 6 is not UTF-8)" },
-    { "[\"a\\qb\"]", "The server's answer is not valid JSON (a malformed escape sequence at byte 4)" },
-    { "[\"\\udc00\"]", "The server's answer is not valid JSON (a malformed escape sequence at byte 3)" },
+    { "[\"a\\qb\"]",
+      "The server's answer is not valid JSON (a malformed escape sequence at byte 4)" },
+    { "[\"\\udc00\"]",
+      "The server's answer is not valid JSON (a malformed escape sequence at byte 3)" },
     { "[\"a\tb\"]",
       "The server's answer is not valid JSON (a control character inside a string, at byte 4)" },
     { "{\"items\": []} {\"items\": []}",
       "The server's answer is not valid JSON (it holds more than one value)" },
-    { "{\"items\": []} trailing", "The server's answer is not valid JSON (it holds more than one value)" },
+    { "{\"items\": []} trailing",
+      "The server's answer is not valid JSON (it holds more than one value)" },
     { "{\"items\": []}]", "The server's answer is not valid JSON (at byte 14)" },
   };
 
@@ -1366,7 +1371,8 @@ test_scanner_strings (void)
 
   /* Every escape, a pair of surrogates, and raw UTF-8. */
   items = trash_ok ("{\"items\": [{\"type\": \"project\", \"id\": \"p\\u00e9\\/1\","
-                    " \"name\": \"\\\"Caf\\u00E9\\\" \\\\ \\b\\f\\n\\r\\t \\ud83d\\ude00 \xe2\x82\xac\","
+                    " \"name\": \"\\\"Caf\\u00E9\\\" \\\\ \\b\\f\\n\\r\\t"
+                    " \\ud83d\\ude00 \xe2\x82\xac\","
                     " \"url\": \"a\\u0000b\", \"deletedBy\": \"\\u0000\"}]}");
   g_assert_cmpuint (items->len, ==, 1);
   item = trash_at (items, 0);
