@@ -1456,7 +1456,7 @@ scanner_problem (GBytes   *body,
                  gsize    *at,
                  gboolean *long_integers)
 {
-  g_auto(SalvageJsonScan) scan;
+  g_auto(SalvageJsonScan) scan = { NULL, };
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
 

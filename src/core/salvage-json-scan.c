@@ -60,9 +60,12 @@ salvage_json_scan_init (SalvageJsonScan *scan,
 {
   const char *nul;
 
+  g_return_if_fail (scan != NULL);
+  g_return_if_fail (data != NULL || len == 0);
+
   memset (scan, 0, sizeof *scan);
   scan->data = data;
-  scan->len = data != NULL ? len : 0;
+  scan->len = len;
 
   /* Checked first and everywhere: no JSON text holds a raw NUL, and a body
    * with one is more likely binary than a mistake at that spot. */
@@ -598,6 +601,8 @@ SalvageJsonKind
 salvage_json_scan_read (SalvageJsonScan  *scan,
                         SalvageJsonValue *value)
 {
+  g_return_val_if_fail (value != NULL, SALVAGE_JSON_INVALID);
+
   return read_value (scan, value, TRUE);
 }
 
@@ -728,6 +733,8 @@ gboolean
 salvage_json_scan_next_member (SalvageJsonScan  *scan,
                                SalvageJsonValue *key)
 {
+  g_return_val_if_fail (key != NULL, FALSE);
+
   return next_member (scan, key, TRUE);
 }
 
@@ -905,7 +912,10 @@ salvage_json_validate (const char  *data,
                        gboolean    *long_integers,
                        GError     **error)
 {
-  g_auto(SalvageJsonScan) scan;
+  g_auto(SalvageJsonScan) scan = { NULL, };
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   salvage_json_scan_init (&scan, data, len);
 

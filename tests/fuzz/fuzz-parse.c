@@ -46,7 +46,7 @@ scanner_problem (const char *data,
                  gsize      *at,
                  gboolean   *long_integers)
 {
-  g_auto(SalvageJsonScan) scan;
+  g_auto(SalvageJsonScan) scan = { NULL, };
 
   salvage_json_scan_init (&scan, data, len);
   if (salvage_json_scan_skip (&scan))
