@@ -878,6 +878,8 @@ test_trash_malformed (void)
     { "{\"sections\": {\"workflows\": [[]]}}", "“sections.workflows”" },
     { "{\"sections\": {\"trainings\": [{\"name\": \"x\"}]}}", "“sections.trainings”" },
     { "{\"sections\": {\"models\": [42]}}", "“sections.models”" },
+    /* A key that is not a plain word is not repeated. */
+    { "{\"sections\": {\"<b>Call 555-0100</b>\": [42]}}", "Entry 1 of “sections” is not" },
     { "[]", "not an object" },
     { "\"trash\"", "not an object" },
     { "null", "not an object" },

@@ -1506,6 +1506,25 @@ typedef struct
   SalvageJsonMark  value;
 } TrashSection;
 
+/* How messages name a section: by its key when that is a plain word, so
+ * that no message repeats arbitrary text from the server. */
+static char *
+section_label (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len == 0 || len > 40)
+    return g_strdup ("sections");
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isalnum (name[i]) && name[i] != '_' && name[i] != '-')
+        return g_strdup ("sections");
+    }
+
+  return g_strconcat ("sections.", name, NULL);
+}
+
 static gboolean
 read_trash_sections (TrashParse  *parse,
                      GError     **error)
@@ -1546,7 +1565,7 @@ read_trash_sections (TrashParse  *parse,
   for (guint i = 0; i < sections->len; i++)
     {
       const TrashSection *section = &g_array_index (sections, TrashSection, i);
-      g_autofree char *where = g_strconcat ("sections.", section->name, NULL);
+      g_autofree char *where = section_label (section->name);
       SalvageTrashKind kind = kind_from_type (singular_of (parse, section->name));
       SalvageJsonKind found;
 
