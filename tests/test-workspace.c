@@ -1612,6 +1612,146 @@ test_delete_not_found (void)
   fixture_clear (&f);
 }
 
+static void
+test_trash_item_equal (void)
+{
+  g_autoptr(GDateTime) deleted = g_date_time_new_utc (2026, 11, 2, 10, 0, 0);
+  g_autoptr(GDateTime) same_instant = g_date_time_new_from_unix_utc (g_date_time_to_unix (deleted));
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (deleted, 1);
+  SalvageTrashItemFields fields = {
+    .kind = SALVAGE_TRASH_KIND_VERSION,
+    .type_name = "dataset",
+    .id = "3",
+    .name = "augmented",
+    .parent_id = "p1",
+    .parent_url = "alpha",
+    .parent_name = "Alpha",
+    .deleted_at = deleted,
+    .deleted_by_name = "Alice",
+  };
+  g_autoptr(SalvageTrashItem) a = salvage_trash_item_new_from_fields (&fields);
+  g_autoptr(SalvageTrashItem) b = NULL;
+  g_autoptr(SalvageTrashItem) c = NULL;
+  g_autoptr(SalvageTrashItem) d = NULL;
+  g_autoptr(SalvageTrashItem) e = NULL;
+
+  fields.deleted_at = same_instant;
+  b = salvage_trash_item_new_from_fields (&fields);
+  g_assert_true (salvage_trash_item_equal (a, b));
+  g_assert_true (salvage_trash_item_equal (a, a));
+
+  /* Any field that shows or acts differently makes another entry. */
+  fields.deleted_at = later;
+  c = salvage_trash_item_new_from_fields (&fields);
+  g_assert_false (salvage_trash_item_equal (a, c));
+
+  fields.deleted_at = deleted;
+  fields.deleted_by_name = "Bob";
+  d = salvage_trash_item_new_from_fields (&fields);
+  g_assert_false (salvage_trash_item_equal (a, d));
+
+  fields.deleted_by_name = "Alice";
+  fields.parent_name = NULL;
+  e = salvage_trash_item_new_from_fields (&fields);
+  g_assert_false (salvage_trash_item_equal (a, e));
+  g_assert_false (salvage_trash_item_equal (e, a));
+}
+
+static void
+refresh_trash (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_workspace_refresh_trash_async (f->workspace, NULL, result_cb, &result);
+  g_assert_true (salvage_workspace_refresh_trash_finish (f->workspace, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_trash_reload_keeps_objects (void)
+{
+  Fixture f = { 0 };
+  GListModel *trash;
+  SalvageTrashItem *project, *version, *workflow;
+  SalvageTrashItem *now_version, *now_workflow;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  guint changed = 0;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  add_project (&f, "beta");
+  salvage_server_add_version (f.server, WS, "beta", 1, "raw", 10);
+  salvage_server_add_workflow (f.server, WS, "wf-one", "Workflow One");
+  trash_on_server (&f, "project", "alpha", MINUTES (30));
+  trash_on_server (&f, "version", "beta/1", MINUTES (20));
+  trash_on_server (&f, "workflow", "wf-one", MINUTES (10));
+  refresh (&f);
+
+  trash = salvage_workspace_get_trash (f.workspace);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (before, g_list_model_get_item (trash, i));
+  project = find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL);
+  version = find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "beta");
+  workflow = find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf-one", NULL);
+  g_assert_nonnull (project);
+  g_assert_nonnull (version);
+  g_assert_nonnull (workflow);
+
+  g_signal_connect (trash, "items-changed", G_CALLBACK (count_changes_cb), &changed);
+
+  /* Nothing changed on the server: the same objects, in the same order,
+   * still in one step. */
+  refresh_trash (&f);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+
+      g_assert_true (item == g_ptr_array_index (before, i));
+    }
+
+  /* Elsewhere, the workflow is restored and deleted again, by someone
+   * else: the same record with new fields gets a new object; the others
+   * stay as they were. */
+  salvage_client_restore_async (f.client, workflow, NULL, result_cb, &result);
+  g_assert_true (salvage_client_restore_finish (f.client, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (salvage_server_trash (f.server, WS, "workflow", "wf-one",
+                                       salvage_server_get_time (f.server) - MINUTES (1), "Bob"));
+  g_assert_true (find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf-one", NULL) == workflow);
+  refresh_trash (&f);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 3);
+  g_assert_true (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL) == project);
+  now_version = find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "beta");
+  g_assert_true (now_version == version);
+  now_workflow = find_trash (&f, SALVAGE_TRASH_KIND_WORKFLOW, "wf-one", NULL);
+  g_assert_nonnull (now_workflow);
+  g_assert_true (now_workflow != workflow);
+  g_assert_cmpstr (salvage_trash_item_get_deleter (now_workflow), ==, "Bob");
+  g_assert_cmpstr (salvage_trash_item_get_deleter (workflow), ==, "Alice");
+
+  /* An entry that left the Trash and came back is a new record too. */
+  restore_item (&f, now_version);
+  g_assert_null (find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "beta"));
+  trash_on_server (&f, "version", "beta/1", MINUTES (0));
+  refresh_trash (&f);
+  now_version = find_trash (&f, SALVAGE_TRASH_KIND_VERSION, "1", "beta");
+  g_assert_nonnull (now_version);
+  g_assert_true (now_version != version);
+  g_assert_true (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL) == project);
+
+  g_signal_handlers_disconnect_by_data (trash, &changed);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  g_clear_object (&result);  /* it holds the client */
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1634,6 +1774,8 @@ main (int   argc,
   g_test_add_func ("/workspace/race/overlapping-refresh", test_overlapping_refresh);
   g_test_add_func ("/workspace/delete/already-in-trash", test_delete_already_in_trash);
   g_test_add_func ("/workspace/delete/not-found", test_delete_not_found);
+  g_test_add_func ("/workspace/trash/item-equal", test_trash_item_equal);
+  g_test_add_func ("/workspace/trash/reload-keeps-objects", test_trash_reload_keeps_objects);
 
   return g_test_run ();
 }

@@ -556,6 +556,41 @@ salvage_trash_item_dup_key (SalvageTrashItem *self)
     }
 }
 
+static gboolean
+dates_equal (GDateTime *a,
+             GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+gboolean
+salvage_trash_item_equal (SalvageTrashItem *a,
+                          SalvageTrashItem *b)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (a), FALSE);
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  return a->kind == b->kind
+         && g_strcmp0 (a->id, b->id) == 0
+         && g_strcmp0 (a->type_name, b->type_name) == 0
+         && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->url, b->url) == 0
+         && g_strcmp0 (a->parent_id, b->parent_id) == 0
+         && g_strcmp0 (a->parent_url, b->parent_url) == 0
+         && g_strcmp0 (a->parent_name, b->parent_name) == 0
+         && g_strcmp0 (a->version_number, b->version_number) == 0
+         && dates_equal (a->deleted_at, b->deleted_at)
+         && dates_equal (a->scheduled_cleanup_at, b->scheduled_cleanup_at)
+         && g_strcmp0 (a->deleted_by, b->deleted_by) == 0
+         && g_strcmp0 (a->deleted_by_name, b->deleted_by_name) == 0;
+}
+
 int
 salvage_trash_item_get_days_left (SalvageTrashItem *self,
                                   GDateTime        *now)

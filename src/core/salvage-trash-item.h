@@ -95,6 +95,11 @@ const char      *salvage_trash_item_get_restore_type         (SalvageTrashItem *
  * entries with the same key are the same Trash record. */
 char            *salvage_trash_item_dup_key                  (SalvageTrashItem *self);
 
+/* Whether @a and @b hold the same fields, every one of them: the same
+ * record, shown the same way. */
+gboolean         salvage_trash_item_equal                    (SalvageTrashItem *a,
+                                                              SalvageTrashItem *b);
+
 /* Whole days from @now until scheduled-cleanup-at, rounded up; 0 when due
  * or past; -1 when the date is unknown. */
 int              salvage_trash_item_get_days_left            (SalvageTrashItem *self,

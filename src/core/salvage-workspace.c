@@ -297,6 +297,52 @@ lookup_trainings (SalvageWorkspace *self,
   return lookup_state (self, &target, create);
 }
 
+/* Puts back in @kept the object @state already holds for each entry that
+ * did not change since, so that a reload hands views the very objects they
+ * show and they keep their rows rather than build them all again. Only
+ * Trash entries can be compared field by field for now. */
+static void
+list_state_keep_unchanged (ListState *state,
+                           GPtrArray *kept,
+                           GPtrArray *keys)
+{
+  GListModel *model = G_LIST_MODEL (state->store);
+  guint n_old = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) old = NULL;
+
+  if (state->target.kind != LIST_TRASH || n_old == 0)
+    return;
+
+  /* Key → position + 1 in the store; the first of equal keys wins. */
+  old = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_old; i++)
+    {
+      const char *key = g_ptr_array_index (state->keys, i);
+
+      if (key != NULL && !g_hash_table_contains (old, key))
+        g_hash_table_insert (old, (gpointer) key, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autoptr(SalvageTrashItem) current = NULL;
+      guint position;
+
+      if (key == NULL || (position = GPOINTER_TO_UINT (g_hash_table_lookup (old, key))) == 0)
+        continue;
+
+      current = g_list_model_get_item (model, position - 1);
+      if (!salvage_trash_item_equal (current, g_ptr_array_index (kept, i)))
+        continue;
+
+      /* Each object stands for one entry only. */
+      g_hash_table_remove (old, key);
+      g_object_unref (g_ptr_array_index (kept, i));
+      g_ptr_array_index (kept, i) = g_steal_pointer (&current);
+    }
+}
+
 /* Replaces the contents of @state with @items (one splice), unless a newer
  * response was applied already. Returns whether it was applied. */
 static gboolean
@@ -315,7 +361,9 @@ list_state_apply (ListState *state,
 
   state->applied = generation;
 
-  kept = g_ptr_array_sized_new (items->len);
+  /* It holds its own references: an object kept from the store must
+   * outlive its removal by the splice that adds it back. */
+  kept = g_ptr_array_new_full (items->len, g_object_unref);
   keys = g_ptr_array_new_full (items->len, g_free);
 
   for (guint i = 0; i < items->len; i++)
@@ -331,9 +379,11 @@ list_state_apply (ListState *state,
           continue;
         }
 
-      g_ptr_array_add (kept, item);
+      g_ptr_array_add (kept, g_object_ref (item));
       g_ptr_array_add (keys, key);
     }
+
+  list_state_keep_unchanged (state, kept, keys);
 
   g_hash_table_iter_init (&iter, state->tombstones);
   while (g_hash_table_iter_next (&iter, NULL, &removed_at))
