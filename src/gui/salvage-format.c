@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
@@ -72,6 +74,29 @@ salvage_format_days_left (int days_left)
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days_left),
                           days_left);
+}
+
+char *
+salvage_format_without_mnemonic (const char *label)
+{
+  GString *text;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  text = g_string_sized_new (strlen (label));
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "__" stands for an underscore; a lone one marks the mnemonic. */
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 const char *

@@ -17,6 +17,9 @@ char *salvage_format_time_ago          (GDateTime        *date,
                                         GDateTime        *now);
 char *salvage_format_days_left         (int               days_left);
 
+/* @label as shown, without its mnemonic mark: "_Restore" → "Restore". */
+char *salvage_format_without_mnemonic  (const char       *label);
+
 /* "Project", "Version", … or the raw type for kinds we do not know. */
 const char *salvage_format_trash_kind  (SalvageTrashItem *item);
 /* "PCB Defects › v3 augmented" for a version, the plain name otherwise. */

@@ -44,7 +44,12 @@ struct _SalvageTrashPage
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
+  GtkSliceListModel   *shown;
   GtkMultiSelection   *selection;
+  guint                reveal_tick_id;
+  guint                reveal_idle_id;
+
+  char                *restore_label;
 
   char                *search;
   SalvagePageState     state;
@@ -289,29 +294,89 @@ restore_clicked_cb (GtkButton        *button,
   emit_restore (self, items, FALSE);
 }
 
+/* The actions cell: a Restore button or, for an entry that cannot be
+ * restored from here, a dimmed icon that says why. A row makes only the
+ * button; the icon is made the first time the row shows such an entry,
+ * which few rows ever do. */
+
+#define ACTIONS_CELL_KEY "salvage-actions-cell"
+
+typedef struct
+{
+  GtkWidget *button;
+  GtkWidget *unavailable;  /* NULL until needed */
+} ActionsCell;
+
+static void
+actions_cell_free (ActionsCell *cell)
+{
+  g_clear_object (&cell->button);
+  g_clear_object (&cell->unavailable);
+  g_free (cell);
+}
+
+/* What the cell says about @item, to a screen reader and in its tooltip. */
+static char *
+dup_action_label (SalvageTrashItem *item)
+{
+  g_autofree char *name = NULL;
+
+  if (!salvage_trash_item_get_restorable (item))
+    return salvage_format_not_restorable (item);
+
+  name = salvage_format_trash_item_name (item);
+  return g_strdup_printf (_("Restore “%s”"), name);
+}
+
+/* The tooltip is written when it is about to show: setting one on every
+ * bind makes GTK query the pointer from the display for every row. */
+static gboolean
+actions_query_tooltip_cb (GtkWidget   *widget,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard_mode,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *list_item)
+{
+  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  text = dup_action_label (item);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkWidget *
+actions_cell_widget_init (GtkWidget   *widget,
+                          GtkListItem *list_item)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (actions_query_tooltip_cb), list_item);
+  salvage_cell_set_list_item (widget, list_item);
+
+  /* The cell keeps both widgets while the list item shows one of them. */
+  return g_object_ref_sink (widget);
+}
+
 static void
 actions_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SalvageTrashPage         *self)
 {
-  GtkWidget *stack;
-  GtkWidget *button;
-  GtkWidget *image;
+  ActionsCell *cell = g_new0 (ActionsCell, 1);
 
-  button = gtk_button_new_with_mnemonic (_("_Restore"));
-  gtk_widget_add_css_class (button, "flat");
-  salvage_cell_set_list_item (button, list_item);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+  /* No mnemonic: every row would claim the same one. */
+  cell->button = actions_cell_widget_init (gtk_button_new_with_label (self->restore_label),
+                                           list_item);
+  gtk_widget_add_css_class (cell->button, "flat");
+  g_signal_connect_object (cell->button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
 
-  image = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
-  gtk_widget_add_css_class (image, "dim-label");
-
-  stack = gtk_stack_new ();
-  gtk_stack_set_hhomogeneous (GTK_STACK (stack), TRUE);
-  gtk_stack_add_named (GTK_STACK (stack), button, "button");
-  gtk_stack_add_named (GTK_STACK (stack), image, "unavailable");
-  salvage_cell_set_list_item (stack, list_item);
-  gtk_list_item_set_child (list_item, stack);
+  g_object_set_data_full (G_OBJECT (list_item), ACTIONS_CELL_KEY, cell,
+                          (GDestroyNotify) actions_cell_free);
+  gtk_list_item_set_child (list_item, cell->button);
 }
 
 static void
@@ -319,32 +384,27 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageTrashPage         *self)
 {
-  GtkStack *stack = GTK_STACK (gtk_list_item_get_child (list_item));
+  ActionsCell *cell = g_object_get_data (G_OBJECT (list_item), ACTIONS_CELL_KEY);
   SalvageTrashItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *why = salvage_format_not_restorable (item);
-  g_autofree char *name = salvage_format_trash_item_name (item);
+  g_autofree char *label = dup_action_label (item);
+  GtkWidget *child = cell->button;
 
-  if (why == NULL)
+  if (!salvage_trash_item_get_restorable (item))
     {
-      GtkWidget *button = gtk_stack_get_child_by_name (stack, "button");
-      g_autofree char *label = g_strdup_printf (_("Restore “%s”"), name);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      gtk_widget_set_tooltip_text (button, label);
-      gtk_stack_set_visible_child_name (stack, "button");
+      if (cell->unavailable == NULL)
+        {
+          cell->unavailable =
+            actions_cell_widget_init (gtk_image_new_from_icon_name ("action-unavailable-symbolic"),
+                                      list_item);
+          gtk_widget_add_css_class (cell->unavailable, "dim-label");
+        }
+      child = cell->unavailable;
     }
-  else
-    {
-      GtkWidget *image = gtk_stack_get_child_by_name (stack, "unavailable");
 
-      gtk_widget_set_tooltip_text (image, why);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, why,
-                                      -1);
-      gtk_stack_set_visible_child_name (stack, "unavailable");
-    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_list_item_set_child (list_item, child);
 }
 
 /* Actions */
@@ -497,6 +557,101 @@ rows_changed_cb (SalvageTrashPage *self)
   update_view (self);
 }
 
+/* Showing many rows at once
+ *
+ * A column view builds the rows of all new items it shows as soon as they
+ * arrive, in one go: GTK 4.8 keeps rows for the 200 items around the ones
+ * in view, however few fit the window. With a few widgets per cell, that
+ * holds the window for longer than many frames. So when a Trash arrives in
+ * an empty view, the view is given its first rows only, and a few more on
+ * each frame after that, until it covers the whole list.
+ */
+
+/* Rows in the first frame: more than a tall window shows. */
+#define REVEAL_FIRST  32
+/* Rows added on each frame after that. */
+#define REVEAL_STEP   16
+/* From there on GTK 4.8 builds no rows for further items: the rest are
+ * given at once. */
+#define REVEAL_ALL_AT 256
+
+static void
+reveal_stop (SalvageTrashPage *self)
+{
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+
+  g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
+}
+
+static void
+reveal_all (SalvageTrashPage *self)
+{
+  reveal_stop (self);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+/* Builds the next rows in a main-loop iteration of their own, between two
+ * frames, rather than in the frame that lays them out. */
+static gboolean
+reveal_idle_cb (gpointer user_data)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (user_data);
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  self->reveal_idle_id = 0;
+
+  if (size >= REVEAL_ALL_AT ||
+      size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    reveal_all (self);
+  else
+    gtk_slice_list_model_set_size (self->shown, size + REVEAL_STEP);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+
+  /* One step a frame: the frame after it lays out the new rows. */
+  if (self->reveal_idle_id == 0)
+    self->reveal_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_idle_cb, self, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the view show the first rows of what comes next, and the others
+ * over the following frames. */
+static void
+reveal_gradually (SalvageTrashPage *self)
+{
+  gtk_slice_list_model_set_size (self->shown, REVEAL_FIRST);
+
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
+                                                         NULL, NULL);
+}
+
+/* Runs before the models over the Trash hear of a change. */
+static void
+trash_changed_cb (SalvageTrashPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added)
+{
+  /* A reload keeps the objects of unchanged entries, and the view their
+   * rows: only a view that shows nothing yet has all its rows to build. */
+  if (added > REVEAL_FIRST && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    reveal_gradually (self);
+}
+
 /* GObject */
 
 static void
@@ -507,7 +662,10 @@ salvage_trash_page_dispose (GObject *object)
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
+  reveal_stop (self);
+
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -522,6 +680,7 @@ salvage_trash_page_finalize (GObject *object)
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
 
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->restore_label, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->finalize (object);
@@ -615,6 +774,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = SALVAGE_PAGE_STATE_LOADING;
+  self->restore_label = salvage_format_without_mnemonic (_("_Restore"));
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
@@ -623,7 +783,8 @@ salvage_trash_page_init (SalvageTrashPage *self)
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   /* Removed rows leave the selection without a selection-changed. */
@@ -678,10 +839,26 @@ salvage_trash_page_set_workspace (SalvageTrashPage *self,
   if (self->workspace == workspace)
     return;
 
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
-  gtk_filter_list_model_set_model (self->filtered, get_trash (self));
 
+  if (self->workspace != NULL)
+    {
+      GListModel *trash = get_trash (self);
+
+      /* Connected before the filter model is, to be told of a change
+       * before the view. */
+      g_signal_connect_object (trash, "items-changed",
+                               G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
+
+      /* Another workspace's entries are all new rows. */
+      if (g_list_model_get_n_items (trash) > REVEAL_FIRST)
+        reveal_gradually (self);
+    }
+
+  gtk_filter_list_model_set_model (self->filtered, get_trash (self));
 
   update_view (self);
 }
@@ -770,8 +947,14 @@ salvage_trash_page_select_item (SalvageTrashPage *self,
     {
       g_autoptr(SalvageTrashItem) row = g_list_model_get_item (rows, i);
 
-      if (row == item)
-        return gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+      if (row != item)
+        continue;
+
+      /* The selection covers the rows the view has been given so far. */
+      if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+        reveal_all (self);
+
+      return gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
     }
 
   return FALSE;
