@@ -1658,6 +1658,33 @@ test_trash_item_equal (void)
 }
 
 static void
+test_trash_item_cleanup_key (void)
+{
+  g_autoptr(GDateTime) soon = g_date_time_new_utc (2026, 11, 2, 10, 0, 0.25);
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (soon, 1);
+  g_autoptr(SalvageTrashItem) unknown = NULL;
+  g_autoptr(SalvageTrashItem) a = NULL;
+  g_autoptr(SalvageTrashItem) b = NULL;
+  SalvageTrashItemFields fields = { .kind = SALVAGE_TRASH_KIND_PROJECT, .id = "p1" };
+
+  unknown = salvage_trash_item_new_from_fields (&fields);
+  fields.scheduled_cleanup_at = soon;
+  a = salvage_trash_item_new_from_fields (&fields);
+  b = g_object_new (SALVAGE_TYPE_TRASH_ITEM,
+                    "kind", SALVAGE_TRASH_KIND_PROJECT,
+                    "id", "p2",
+                    "scheduled-cleanup-at", later,
+                    NULL);
+
+  g_assert_cmpint (salvage_trash_item_get_cleanup_key (a), ==,
+                   g_date_time_to_unix (soon) * G_USEC_PER_SEC + 250000);
+  g_assert_cmpint (salvage_trash_item_get_cleanup_key (b) - salvage_trash_item_get_cleanup_key (a),
+                   ==, G_USEC_PER_SEC);
+  /* An unknown date sorts after every known one. */
+  g_assert_cmpint (salvage_trash_item_get_cleanup_key (unknown), ==, G_MAXINT64);
+}
+
+static void
 refresh_trash (Fixture *f)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -1775,6 +1802,7 @@ main (int   argc,
   g_test_add_func ("/workspace/delete/already-in-trash", test_delete_already_in_trash);
   g_test_add_func ("/workspace/delete/not-found", test_delete_not_found);
   g_test_add_func ("/workspace/trash/item-equal", test_trash_item_equal);
+  g_test_add_func ("/workspace/trash/item-cleanup-key", test_trash_item_cleanup_key);
   g_test_add_func ("/workspace/trash/reload-keeps-objects", test_trash_reload_keeps_objects);
 
   return g_test_run ();

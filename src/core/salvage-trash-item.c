@@ -24,6 +24,8 @@ struct _SalvageTrashItem
   GDateTime        *scheduled_cleanup_at;
   char             *deleted_by;
   char             *deleted_by_name;
+
+  gint64            cleanup_key;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageTrashItem, salvage_trash_item, G_TYPE_OBJECT)
@@ -88,6 +90,19 @@ apply_name_fallback (SalvageTrashItem *self)
     }
 }
 
+/* Fields derived from others, once they are all set. */
+static void
+finish_construction (SalvageTrashItem *self)
+{
+  apply_name_fallback (self);
+
+  if (self->scheduled_cleanup_at != NULL)
+    self->cleanup_key = g_date_time_to_unix (self->scheduled_cleanup_at) * G_USEC_PER_SEC
+                        + g_date_time_get_microsecond (self->scheduled_cleanup_at);
+  else
+    self->cleanup_key = G_MAXINT64;
+}
+
 static void
 salvage_trash_item_constructed (GObject *object)
 {
@@ -95,7 +110,7 @@ salvage_trash_item_constructed (GObject *object)
 
   G_OBJECT_CLASS (salvage_trash_item_parent_class)->constructed (object);
 
-  apply_name_fallback (self);
+  finish_construction (self);
 }
 
 static void
@@ -356,7 +371,7 @@ salvage_trash_item_new_from_fields (const SalvageTrashItemFields *fields)
   self->deleted_by = g_strdup (fields->deleted_by);
   self->deleted_by_name = g_strdup (fields->deleted_by_name);
 
-  apply_name_fallback (self);
+  finish_construction (self);
 
   return self;
 }
@@ -554,6 +569,14 @@ salvage_trash_item_dup_key (SalvageTrashItem *self)
       return g_strconcat ("other:", self->type_name ? self->type_name : "", "\x1f",
                           self->id ? self->id : "", NULL);
     }
+}
+
+gint64
+salvage_trash_item_get_cleanup_key (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), G_MAXINT64);
+
+  return self->cleanup_key;
 }
 
 static gboolean

@@ -95,6 +95,11 @@ const char      *salvage_trash_item_get_restore_type         (SalvageTrashItem *
  * entries with the same key are the same Trash record. */
 char            *salvage_trash_item_dup_key                  (SalvageTrashItem *self);
 
+/* scheduled-cleanup-at in microseconds since 1970 (UTC), or G_MAXINT64
+ * when unknown: a sort key kept with the item, cheaper to compare than
+ * dates when a list of many is sorted by it. */
+gint64           salvage_trash_item_get_cleanup_key          (SalvageTrashItem *self);
+
 /* Whether @a and @b hold the same fields, every one of them: the same
  * record, shown the same way. */
 gboolean         salvage_trash_item_equal                    (SalvageTrashItem *a,

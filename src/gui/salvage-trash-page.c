@@ -185,13 +185,17 @@ compare_dates (GDateTime *a,
   return g_date_time_compare (a, b);
 }
 
+/* The default sort, of the whole Trash on every load: it compares keys
+ * kept with the items rather than dates. Unknown dates come last. */
 static int
 compare_cleanup_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  return compare_dates (salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) a),
-                        salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) b));
+  gint64 x = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) a);
+  gint64 y = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) b);
+
+  return (x > y) - (x < y);
 }
 
 static int
