@@ -313,33 +313,33 @@ list_state_keep_unchanged (ListState *state,
   if (state->target.kind != LIST_TRASH || n_old == 0)
     return;
 
-  /* Key → position + 1 in the store; the first of equal keys wins. */
-  old = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Key → the object the store holds for it; the first of equal keys
+   * wins. The store is read in order, which it does fastest. */
+  old = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   for (guint i = 0; i < n_old; i++)
     {
       const char *key = g_ptr_array_index (state->keys, i);
 
       if (key != NULL && !g_hash_table_contains (old, key))
-        g_hash_table_insert (old, (gpointer) key, GUINT_TO_POINTER (i + 1));
+        g_hash_table_insert (old, (gpointer) key, g_list_model_get_item (model, i));
     }
 
   for (guint i = 0; i < kept->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
-      g_autoptr(SalvageTrashItem) current = NULL;
-      guint position;
+      SalvageTrashItem *current;
 
-      if (key == NULL || (position = GPOINTER_TO_UINT (g_hash_table_lookup (old, key))) == 0)
+      if (key == NULL || (current = g_hash_table_lookup (old, key)) == NULL)
         continue;
 
-      current = g_list_model_get_item (model, position - 1);
       if (!salvage_trash_item_equal (current, g_ptr_array_index (kept, i)))
         continue;
 
+      g_object_unref (g_ptr_array_index (kept, i));
+      g_ptr_array_index (kept, i) = g_object_ref (current);
+
       /* Each object stands for one entry only. */
       g_hash_table_remove (old, key);
-      g_object_unref (g_ptr_array_index (kept, i));
-      g_ptr_array_index (kept, i) = g_steal_pointer (&current);
     }
 }
 

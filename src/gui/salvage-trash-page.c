@@ -667,6 +667,8 @@ salvage_trash_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
   reveal_stop (self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
