@@ -142,6 +142,11 @@ about_action_cb (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "comments", _("Browse a Roboflow workspace, move things to its Trash and get them back"),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 The Salvage developers"),
+                        "website", "https://github.com/salvage/Salvage",
+                        "issue-url", "https://github.com/salvage/Salvage/issues",
+                        /* Translators: your names, one per line, e.g. "Name <email>" */
+                        "translator-credits", _("translator-credits"),
                         "modal", TRUE,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
