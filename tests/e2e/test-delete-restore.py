@@ -244,6 +244,16 @@ def run_steps(app):
     print(f'# “{project}” is back')
 
 
+def wait_for_display(limit):
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if subprocess.run(['xdpyinfo'], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0:
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def main():
     if len(sys.argv) != 2:
         print(f'usage: {sys.argv[0]} SALVAGE-EXECUTABLE', file=sys.stderr)
@@ -261,6 +271,12 @@ def main():
     # This test needs the accessibility tree that other tests turn off.
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
+
+    # xvfb-run can hand over before a busy machine's X server takes
+    # connections; a program started then fails with "cannot open display".
+    if not wait_for_display(20):
+        print(f'FAIL: the X display {os.environ.get("DISPLAY")} answers: not within 20 s')
+        return 1
 
     global application_process
     process = subprocess.Popen([sys.argv[1], '--demo'], env=env,
