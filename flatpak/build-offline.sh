@@ -133,7 +133,7 @@ step "Running $app_id --demo under Xvfb"
 screenshot=$workdir/screenshot.png
 rm -f "$screenshot"
 export APP_ID=$app_id SCREENSHOT=$screenshot
-xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
+xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" dbus-run-session -- bash -c '
   flatpak run "$APP_ID" --demo > "${SCREENSHOT%.png}.log" 2>&1 &
   pid=$!
   found=
@@ -165,7 +165,7 @@ fi
 e2e=$srcdir/tests/e2e/test-delete-restore.py
 if [ -f "$e2e" ] && /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0")' 2>/dev/null; then
   step "Running the end-to-end test against the sandboxed app"
-  xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" dbus-run-session -- \
     /usr/bin/python3 "$srcdir/flatpak/e2e-in-sandbox.py" "$e2e" "$app_id"
 fi
 
