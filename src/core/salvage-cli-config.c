@@ -1,0 +1,8 @@
+/* salvage-cli-config.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "salvage-cli-config.h"

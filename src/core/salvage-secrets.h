@@ -1,0 +1,61 @@
+/* salvage-secrets.h - API keys in the desktop keyring (libsecret)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SALVAGE_SECRETS_ERROR (salvage_secrets_error_quark ())
+
+typedef enum
+{
+  SALVAGE_SECRETS_ERROR_UNAVAILABLE,  /* no keyring service, or it failed */
+  SALVAGE_SECRETS_ERROR_LOCKED,       /* locked, and unlocking was declined */
+  SALVAGE_SECRETS_ERROR_NOT_FOUND,    /* no key stored for that account */
+} SalvageSecretsError;
+
+GQuark salvage_secrets_error_quark (void);
+
+/* Schema "io.github.salvage.Salvage.ApiKey", string attributes "server"
+ * (normalised base URL) and "workspace" (slug). */
+#define SALVAGE_SECRETS_SCHEMA_NAME "io.github.salvage.Salvage.ApiKey"
+
+/* Stores @api_key for @server + @workspace, replacing any earlier one;
+ * @label is what keyring managers show (e.g. "Roboflow API key for
+ * acme-vision"). */
+void      salvage_secrets_store_async   (const char           *server,
+                                         const char           *workspace,
+                                         const char           *label,
+                                         const char           *api_key,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  salvage_secrets_store_finish  (GAsyncResult         *result,
+                                         GError              **error);
+
+/* The key, to free with salvage_secrets_free() (which wipes it), or NULL
+ * with SALVAGE_SECRETS_ERROR_NOT_FOUND, _LOCKED or _UNAVAILABLE. */
+void      salvage_secrets_lookup_async  (const char           *server,
+                                         const char           *workspace,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+char     *salvage_secrets_lookup_finish (GAsyncResult         *result,
+                                         GError              **error);
+
+/* Removes the key; TRUE also when there was none. */
+void      salvage_secrets_clear_async   (const char           *server,
+                                         const char           *workspace,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  salvage_secrets_clear_finish  (GAsyncResult         *result,
+                                         GError              **error);
+
+void      salvage_secrets_free          (char                 *api_key);
+
+G_END_DECLS
