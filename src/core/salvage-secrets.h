@@ -11,10 +11,13 @@ G_BEGIN_DECLS
 
 #define SALVAGE_SECRETS_ERROR (salvage_secrets_error_quark ())
 
+/* Each error's message is a plain, translated sentence about the cause,
+ * for a person; it never contains the key. A cancel by the caller stays
+ * G_IO_ERROR_CANCELLED. */
 typedef enum
 {
-  SALVAGE_SECRETS_ERROR_UNAVAILABLE,  /* no keyring service, or it failed */
-  SALVAGE_SECRETS_ERROR_LOCKED,       /* locked, and unlocking was declined */
+  SALVAGE_SECRETS_ERROR_UNAVAILABLE,  /* no keyring service, or it failed or did not answer in time */
+  SALVAGE_SECRETS_ERROR_LOCKED,       /* locked, and unlocking was declined; also no default keyring */
   SALVAGE_SECRETS_ERROR_NOT_FOUND,    /* no key stored for that account */
 } SalvageSecretsError;
 
@@ -23,6 +26,11 @@ GQuark salvage_secrets_error_quark (void);
 /* Schema "io.github.salvage.Salvage.ApiKey", string attributes "server"
  * (normalised base URL) and "workspace" (slug). */
 #define SALVAGE_SECRETS_SCHEMA_NAME "io.github.salvage.Salvage.ApiKey"
+
+/* A call fails with SALVAGE_SECRETS_ERROR_UNAVAILABLE when the keyring has
+ * not answered within this many seconds, not counting the time an unlock
+ * prompt is open. */
+#define SALVAGE_SECRETS_TIMEOUT_SECONDS 10
 
 /* Stores @api_key for @server + @workspace, replacing any earlier one;
  * @label is what keyring managers show (e.g. "Roboflow API key for
