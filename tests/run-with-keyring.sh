@@ -38,6 +38,8 @@ mkdir -m 0700 -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUN
 
 # An unlock prompt must never reach a real screen: without a display the
 # prompter fails at once, which the keyring reports as a dismissed prompt.
+# A GUI test still gets its own (virtual) display back below.
+test_display=${DISPLAY-}
 unset DISPLAY WAYLAND_DISPLAY
 
 # Whatever the bus starts on demand (a second keyring daemon, the prompter)
@@ -59,6 +61,9 @@ if ! gdbus wait --session --timeout 10 org.freedesktop.secrets; then
 fi
 
 export SALVAGE_TEST_KEYRING=unlocked
+if [ -n "$test_display" ]; then
+  export DISPLAY="$test_display"
+fi
 
 status=0
 "$@" || status=$?

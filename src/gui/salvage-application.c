@@ -21,9 +21,11 @@ struct _SalvageApplication
 {
   AdwApplication  parent_instance;
 
-  gboolean        demo;
-  char           *api_url;
-  SalvageServer  *server;
+  gboolean         demo;
+  char            *api_url;
+  SalvageServer   *server;
+  GSettings       *settings;
+  SalvageAccounts *accounts;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageApplication, salvage_application, ADW_TYPE_APPLICATION)
@@ -53,12 +55,33 @@ start_demo_server (SalvageApplication  *self,
   return TRUE;
 }
 
+/* Shows the demo workspace in @window, starting its server first. */
+static void
+open_demo (SalvageApplication *self,
+           SalvageWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->server == NULL && !start_demo_server (self, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not start the demo workspace: %s"), error->message);
+      g_printerr ("%s\n", message);
+      salvage_window_show_message (window, message);
+      return;
+    }
+
+  salvage_window_connect (window, salvage_server_get_url (self->server), SALVAGE_DEMO_API_KEY);
+}
+
 static void
 salvage_application_activate (GApplication *application)
 {
   SalvageApplication *self = SALVAGE_APPLICATION (application);
   SalvageWindow *window;
-  const char *api_key;
+  SalvageAccount *account;
 
   window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
   if (window != NULL)
@@ -69,30 +92,20 @@ salvage_application_activate (GApplication *application)
 
   window = salvage_window_new (GTK_APPLICATION (self));
 
+  account = salvage_accounts_get_active (self->accounts);
+  if (account == NULL && g_list_model_get_n_items (salvage_accounts_get_model (self->accounts)) > 0)
+    account = g_list_model_get_item (salvage_accounts_get_model (self->accounts), 0);
+  else if (account != NULL)
+    g_object_ref (account);
+
   if (self->demo)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (self->server == NULL && !start_demo_server (self, &error))
-        {
-          g_printerr ("%s: %s\n", _("Could not start the demo server"), error->message);
-          salvage_window_show_welcome (window);
-        }
-      else
-        {
-          salvage_window_connect (window, salvage_server_get_url (self->server),
-                                  SALVAGE_DEMO_API_KEY);
-        }
-    }
-  else if ((api_key = g_getenv ("ROBOFLOW_API_KEY")) != NULL && *api_key != '\0')
-    {
-      salvage_window_connect (window, self->api_url, api_key);
-    }
+    open_demo (self, window);
+  else if (account != NULL)
+    salvage_window_open_account (window, account);
   else
-    {
-      salvage_window_show_welcome (window);
-    }
+    salvage_window_show_welcome (window);
 
+  g_clear_object (&account);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -153,6 +166,18 @@ about_action_cb (GSimpleAction *action,
 }
 
 static void
+demo_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SALVAGE_IS_WINDOW (window))
+    open_demo (self, SALVAGE_WINDOW (window));
+}
+
+static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -162,6 +187,7 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "demo", demo_action_cb },
   { "quit", quit_action_cb },
 };
 
@@ -174,6 +200,7 @@ salvage_application_startup (GApplication *application)
   const char *undo_accels[] = { "<Control>z", NULL };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (salvage_application_parent_class)->startup (application);
 
@@ -186,6 +213,7 @@ salvage_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
+  gtk_application_set_accels_for_action (app, "win.preferences", preferences_accels);
 }
 
 static void
@@ -194,6 +222,8 @@ salvage_application_dispose (GObject *object)
   SalvageApplication *self = SALVAGE_APPLICATION (object);
 
   g_clear_object (&self->server);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (salvage_application_parent_class)->dispose (object);
 }
@@ -227,6 +257,20 @@ salvage_application_class_init (SalvageApplicationClass *klass)
 static void
 salvage_application_init (SalvageApplication *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* g_settings_new() would abort without the schema; run like that, the
+   * app keeps its accounts and window size for this run only. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_message ("The settings schema %s is not installed: nothing will be remembered", APP_ID);
+
+  self->accounts = salvage_accounts_new (self->settings);
+
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }
@@ -239,4 +283,28 @@ salvage_application_new (void)
                        "resource-base-path", "/io/github/salvage/Salvage",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+GSettings *
+salvage_application_get_settings (SalvageApplication *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+SalvageAccounts *
+salvage_application_get_accounts (SalvageApplication *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_APPLICATION (self), NULL);
+
+  return self->accounts;
+}
+
+const char *
+salvage_application_get_api_url (SalvageApplication *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_APPLICATION (self), NULL);
+
+  return self->api_url;
 }

@@ -7,6 +7,7 @@
 
 #include "salvage-projects-page.h"
 #include "salvage-trash-page.h"
+#include "salvage-welcome-page.h"
 #include "salvage-window.h"
 #include "salvage-workflows-page.h"
 
@@ -19,6 +20,11 @@ SalvageTrashPage     *salvage_window_get_trash_page     (SalvageWindow *self);
 /* Shows the page named "projects", "workflows" or "trash". */
 void                  salvage_window_show_page          (SalvageWindow *self,
                                                          const char    *name);
+
+SalvageWelcomePage   *salvage_window_get_welcome_page   (SalvageWindow *self);
+
+/* The rows of the workspace switcher's list. */
+GtkListBox           *salvage_window_get_accounts_list  (SalvageWindow *self);
 
 /* "welcome" or "workspace". */
 const char           *salvage_window_get_view           (SalvageWindow *self);

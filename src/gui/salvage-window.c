@@ -10,8 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "salvage-application.h"
+#include "salvage-cli-config.h"
 #include "salvage-dialogs.h"
 #include "salvage-format.h"
+#include "salvage-preferences-window.h"
+#include "salvage-secrets.h"
 #include "salvage-window-private.h"
 
 /* Coming back to the window reloads the Trash, but not more often than
@@ -35,6 +39,22 @@ struct _SalvageWindow
   SalvageProjectsPage  *projects_page;
   SalvageWorkflowsPage *workflows_page;
   SalvageTrashPage     *trash_page;
+  SalvageWelcomePage   *welcome_page;
+  GtkWidget            *accounts_button;
+  GtkLabel             *accounts_label;
+  GtkPopover           *accounts_popover;
+  GtkListBox           *accounts_list;
+  gboolean              has_application;
+
+  /* The account shown; NULL for the demo or a key given by a test. */
+  SalvageAccount       *account;
+  /* Work started from the welcome page: checking a typed key, looking
+   * one up in the keyring, reading the CLI's login. Separate from the
+   * shown workspace's, which goes on while another one is being added. */
+  GCancellable         *welcome_cancellable;
+  SalvageClient        *pending_client;
+  char                 *pending_key;
+  SalvageCliConfig     *cli_config;
 
   SalvageClient        *client;
   SalvageWorkspace     *workspace;
@@ -58,6 +78,9 @@ struct _SalvageWindow
 };
 
 G_DEFINE_FINAL_TYPE (SalvageWindow, salvage_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void set_workspace_chrome (SalvageWindow *self,
+                                  gboolean       shown);
 
 /* Toasts */
 
@@ -129,11 +152,22 @@ trash_changed_cb (SalvageWindow *self)
   adw_view_stack_page_set_needs_attention (self->trash_stack_page, n_items > 0);
 }
 
+static void update_accounts_button (SalvageWindow *self);
+static SalvageAccounts *get_accounts (SalvageWindow *self);
+
 static void
 workspace_name_changed_cb (SalvageWindow *self)
 {
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        salvage_workspace_get_name (self->workspace));
+  const char *name = salvage_workspace_get_name (self->workspace);
+  SalvageAccounts *accounts = get_accounts (self);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+
+  /* The switcher lists workspaces by the name they have now. */
+  if (self->account != NULL && accounts != NULL && name != NULL)
+    salvage_accounts_rename (accounts, self->account, name);
+
+  update_accounts_button (self);
 }
 
 /* Loading */
@@ -660,6 +694,660 @@ restore_requested_cb (SalvageWindow *self,
   present_dialog (self, dialog);
 }
 
+/* Accounts */
+
+static SalvageAccounts *
+get_accounts (SalvageWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (SALVAGE_IS_APPLICATION (application))
+    return salvage_application_get_accounts (SALVAGE_APPLICATION (application));
+
+  return NULL;
+}
+
+static const char *
+default_server (SalvageWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *api_url = NULL;
+
+  if (SALVAGE_IS_APPLICATION (application))
+    api_url = salvage_application_get_api_url (SALVAGE_APPLICATION (application));
+
+  return api_url != NULL ? api_url : salvage_client_default_base_url ();
+}
+
+static void
+update_accounts_button (SalvageWindow *self)
+{
+  const char *label = NULL;
+
+  if (self->workspace != NULL)
+    label = salvage_workspace_get_name (self->workspace);
+  if (label == NULL && self->account != NULL)
+    label = salvage_account_get_name (self->account);
+  if (label == NULL && self->client != NULL)
+    label = salvage_client_get_workspace (self->client);
+
+  gtk_label_set_text (self->accounts_label, label != NULL ? label : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->accounts_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Switch Workspace"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label != NULL ? label : "",
+                                  -1);
+
+  /* Mark the account shown in the switcher's list. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      SalvageAccount *account = g_object_get_data (G_OBJECT (row), "salvage-account");
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "salvage-check");
+
+      if (account != NULL && check != NULL)
+        gtk_widget_set_opacity (check, account == self->account ? 1.0 : 0.0);
+    }
+}
+
+static void
+set_account (SalvageWindow  *self,
+             SalvageAccount *account)
+{
+  SalvageAccounts *accounts = get_accounts (self);
+
+  g_set_object (&self->account, account);
+  if (account != NULL && accounts != NULL)
+    salvage_accounts_set_active (accounts, account);
+
+  update_accounts_button (self);
+}
+
+static GtkWidget *
+account_row_new (gpointer item,
+                 gpointer user_data)
+{
+  SalvageAccount *account = item;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *labels;
+  GtkWidget *label;
+  GtkWidget *check;
+  GtkWidget *remove;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), check);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (labels, TRUE);
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (account, "name", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (labels), label);
+
+  if (g_str_equal (salvage_account_get_server (account), SALVAGE_DEFAULT_API_URL))
+    subtitle = g_strdup (salvage_account_get_workspace (account));
+  else
+    /* Translators: a workspace slug and the server it is on */
+    subtitle = g_strdup_printf (_("%s on %s"), salvage_account_get_workspace (account),
+                                salvage_account_get_server (account));
+  label = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (labels), label);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Workspace…"));
+  /* Translators: the accessible name of a button; %s is a workspace name */
+  remove_label = g_strdup_printf (_("Remove “%s”"), salvage_account_get_name (account));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-account");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)",
+                                    salvage_account_get_server (account),
+                                    salvage_account_get_workspace (account));
+  gtk_box_append (GTK_BOX (box), remove);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "salvage-account", g_object_ref (account), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "salvage-check", check);
+
+  return row;
+}
+
+static void
+accounts_changed_cb (SalvageWindow *self)
+{
+  update_accounts_button (self);
+}
+
+static void
+account_row_activated_cb (SalvageWindow *self,
+                          GtkListBoxRow *row)
+{
+  SalvageAccount *account = g_object_get_data (G_OBJECT (row), "salvage-account");
+
+  gtk_popover_popdown (self->accounts_popover);
+
+  if (account != NULL && account != self->account)
+    salvage_window_open_account (self, account);
+}
+
+/* The welcome page */
+
+static void
+restart_welcome_work (SalvageWindow *self)
+{
+  g_cancellable_cancel (self->welcome_cancellable);
+  g_clear_object (&self->welcome_cancellable);
+  self->welcome_cancellable = g_cancellable_new ();
+  g_clear_object (&self->pending_client);
+  g_clear_pointer (&self->pending_key, salvage_secrets_free);
+}
+
+static void
+cli_config_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SalvageWindow) self = user_data;
+  g_autoptr(SalvageCliConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  config = salvage_cli_config_load_finish (result, &error);
+  if (config == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_set_object (&self->cli_config, config);
+  salvage_welcome_page_set_cli_config (self->welcome_page, config, error);
+}
+
+/* Shows the welcome page over what is shown, which stays as it is until
+ * another workspace has been connected. */
+static void
+present_welcome (SalvageWindow *self,
+                 const char    *server,
+                 const char    *message)
+{
+  restart_welcome_work (self);
+
+  salvage_welcome_page_reset (self->welcome_page, server != NULL ? server : default_server (self));
+  salvage_welcome_page_set_error (self->welcome_page, message);
+  salvage_welcome_page_set_can_cancel (self->welcome_page, self->client != NULL);
+
+  set_workspace_chrome (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_grab_focus (GTK_WIDGET (salvage_welcome_page_get_key_entry (self->welcome_page)));
+
+  /* Read again each time: the user may have logged in with the CLI meanwhile. */
+  salvage_cli_config_load_async (self->welcome_cancellable, cli_config_loaded_cb,
+                                 g_object_ref (self));
+}
+
+/* Shows @client's workspace in place of the one shown. */
+static void
+open_client (SalvageWindow  *self,
+             SalvageClient  *client,
+             SalvageAccount *account)
+{
+  g_autoptr(SalvageWorkspace) workspace = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = FALSE;
+
+  set_workspace (self, NULL);
+  g_set_object (&self->client, client);
+  set_account (self, account);
+
+  set_workspace_chrome (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+  workspace = salvage_workspace_new (client);
+  set_workspace (self, workspace);
+  start_refresh (self);
+}
+
+/* A message for the welcome page, where the user has just typed a key. */
+static char *
+dup_connect_message (const GError *error)
+{
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY))
+    return g_strdup (_("The server did not accept this API key. Check that it is the whole key, copied from the workspace’s settings."));
+
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NETWORK) ||
+      g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_TIMEOUT))
+    /* Translators: %s says what failed */
+    return g_strdup_printf (_("Could not reach the server. Check the network connection and the server address. (%s)"),
+                            error->message);
+
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_SERVER))
+    /* Translators: %s says what failed */
+    return g_strdup_printf (_("The server has a problem; try again later. (%s)"), error->message);
+
+  return g_strdup (error->message);
+}
+
+static void
+account_added_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SalvageWindow) self = user_data;
+  g_autoptr(SalvageAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  account = salvage_accounts_add_finish (SALVAGE_ACCOUNTS (object), result, &error);
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  {
+    g_autofree char *message = NULL;
+
+    /* Translators: %s says why */
+    message = g_strdup_printf (_("The API key could not be saved in the keyring, so it is kept only until Salvage quits: %s"),
+                               error->message);
+    show_toast (self, message);
+  }
+}
+
+static void
+welcome_validate_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SalvageWindow) self = user_data;
+  SalvageClient *client = SALVAGE_CLIENT (object);
+  SalvageAccounts *accounts;
+  SalvageAccount *account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slug = NULL;
+
+  slug = salvage_client_validate_key_finish (client, result, &error);
+
+  /* Cancelled, or another key was tried meanwhile. */
+  if (client != self->pending_client)
+    return;
+
+  salvage_welcome_page_set_busy (self->welcome_page, FALSE);
+
+  if (slug == NULL)
+    {
+      g_autofree char *message = dup_connect_message (error);
+
+      g_clear_object (&self->pending_client);
+      salvage_welcome_page_set_error (self->welcome_page, message);
+      return;
+    }
+
+  accounts = get_accounts (self);
+  if (accounts != NULL)
+    {
+      salvage_accounts_add_async (accounts, salvage_client_get_base_url (client), slug,
+                                  NULL, self->pending_key, NULL, account_added_cb, g_object_ref (self));
+      account = salvage_accounts_find (accounts, salvage_client_get_base_url (client), slug);
+    }
+
+  g_object_ref (client);
+  g_clear_object (&self->pending_client);
+  g_clear_pointer (&self->pending_key, salvage_secrets_free);
+  open_client (self, client, account);
+  g_object_unref (client);
+}
+
+static void
+start_welcome_connect (SalvageWindow *self,
+                       const char    *server,
+                       const char    *api_key)
+{
+  g_autoptr(GError) error = NULL;
+
+  restart_welcome_work (self);
+  salvage_welcome_page_set_error (self->welcome_page, NULL);
+
+  self->pending_client = salvage_client_new (server, api_key, &error);
+  self->pending_key = g_strdup (api_key);
+  if (self->pending_client == NULL)
+    {
+      salvage_welcome_page_set_error (self->welcome_page, error->message);
+      return;
+    }
+
+  salvage_welcome_page_set_busy (self->welcome_page, TRUE);
+  salvage_client_validate_key_async (self->pending_client, self->welcome_cancellable,
+                                     welcome_validate_cb, g_object_ref (self));
+}
+
+static void
+welcome_connect_requested_cb (SalvageWindow *self,
+                              const char    *server,
+                              const char    *api_key)
+{
+  start_welcome_connect (self, server, api_key);
+}
+
+static void
+welcome_import_requested_cb (SalvageWindow *self,
+                             guint          index)
+{
+  const char *api_key;
+
+  if (self->cli_config == NULL || index >= salvage_cli_config_get_n_workspaces (self->cli_config))
+    return;
+
+  api_key = salvage_cli_config_get_api_key (self->cli_config, index);
+  if (api_key == NULL)
+    return;
+
+  /* Validated and stored like a typed key; the server says whose it is. */
+  start_welcome_connect (self, salvage_cli_config_get_api_url (self->cli_config), api_key);
+}
+
+static void
+welcome_demo_requested_cb (SalvageWindow *self)
+{
+  restart_welcome_work (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.demo", NULL);
+}
+
+static void
+welcome_cancel_requested_cb (SalvageWindow *self)
+{
+  restart_welcome_work (self);
+
+  if (self->client == NULL)
+    return;
+
+  set_workspace_chrome (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  update_accounts_button (self);
+}
+
+/* Opening a saved account */
+
+typedef struct
+{
+  SalvageWindow  *self;
+  SalvageAccount *account;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->account);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+lookup_key_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  SalvageWindow *self = data->self;
+  SalvageAccount *account = data->account;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalvageClient) client = NULL;
+  char *api_key;
+
+  api_key = salvage_accounts_lookup_key_finish (SALVAGE_ACCOUNTS (object), result, &error);
+  if (api_key == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      if (g_error_matches (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND))
+        /* Translators: %s is a workspace name */
+        message = g_strdup_printf (_("The API key of “%s” is not in the keyring. Enter it again to connect."),
+                                   salvage_account_get_name (account));
+      else
+        /* Translators: the first %s is a workspace name, the second says why */
+        message = g_strdup_printf (_("Could not read the API key of “%s” from the keyring: %s"),
+                                   salvage_account_get_name (account), error->message);
+
+      present_welcome (self, salvage_account_get_server (account), message);
+      return;
+    }
+
+  client = salvage_client_new (salvage_account_get_server (account), api_key, &error);
+  salvage_secrets_free (api_key);
+  if (client == NULL)
+    {
+      present_welcome (self, NULL, error->message);
+      return;
+    }
+
+  salvage_client_set_workspace (client, salvage_account_get_workspace (account));
+
+  /* The key was checked when it was added; a revoked key shows as an error
+   * on the pages, with Retry. */
+  open_client (self, client, account);
+}
+
+void
+salvage_window_open_account (SalvageWindow  *self,
+                             SalvageAccount *account)
+{
+  SalvageAccounts *accounts;
+  OpenData *data;
+
+  g_return_if_fail (SALVAGE_IS_WINDOW (self));
+  g_return_if_fail (SALVAGE_IS_ACCOUNT (account));
+
+  accounts = get_accounts (self);
+  g_return_if_fail (accounts != NULL);
+
+  /* Only accounts of this application's list can be opened. */
+  account = salvage_accounts_find (accounts, salvage_account_get_server (account),
+                                   salvage_account_get_workspace (account));
+  g_return_if_fail (account != NULL);
+
+  restart_welcome_work (self);
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->account = g_object_ref (account);
+  salvage_accounts_lookup_key_async (accounts, account, self->welcome_cancellable,
+                                     lookup_key_cb, data);
+}
+
+SalvageAccount *
+salvage_window_get_account (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), NULL);
+
+  return self->account;
+}
+
+void
+salvage_window_show_message (SalvageWindow *self,
+                             const char    *message)
+{
+  g_return_if_fail (SALVAGE_IS_WINDOW (self));
+
+  present_welcome (self, NULL, message);
+}
+
+/* Removing an account */
+
+static SalvageAccount *
+find_account (SalvageWindow *self,
+              GVariant      *parameter)
+{
+  SalvageAccounts *accounts = get_accounts (self);
+  const char *server;
+  const char *workspace;
+
+  if (accounts == NULL)
+    return NULL;
+
+  g_variant_get (parameter, "(&s&s)", &server, &workspace);
+  return salvage_accounts_find (accounts, server, workspace);
+}
+
+static void
+remove_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!salvage_accounts_remove_finish (SALVAGE_ACCOUNTS (object), result, &error))
+    /* Translators: the first %s is a workspace name, the second says why */
+    message = g_strdup_printf (_("“%s” was removed, but its API key could not be cleared from the keyring: %s"),
+                               salvage_account_get_name (data->account), error->message);
+  else
+    /* Translators: %s is a workspace name */
+    message = g_strdup_printf (_("“%s” removed"), salvage_account_get_name (data->account));
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (data->self)))
+    show_toast (data->self, message);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SalvageWindow    *self)
+{
+  SalvageAccount *account = g_object_get_data (G_OBJECT (dialog), "salvage-account");
+  SalvageAccounts *accounts = get_accounts (self);
+  gboolean was_shown;
+  OpenData *data;
+
+  if (self->dialog == dialog)
+    g_clear_weak_pointer (&self->dialog);
+
+  if (g_strcmp0 (response, "remove") != 0 || accounts == NULL)
+    return;
+
+  was_shown = account == self->account;
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->account = g_object_ref (account);
+  salvage_accounts_remove_async (accounts, account, NULL, remove_done_cb, data);
+
+  if (was_shown)
+    {
+      GListModel *model = salvage_accounts_get_model (accounts);
+      g_autoptr(SalvageAccount) next = NULL;
+
+      g_clear_object (&self->account);
+      if (g_list_model_get_n_items (model) > 0)
+        next = g_list_model_get_item (model, 0);
+
+      if (next != NULL)
+        salvage_window_open_account (self, next);
+      else
+        salvage_window_show_welcome (self);
+    }
+  else
+    update_accounts_button (self);
+}
+
+static void
+remove_account_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  SalvageAccount *account = find_account (self, parameter);
+  GtkWindow *parent;
+  AdwMessageDialog *dialog;
+
+  if (account == NULL)
+    return;
+
+  gtk_popover_popdown (self->accounts_popover);
+
+  /* Asked from the preferences, the question belongs over them. */
+  parent = gtk_application_get_active_window (gtk_window_get_application (GTK_WINDOW (self)));
+  if (parent == NULL)
+    parent = GTK_WINDOW (self);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, NULL));
+  /* Translators: %s is a workspace name */
+  adw_message_dialog_format_heading (dialog, _("Remove “%s”?"), salvage_account_get_name (account));
+  adw_message_dialog_set_body (dialog, _("Salvage forgets this workspace and clears its API key from the keyring. Nothing changes in the workspace itself; to use it again, add it with its key."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "salvage-account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+
+  present_dialog (self, dialog);
+}
+
+static void
+switch_account_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  SalvageAccount *account = find_account (self, parameter);
+
+  if (account != NULL && account != self->account)
+    salvage_window_open_account (self, account);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+
+  gtk_popover_popdown (self->accounts_popover);
+  present_welcome (self, NULL, NULL);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWindow *preferences;
+
+  if (!SALVAGE_IS_APPLICATION (application))
+    return;
+
+  preferences = GTK_WINDOW (salvage_preferences_window_new (self, SALVAGE_APPLICATION (application)));
+  gtk_window_present (preferences);
+}
+
 /* GObject */
 
 static gboolean
@@ -667,8 +1355,29 @@ salvage_window_close_request (GtkWindow *window)
 {
   SalvageWindow *self = SALVAGE_WINDOW (window);
 
+  GtkApplication *application = gtk_window_get_application (window);
+  GSettings *settings = NULL;
+
   /* Nothing in flight may land on a window that is going away. */
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->welcome_cancellable);
+
+  if (SALVAGE_IS_APPLICATION (application))
+    settings = salvage_application_get_settings (SALVAGE_APPLICATION (application));
+  if (settings != NULL)
+    {
+      int width;
+      int height;
+
+      /* The size to come back to is the unmaximized one. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
 
   return GTK_WINDOW_CLASS (salvage_window_parent_class)->close_request (window);
 }
@@ -679,6 +1388,7 @@ salvage_window_dispose (GObject *object)
   SalvageWindow *self = SALVAGE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->welcome_cancellable);
   if (self->workspace != NULL)
     set_workspace (self, NULL);
 
@@ -689,6 +1399,11 @@ salvage_window_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->account);
+  g_clear_object (&self->pending_client);
+  g_clear_pointer (&self->pending_key, salvage_secrets_free);
+  g_clear_object (&self->cli_config);
+  g_clear_object (&self->welcome_cancellable);
 
   G_OBJECT_CLASS (salvage_window_parent_class)->dispose (object);
 }
@@ -701,6 +1416,43 @@ salvage_window_finalize (GObject *object)
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (salvage_window_parent_class)->finalize (object);
+}
+
+/* The application (and with it the settings and the accounts) is set
+ * after the window is constructed. */
+static void
+application_changed_cb (SalvageWindow *self)
+{
+  SalvageAccounts *accounts;
+  GSettings *settings = NULL;
+  GtkApplication *application;
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application == NULL || self->has_application)
+    return;
+
+  self->has_application = TRUE;
+
+  if (SALVAGE_IS_APPLICATION (application))
+    settings = salvage_application_get_settings (SALVAGE_APPLICATION (application));
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  accounts = get_accounts (self);
+  if (accounts != NULL)
+    {
+      gtk_list_box_bind_model (self->accounts_list, salvage_accounts_get_model (accounts),
+                               account_row_new, NULL, NULL);
+      g_signal_connect_object (salvage_accounts_get_model (accounts), "items-changed",
+                               G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -717,6 +1469,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   g_type_ensure (SALVAGE_TYPE_PROJECTS_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKFLOWS_PAGE);
   g_type_ensure (SALVAGE_TYPE_TRASH_PAGE);
+  g_type_ensure (SALVAGE_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-window.ui");
@@ -733,26 +1486,50 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_button);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_popover);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_connect_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_import_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_demo_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_cancel_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-account", "(ss)", switch_account_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-account", "(ss)", remove_account_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 }
 
 static void
 salvage_window_init (SalvageWindow *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  placeholder = gtk_label_new (_("No workspaces added yet"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->accounts_list, placeholder);
+
   self->cancellable = g_cancellable_new ();
+  self->welcome_cancellable = g_cancellable_new ();
   self->trash_focus_interval = TRASH_FOCUS_INTERVAL;
 
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
+  g_signal_connect_swapped (self, "notify::application", G_CALLBACK (application_changed_cb), self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -770,6 +1547,7 @@ set_workspace_chrome (SalvageWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), shown);
   gtk_widget_set_visible (self->refresh_button, shown);
   gtk_widget_set_visible (self->search_button, shown);
+  gtk_widget_set_visible (self->accounts_button, shown);
 
   if (!shown)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -799,10 +1577,10 @@ salvage_window_show_welcome (SalvageWindow *self)
 
   set_workspace (self, NULL);
   g_clear_object (&self->client);
+  g_clear_object (&self->account);
   self->loading = FALSE;
 
-  set_workspace_chrome (self, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  present_welcome (self, NULL, NULL);
   update_actions (self);
 }
 
@@ -816,7 +1594,15 @@ salvage_window_connect (SalvageWindow *self,
   g_return_if_fail (SALVAGE_IS_WINDOW (self));
   g_return_if_fail (api_key != NULL);
 
-  salvage_window_show_welcome (self);
+  restart_welcome_work (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_workspace (self, NULL);
+  g_clear_object (&self->client);
+  set_account (self, NULL);
+  self->loading = FALSE;
+
   set_workspace_chrome (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 
@@ -928,4 +1714,20 @@ salvage_window_get_n_focus_refreshes (SalvageWindow *self)
   g_return_val_if_fail (SALVAGE_IS_WINDOW (self), 0);
 
   return self->n_focus_refreshes;
+}
+
+SalvageWelcomePage *
+salvage_window_get_welcome_page (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), NULL);
+
+  return self->welcome_page;
+}
+
+GtkListBox *
+salvage_window_get_accounts_list (SalvageWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (self), NULL);
+
+  return self->accounts_list;
 }

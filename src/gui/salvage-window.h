@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "salvage-account.h"
 #include "salvage-workspace.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,18 @@ void              salvage_window_show_welcome   (SalvageWindow  *self);
 void              salvage_window_connect        (SalvageWindow  *self,
                                                  const char     *base_url,
                                                  const char     *api_key);
+
+/* Looks up the key of @account in the keyring and connects with it; when
+ * the key cannot be had, the welcome page asks for it. */
+void              salvage_window_open_account   (SalvageWindow  *self,
+                                                 SalvageAccount *account);
+
+/* The account shown, or NULL (no workspace, or the demo). */
+SalvageAccount   *salvage_window_get_account    (SalvageWindow  *self);
+
+/* Shows the welcome page with @message, e.g. why the demo could not start. */
+void              salvage_window_show_message   (SalvageWindow  *self,
+                                                 const char     *message);
 
 /* The workspace shown, or NULL before the key has been accepted. */
 SalvageWorkspace *salvage_window_get_workspace  (SalvageWindow  *self);

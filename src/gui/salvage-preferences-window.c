@@ -1,0 +1,275 @@
+/* salvage-preferences-window.c - the workspaces added, and the few preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-client.h"
+#include "salvage-preferences-window.h"
+#include "salvage-secrets.h"
+
+struct _SalvagePreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  SalvageWindow        *parent;
+  SalvageAccounts      *accounts;
+  GCancellable         *cancellable;
+
+  AdwPreferencesGroup  *accounts_group;
+  GPtrArray            *account_rows;
+};
+
+G_DEFINE_FINAL_TYPE (SalvagePreferencesWindow, salvage_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+update_subtitle (AdwActionRow *row)
+{
+  SalvageAccount *account = g_object_get_data (G_OBJECT (row), "salvage-account");
+  const char *masked = salvage_account_get_masked_key (account);
+  const char *key_state;
+  g_autofree char *key_text = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (masked != NULL && salvage_account_get_session_only (account))
+    /* Translators: %s is a masked API key */
+    key_text = g_strdup_printf (_("Key %s, kept until Salvage quits"), masked);
+  else if (masked != NULL)
+    /* Translators: %s is a masked API key */
+    key_text = g_strdup_printf (_("Key %s"), masked);
+
+  key_state = key_text != NULL ? key_text
+                               : g_object_get_data (G_OBJECT (row), "salvage-key-state");
+  if (key_state == NULL)
+    key_state = _("Looking up the key…");
+
+  /* Translators: a workspace slug, its API server, and what is known of its key */
+  subtitle = g_strdup_printf (_("%s on %s\n%s"),
+                              salvage_account_get_workspace (account),
+                              salvage_account_get_server (account),
+                              key_state);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+lookup_key_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AdwActionRow) row = user_data;
+  g_autoptr(GError) error = NULL;
+  char *api_key;
+
+  api_key = salvage_accounts_lookup_key_finish (SALVAGE_ACCOUNTS (object), result, &error);
+  if (api_key != NULL)
+    {
+      /* The account now carries the masked key. */
+      salvage_secrets_free (api_key);
+      update_subtitle (row);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND))
+    g_object_set_data_full (G_OBJECT (row), "salvage-key-state",
+                            g_strdup (_("No key in the keyring")), g_free);
+  else
+    g_object_set_data_full (G_OBJECT (row), "salvage-key-state",
+                            g_strdup (error->message), g_free);
+  update_subtitle (row);
+}
+
+static void
+remove_clicked_cb (GtkButton                *button,
+                   SalvagePreferencesWindow *self)
+{
+  SalvageAccount *account = g_object_get_data (G_OBJECT (button), "salvage-account");
+
+  gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.remove-account", "(ss)",
+                              salvage_account_get_server (account),
+                              salvage_account_get_workspace (account));
+}
+
+static GtkWidget *
+account_row_new (SalvagePreferencesWindow *self,
+                 SalvageAccount           *account)
+{
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (account, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (row), "salvage-account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (account, "notify::masked-key", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::session-only", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
+
+  button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Workspace…"));
+  /* Translators: the accessible name of a button; %s is a workspace name */
+  remove_label = g_strdup_printf (_("Remove “%s”"), salvage_account_get_name (account));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "salvage-account", g_object_ref (account), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  update_subtitle (ADW_ACTION_ROW (row));
+
+  if (salvage_account_get_masked_key (account) == NULL)
+    salvage_accounts_lookup_key_async (self->accounts, account, self->cancellable,
+                                       lookup_key_cb, g_object_ref (row));
+
+  return row;
+}
+
+static void
+rebuild_accounts (SalvagePreferencesWindow *self)
+{
+  GListModel *model = salvage_accounts_get_model (self->accounts);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < self->account_rows->len; i++)
+    adw_preferences_group_remove (self->accounts_group, g_ptr_array_index (self->account_rows, i));
+  g_ptr_array_set_size (self->account_rows, 0);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SalvageAccount) account = g_list_model_get_item (model, i);
+      GtkWidget *row = account_row_new (self, account);
+
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+
+  if (n_items == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No workspaces added"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+}
+
+static GtkWidget *
+cleanup_row_new (GSettings *settings)
+{
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cleanup _Warning"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Items with this many days or fewer left before they are removed for good are highlighted"));
+
+  spin = gtk_spin_button_new_with_range (1, 29, 1);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+
+  if (settings != NULL)
+    g_settings_bind (settings, "cleanup-warning-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  else
+    gtk_widget_set_sensitive (row, FALSE);
+
+  return row;
+}
+
+/* GObject */
+
+static void
+salvage_preferences_window_dispose (GObject *object)
+{
+  SalvagePreferencesWindow *self = SALVAGE_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->accounts);
+  g_clear_weak_pointer (&self->parent);
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (salvage_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+salvage_preferences_window_class_init (SalvagePreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = salvage_preferences_window_dispose;
+}
+
+static void
+salvage_preferences_window_init (SalvagePreferencesWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->account_rows = g_ptr_array_new ();
+}
+
+SalvagePreferencesWindow *
+salvage_preferences_window_new (SalvageWindow      *parent,
+                                SalvageApplication *application)
+{
+  SalvagePreferencesWindow *self;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+
+  g_return_val_if_fail (SALVAGE_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SALVAGE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SALVAGE_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "destroy-with-parent", TRUE,
+                       "search-enabled", FALSE,
+                       NULL);
+  g_set_weak_pointer (&self->parent, parent);
+  self->accounts = g_object_ref (salvage_application_get_accounts (application));
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (page, _("General"));
+  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
+
+  self->accounts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->accounts_group, _("Workspaces"));
+  adw_preferences_group_set_description (self->accounts_group,
+                                         _("Their API keys are kept in the keyring. Removing a workspace here changes nothing in it."));
+  adw_preferences_page_add (page, self->accounts_group);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Trash"));
+  adw_preferences_group_add (group, cleanup_row_new (salvage_application_get_settings (application)));
+  adw_preferences_page_add (page, group);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+
+  g_signal_connect_object (salvage_accounts_get_model (self->accounts), "items-changed",
+                           G_CALLBACK (rebuild_accounts), self, G_CONNECT_SWAPPED);
+  rebuild_accounts (self);
+
+  return self;
+}
+
+guint
+salvage_preferences_window_get_n_accounts (SalvagePreferencesWindow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_PREFERENCES_WINDOW (self), 0);
+
+  return g_list_model_get_n_items (salvage_accounts_get_model (self->accounts));
+}

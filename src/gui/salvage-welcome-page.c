@@ -1,0 +1,433 @@
+/* salvage-welcome-page.c - the first thing shown: connect a workspace
+ *
+ * Three ways in: type an API key, take one from the Roboflow CLI's login,
+ * or look around the demo workspace. The page only collects the choice;
+ * the window connects and reports back with set_busy and set_error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "salvage-client.h"
+#include "salvage-welcome-page.h"
+
+struct _SalvageWelcomePage
+{
+  AdwBin                parent_instance;
+
+  AdwPasswordEntryRow  *key_row;
+  AdwExpanderRow       *server_row;
+  AdwEntryRow          *server_entry;
+  GtkLabel             *error_label;
+  GtkWidget            *cancel_button;
+  GtkWidget            *connect_button;
+  GtkSpinner           *spinner;
+  AdwPreferencesGroup  *cli_group;
+  GtkWidget            *demo_button;
+
+  /* The rows put into cli_group, to take out again. */
+  GPtrArray            *cli_rows;
+  guint                 n_cli_buttons;
+  gboolean              busy;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageWelcomePage, salvage_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  CONNECT_REQUESTED,
+  IMPORT_REQUESTED,
+  DEMO_REQUESTED,
+  CANCEL_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+server_text (SalvageWelcomePage *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+}
+
+static void
+update_connect_button (SalvageWelcomePage *self)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (key));
+
+  gtk_widget_set_sensitive (self->connect_button, !self->busy && *stripped != '\0');
+}
+
+static void
+update_server_subtitle (SalvageWelcomePage *self)
+{
+  adw_expander_row_set_subtitle (self->server_row, server_text (self));
+}
+
+static void
+key_changed_cb (SalvageWelcomePage *self)
+{
+  update_connect_button (self);
+}
+
+static void
+server_changed_cb (SalvageWelcomePage *self)
+{
+  update_server_subtitle (self);
+}
+
+static void
+connect_clicked_cb (SalvageWelcomePage *self)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *server = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->busy)
+    return;
+
+  /* Keys pasted from a web page often come with a space or a newline. */
+  key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
+  server = g_strstrip (g_strdup (server_text (self)));
+  if (*key == '\0')
+    return;
+
+  if (*server == '\0')
+    {
+      g_free (server);
+      server = g_strdup (salvage_client_default_base_url ());
+    }
+
+  if (!salvage_client_check_base_url (server, &error))
+    {
+      adw_expander_row_set_expanded (self->server_row, TRUE);
+      salvage_welcome_page_set_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->server_entry));
+      return;
+    }
+
+  g_signal_emit (self, signals[CONNECT_REQUESTED], 0, server, key);
+}
+
+static void
+cancel_clicked_cb (SalvageWelcomePage *self)
+{
+  g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
+}
+
+static void
+demo_clicked_cb (SalvageWelcomePage *self)
+{
+  g_signal_emit (self, signals[DEMO_REQUESTED], 0);
+}
+
+static void
+import_clicked_cb (GtkButton          *button,
+                   SalvageWelcomePage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "salvage-index"));
+
+  g_signal_emit (self, signals[IMPORT_REQUESTED], 0, index);
+}
+
+/* GObject */
+
+static void
+salvage_welcome_page_dispose (GObject *object)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (object);
+
+  g_clear_pointer (&self->cli_rows, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (salvage_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = salvage_welcome_page_dispose;
+
+  signals[CONNECT_REQUESTED] =
+    g_signal_new ("connect-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[IMPORT_REQUESTED] =
+    g_signal_new ("import-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[DEMO_REQUESTED] =
+    g_signal_new ("demo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CANCEL_REQUESTED] =
+    g_signal_new ("cancel-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salvage/Salvage/salvage-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_entry);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, cli_group);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, demo_button);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
+}
+
+static void
+salvage_welcome_page_init (SalvageWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cli_rows = g_ptr_array_new ();
+  salvage_welcome_page_reset (self, NULL);
+}
+
+void
+salvage_welcome_page_reset (SalvageWelcomePage *self,
+                            const char         *server)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+
+  if (server == NULL)
+    server = salvage_client_default_base_url ();
+
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->server_entry), server);
+  /* A server other than Roboflow's own is worth seeing at once. */
+  adw_expander_row_set_expanded (self->server_row,
+                                 !g_str_equal (server, SALVAGE_DEFAULT_API_URL));
+  update_server_subtitle (self);
+  salvage_welcome_page_set_error (self, NULL);
+  salvage_welcome_page_set_busy (self, FALSE);
+}
+
+void
+salvage_welcome_page_set_busy (SalvageWelcomePage *self,
+                               gboolean            busy)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+
+  self->busy = !!busy;
+  /* Not insensitive: taking the focus from a text that way upsets GTK. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->key_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->server_entry), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cli_group), !busy);
+  gtk_widget_set_sensitive (self->demo_button, !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  update_connect_button (self);
+
+  if (!busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
+void
+salvage_welcome_page_set_error (SalvageWelcomePage *self,
+                                const char         *message)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+
+  /* Screen readers announce the new message with the widget's label. */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->key_row),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+const char *
+salvage_welcome_page_get_error (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->error_label);
+}
+
+void
+salvage_welcome_page_set_can_cancel (SalvageWelcomePage *self,
+                                     gboolean            can_cancel)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+
+  gtk_widget_set_visible (self->cancel_button, can_cancel);
+}
+
+static GtkWidget *
+cli_row_new (SalvageWelcomePage *self,
+             SalvageCliConfig   *config,
+             guint               index)
+{
+  const char *url = salvage_cli_config_get_workspace_url (config, index);
+  const char *name = salvage_cli_config_get_workspace_name (config, index);
+  const char *api_key = salvage_cli_config_get_api_key (config, index);
+  g_autofree char *masked = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  row = adw_action_row_new ();
+  /* Names come from a file: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (api_key != NULL)
+    masked = salvage_mask_key (api_key);
+
+  if (name != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  else
+    /* Translators: a key from the environment whose workspace the server will tell */
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Key from ROBOFLOW_API_KEY"));
+
+  if (api_key == NULL)
+    subtitle = g_strdup_printf (_("%s · no API key saved"), url);
+  else if (url != NULL && g_strcmp0 (url, name) != 0)
+    /* Translators: a workspace slug and a masked API key */
+    subtitle = g_strdup_printf (_("%s · key %s"), url, masked);
+  else
+    /* Translators: %s is a masked API key */
+    subtitle = g_strdup_printf (_("Key %s"), masked);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (api_key != NULL)
+    {
+      GtkWidget *button;
+
+      button = gtk_button_new_with_mnemonic (_("_Use"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "salvage-index", GUINT_TO_POINTER (index));
+      g_signal_connect (button, "clicked", G_CALLBACK (import_clicked_cb), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      name != NULL ? name : subtitle,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      self->n_cli_buttons++;
+    }
+
+  return row;
+}
+
+void
+salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
+                                     SalvageCliConfig   *config,
+                                     const GError       *error)
+{
+  g_autoptr(GString) description = NULL;
+  guint n_workspaces;
+
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+  g_return_if_fail (config == NULL || SALVAGE_IS_CLI_CONFIG (config));
+
+  for (guint i = 0; i < self->cli_rows->len; i++)
+    adw_preferences_group_remove (self->cli_group, g_ptr_array_index (self->cli_rows, i));
+  g_ptr_array_set_size (self->cli_rows, 0);
+  self->n_cli_buttons = 0;
+
+  if (config == NULL)
+    {
+      gboolean shown = error != NULL &&
+                       !g_error_matches (error, SALVAGE_CLI_CONFIG_ERROR,
+                                         SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND);
+
+      g_autofree char *escaped = shown ? g_markup_escape_text (error->message, -1) : NULL;
+
+      /* The description is markup; the message quotes a path. */
+      adw_preferences_group_set_description (self->cli_group, escaped);
+      gtk_widget_set_visible (GTK_WIDGET (self->cli_group), shown);
+      return;
+    }
+
+  description = g_string_new (NULL);
+  if (salvage_cli_config_get_path (config) != NULL)
+    {
+      g_autofree char *path = g_filename_display_name (salvage_cli_config_get_path (config));
+
+      /* Translators: %s is the path of the Roboflow CLI's login file */
+      g_string_append_printf (description, _("Found in %s"), path);
+    }
+  else
+    g_string_append (description, _("Found in the environment"));
+
+  if (!g_str_equal (salvage_cli_config_get_api_url (config), SALVAGE_DEFAULT_API_URL))
+    {
+      g_string_append (description, "\n");
+      /* Translators: %s is a server address */
+      g_string_append_printf (description, _("Server: %s"), salvage_cli_config_get_api_url (config));
+    }
+
+  for (const char * const *p = salvage_cli_config_get_problems (config); *p != NULL; p++)
+    {
+      g_string_append (description, "\n");
+      g_string_append (description, *p);
+    }
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (description->str, -1);
+
+    adw_preferences_group_set_description (self->cli_group, escaped);
+  }
+
+  n_workspaces = salvage_cli_config_get_n_workspaces (config);
+  for (guint i = 0; i < n_workspaces; i++)
+    {
+      GtkWidget *row = cli_row_new (self, config, i);
+
+      adw_preferences_group_add (self->cli_group, row);
+      g_ptr_array_add (self->cli_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cli_group), TRUE);
+}
+
+guint
+salvage_welcome_page_get_n_cli_rows (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), 0);
+
+  return self->n_cli_buttons;
+}
+
+GtkEditable *
+salvage_welcome_page_get_key_entry (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->key_row);
+}
+
+GtkEditable *
+salvage_welcome_page_get_server_entry (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->server_entry);
+}
+
+void
+salvage_welcome_page_activate_connect (SalvageWelcomePage *self)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+
+  connect_clicked_cb (self);
+}

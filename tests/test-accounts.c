@@ -1,0 +1,494 @@
+/* test-accounts.c - signing in, the keyring, the CLI login and several workspaces, in the window
+ *
+ * Runs against a real gnome-keyring (see run-with-keyring.sh) and the
+ * stand-in server, with a settings backend in memory. The tests run in
+ * order and share the application's accounts, as one user's day would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-preferences-window.h"
+#include "salvage-secrets.h"
+#include "salvage-server.h"
+#include "salvage-window-private.h"
+
+#define WS_A     "acme-vision"
+#define KEY_A    "akey-Q7rT2mXw9Lp"
+#define WS_B     "beta-labs"
+#define KEY_B    "bkey-Z3nV8cKd1Hs"
+#define WS_C     "cli-works"
+#define KEY_C    "ckey-P5wB4yRt6Ne"
+#define BAD_KEY  "not-a-key-4Jf6"
+
+#define WAIT_LIMIT (15 * G_TIME_SPAN_SECOND)
+
+#define WAIT_FOR(cond)                                                   \
+  G_STMT_START {                                                         \
+    gint64 wait_end_ = g_get_monotonic_time () + WAIT_LIMIT;             \
+    while (!(cond))                                                      \
+      {                                                                  \
+        if (g_get_monotonic_time () > wait_end_)                         \
+          g_error ("Timed out waiting for: %s", #cond);                  \
+        if (!g_main_context_iteration (NULL, FALSE))                     \
+          g_usleep (1000);                                               \
+      }                                                                  \
+  } G_STMT_END
+
+static SalvageApplication *application;
+static SalvageServer *server;
+static char *config_dir;
+
+static void
+keep_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static SalvageAccounts *
+accounts (void)
+{
+  return salvage_application_get_accounts (application);
+}
+
+static guint
+n_accounts (void)
+{
+  return g_list_model_get_n_items (salvage_accounts_get_model (accounts ()));
+}
+
+static SalvageAccount *
+find_account (const char *workspace)
+{
+  return salvage_accounts_find (accounts (), salvage_server_get_url (server), workspace);
+}
+
+/* The key the keyring holds for @workspace, or NULL with @error; free
+ * it with salvage_secrets_free(). */
+static char *
+keyring_lookup (const char  *workspace,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  salvage_secrets_lookup_async (salvage_server_get_url (server), workspace, NULL,
+                                keep_result_cb, &result);
+  WAIT_FOR (result != NULL);
+
+  return salvage_secrets_lookup_finish (result, error);
+}
+
+static SalvageWindow *
+window_new (void)
+{
+  SalvageWindow *window = salvage_window_new (GTK_APPLICATION (application));
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+window_destroy (SalvageWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  WAIT_FOR (window == NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+workspace_loaded (SalvageWindow *window,
+                  const char    *slug)
+{
+  SalvageWorkspace *workspace = salvage_window_get_workspace (window);
+
+  return workspace != NULL &&
+         g_strcmp0 (salvage_window_get_view (window), "workspace") == 0 &&
+         g_strcmp0 (salvage_client_get_workspace (salvage_workspace_get_client (workspace)), slug) == 0 &&
+         g_strcmp0 (salvage_projects_page_get_view (salvage_window_get_projects_page (window)),
+                    "content") == 0;
+}
+
+static void
+type_and_connect (SalvageWindow *window,
+                  const char    *api_key)
+{
+  SalvageWelcomePage *welcome = salvage_window_get_welcome_page (window);
+
+  gtk_editable_set_text (salvage_welcome_page_get_server_entry (welcome),
+                         salvage_server_get_url (server));
+  gtk_editable_set_text (salvage_welcome_page_get_key_entry (welcome), api_key);
+  salvage_welcome_page_activate_connect (welcome);
+}
+
+/* First start: the welcome page, a wrong key, then the right one. */
+static void
+test_accounts_first_start (void)
+{
+  SalvageWindow *window;
+  SalvageWelcomePage *welcome;
+  SalvageAccount *account;
+  g_autoptr(GError) error = NULL;
+  char *stored = NULL;
+  const char *message;
+
+  g_assert_cmpuint (n_accounts (), ==, 0);
+
+  window = window_new ();
+  salvage_window_show_welcome (window);
+  welcome = salvage_window_get_welcome_page (window);
+  g_assert_cmpstr (salvage_window_get_view (window), ==, "welcome");
+  g_assert_null (salvage_welcome_page_get_error (welcome));
+
+  /* A bad key: a plain message, and what was typed stays. */
+  type_and_connect (window, BAD_KEY);
+  WAIT_FOR ((message = salvage_welcome_page_get_error (welcome)) != NULL);
+  g_assert_nonnull (strstr (message, "did not accept this API key"));
+  g_assert_null (strstr (message, BAD_KEY));
+  g_assert_cmpstr (gtk_editable_get_text (salvage_welcome_page_get_key_entry (welcome)), ==, BAD_KEY);
+  g_assert_cmpstr (salvage_window_get_view (window), ==, "welcome");
+  g_assert_cmpuint (n_accounts (), ==, 0);
+
+  /* A server that does not answer: a different message. */
+  gtk_editable_set_text (salvage_welcome_page_get_server_entry (welcome), "http://127.0.0.1:9");
+  salvage_welcome_page_activate_connect (welcome);
+  WAIT_FOR ((message = salvage_welcome_page_get_error (welcome)) != NULL &&
+            strstr (message, "Could not reach the server") != NULL);
+  g_assert_cmpuint (n_accounts (), ==, 0);
+
+  /* Not https, not loopback: refused before anything is sent. */
+  gtk_editable_set_text (salvage_welcome_page_get_server_entry (welcome), "http://example.com");
+  salvage_welcome_page_activate_connect (welcome);
+  message = salvage_welcome_page_get_error (welcome);
+  g_assert_nonnull (message);
+  g_assert_null (strstr (message, "Could not reach"));
+
+  type_and_connect (window, KEY_A);
+  WAIT_FOR (workspace_loaded (window, WS_A));
+
+  g_assert_cmpuint (n_accounts (), ==, 1);
+  account = find_account (WS_A);
+  g_assert_nonnull (account);
+  g_assert_true (salvage_window_get_account (window) == account);
+  g_assert_true (salvage_accounts_get_active (accounts ()) == account);
+  /* The workspace's name replaces the slug once it is known. */
+  WAIT_FOR (g_strcmp0 (salvage_account_get_name (account), "Acme Vision") == 0);
+  g_assert_cmpstr (salvage_account_get_masked_key (account), ==, "ak************Lp");
+
+  WAIT_FOR (!salvage_account_get_session_only (account));
+  stored = keyring_lookup (WS_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, KEY_A);
+  salvage_secrets_free (stored);
+
+  window_destroy (window);
+}
+
+/* A second workspace, switching between them, and the one shown last
+ * coming back on the next start. */
+static void
+test_accounts_several (void)
+{
+  SalvageWindow *window;
+  SalvageWelcomePage *welcome;
+  g_autoptr(SalvageAccounts) restarted = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  window = window_new ();
+  salvage_window_open_account (window, find_account (WS_A));
+  WAIT_FOR (workspace_loaded (window, WS_A));
+  g_assert_cmpint (gtk_list_box_get_row_at_index (salvage_window_get_accounts_list (window), 0) != NULL, ==, TRUE);
+
+  /* Add, but think better of it: back to the workspace as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  g_assert_cmpstr (salvage_window_get_view (window), ==, "welcome");
+  welcome = salvage_window_get_welcome_page (window);
+  g_signal_emit_by_name (welcome, "cancel-requested");
+  g_assert_true (workspace_loaded (window, WS_A));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  type_and_connect (window, KEY_B);
+  WAIT_FOR (workspace_loaded (window, WS_B));
+  g_assert_cmpuint (n_accounts (), ==, 2);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (salvage_window_get_accounts_list (window), 1));
+  WAIT_FOR (!salvage_account_get_session_only (find_account (WS_B)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
+                              salvage_server_get_url (server), WS_A);
+  WAIT_FOR (workspace_loaded (window, WS_A));
+  g_assert_true (salvage_accounts_get_active (accounts ()) == find_account (WS_A));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
+                              salvage_server_get_url (server), WS_B);
+  WAIT_FOR (workspace_loaded (window, WS_B));
+
+  /* The next start reads the same settings: both workspaces, B shown,
+   * and B's key from the keyring (nothing in memory yet). */
+  settings = g_object_ref (salvage_application_get_settings (application));
+  restarted = salvage_accounts_new (settings);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_accounts_get_model (restarted)), ==, 2);
+  g_assert_nonnull (salvage_accounts_get_active (restarted));
+  g_assert_cmpstr (salvage_account_get_workspace (salvage_accounts_get_active (restarted)), ==, WS_B);
+  g_assert_cmpstr (salvage_account_get_name (salvage_accounts_get_active (restarted)), ==, "Beta Labs");
+  g_assert_null (salvage_account_get_masked_key (salvage_accounts_get_active (restarted)));
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    char *key;
+
+    salvage_accounts_lookup_key_async (restarted, salvage_accounts_get_active (restarted), NULL,
+                                       keep_result_cb, &result);
+    WAIT_FOR (result != NULL);
+    key = salvage_accounts_lookup_key_finish (restarted, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (key, ==, KEY_B);
+    salvage_secrets_free (key);
+  }
+
+  /* Nothing of a key ends up in the settings. */
+  {
+    g_autoptr(GVariant) value = g_settings_get_value (settings, "accounts");
+    g_autofree char *text = g_variant_print (value, FALSE);
+
+    g_assert_null (strstr (text, KEY_A));
+    g_assert_null (strstr (text, KEY_B));
+    g_assert_nonnull (strstr (text, WS_A));
+  }
+
+  window_destroy (window);
+}
+
+/* Removing asks first, forgets the workspace and clears its key. */
+static void
+test_accounts_remove (void)
+{
+  SalvageWindow *window;
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  char *stored = NULL;
+
+  window = window_new ();
+  salvage_window_open_account (window, find_account (WS_B));
+  WAIT_FOR (workspace_loaded (window, WS_B));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-account", "(ss)",
+                              salvage_server_get_url (server), WS_B);
+  dialog = salvage_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (n_accounts (), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-account", "(ss)",
+                              salvage_server_get_url (server), WS_B);
+  dialog = salvage_window_get_dialog (window);
+  adw_message_dialog_response (dialog, "remove");
+  g_assert_cmpuint (n_accounts (), ==, 1);
+  g_assert_null (find_account (WS_B));
+
+  /* B was shown: A takes its place. */
+  WAIT_FOR (workspace_loaded (window, WS_A));
+  WAIT_FOR (salvage_window_get_last_toast (window) != NULL &&
+            strstr (salvage_window_get_last_toast (window), "removed") != NULL);
+
+  stored = keyring_lookup (WS_B, &error);
+  g_assert_null (stored);
+  g_assert_error (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND);
+
+  window_destroy (window);
+}
+
+/* An account whose key is gone from the keyring asks for it again. */
+static void
+test_accounts_missing_key (void)
+{
+  g_autoptr(SalvageApplication) restarted = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageWindow *window;
+  SalvageWelcomePage *welcome;
+  SalvageAccount *account;
+  const char *message;
+  char *stored;
+
+  /* Clear A's key behind the app's back. */
+  salvage_secrets_clear_async (salvage_server_get_url (server), WS_A, NULL, keep_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (salvage_secrets_clear_finish (result, NULL));
+
+  /* The next start: an application with nothing in memory but the same
+   * settings. */
+  restarted = g_object_new (SALVAGE_TYPE_APPLICATION,
+                            "application-id", "io.github.salvage.Salvage.Restarted",
+                            "flags", G_APPLICATION_NON_UNIQUE,
+                            NULL);
+  g_application_register (G_APPLICATION (restarted), NULL, &error);
+  g_assert_no_error (error);
+  account = salvage_accounts_get_active (salvage_application_get_accounts (restarted));
+  g_assert_nonnull (account);
+  g_assert_cmpstr (salvage_account_get_workspace (account), ==, WS_A);
+
+  window = salvage_window_new (GTK_APPLICATION (restarted));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  salvage_window_open_account (window, account);
+  welcome = salvage_window_get_welcome_page (window);
+  WAIT_FOR (g_strcmp0 (salvage_window_get_view (window), "welcome") == 0 &&
+            (message = salvage_welcome_page_get_error (welcome)) != NULL);
+  g_assert_nonnull (strstr (message, "not in the keyring"));
+  g_assert_cmpstr (gtk_editable_get_text (salvage_welcome_page_get_server_entry (welcome)), ==,
+                   salvage_server_get_url (server));
+
+  /* Typing it again stores it again. */
+  type_and_connect (window, KEY_A);
+  WAIT_FOR (workspace_loaded (window, WS_A));
+  WAIT_FOR (!salvage_account_get_session_only (account));
+  stored = keyring_lookup (WS_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, KEY_A);
+  salvage_secrets_free (stored);
+
+  window_destroy (window);
+}
+
+/* The Roboflow CLI's login is offered and imported like a typed key. */
+static void
+test_accounts_cli_import (void)
+{
+  SalvageWindow *window;
+  SalvageWelcomePage *welcome;
+  g_autofree char *path = g_build_filename (config_dir, "config.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contents = g_strdup_printf ("{\"workspaces\": {\"x9Qa\": {\"url\": \"" WS_C "\", "
+                              "\"name\": \"CLI Works\", \"apiKey\": \"" KEY_C "\"}},"
+                              " \"RF_WORKSPACE\": \"" WS_C "\", \"API_URL\": \"%s\"}",
+                              salvage_server_get_url (server));
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("ROBOFLOW_CONFIG_DIR", path, TRUE);
+
+  window = window_new ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  welcome = salvage_window_get_welcome_page (window);
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+
+  g_signal_emit_by_name (welcome, "import-requested", 0);
+  WAIT_FOR (workspace_loaded (window, WS_C));
+  g_assert_nonnull (find_account (WS_C));
+  WAIT_FOR (!salvage_account_get_session_only (find_account (WS_C)));
+
+  /* Only read, never written. */
+  {
+    g_autofree char *after = NULL;
+
+    g_file_get_contents (path, &after, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (after, ==, contents);
+  }
+
+  /* A file that is not JSON: said on the page, nothing offered. */
+  g_file_set_contents (path, "{\"workspaces\": {", -1, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_usleep (100 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 0);
+
+  g_unsetenv ("ROBOFLOW_CONFIG_DIR");
+  g_unlink (path);
+  window_destroy (window);
+}
+
+/* Preferences list the accounts, and remove through the same question. */
+static void
+test_accounts_preferences (void)
+{
+  SalvageWindow *window;
+  SalvagePreferencesWindow *preferences;
+  guint before = n_accounts ();
+
+  window = window_new ();
+  salvage_window_open_account (window, find_account (WS_A));
+  WAIT_FOR (workspace_loaded (window, WS_A));
+
+  preferences = salvage_preferences_window_new (window, application);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_cmpuint (salvage_preferences_window_get_n_accounts (preferences), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Never the user's own CLI login. */
+  config_dir = g_dir_make_tmp ("salvage-accounts-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *missing = g_build_filename (config_dir, "none.json", NULL);
+
+    g_setenv ("ROBOFLOW_CONFIG_DIR", missing, TRUE);
+  }
+
+  server = salvage_server_new ();
+  salvage_server_add_workspace (server, WS_A, "Acme Vision");
+  salvage_server_add_key (server, KEY_A, WS_A);
+  salvage_server_add_project (server, WS_A, "pcb-defects", "PCB Defects", "object-detection", 1200);
+  salvage_server_add_workspace (server, WS_B, "Beta Labs");
+  salvage_server_add_key (server, KEY_B, WS_B);
+  salvage_server_add_project (server, WS_B, "seedlings", "Seedlings", "classification", 90);
+  salvage_server_add_workspace (server, WS_C, "CLI Works");
+  salvage_server_add_key (server, KEY_C, WS_C);
+  salvage_server_add_project (server, WS_C, "boats", "Boats", "object-detection", 40);
+  salvage_server_listen (server, 0, &error);
+  g_assert_no_error (error);
+
+  application = salvage_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (salvage_application_get_settings (application));
+
+  g_test_add_func ("/accounts/first-start", test_accounts_first_start);
+  g_test_add_func ("/accounts/several", test_accounts_several);
+  g_test_add_func ("/accounts/remove", test_accounts_remove);
+  g_test_add_func ("/accounts/missing-key", test_accounts_missing_key);
+  g_test_add_func ("/accounts/cli-import", test_accounts_cli_import);
+  g_test_add_func ("/accounts/preferences", test_accounts_preferences);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  g_clear_object (&server);
+  g_rmdir (config_dir);
+  g_free (config_dir);
+
+  return status;
+}
