@@ -373,6 +373,108 @@ test_no_service (void)
   g_test_dbus_stop (bus);
 }
 
+/* A Secret Service that asks, for every item it creates, a prompt which
+ * someone answers only after PROMPT_MSEC: just enough of the protocol for
+ * libsecret to store an item. */
+#define PROMPT_MSEC 2500
+#define PROMPT_PATH "/org/freedesktop/secrets/prompt/p1"
+#define ITEM_PATH "/org/freedesktop/secrets/collection/login/1"
+
+static gboolean
+complete_prompt_cb (gpointer user_data)
+{
+  GDBusConnection *owner = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (owner, NULL, PROMPT_PATH, "org.freedesktop.Secret.Prompt",
+                                 "Completed",
+                                 g_variant_new ("(bv)", FALSE,
+                                                g_variant_new_object_path (ITEM_PATH)),
+                                 &error);
+  g_assert_no_error (error);
+  return G_SOURCE_REMOVE;
+}
+
+static GDBusMessage *
+answer_slowly_cb (GDBusConnection *connection,
+                  GDBusMessage    *message,
+                  gboolean         incoming,
+                  gpointer         user_data)
+{
+  g_autoptr(GDBusMessage) reply = NULL;
+  const char *member;
+
+  if (!incoming || g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_METHOD_CALL)
+    return message;
+
+  member = g_dbus_message_get_member (message);
+  if (g_strcmp0 (member, "GetAll") == 0)
+    {
+      reply = g_dbus_message_new_method_reply (message);
+      g_dbus_message_set_body (reply, g_variant_new ("(a{sv})", NULL));
+    }
+  else if (g_strcmp0 (member, "OpenSession") == 0)
+    {
+      const char *algorithm = NULL;
+
+      g_variant_get (g_dbus_message_get_body (message), "(&sv)", &algorithm, NULL);
+      if (g_strcmp0 (algorithm, "plain") == 0)
+        {
+          reply = g_dbus_message_new_method_reply (message);
+          g_dbus_message_set_body (reply, g_variant_new ("(vo)", g_variant_new_string (""),
+                                                         "/org/freedesktop/secrets/session/s1"));
+        }
+      else
+        reply = g_dbus_message_new_method_error (message, "org.freedesktop.DBus.Error.NotSupported",
+                                                 "Only plain sessions");
+    }
+  else if (g_strcmp0 (member, "CreateItem") == 0)
+    {
+      reply = g_dbus_message_new_method_reply (message);
+      g_dbus_message_set_body (reply, g_variant_new ("(oo)", "/", PROMPT_PATH));
+    }
+  else if (g_strcmp0 (member, "Prompt") == 0)
+    {
+      reply = g_dbus_message_new_method_reply (message);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, PROMPT_MSEC, complete_prompt_cb,
+                          g_object_ref (connection), g_object_unref);
+    }
+  else
+    reply = g_dbus_message_new_method_error (message, "org.freedesktop.DBus.Error.UnknownMethod",
+                                             "Not in this test");
+
+  g_dbus_connection_send_message (connection, reply, G_DBUS_SEND_MESSAGE_FLAGS_NONE, NULL, NULL);
+  g_object_unref (message);
+  return NULL;
+}
+
+static GDBusConnection *
+own_secrets_name (GTestDBus                  *bus,
+                  GDBusMessageFilterFunction  filter)
+{
+  g_autoptr(GDBusConnection) owner = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 request_reply;
+
+  owner = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                  G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                  G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (owner, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.secrets", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &request_reply);
+  g_assert_cmpuint (request_reply, ==, 1);
+  g_dbus_connection_add_filter (owner, filter, NULL, NULL);
+
+  return g_steal_pointer (&owner);
+}
+
 static GDBusMessage *
 drop_calls_cb (GDBusConnection *connection,
                GDBusMessage    *message,
@@ -391,11 +493,9 @@ static void
 test_silent_service (void)
 {
   g_autoptr(GDBusConnection) owner = NULL;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
   GTestDBus *bus;
   gint64 started, elapsed;
-  guint32 request_reply;
 
   if (!g_test_subprocess ())
     {
@@ -406,20 +506,7 @@ test_silent_service (void)
   bus = private_bus_up ();
 
   /* A service that holds the name and never answers, like a frozen daemon. */
-  owner = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                  G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                  G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                  NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (owner, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.secrets", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                       NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &request_reply);
-  g_assert_cmpuint (request_reply, ==, 1);
-  g_dbus_connection_add_filter (owner, drop_calls_cb, NULL, NULL);
+  owner = own_secrets_name (bus, drop_calls_cb);
 
   started = g_get_monotonic_time ();
   g_assert_false (store (SERVER, "acme-vision", KEY, NULL, &error));
@@ -427,6 +514,36 @@ test_silent_service (void)
   assert_secrets_error (error, SALVAGE_SECRETS_ERROR_UNAVAILABLE, started);
   /* Ended by our own limit, well before D-Bus gives up after 25 s. */
   g_assert_cmpint (elapsed, >=, (SALVAGE_SECRETS_TIMEOUT_SECONDS - 1) * G_USEC_PER_SEC);
+
+  g_dbus_connection_close_sync (owner, NULL, NULL);
+  g_test_dbus_stop (bus);
+}
+
+static void
+test_slow_prompt (void)
+{
+  g_autoptr(GDBusConnection) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  GTestDBus *bus;
+  gint64 started, elapsed;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ();
+      return;
+    }
+
+  bus = private_bus_up ();
+  owner = own_secrets_name (bus, answer_slowly_cb);
+
+  /* Someone takes longer over the prompt than the service may take to
+   * answer: that is no reason to give up. */
+  salvage_secrets_set_timeout (PROMPT_MSEC / 3);
+  started = g_get_monotonic_time ();
+  g_assert_true (store (SERVER, "acme-vision", KEY, NULL, &error));
+  elapsed = g_get_monotonic_time () - started;
+  g_assert_no_error (error);
+  g_assert_cmpint (elapsed, >=, PROMPT_MSEC * 1000);
 
   g_dbus_connection_close_sync (owner, NULL, NULL);
   g_test_dbus_stop (bus);
@@ -518,10 +635,12 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Under the throwaway HOME, which run-with-keyring.sh removes even when a
+ * subprocess fails before it could. */
 static char *
 make_home (void)
 {
-  g_autofree char *template = g_build_filename (g_get_tmp_dir (), "salvage-keyring-XXXXXX", NULL);
+  g_autofree char *template = g_build_filename (g_get_home_dir (), "keyring-XXXXXX", NULL);
   char *home = g_mkdtemp (g_steal_pointer (&template));
 
   g_assert_nonnull (home);
@@ -693,6 +812,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/secrets/file-backend", test_file_backend);
   g_test_add_func ("/secrets/no-service", test_no_service);
   g_test_add_func ("/secrets/silent-service", test_silent_service);
+  g_test_add_func ("/secrets/slow-prompt", test_slow_prompt);
   g_test_add_func ("/secrets/locked", test_locked);
   g_test_add_func ("/secrets/no-default-keyring", test_no_default_keyring);
 

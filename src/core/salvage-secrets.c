@@ -89,12 +89,15 @@ typedef struct
   gulong           caller_handler;
   GCancellable    *cancellable;
   GSource         *tick_source;
-  guint            seconds_waited;
+  guint            tick_msec;
+  guint            msec_waited;
   gboolean         timed_out;
   GDBusConnection *bus;
   guint            filter_id;
   PromptWatch     *watch;
 } Request;
+
+static guint timeout_msec = SALVAGE_SECRETS_TIMEOUT_SECONDS * 1000;
 
 G_DEFINE_QUARK (salvage-secrets-error-quark, salvage_secrets_error)
 
@@ -237,10 +240,11 @@ request_tick_cb (gpointer user_data)
   if (g_atomic_int_get (&request->watch->open_prompts) > 0)
     return G_SOURCE_CONTINUE;
 
-  if (++request->seconds_waited < SALVAGE_SECRETS_TIMEOUT_SECONDS)
+  request->msec_waited += request->tick_msec;
+  if (request->msec_waited < timeout_msec)
     return G_SOURCE_CONTINUE;
 
-  g_debug ("The keyring did not answer within %u seconds", SALVAGE_SECRETS_TIMEOUT_SECONDS);
+  g_debug ("The keyring did not answer within %u ms", timeout_msec);
   request->timed_out = TRUE;
   g_cancellable_cancel (request->cancellable);
   return G_SOURCE_REMOVE;
@@ -622,7 +626,9 @@ request_start (Operation            operation,
                                                        g_object_unref);
     }
 
-  request->tick_source = g_timeout_source_new (1000);
+  /* Ticks of a second, or finer when a test shortened the limit. */
+  request->tick_msec = CLAMP (timeout_msec / 10, 1, 1000);
+  request->tick_source = g_timeout_source_new (request->tick_msec);
   g_source_set_name (request->tick_source, "[salvage] keyring timeout");
   g_source_set_callback (request->tick_source, request_tick_cb, request, NULL);
   g_source_attach (request->tick_source, g_task_get_context (task));
@@ -728,6 +734,22 @@ salvage_secrets_clear_finish (GAsyncResult  *result,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * salvage_secrets_set_timeout:
+ * @msec: the new limit, in milliseconds
+ *
+ * Changes how long a request may wait for the keyring, apart from the
+ * time a prompt is open, for the requests started afterwards. Tests use
+ * it to keep a slow service fast; the default suits everything else.
+ */
+void
+salvage_secrets_set_timeout (guint msec)
+{
+  g_return_if_fail (msec > 0);
+
+  timeout_msec = msec;
 }
 
 /**

@@ -66,4 +66,8 @@ gboolean  salvage_secrets_clear_finish  (GAsyncResult         *result,
 
 void      salvage_secrets_free          (char                 *api_key);
 
+/* Sets the limit of SALVAGE_SECRETS_TIMEOUT_SECONDS for the requests
+ * started afterwards, in milliseconds; for tests. */
+void      salvage_secrets_set_timeout   (guint                 msec);
+
 G_END_DECLS
