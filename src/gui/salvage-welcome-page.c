@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "salvage-client.h"
@@ -328,6 +330,24 @@ cli_row_new (SalvageWelcomePage *self,
   return row;
 }
 
+/* @path for people: "~/.config/roboflow/config.json" rather than the
+ * whole home folder. */
+static char *
+dup_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize home_length = strlen (home);
+
+  if (home_length > 1 && g_str_has_prefix (path, home) && path[home_length] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *rest = g_filename_display_name (path + home_length);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+
+  return g_filename_display_name (path);
+}
+
 void
 salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
                                      SalvageCliConfig   *config,
@@ -361,7 +381,7 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
   description = g_string_new (NULL);
   if (salvage_cli_config_get_path (config) != NULL)
     {
-      g_autofree char *path = g_filename_display_name (salvage_cli_config_get_path (config));
+      g_autofree char *path = dup_display_path (salvage_cli_config_get_path (config));
 
       /* Translators: %s is the path of the Roboflow CLI's login file */
       g_string_append_printf (description, _("Found in %s"), path);

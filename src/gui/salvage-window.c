@@ -1524,6 +1524,9 @@ salvage_window_init (SalvageWindow *self)
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->accounts_list, placeholder);
 
+  /* The entry sits in a clamp, where the bar does not find it itself. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
   self->cancellable = g_cancellable_new ();
   self->welcome_cancellable = g_cancellable_new ();
   self->trash_focus_interval = TRASH_FOCUS_INTERVAL;
