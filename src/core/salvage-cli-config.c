@@ -1,8 +1,1098 @@
-/* salvage-cli-config.c
+/* salvage-cli-config.c - the login the Roboflow CLI saved, read as the CLI reads it
+ *
+ * The CLI keeps one JSON file: {"workspaces": {<any key>: {"url", "name",
+ * "apiKey"}}, "RF_WORKSPACE": <slug>, and optional overrides such as
+ * "API_URL"}. Its environment variables beat the file. The file is the
+ * user's, but it is still untrusted input: it may be hand-edited, cut
+ * short or not JSON at all, so every node's type is checked, and no
+ * message ever repeats a key from it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "salvage-cli-config.h"
+#include "salvage-error.h"
+#include "salvage-json-scan-private.h"
+
+#define DEFAULT_API_URL "https://api.roboflow.com"
+
+/* Workspace slugs longer than this are not repeated in messages. */
+#define MAX_NAMED_LENGTH 64
+
+typedef struct
+{
+  char *url;
+  char *name;
+  char *api_key;
+} Workspace;
+
+struct _SalvageCliConfig
+{
+  GObject    parent_instance;
+
+  char      *path;
+  char      *api_url;
+  char      *default_workspace;
+  GArray    *workspaces;
+  char     **problems;
+  int        default_index;
+  guint      key_from_env : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageCliConfig, salvage_cli_config, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (salvage-cli-config-error-quark, salvage_cli_config_error)
+
+/* The environment as the CLI sees it, taken once: a worker thread must
+ * not read variables that the main thread may be setting. */
+typedef struct
+{
+  char *path;
+  char *api_key;
+  char *workspace;
+  char *api_url;
+} Environment;
+
+static void
+environment_clear (Environment *env)
+{
+  g_clear_pointer (&env->path, g_free);
+  g_clear_pointer (&env->api_key, g_free);
+  g_clear_pointer (&env->workspace, g_free);
+  g_clear_pointer (&env->api_url, g_free);
+}
+
+static void
+environment_free (Environment *env)
+{
+  environment_clear (env);
+  g_free (env);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Environment, environment_free)
+
+/* An empty variable counts as unset. */
+static char *
+dup_variable (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+}
+
+static Environment *
+environment_new_from_process (void)
+{
+  Environment *env = g_new0 (Environment, 1);
+
+  env->path = salvage_cli_config_dup_path ();
+  env->api_key = dup_variable ("ROBOFLOW_API_KEY");
+  env->workspace = dup_variable ("RF_WORKSPACE");
+  env->api_url = dup_variable ("API_URL");
+
+  return env;
+}
+
+static void
+workspace_clear (Workspace *workspace)
+{
+  g_clear_pointer (&workspace->url, g_free);
+  g_clear_pointer (&workspace->name, g_free);
+  g_clear_pointer (&workspace->api_key, g_free);
+}
+
+static void
+salvage_cli_config_finalize (GObject *object)
+{
+  SalvageCliConfig *self = (SalvageCliConfig *)object;
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->api_url, g_free);
+  g_clear_pointer (&self->default_workspace, g_free);
+  g_clear_pointer (&self->workspaces, g_array_unref);
+  g_clear_pointer (&self->problems, g_strfreev);
+
+  G_OBJECT_CLASS (salvage_cli_config_parent_class)->finalize (object);
+}
+
+static void
+salvage_cli_config_class_init (SalvageCliConfigClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = salvage_cli_config_finalize;
+}
+
+static void
+salvage_cli_config_init (SalvageCliConfig *self)
+{
+  self->workspaces = g_array_new (FALSE, TRUE, sizeof (Workspace));
+  g_array_set_clear_func (self->workspaces, (GDestroyNotify) workspace_clear);
+  self->default_index = -1;
+}
+
+/*
+ * Messages
+ */
+
+typedef struct
+{
+  const Environment  *env;
+  char               *display;   /* the file as messages name it */
+  GPtrArray          *secrets;   /* every key met, kept out of messages */
+  GPtrArray          *problems;
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->display, g_free);
+  g_clear_pointer (&reader->secrets, g_ptr_array_unref);
+  g_clear_pointer (&reader->problems, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
+/* "~/.config/roboflow/config.json" rather than the full path. */
+static char *
+display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+  g_autofree char *shown = NULL;
+
+  while (home_len > 1 && home[home_len - 1] == G_DIR_SEPARATOR)
+    home_len--;
+
+  if (home_len > 1 &&
+      strncmp (path, home, home_len) == 0 &&
+      path[home_len] == G_DIR_SEPARATOR)
+    shown = g_strconcat ("~", path + home_len, NULL);
+
+  return g_filename_display_name (shown != NULL ? shown : path);
+}
+
+static void
+reader_init (Reader            *reader,
+             const Environment *env)
+{
+  reader->env = env;
+  reader->display = display_path (env->path);
+  reader->secrets = g_ptr_array_new ();
+  reader->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (env->api_key != NULL)
+    g_ptr_array_add (reader->secrets, env->api_key);
+}
+
+static char *
+reader_redact (Reader     *reader,
+               const char *text)
+{
+  char *redacted = g_strdup (text);
+
+  for (guint i = 0; i < reader->secrets->len; i++)
+    {
+      char *next = salvage_redact (redacted, g_ptr_array_index (reader->secrets, i));
+
+      g_free (redacted);
+      redacted = next;
+    }
+
+  return redacted;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+add_problem (Reader     *reader,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (reader->problems, reader_redact (reader, message));
+}
+
+static void G_GNUC_PRINTF (4, 5)
+set_error (Reader                 *reader,
+           GError                **error,
+           SalvageCliConfigError   code,
+           const char             *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *redacted = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  redacted = reader_redact (reader, message);
+  g_set_error_literal (error, SALVAGE_CLI_CONFIG_ERROR, code, redacted);
+}
+
+/* Whether a slug from the file may be repeated in a message: only a plain
+ * word that holds no key, so that no message quotes arbitrary text. */
+static gboolean
+reader_can_name (Reader     *reader,
+                 const char *text)
+{
+  gsize len = text != NULL ? strlen (text) : 0;
+
+  if (len == 0 || len > MAX_NAMED_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isalnum (text[i]) && strchr ("-_.", text[i]) == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < reader->secrets->len; i++)
+    {
+      if (strstr (text, g_ptr_array_index (reader->secrets, i)) != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+too_large_message (Reader *reader)
+{
+  g_autofree char *limit = g_format_size (SALVAGE_CLI_CONFIG_MAX_SIZE);
+
+  return g_strdup_printf (_("The Roboflow CLI login file “%s” is too large (over %s)"),
+                          reader->display, limit);
+}
+
+/*
+ * Reading the JSON
+ */
+
+typedef enum
+{
+  MEMBER_ABSENT,
+  MEMBER_STRING,      /* a non-empty string */
+  MEMBER_EMPTY,       /* "" */
+  MEMBER_WRONG_TYPE,  /* null, a number, an array, … */
+} MemberKind;
+
+static MemberKind
+get_string_member (JsonObject  *object,
+                   const char  *name,
+                   const char **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+
+  if (node == NULL)
+    return MEMBER_ABSENT;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return MEMBER_WRONG_TYPE;
+
+  *value = json_node_get_string (node);
+  return *value != NULL && (*value)[0] != '\0' ? MEMBER_STRING : MEMBER_EMPTY;
+}
+
+static guint
+line_of (const char *data,
+         gsize       length,
+         gsize       offset)
+{
+  const char *end = data + MIN (offset, length);
+  guint line = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    line++;
+
+  return line;
+}
+
+/* Whether @data is all whitespace, as the CLI's json.load() would refuse. */
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isspace (data[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Returns the top-level object, or NULL with *failure saying why the file
+ * cannot be used.
+ *
+ * The strict scanner goes first: it takes exactly what the CLI's own
+ * json.load() takes (no comments, no leading zeros, no trailing commas),
+ * and it bounds the nesting before json-glib, which recurses once per
+ * level, sees the text. */
+static JsonObject *
+read_root (Reader      *reader,
+           JsonParser  *parser,
+           const char  *data,
+           gsize        length,
+           char       **failure)
+{
+  g_auto(SalvageJsonScan) scan = { NULL, };
+  JsonNode *root;
+
+  if (length > SALVAGE_CLI_CONFIG_MAX_SIZE)
+    {
+      *failure = too_large_message (reader);
+      return NULL;
+    }
+
+  if (is_blank (data, length))
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is empty"), reader->display);
+      return NULL;
+    }
+
+  salvage_json_scan_init (&scan, data, length);
+  if (!salvage_json_scan_skip (&scan) || !salvage_json_scan_end (&scan))
+    {
+      guint line = line_of (data, length, scan.problem_at);
+
+      if (scan.problem == SALVAGE_JSON_PROBLEM_TOO_DEEP)
+        *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is nested too deeply"),
+                                    reader->display);
+      else if (scan.problem == SALVAGE_JSON_PROBLEM_UTF8)
+        *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is not UTF-8 text "
+                                      "(line %u)"),
+                                    reader->display, line);
+      else
+        *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is not valid JSON "
+                                      "(line %u)"),
+                                    reader->display, line);
+      return NULL;
+    }
+
+  /* What the scanner takes, json-glib takes; this only guards the unexpected. */
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL)
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is not valid JSON"),
+                                  reader->display);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is not a CLI login: "
+                                    "it holds no JSON object"),
+                                  reader->display);
+      return NULL;
+    }
+
+  return json_node_get_object (root);
+}
+
+/* Keys are collected before anything is said, so that no message, not even
+ * one about an earlier entry, can repeat a key found further on. */
+static void
+collect_secrets (Reader     *reader,
+                 JsonObject *root)
+{
+  g_autoptr(GList) entries = NULL;
+  JsonNode *workspaces;
+
+  if (root == NULL ||
+      (workspaces = json_object_get_member (root, "workspaces")) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (workspaces))
+    return;
+
+  entries = json_object_get_values (json_node_get_object (workspaces));
+
+  for (const GList *l = entries; l != NULL; l = l->next)
+    {
+      const char *api_key;
+
+      if (JSON_NODE_HOLDS_OBJECT (l->data) &&
+          get_string_member (json_node_get_object (l->data), "apiKey", &api_key) == MEMBER_STRING)
+        g_ptr_array_add (reader->secrets, (gpointer) api_key);
+    }
+}
+
+static void
+read_api_url (Reader           *reader,
+              SalvageCliConfig *self,
+              JsonObject       *root)
+{
+  const char *api_url = NULL;
+
+  if (reader->env->api_url != NULL)
+    {
+      self->api_url = g_strdup (reader->env->api_url);
+      return;
+    }
+
+  if (root != NULL)
+    {
+      switch (get_string_member (root, "API_URL", &api_url))
+        {
+        case MEMBER_STRING:
+          self->api_url = g_strdup (api_url);
+          return;
+
+        case MEMBER_EMPTY:
+        case MEMBER_WRONG_TYPE:
+          add_problem (reader,
+                       _("The server address (“API_URL”) in the CLI login is not a usable "
+                         "address, so the default server is used"));
+          break;
+
+        case MEMBER_ABSENT:
+        default:
+          break;
+        }
+    }
+
+  self->api_url = g_strdup (DEFAULT_API_URL);
+}
+
+static void
+read_default_workspace (Reader           *reader,
+                        SalvageCliConfig *self,
+                        JsonObject       *root)
+{
+  const char *workspace = NULL;
+
+  if (reader->env->workspace != NULL)
+    {
+      self->default_workspace = g_strdup (reader->env->workspace);
+      return;
+    }
+
+  if (root == NULL)
+    return;
+
+  /* An empty RF_WORKSPACE names nothing, in the CLI too; only a value of
+   * the wrong type is worth a word. */
+  if (get_string_member (root, "RF_WORKSPACE", &workspace) == MEMBER_WRONG_TYPE)
+    add_problem (reader, _("The default workspace (“RF_WORKSPACE”) in the CLI login is not "
+                           "a workspace name, so it was ignored"));
+  else
+    self->default_workspace = g_strdup (workspace);
+}
+
+/* Returns the number of entries the map has; *unusable is set when there
+ * is something other than a map. */
+static guint
+read_workspaces (Reader           *reader,
+                 SalvageCliConfig *self,
+                 JsonObject       *root,
+                 gboolean         *unusable)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GList) entries = NULL;
+  JsonNode *node;
+  guint number = 0;
+
+  *unusable = FALSE;
+
+  if (root == NULL || (node = json_object_get_member (root, "workspaces")) == NULL)
+    return 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (reader, _("The list of workspaces (“workspaces”) in the CLI login is not "
+                             "a JSON object, so it was ignored"));
+      *unusable = TRUE;
+      return 0;
+    }
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* In the file's order: json-glib keeps it, and the CLI's token login
+   * takes its default from the first entry. */
+  entries = json_object_get_values (json_node_get_object (node));
+
+  for (const GList *l = entries; l != NULL; l = l->next)
+    {
+      JsonObject *entry;
+      const char *url;
+      const char *name;
+      const char *api_key;
+      Workspace workspace = { NULL, };
+
+      number++;
+
+      if (!JSON_NODE_HOLDS_OBJECT (l->data))
+        {
+          add_problem (reader, _("Workspace entry %u of the CLI login is not a JSON object, "
+                                 "so it was skipped"),
+                       number);
+          continue;
+        }
+
+      entry = json_node_get_object (l->data);
+
+      /* The CLI looks workspaces up by "url" alone: the map's keys may be
+       * opaque ids after a token login. */
+      if (get_string_member (entry, "url", &url) != MEMBER_STRING)
+        {
+          add_problem (reader, _("Workspace entry %u of the CLI login has no workspace name "
+                                 "(“url”), so it was skipped"),
+                       number);
+          continue;
+        }
+
+      if (g_hash_table_contains (seen, url))
+        {
+          if (reader_can_name (reader, url))
+            add_problem (reader, _("The workspace “%s” is listed more than once in the CLI "
+                                   "login; its first entry is used"),
+                         url);
+          else
+            add_problem (reader, _("Workspace entry %u of the CLI login repeats an earlier "
+                                   "workspace, so it was skipped"),
+                         number);
+          continue;
+        }
+      g_hash_table_add (seen, (gpointer) url);
+
+      workspace.url = g_strdup (url);
+      if (get_string_member (entry, "name", &name) == MEMBER_STRING)
+        workspace.name = g_strdup (name);
+
+      /* A key is kept exactly as written, spaces and all, as the CLI sends it. */
+      if (reader->env->api_key != NULL)
+        workspace.api_key = g_strdup (reader->env->api_key);
+      else if (get_string_member (entry, "apiKey", &api_key) == MEMBER_STRING)
+        workspace.api_key = g_strdup (api_key);
+      else if (reader_can_name (reader, url))
+        add_problem (reader, _("The workspace “%s” has no API key in the CLI login"), url);
+      else
+        add_problem (reader, _("Workspace entry %u of the CLI login has no API key"), number);
+
+      g_array_append_val (self->workspaces, workspace);
+    }
+
+  return number;
+}
+
+static void
+find_default (Reader           *reader,
+              SalvageCliConfig *self)
+{
+  const char *wanted = self->default_workspace;
+
+  for (guint i = 0; wanted != NULL && i < self->workspaces->len; i++)
+    {
+      if (g_strcmp0 (g_array_index (self->workspaces, Workspace, i).url, wanted) == 0)
+        {
+          self->default_index = (int) i;
+          return;
+        }
+    }
+
+  /* The CLI uses ROBOFLOW_API_KEY for any workspace, listed or not; and
+   * a bare key with no default names its workspace when it is checked. */
+  if (reader->env->api_key != NULL && (wanted != NULL || self->workspaces->len == 0))
+    {
+      Workspace workspace = {
+        .url = g_strdup (wanted),
+        .name = NULL,
+        .api_key = g_strdup (reader->env->api_key),
+      };
+
+      g_array_append_val (self->workspaces, workspace);
+      self->default_index = (int) self->workspaces->len - 1;
+      return;
+    }
+
+  /* Where the CLI itself fails with an AttributeError. */
+  if (wanted != NULL)
+    {
+      if (reader_can_name (reader, wanted))
+        add_problem (reader, _("The default workspace “%s” (“RF_WORKSPACE”) is not in the CLI "
+                               "login, so there is no key for it"),
+                     wanted);
+      else
+        add_problem (reader, _("The default workspace (“RF_WORKSPACE”) is not in the CLI "
+                               "login, so there is no key for it"));
+    }
+}
+
+static guint
+count_keys (SalvageCliConfig *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->workspaces->len; i++)
+    {
+      if (g_array_index (self->workspaces, Workspace, i).api_key != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+/* Reads a configuration from @data, the contents of @path (NULL when there
+ * is no file). @failure, when set, says why the file could not be read:
+ * without ROBOFLOW_API_KEY that is an error, with it only a problem, since
+ * the key from the environment still makes a login. */
+static SalvageCliConfig *
+read_config (const Environment  *env,
+             const char         *path,
+             const char         *data,
+             gsize               length,
+             const char         *failure,
+             GError            **error)
+{
+  g_autoptr(SalvageCliConfig) self = g_object_new (SALVAGE_TYPE_CLI_CONFIG, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *own_failure = NULL;
+  g_auto(Reader) reader = { NULL, };
+  JsonObject *root = NULL;
+  gboolean workspaces_unusable;
+  guint n_entries;
+
+  reader_init (&reader, env);
+  self->path = g_strdup (path);
+
+  if (failure == NULL && data != NULL)
+    {
+      root = read_root (&reader, parser, data, length, &own_failure);
+      failure = own_failure;
+    }
+
+  if (data == NULL && failure == NULL && env->api_key == NULL)
+    {
+      set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND,
+                 _("No Roboflow CLI login was found at “%s”"), reader.display);
+      return NULL;
+    }
+
+  if (failure != NULL)
+    {
+      if (env->api_key == NULL)
+        {
+          set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_INVALID, "%s", failure);
+          return NULL;
+        }
+
+      /* Translators: %s is one of the sentences about the login file, such as
+       * "The Roboflow CLI login file “…” is not valid JSON (line 3)". */
+      add_problem (&reader, _("%s, so only the key in ROBOFLOW_API_KEY is used"), failure);
+    }
+
+  collect_secrets (&reader, root);
+  read_api_url (&reader, self, root);
+  read_default_workspace (&reader, self, root);
+  n_entries = read_workspaces (&reader, self, root, &workspaces_unusable);
+  find_default (&reader, self);
+  self->key_from_env = env->api_key != NULL;
+
+  if (count_keys (self) == 0)
+    {
+      guint n = self->workspaces->len;
+
+      if (n > 0)
+        set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The Roboflow CLI login file “%s” lists %u workspace, "
+                                "but no API key for it",
+                                "The Roboflow CLI login file “%s” lists %u workspaces, "
+                                "but no API key for any of them", n),
+                   reader.display, n);
+      else if (n_entries > 0)
+        set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The Roboflow CLI login file “%s” has %u workspace entry, "
+                                "but it names no workspace",
+                                "The Roboflow CLI login file “%s” has %u workspace entries, "
+                                "but none of them names a workspace", n_entries),
+                   reader.display, n_entries);
+      else if (workspaces_unusable)
+        set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_EMPTY,
+                   _("The list of workspaces in the Roboflow CLI login file “%s” is not "
+                     "a JSON object"),
+                   reader.display);
+      else
+        set_error (&reader, error, SALVAGE_CLI_CONFIG_ERROR_EMPTY,
+                   _("The Roboflow CLI login file “%s” lists no workspaces"), reader.display);
+      return NULL;
+    }
+
+  g_ptr_array_add (reader.problems, NULL);
+  self->problems = (char **) g_ptr_array_free (g_steal_pointer (&reader.problems), FALSE);
+
+  return g_steal_pointer (&self);
+}
+
+/*
+ * Reading the file
+ */
+
+/* Reads at most SALVAGE_CLI_CONFIG_MAX_SIZE + 1 bytes of @fd into *contents,
+ * so that a larger file is known to be too large without reading it all. */
+static gboolean
+read_bounded (int            fd,
+              gsize          size_hint,
+              char         **contents,
+              gsize         *length,
+              GCancellable  *cancellable,
+              int           *read_errno,
+              GError       **error)
+{
+  const gsize limit = SALVAGE_CLI_CONFIG_MAX_SIZE + 1;
+  gsize capacity = CLAMP (size_hint + 1, 4096, limit);
+  g_autofree char *buffer = g_malloc (capacity);
+  gsize filled = 0;
+
+  while (filled < limit)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (filled == capacity)
+        {
+          capacity = MIN (capacity * 2, limit);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      n = read (fd, buffer + filled, capacity - filled);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *read_errno = errno;
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+
+      filled += (gsize) n;
+    }
+
+  *contents = g_steal_pointer (&buffer);
+  *length = filled;
+
+  return TRUE;
+}
+
+/* Reads the file at env->path. Fails with SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND
+ * when there is none, G_IO_ERROR_CANCELLED, or else sets *failure to why
+ * it cannot be used. */
+static gboolean
+read_file (const Environment  *env,
+           char              **contents,
+           gsize              *length,
+           char              **failure,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_auto(Reader) reader = { NULL, };
+  struct stat info;
+  int read_errno = 0;
+  gboolean done;
+  int fd;
+
+  reader_init (&reader, env);
+
+  /* O_NONBLOCK keeps a FIFO in the file's place from hanging the open;
+   * it changes nothing for a regular file. */
+  fd = g_open (env->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      read_errno = errno;
+
+      if (read_errno == ENOENT || read_errno == ENOTDIR)
+        {
+          g_set_error_literal (error, SALVAGE_CLI_CONFIG_ERROR,
+                               SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND, "No file");
+          return FALSE;
+        }
+
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” could not be read: %s"),
+                                  reader.display, g_strerror (read_errno));
+      return TRUE;
+    }
+
+  if (fstat (fd, &info) != 0)
+    {
+      read_errno = errno;
+      done = TRUE;
+    }
+  else if (S_ISDIR (info.st_mode))
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is a folder, not a file"),
+                                  reader.display);
+      done = TRUE;
+    }
+  else if (!S_ISREG (info.st_mode))
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is not a regular file"),
+                                  reader.display);
+      done = TRUE;
+    }
+  else if (info.st_size > SALVAGE_CLI_CONFIG_MAX_SIZE)
+    {
+      *failure = too_large_message (&reader);
+      done = TRUE;
+    }
+  else
+    {
+      done = read_bounded (fd, (gsize) info.st_size, contents, length, cancellable,
+                           &read_errno, error);
+      if (done && *length > SALVAGE_CLI_CONFIG_MAX_SIZE)
+        {
+          g_clear_pointer (contents, g_free);
+          *failure = too_large_message (&reader);
+        }
+    }
+
+  g_close (fd, NULL);
+
+  if (read_errno != 0)
+    {
+      *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” could not be read: %s"),
+                                  reader.display, g_strerror (read_errno));
+      return TRUE;
+    }
+
+  return done;
+}
+
+static SalvageCliConfig *
+load_from (const Environment  *env,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *failure = NULL;
+  gsize length = 0;
+
+  if (!read_file (env, &contents, &length, &failure, cancellable, &local_error))
+    {
+      /* Without a file, ROBOFLOW_API_KEY alone may still make a login. */
+      if (g_error_matches (local_error, SALVAGE_CLI_CONFIG_ERROR,
+                           SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND))
+        return read_config (env, NULL, NULL, 0, NULL, error);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return read_config (env, env->path, contents, length, failure, error);
+}
+
+/*
+ * Public API
+ */
+
+char *
+salvage_cli_config_dup_path (void)
+{
+  g_autofree char *path = dup_variable ("ROBOFLOW_CONFIG_DIR");
+
+  if (path != NULL)
+    return g_steal_pointer (&path);
+
+  return g_build_filename (g_get_home_dir (), ".config", "roboflow", "config.json", NULL);
+}
+
+SalvageCliConfig *
+salvage_cli_config_parse (const char  *data,
+                          gsize        length,
+                          const char  *env_api_key,
+                          const char  *env_workspace,
+                          const char  *env_api_url,
+                          GError     **error)
+{
+  Environment env = { NULL, };
+  SalvageCliConfig *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Messages name the file the CLI would read. */
+  env.path = salvage_cli_config_dup_path ();
+  env.api_key = g_strdup (env_api_key != NULL && env_api_key[0] != '\0' ? env_api_key : NULL);
+  env.workspace = g_strdup (env_workspace != NULL && env_workspace[0] != '\0' ?
+                            env_workspace : NULL);
+  env.api_url = g_strdup (env_api_url != NULL && env_api_url[0] != '\0' ? env_api_url : NULL);
+
+  self = read_config (&env, NULL, data, length, NULL, error);
+  environment_clear (&env);
+
+  return self;
+}
+
+static void
+load_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const Environment *env = task_data;
+  g_autoptr(GError) error = NULL;
+  SalvageCliConfig *self;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  self = load_from (env, cancellable, &error);
+  if (self == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+salvage_cli_config_load_async (GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, salvage_cli_config_load_async);
+  g_task_set_task_data (task, environment_new_from_process (),
+                        (GDestroyNotify) environment_free);
+  g_task_run_in_thread (task, load_thread_cb);
+}
+
+SalvageCliConfig *
+salvage_cli_config_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        salvage_cli_config_load_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+SalvageCliConfig *
+salvage_cli_config_load (GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(Environment) env = NULL;
+
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  env = environment_new_from_process ();
+
+  return load_from (env, cancellable, error);
+}
+
+const char *
+salvage_cli_config_get_path (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+
+  return self->path;
+}
+
+const char *
+salvage_cli_config_get_api_url (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+
+  return self->api_url;
+}
+
+const char *
+salvage_cli_config_get_default_workspace (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+
+  return self->default_workspace;
+}
+
+gboolean
+salvage_cli_config_get_key_from_env (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), FALSE);
+
+  return self->key_from_env;
+}
+
+guint
+salvage_cli_config_get_n_workspaces (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), 0);
+
+  return self->workspaces->len;
+}
+
+const char *
+salvage_cli_config_get_workspace_url (SalvageCliConfig *self,
+                                      guint             index)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+  g_return_val_if_fail (index < self->workspaces->len, NULL);
+
+  return g_array_index (self->workspaces, Workspace, index).url;
+}
+
+const char *
+salvage_cli_config_get_workspace_name (SalvageCliConfig *self,
+                                       guint             index)
+{
+  const Workspace *workspace;
+
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+  g_return_val_if_fail (index < self->workspaces->len, NULL);
+
+  workspace = &g_array_index (self->workspaces, Workspace, index);
+
+  return workspace->name != NULL ? workspace->name : workspace->url;
+}
+
+const char *
+salvage_cli_config_get_api_key (SalvageCliConfig *self,
+                                guint             index)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+  g_return_val_if_fail (index < self->workspaces->len, NULL);
+
+  return g_array_index (self->workspaces, Workspace, index).api_key;
+}
+
+int
+salvage_cli_config_get_default_index (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), -1);
+
+  return self->default_index;
+}
+
+const char * const *
+salvage_cli_config_get_problems (SalvageCliConfig *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLI_CONFIG (self), NULL);
+
+  return (const char * const *) self->problems;
+}

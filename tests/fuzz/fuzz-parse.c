@@ -1,4 +1,4 @@
-/* fuzz-parse.c - libFuzzer targets for every parser of server data
+/* fuzz-parse.c - libFuzzer targets for every parser of untrusted data
  *
  * One source, built once per target with FUZZ_TARGET naming the parser, so
  * that each target has its own corpus and coverage. The trash target also
@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "salvage-cli-config.h"
 #include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 
@@ -27,6 +28,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 #define FUZZ_trainings  5
 #define FUZZ_error      6
 #define FUZZ_small      7
+#define FUZZ_cli_config 8
 
 #define CONCAT_(a, b) a##b
 #define CONCAT(a, b) CONCAT_(a, b)
@@ -205,13 +207,111 @@ compare_with_json_glib (const char *data,
     }
 }
 
+#elif TARGET == FUZZ_cli_config
+
+#define FUZZ_ENV_KEY "fuzzKey7Qm2Xv9Lp4Rt8"
+
+static gboolean
+is_text (const char *text)
+{
+  return text != NULL && g_utf8_validate (text, -1, NULL);
+}
+
+/* Whether @text repeats @key. Keys shorter than four bytes are too short to
+ * keep out of words, and one with a star could be made by the redaction. */
+static gboolean
+repeats_key (const char *text,
+             const char *key)
+{
+  return key != NULL && strlen (key) >= 4 && strchr (key, '*') == NULL &&
+         strstr (text, key) != NULL;
+}
+
+static void
+check_cli_config (SalvageCliConfig *config,
+                  GError           *error,
+                  const char       *env_api_key,
+                  const char       *env_api_url)
+{
+  const char * const *problems;
+  guint n;
+  int default_index;
+  guint n_keys = 0;
+
+  if ((config == NULL) == (error == NULL))
+    __builtin_trap ();
+
+  if (config == NULL)
+    {
+      /* With ROBOFLOW_API_KEY there is always a login, whatever the file. */
+      if (env_api_key != NULL || error->domain != SALVAGE_CLI_CONFIG_ERROR ||
+          !is_text (error->message))
+        __builtin_trap ();
+      return;
+    }
+
+  if (!is_text (salvage_cli_config_get_api_url (config)) ||
+      (env_api_url != NULL && strcmp (salvage_cli_config_get_api_url (config), env_api_url) != 0))
+    __builtin_trap ();
+
+  n = salvage_cli_config_get_n_workspaces (config);
+  default_index = salvage_cli_config_get_default_index (config);
+  if (n == 0 || default_index < -1 || default_index >= (int) n)
+    __builtin_trap ();
+  if (default_index >= 0 &&
+      g_strcmp0 (salvage_cli_config_get_workspace_url (config, default_index),
+                 salvage_cli_config_get_default_workspace (config)) != 0)
+    __builtin_trap ();
+  if (salvage_cli_config_get_key_from_env (config) != (env_api_key != NULL))
+    __builtin_trap ();
+
+  problems = salvage_cli_config_get_problems (config);
+  if (problems == NULL)
+    __builtin_trap ();
+  for (guint j = 0; problems[j] != NULL; j++)
+    {
+      if (!is_text (problems[j]) || repeats_key (problems[j], env_api_key))
+        __builtin_trap ();
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *url = salvage_cli_config_get_workspace_url (config, i);
+      const char *name = salvage_cli_config_get_workspace_name (config, i);
+      const char *key = salvage_cli_config_get_api_key (config, i);
+
+      /* Only the workspace of a bare ROBOFLOW_API_KEY has no url. */
+      if (url == NULL && (env_api_key == NULL || n != 1))
+        __builtin_trap ();
+      if ((url != NULL && (!is_text (url) || url[0] == '\0' || !is_text (name))) ||
+          (url == NULL && name != NULL))
+        __builtin_trap ();
+      if (env_api_key != NULL && g_strcmp0 (key, env_api_key) != 0)
+        __builtin_trap ();
+      if (key == NULL)
+        continue;
+
+      n_keys++;
+      if (!is_text (key) || key[0] == '\0')
+        __builtin_trap ();
+      for (guint j = 0; problems[j] != NULL; j++)
+        {
+          if (repeats_key (problems[j], key))
+            __builtin_trap ();
+        }
+    }
+
+  if (n_keys == 0)
+    __builtin_trap ();
+}
+
 #endif
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  G_GNUC_UNUSED g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   G_GNUC_UNUSED g_autoptr(GError) error = NULL;
 
 #if TARGET == FUZZ_trash
@@ -285,6 +385,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
     salvage_parse_delete (bytes, &trash_id, NULL);
     salvage_parse_restore (bytes, NULL);
+  }
+#elif TARGET == FUZZ_cli_config
+  {
+    g_autoptr(SalvageCliConfig) config = NULL;
+    g_autoptr(SalvageCliConfig) with_env = NULL;
+    g_autoptr(GError) env_error = NULL;
+
+    config = salvage_cli_config_parse ((const char *) data, size, NULL, NULL, NULL, &error);
+    check_cli_config (config, error, NULL, NULL);
+
+    with_env = salvage_cli_config_parse ((const char *) data, size, FUZZ_ENV_KEY, "fuzz-ws",
+                                         "http://127.0.0.1:1", &env_error);
+    check_cli_config (with_env, env_error, FUZZ_ENV_KEY, "http://127.0.0.1:1");
   }
 #else
 # error "FUZZ_TARGET names no known parser"
