@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <libsecret/secret.h>
 
 #include "salvage-application.h"
 #include "salvage-preferences-window.h"
@@ -438,6 +439,61 @@ test_accounts_preferences (void)
   window_destroy (window);
 }
 
+/* With the keyring locked (and its unlock prompt unanswered), a new key
+ * still connects, is kept for this run only, and the user is told. Last,
+ * since the keyring stays locked. */
+static void
+test_accounts_keyring_locked (void)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) saved = NULL;
+  g_autofree char *saved_text = NULL;
+  SalvageWindow *window;
+  SalvageAccount *account;
+  GList *objects;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  objects = g_list_append (NULL, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  g_list_free (objects);
+
+  g_assert_null (find_account (WS_B));
+
+  window = window_new ();
+  salvage_window_show_welcome (window);
+  type_and_connect (window, KEY_B);
+  WAIT_FOR (workspace_loaded (window, WS_B));
+  account = find_account (WS_B);
+  g_assert_nonnull (account);
+  WAIT_FOR (salvage_window_get_last_toast (window) != NULL &&
+            strstr (salvage_window_get_last_toast (window), "kept only until Salvage quits") != NULL);
+  g_assert_true (salvage_account_get_session_only (account));
+  g_assert_null (strstr (salvage_window_get_last_toast (window), KEY_B));
+
+  /* Not saved: on the next start there would be no key to open it with. */
+  saved = g_settings_get_value (salvage_application_get_settings (application), "accounts");
+  saved_text = g_variant_print (saved, FALSE);
+  g_assert_null (strstr (saved_text, WS_B));
+
+  /* Switching away and back works from memory. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
+                              salvage_server_get_url (server), WS_A);
+  WAIT_FOR (workspace_loaded (window, WS_A));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
+                              salvage_server_get_url (server), WS_B);
+  WAIT_FOR (workspace_loaded (window, WS_B));
+
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/accounts/missing-key", test_accounts_missing_key);
   g_test_add_func ("/accounts/cli-import", test_accounts_cli_import);
   g_test_add_func ("/accounts/preferences", test_accounts_preferences);
+  g_test_add_func ("/accounts/keyring-locked", test_accounts_keyring_locked);
 
   status = g_test_run ();
 
