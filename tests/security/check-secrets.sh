@@ -6,6 +6,8 @@
 # use shows up in what they print or in any file they leave behind.
 #
 # usage: check-secrets.sh SOURCE_DIR TEST_PROGRAM...
+# A TEST_PROGRAM written keyring:PATH runs under tests/run-with-keyring.sh,
+# against a throwaway gnome-keyring.
 set -u
 
 srcdir=$1
@@ -33,8 +35,15 @@ n=0
 failed=0
 for program in "$@"; do
   n=$((n + 1))
+  wrapper=()
+  case "$program" in
+    keyring:*)
+      program=${program#keyring:}
+      wrapper=("$srcdir/tests/run-with-keyring.sh")
+      ;;
+  esac
   name=$(basename "$program")
-  "$program" > "$work/$name.out" 2>&1
+  "${wrapper[@]}" "$program" > "$work/$name.out" 2>&1
   status=$?
   if [ $status -ne 0 ]; then
     echo "not ok $n - $name exited with $status under G_MESSAGES_DEBUG=all"
