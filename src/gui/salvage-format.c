@@ -99,6 +99,89 @@ salvage_format_without_mnemonic (const char *label)
   return g_string_free (text, FALSE);
 }
 
+typedef struct
+{
+  const char *word;
+  const char *text;  /* N_() */
+} Wording;
+
+static const char *
+find_wording (const Wording *table,
+              gsize          n_entries,
+              const char    *word)
+{
+  if (word == NULL)
+    return NULL;
+
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      if (g_ascii_strcasecmp (word, table[i].word) == 0)
+        return _(table[i].text);
+    }
+
+  return word;
+}
+
+/* The types the Roboflow CLI can create (API doc §2.3). */
+static const Wording project_types[] = {
+  { "object-detection", N_("Object Detection") },
+  { "single-label-classification", N_("Classification") },
+  { "multi-label-classification", N_("Multi-Label Classification") },
+  { "instance-segmentation", N_("Instance Segmentation") },
+  { "semantic-segmentation", N_("Semantic Segmentation") },
+  { "keypoint-detection", N_("Keypoint Detection") },
+};
+
+static const Wording training_statuses[] = {
+  { "running", N_("running") },
+  { "training", N_("running") },
+  { "in_progress", N_("running") },
+  { "queued", N_("queued") },
+  { "pending", N_("queued") },
+  { "starting", N_("starting") },
+  { "finished", N_("finished") },
+  { "completed", N_("finished") },
+  { "complete", N_("finished") },
+  { "succeeded", N_("finished") },
+  { "success", N_("finished") },
+  { "done", N_("finished") },
+  { "failed", N_("failed") },
+  { "failure", N_("failed") },
+  { "error", N_("failed") },
+  { "errored", N_("failed") },
+  { "cancelled", N_("cancelled") },
+  { "canceled", N_("cancelled") },
+  { "stopped", N_("stopped") },
+  { "aborted", N_("stopped") },
+  { "timeout", N_("timed out") },
+  { "timed_out", N_("timed out") },
+};
+
+static const Wording workflow_statuses[] = {
+  { "active", N_("active") },
+  { "inactive", N_("inactive") },
+  { "draft", N_("draft") },
+  { "archived", N_("archived") },
+};
+
+const char *
+salvage_format_project_type (const char *word)
+{
+  return find_wording (project_types, G_N_ELEMENTS (project_types), word);
+}
+
+const char *
+salvage_format_training_status (const char *word)
+{
+  return find_wording (training_statuses, G_N_ELEMENTS (training_statuses), word);
+}
+
+const char *
+salvage_format_workflow_status (const char *word)
+{
+  return find_wording (workflow_statuses, G_N_ELEMENTS (workflow_statuses), word);
+}
+
 const char *
 salvage_format_trash_kind (SalvageTrashItem *item)
 {

@@ -20,6 +20,14 @@ char *salvage_format_days_left         (int               days_left);
 /* @label as shown, without its mnemonic mark: "_Restore" → "Restore". */
 char *salvage_format_without_mnemonic  (const char       *label);
 
+/* A project type, training status or workflow status as the server
+ * sends it ("object-detection", "running", "active") in the user's
+ * language; words we do not know are shown as they are. Never NULL for a
+ * non-NULL @word. */
+const char *salvage_format_project_type    (const char *word);
+const char *salvage_format_training_status (const char *word);
+const char *salvage_format_workflow_status (const char *word);
+
 /* "Project", "Version", … or the raw type for kinds we do not know. */
 const char *salvage_format_trash_kind  (SalvageTrashItem *item);
 /* "PCB Defects › v3 augmented" for a version, the plain name otherwise. */
