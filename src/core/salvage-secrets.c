@@ -755,7 +755,8 @@ salvage_secrets_set_timeout (guint msec)
 /**
  * salvage_secrets_free:
  *
- * Wipes and frees a key from salvage_secrets_lookup_finish(). NULL is fine.
+ * Wipes and frees a key. libsecret's secret_password_free() takes its own
+ * secure memory and, wiping it first, any g_malloc() block as well.
  */
 void
 salvage_secrets_free (char *api_key)

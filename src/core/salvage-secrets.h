@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * G_IO_ERROR_CANCELLED. */
 typedef enum
 {
-  SALVAGE_SECRETS_ERROR_UNAVAILABLE,  /* no keyring service, or it failed or did not answer in time */
-  SALVAGE_SECRETS_ERROR_LOCKED,       /* locked, and unlocking was declined; also no default keyring */
+  SALVAGE_SECRETS_ERROR_UNAVAILABLE,  /* no keyring service, or it failed or did not answer */
+  SALVAGE_SECRETS_ERROR_LOCKED,       /* locked and unlocking declined, or no default keyring */
   SALVAGE_SECRETS_ERROR_NOT_FOUND,    /* no key stored for that account */
 } SalvageSecretsError;
 
@@ -32,9 +32,10 @@ GQuark salvage_secrets_error_quark (void);
  * prompt is open. */
 #define SALVAGE_SECRETS_TIMEOUT_SECONDS 10
 
-/* Stores @api_key for @server + @workspace, replacing any earlier one;
- * @label is what keyring managers show (e.g. "Roboflow API key for
- * acme-vision"). */
+/* Stores @api_key for @server + @workspace in the default collection,
+ * replacing any earlier one; @label is what keyring managers show (e.g.
+ * "Roboflow API key for acme-vision"). All strings must be UTF-8, the key
+ * not empty. */
 void      salvage_secrets_store_async   (const char           *server,
                                          const char           *workspace,
                                          const char           *label,
@@ -46,7 +47,8 @@ gboolean  salvage_secrets_store_finish  (GAsyncResult         *result,
                                          GError              **error);
 
 /* The key, to free with salvage_secrets_free() (which wipes it), or NULL
- * with SALVAGE_SECRETS_ERROR_NOT_FOUND, _LOCKED or _UNAVAILABLE. */
+ * with SALVAGE_SECRETS_ERROR_NOT_FOUND, _LOCKED (also when a stored key
+ * could not be unlocked) or _UNAVAILABLE. */
 void      salvage_secrets_lookup_async  (const char           *server,
                                          const char           *workspace,
                                          GCancellable         *cancellable,
@@ -55,7 +57,8 @@ void      salvage_secrets_lookup_async  (const char           *server,
 char     *salvage_secrets_lookup_finish (GAsyncResult         *result,
                                          GError              **error);
 
-/* Removes the key; TRUE also when there was none. */
+/* Removes the key; TRUE also when there was none. A key that stays locked
+ * is not removed: SALVAGE_SECRETS_ERROR_LOCKED. */
 void      salvage_secrets_clear_async   (const char           *server,
                                          const char           *workspace,
                                          GCancellable         *cancellable,
@@ -64,6 +67,9 @@ void      salvage_secrets_clear_async   (const char           *server,
 gboolean  salvage_secrets_clear_finish  (GAsyncResult         *result,
                                          GError              **error);
 
+/* Overwrites the key, then frees it: a key from
+ * salvage_secrets_lookup_finish(), or any copy made with g_malloc()
+ * (g_strdup()). NULL is fine. */
 void      salvage_secrets_free          (char                 *api_key);
 
 /* Sets the limit of SALVAGE_SECRETS_TIMEOUT_SECONDS for the requests
