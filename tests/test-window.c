@@ -638,6 +638,7 @@ test_window_shortcuts (void)
   g_auto(GStrv) refresh = NULL;
   g_auto(GStrv) search = NULL;
   g_auto(GStrv) undo = NULL;
+  g_auto(GStrv) preferences = NULL;
 
   fixture_setup (&f, FALSE);
 
@@ -648,6 +649,8 @@ test_window_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) refresh, "<Control>r"));
   g_assert_true (g_strv_contains ((const char * const *) search, "<Control>f"));
   g_assert_true (g_strv_contains ((const char * const *) undo, "<Control>z"));
+  preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) preferences, "<Control>comma"));
 
   /* The shortcuts window from the resources is attached to the window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
