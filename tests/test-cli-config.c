@@ -670,6 +670,33 @@ test_parse_too_large (void)
   g_assert_true (problems_contain (with_env, "is too large"));
 }
 
+/* Names repeated in a wide object cost json-glib time that grows with the
+ * square of the width; such a file is refused before json-glib reads it. */
+static void
+test_parse_too_wide (void)
+{
+  g_autoptr(GString) wide = g_string_new ("{\"workspaces\": {\"acme-vision\": "
+                                          "{\"url\": \"acme-vision\", "
+                                          "\"apiKey\": \"" KEY_ACME "\"}}");
+  g_autoptr(SalvageCliConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 9,999 members and the workspaces make 10,000: still read. */
+  for (guint i = 0; i < 9999; i++)
+    g_string_append_printf (wide, ", \"k%u\": 0", MIN (i, 4999u));
+  g_string_append_c (wide, '}');
+
+  config = salvage_cli_config_parse (wide->str, wide->len, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (salvage_cli_config_get_api_key (config, 0), ==, KEY_ACME);
+
+  g_string_truncate (wide, wide->len - 1);
+  g_string_append (wide, ", \"k4999\": 1}");
+  g_assert_null (salvage_cli_config_parse (wide->str, wide->len, NULL, NULL, NULL, &error));
+  g_assert_error (error, SALVAGE_CLI_CONFIG_ERROR, SALVAGE_CLI_CONFIG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "has an object of over 10000 members"));
+}
+
 /*
  * Loading
  */
@@ -1105,6 +1132,7 @@ main (int   argc,
   g_test_add_func ("/cli-config/parse/table", test_parse_table);
   g_test_add_func ("/cli-config/parse/deep", test_parse_deep);
   g_test_add_func ("/cli-config/parse/too-large", test_parse_too_large);
+  g_test_add_func ("/cli-config/parse/too-wide", test_parse_too_wide);
   g_test_add_func ("/cli-config/load/missing", test_load_missing);
   g_test_add_func ("/cli-config/load/config-dir-names-the-file",
                    test_load_config_dir_names_the_file);

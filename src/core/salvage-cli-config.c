@@ -342,6 +342,54 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* salvage_json_scan_skip(), also refusing objects wider than
+ * SALVAGE_CLI_CONFIG_MAX_MEMBERS. json-glib finds a repeated member name by
+ * walking the object's list of names, so a wide object full of repeats
+ * takes time that grows with the square of its width: 15 s for one of 1 MB,
+ * 0.4 s at the limit. The scanner bounds the depth of the recursion. */
+static gboolean
+skip_value (SalvageJsonScan *scan,
+            gboolean        *too_wide)
+{
+  SalvageJsonValue value;
+  guint n_members = 0;
+
+  switch (salvage_json_scan_read (scan, &value))
+    {
+    case SALVAGE_JSON_INVALID:
+      return FALSE;
+
+    case SALVAGE_JSON_OBJECT:
+      while (salvage_json_scan_next_member (scan, &value))
+        {
+          if (++n_members > SALVAGE_CLI_CONFIG_MAX_MEMBERS)
+            {
+              *too_wide = TRUE;
+              return FALSE;
+            }
+          if (!skip_value (scan, too_wide))
+            return FALSE;
+        }
+      return !salvage_json_scan_failed (scan);
+
+    case SALVAGE_JSON_ARRAY:
+      while (salvage_json_scan_next_element (scan))
+        {
+          if (!skip_value (scan, too_wide))
+            return FALSE;
+        }
+      return !salvage_json_scan_failed (scan);
+
+    case SALVAGE_JSON_NULL:
+    case SALVAGE_JSON_BOOLEAN:
+    case SALVAGE_JSON_INTEGER:
+    case SALVAGE_JSON_DOUBLE:
+    case SALVAGE_JSON_STRING:
+    default:
+      return TRUE;
+    }
+}
+
 /* Returns the top-level object, or NULL with *failure saying why the file
  * cannot be used.
  *
@@ -357,6 +405,7 @@ read_root (Reader      *reader,
            char       **failure)
 {
   g_auto(SalvageJsonScan) scan = { NULL, };
+  gboolean too_wide = FALSE;
   JsonNode *root;
 
   if (length > SALVAGE_CLI_CONFIG_MAX_SIZE)
@@ -372,11 +421,15 @@ read_root (Reader      *reader,
     }
 
   salvage_json_scan_init (&scan, data, length);
-  if (!salvage_json_scan_skip (&scan) || !salvage_json_scan_end (&scan))
+  if (!skip_value (&scan, &too_wide) || !salvage_json_scan_end (&scan))
     {
       guint line = line_of (data, length, scan.problem_at);
 
-      if (scan.problem == SALVAGE_JSON_PROBLEM_TOO_DEEP)
+      if (too_wide)
+        *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is too large "
+                                      "(it has an object of over %d members)"),
+                                    reader->display, SALVAGE_CLI_CONFIG_MAX_MEMBERS);
+      else if (scan.problem == SALVAGE_JSON_PROBLEM_TOO_DEEP)
         *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” is nested too deeply"),
                                     reader->display);
       else if (scan.problem == SALVAGE_JSON_PROBLEM_UTF8)

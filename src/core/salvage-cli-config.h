@@ -23,6 +23,9 @@ GQuark salvage_cli_config_error_quark (void);
 /* The largest file read; the CLI's own files are a few hundred bytes. */
 #define SALVAGE_CLI_CONFIG_MAX_SIZE (1024 * 1024)
 
+/* The most members one object of the file may have. */
+#define SALVAGE_CLI_CONFIG_MAX_MEMBERS 10000
+
 #define SALVAGE_TYPE_CLI_CONFIG (salvage_cli_config_get_type ())
 
 G_DECLARE_FINAL_TYPE (SalvageCliConfig, salvage_cli_config, SALVAGE, CLI_CONFIG, GObject)
@@ -35,14 +38,27 @@ char             *salvage_cli_config_dup_path           (void);
 /* Parses the contents of a CLI config file. The env_* arguments are the
  * values of ROBOFLOW_API_KEY, RF_WORKSPACE and API_URL, NULL or "" when
  * unset. @data may be NULL when there is no file: then only
- * @env_api_key can give a workspace.
+ * @env_api_key can give a workspace (else SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND);
+ * a non-NULL @data of @length 0 is an empty file. @data need not be
+ * NUL-terminated. Messages name the file salvage_cli_config_dup_path()
+ * gives; get_path() of the result is NULL.
+ *
+ * The JSON must be what the CLI's own reader takes (strict RFC 8259; a
+ * leading byte order mark is allowed), at most SALVAGE_CLI_CONFIG_MAX_SIZE
+ * bytes, nested at most 64 deep, with at most SALVAGE_CLI_CONFIG_MAX_MEMBERS
+ * members per object.
+ * A file that fails this, or is not an object, is
+ * SALVAGE_CLI_CONFIG_ERROR_INVALID, or only a problem with @env_api_key.
  *
  * Workspaces are the entries of the "workspaces" map, indexed by their
  * "url" (never the map key), first seen kept. An entry without a usable
  * "url" is skipped with a problem noted; one without "apiKey" is kept
  * without a key (unless @env_api_key, which overrides every key).
  * With @env_api_key and no entries there is one workspace whose url is
- * the default workspace (maybe NULL: the server tells it on validation). */
+ * the default workspace (maybe NULL: the server tells it on validation);
+ * with @env_api_key, a default workspace the map lacks is added with
+ * that key, as the CLI would use it. Not one workspace with a key is
+ * SALVAGE_CLI_CONFIG_ERROR_EMPTY. */
 SalvageCliConfig *salvage_cli_config_parse              (const char    *data,
                                                          gsize          length,
                                                          const char    *env_api_key,
@@ -51,7 +67,9 @@ SalvageCliConfig *salvage_cli_config_parse              (const char    *data,
                                                          GError       **error);
 
 /* Reads salvage_cli_config_dup_path() with the real environment, in a
- * thread. The file is only read. */
+ * thread; the environment is read before the thread starts. The file is
+ * only read, and anything but a regular file is refused without waiting
+ * on it. */
 void              salvage_cli_config_load_async         (GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
@@ -84,7 +102,8 @@ const char       *salvage_cli_config_get_workspace_name (SalvageCliConfig *self,
 /* NULL when the entry has no key. */
 const char       *salvage_cli_config_get_api_key        (SalvageCliConfig *self,
                                                          guint             index);
-/* The index of the default workspace, or -1. */
+/* The index of the default workspace, or -1. The workspace of a bare
+ * ROBOFLOW_API_KEY is the default. */
 int               salvage_cli_config_get_default_index  (SalvageCliConfig *self);
 
 /* Plain, translated sentences about what was skipped or could not be
