@@ -68,6 +68,39 @@ salvage_dup_item_name (SalvageWorkspace *workspace,
   return g_strdup ("");
 }
 
+/* A confirmation is answered once: a second click on its button before
+ * the dialog has gone, or a key pressed twice, must not run the action a
+ * second time. Connected first, this runs before anyone else hears the
+ * answer. */
+static void
+answer_once_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                gpointer          user_data)
+{
+  GSignalInvocationHint *hint;
+
+  if (g_object_get_data (G_OBJECT (dialog), "salvage-answered") == NULL)
+    {
+      g_object_set_data (G_OBJECT (dialog), "salvage-answered", GINT_TO_POINTER (TRUE));
+      return;
+    }
+
+  hint = g_signal_get_invocation_hint (dialog);
+  g_signal_stop_emission (dialog, hint->signal_id, hint->detail);
+}
+
+static AdwMessageDialog *
+confirmation_new (GtkWindow  *parent,
+                  const char *heading,
+                  const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (answer_once_cb), NULL);
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
 AdwMessageDialog *
 salvage_delete_dialog_new (GtkWindow  *parent,
                            gpointer    item,
@@ -96,7 +129,7 @@ salvage_delete_dialog_new (GtkWindow  *parent,
     body = g_strdup_printf (_("The workflow “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
                             name);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  dialog = confirmation_new (parent, heading, body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "trash", _("_Move to Trash"),
@@ -251,7 +284,7 @@ salvage_restore_dialog_new (GtkWindow        *parent,
     }
   g_string_append (body, _("Restored items return to where they were deleted from."));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body->str));
+  dialog = confirmation_new (parent, heading, body->str);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),

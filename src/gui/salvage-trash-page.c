@@ -974,6 +974,14 @@ salvage_trash_page_get_rows (SalvageTrashPage *self)
   return G_LIST_MODEL (self->sorted);
 }
 
+GtkSelectionModel *
+salvage_trash_page_get_selection (SalvageTrashPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
 const char *
 salvage_trash_page_get_view (SalvageTrashPage *self)
 {

@@ -45,6 +45,9 @@ gboolean    salvage_trash_page_select_item   (SalvageTrashPage *self,
                                               SalvageTrashItem *item);
 /* The rows as shown: filtered and sorted. */
 GListModel *salvage_trash_page_get_rows      (SalvageTrashPage *self);
+/* The model of the view: the rows it has been given so far (a large Trash
+ * reaches it over a few frames) and which of them are selected. */
+GtkSelectionModel *salvage_trash_page_get_selection (SalvageTrashPage *self);
 /* "loading", "content", "no-results", "empty" or "error". */
 const char *salvage_trash_page_get_view      (SalvageTrashPage *self);
 
