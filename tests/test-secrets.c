@@ -304,15 +304,18 @@ test_cancelled (void)
 static void
 assert_secrets_error (const GError *error,
                       int           code,
+                      const char   *message,
                       gint64        started)
 {
   g_assert_error (error, SALVAGE_SECRETS_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
   g_assert_null (strstr (error->message, KEY));
   g_assert_cmpint (g_get_monotonic_time () - started, <, QUICK_USEC);
 }
 
 static void
-assert_unusable (int code)
+assert_unusable (int         code,
+                 const char *message)
 {
   g_autoptr(GError) error = NULL;
   gint64 started;
@@ -320,19 +323,18 @@ assert_unusable (int code)
 
   started = g_get_monotonic_time ();
   g_assert_false (store (SERVER, "acme-vision", KEY, NULL, &error));
-  assert_secrets_error (error, code, started);
-  g_test_message ("store: %s", error->message);
+  assert_secrets_error (error, code, message, started);
   g_clear_error (&error);
 
   started = g_get_monotonic_time ();
   key = lookup (SERVER, "acme-vision", &error);
   g_assert_null (key);
-  assert_secrets_error (error, code, started);
+  assert_secrets_error (error, code, message, started);
   g_clear_error (&error);
 
   started = g_get_monotonic_time ();
   g_assert_false (clear (SERVER, "acme-vision", &error));
-  assert_secrets_error (error, code, started);
+  assert_secrets_error (error, code, message, started);
 }
 
 /* The parent's side: the child must pass, and print nothing of the key
@@ -369,7 +371,7 @@ test_no_service (void)
     }
 
   bus = private_bus_up ();
-  assert_unusable (SALVAGE_SECRETS_ERROR_UNAVAILABLE);
+  assert_unusable (SALVAGE_SECRETS_ERROR_UNAVAILABLE, "No keyring service is running.");
   g_test_dbus_stop (bus);
 }
 
@@ -475,6 +477,24 @@ own_secrets_name (GTestDBus                  *bus,
   return g_steal_pointer (&owner);
 }
 
+static void
+test_no_bus (void)
+{
+  g_autofree char *address = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ();
+      return;
+    }
+
+  /* No session bus at all, as in a bare login shell. */
+  address = g_strdup_printf ("unix:path=%s/no-such-bus", g_get_home_dir ());
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  g_log_set_debug_enabled (TRUE);
+  assert_unusable (SALVAGE_SECRETS_ERROR_UNAVAILABLE, "No keyring service is running.");
+}
+
 static GDBusMessage *
 drop_calls_cb (GDBusConnection *connection,
                GDBusMessage    *message,
@@ -511,7 +531,8 @@ test_silent_service (void)
   started = g_get_monotonic_time ();
   g_assert_false (store (SERVER, "acme-vision", KEY, NULL, &error));
   elapsed = g_get_monotonic_time () - started;
-  assert_secrets_error (error, SALVAGE_SECRETS_ERROR_UNAVAILABLE, started);
+  assert_secrets_error (error, SALVAGE_SECRETS_ERROR_UNAVAILABLE,
+                        "The keyring did not answer in time.", started);
   /* Ended by our own limit, well before D-Bus gives up after 25 s. */
   g_assert_cmpint (elapsed, >=, (SALVAGE_SECRETS_TIMEOUT_SECONDS - 1) * G_USEC_PER_SEC);
 
@@ -693,7 +714,7 @@ test_locked (void)
 
   /* Unlocking needs a prompt, which nobody can answer here: the same as
    * a person declining it. The key must not look missing, nor removed. */
-  assert_unusable (SALVAGE_SECRETS_ERROR_LOCKED);
+  assert_unusable (SALVAGE_SECRETS_ERROR_LOCKED, "The keyring is locked.");
   /* Where there is nothing, locked or not, nothing is what we say. */
   assert_no_key (SERVER, "never-stored");
 
@@ -724,8 +745,8 @@ test_no_default_keyring (void)
 
   started = g_get_monotonic_time ();
   g_assert_false (store (SERVER, "acme-vision", KEY, NULL, &error));
-  assert_secrets_error (error, SALVAGE_SECRETS_ERROR_LOCKED, started);
-  g_test_message ("store: %s", error->message);
+  assert_secrets_error (error, SALVAGE_SECRETS_ERROR_LOCKED,
+                        "The default keyring is locked or has not been set up.", started);
 
   assert_no_key (SERVER, "acme-vision");
 
@@ -810,6 +831,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/secrets/stored-item", test_stored_item);
   g_test_add_func ("/secrets/cancelled", test_cancelled);
   g_test_add_func ("/secrets/file-backend", test_file_backend);
+  g_test_add_func ("/secrets/no-bus", test_no_bus);
   g_test_add_func ("/secrets/no-service", test_no_service);
   g_test_add_func ("/secrets/silent-service", test_silent_service);
   g_test_add_func ("/secrets/slow-prompt", test_slow_prompt);
