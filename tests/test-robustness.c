@@ -980,6 +980,141 @@ test_close_during_request (gconstpointer data)
   g_clear_object (&f.server);
 }
 
+/* A large Trash reaches the view a few rows a frame */
+
+#define BIG_WS      "big-trash"
+#define BIG_API_KEY "big-key-Lm4Nb8Vc"
+#define BIG_TRASH   3000
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_restorable (GListModel *items)
+{
+  guint n_restorable = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (items, i);
+
+      n_restorable += salvage_trash_item_get_restorable (item);
+    }
+
+  return n_restorable;
+}
+
+/* The heading of the confirmation that @action_name of @page asks, which
+ * is then cancelled. */
+static char *
+dup_confirmation_heading (Fixture    *f,
+                          GtkWidget  *page,
+                          const char *action_name)
+{
+  AdwMessageDialog *dialog;
+  char *heading;
+
+  g_assert_true (gtk_widget_activate_action (page, action_name, NULL));
+  dialog = wait_for_dialog (f);
+  heading = g_strdup (adw_message_dialog_get_heading (dialog));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  return heading;
+}
+
+static void
+test_big_trash (void)
+{
+  SalvageDemoSizes sizes = { .n_projects = 4, .max_versions = 2, .n_workflows = 2,
+                             .n_trash = BIG_TRASH };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *restore_selected = NULL;
+  g_autofree char *restore_all = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  SalvageTrashPage *page;
+  GtkSelectionModel *view_model;
+  GListModel *trash;
+  GListModel *rows;
+  GtkWidget *list_view;
+  Fixture f = { 0, };
+  guint n_items;
+
+  f.server = salvage_server_new ();
+  salvage_demo_seed (f.server, BIG_WS, BIG_API_KEY, &sizes, 7);
+  salvage_server_listen (f.server, 0, &error);
+  g_assert_no_error (error);
+  f.window = g_object_ref_sink (salvage_window_new (GTK_APPLICATION (application)));
+  gtk_window_present (GTK_WINDOW (f.window));
+
+  page = salvage_window_get_trash_page (f.window);
+  view_model = salvage_trash_page_get_selection (page);
+  rows = salvage_trash_page_get_rows (page);
+  salvage_window_show_page (f.window, "trash");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  salvage_window_connect (f.window, salvage_server_get_url (f.server), BIG_API_KEY);
+  WAIT_UNTIL (workspace (&f) != NULL &&
+              g_list_model_get_n_items (salvage_workspace_get_trash (workspace (&f))) > 0);
+  trash = salvage_workspace_get_trash (workspace (&f));
+  n_items = g_list_model_get_n_items (trash);
+  g_assert_cmpuint (n_items, >=, BIG_TRASH);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_items);
+
+  /* The Trash arrived in this main-loop turn: the view has its first rows
+   * only, and gets the others over the next frames. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view_model)), <, n_items);
+
+  /* Ctrl+A right away selects everything, not only the rows given so far. */
+  list_view = find_descendant (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW),
+                               GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.select-all", NULL));
+  selected = gtk_selection_model_get_selection (view_model);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n_items);
+
+  /* Every row becomes reachable, in order, and stays selected. */
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (view_model)) == n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) shown = g_list_model_get_item (G_LIST_MODEL (view_model), i);
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      g_assert_true (shown == row);
+      g_assert_true (gtk_selection_model_is_selected (view_model, i));
+    }
+
+  /* Both ways of restoring everything name every restorable item. */
+  expected = g_strdup_printf ("Restore %u Items?", count_restorable (trash));
+  restore_selected = dup_confirmation_heading (&f, GTK_WIDGET (page), "trash.restore-selected");
+  g_assert_cmpstr (restore_selected, ==, expected);
+
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Restore All %u Items?", count_restorable (trash));
+  restore_all = dup_confirmation_heading (&f, GTK_WIDGET (page), "trash.restore-all");
+  g_assert_cmpstr (restore_all, ==, expected);
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1148,8 @@ main (int   argc,
                         GINT_TO_POINTER (PENDING_DELETE), test_close_during_request);
   g_test_add_data_func ("/robustness/concurrency/close-during-restore",
                         GINT_TO_POINTER (PENDING_RESTORE), test_close_during_request);
+
+  g_test_add_func ("/robustness/big-trash", test_big_trash);
 
   status = g_test_run ();
 
