@@ -1,4 +1,4 @@
-/* test-robustness.c - the window when the service or the network misbehaves, and when the user is quicker than the network
+/* test-robustness.c - the window when the service or the network fails, or the user is quicker
  *
  * Every fault the stand-in server can inject is made to strike a Refresh,
  * a move to the Trash and a restore, in a real window over real sockets:
@@ -72,9 +72,11 @@ seed_server (SalvageServer *server)
 
   salvage_server_add_project (server, WS, "pcb-defects", "PCB Defects", "object-detection", 1200);
   salvage_server_add_version (server, WS, "pcb-defects", 1, "raw", 1200);
-  salvage_server_add_project (server, WS, "hard-hats", "Hard Hat Detection", "object-detection", 800);
+  salvage_server_add_project (server, WS, "hard-hats", "Hard Hat Detection", "object-detection",
+                              800);
   salvage_server_add_project (server, WS, "forklifts", "Forklift Safety", "object-detection", 500);
-  salvage_server_add_project (server, WS, "traffic-signs", "Traffic Signs", "object-detection", 300);
+  salvage_server_add_project (server, WS, "traffic-signs", "Traffic Signs", "object-detection",
+                              300);
   salvage_server_add_version (server, WS, "traffic-signs", 1, "first", 300);
 
   salvage_server_add_workflow (server, WS, "blur-faces", "Blur Faces");
@@ -127,13 +129,31 @@ workspace (Fixture *f)
   return salvage_window_get_workspace (f->window);
 }
 
+static SalvageProjectsPage *
+projects_page (Fixture *f)
+{
+  return salvage_window_get_projects_page (f->window);
+}
+
+static SalvageWorkflowsPage *
+workflows_page (Fixture *f)
+{
+  return salvage_window_get_workflows_page (f->window);
+}
+
+static SalvageTrashPage *
+trash_page (Fixture *f)
+{
+  return salvage_window_get_trash_page (f->window);
+}
+
 static gboolean
 pages_show (Fixture    *f,
             const char *view)
 {
-  return g_strcmp0 (salvage_projects_page_get_view (salvage_window_get_projects_page (f->window)), view) == 0 &&
-         g_strcmp0 (salvage_workflows_page_get_view (salvage_window_get_workflows_page (f->window)), view) == 0 &&
-         g_strcmp0 (salvage_trash_page_get_view (salvage_window_get_trash_page (f->window)), view) == 0;
+  return g_strcmp0 (salvage_projects_page_get_view (projects_page (f)), view) == 0 &&
+         g_strcmp0 (salvage_workflows_page_get_view (workflows_page (f)), view) == 0 &&
+         g_strcmp0 (salvage_trash_page_get_view (trash_page (f)), view) == 0;
 }
 
 static void
@@ -329,7 +349,8 @@ count_listed (Fixture *f)
   char *key;
 
 #define COUNT(k) \
-  g_hash_table_replace (listed, (k), GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (listed, (k))) + 1))
+  g_hash_table_replace (listed, (k), \
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (listed, (k))) + 1))
 
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
@@ -394,7 +415,8 @@ lists_match_server (Fixture  *f,
                                   "but the server has it %s",
                                   known->kind, known->path, n_live, n_trash,
                                   state == SALVAGE_SERVER_ITEM_LIVE ? "live" :
-                                  state == SALVAGE_SERVER_ITEM_TRASHED ? "in the Trash" : "nowhere");
+                                  state == SALVAGE_SERVER_ITEM_TRASHED ? "in the Trash" :
+                                  "nowhere");
           return FALSE;
         }
 
@@ -421,11 +443,11 @@ assert_lists_match_server (Fixture *f)
   if (!lists_match_server (f, &why))
     g_error ("%s", why);
 
-  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (salvage_window_get_projects_page (f->window))),
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects_page (f))),
                     ==, g_list_model_get_n_items (salvage_workspace_get_projects (workspace (f))));
-  g_assert_cmpuint (g_list_model_get_n_items (salvage_workflows_page_get_rows (salvage_window_get_workflows_page (f->window))),
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workflows_page_get_rows (workflows_page (f))),
                     ==, g_list_model_get_n_items (salvage_workspace_get_workflows (workspace (f))));
-  g_assert_cmpuint (g_list_model_get_n_items (salvage_trash_page_get_rows (salvage_window_get_trash_page (f->window))),
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_trash_page_get_rows (trash_page (f))),
                     ==, g_list_model_get_n_items (salvage_workspace_get_trash (workspace (f))));
   g_assert_cmpuint (salvage_window_get_trash_badge (f->window),
                     ==, g_list_model_get_n_items (salvage_workspace_get_trash (workspace (f))));
@@ -449,7 +471,7 @@ static const char *
 delete_project (Fixture    *f,
                 const char *slug)
 {
-  SalvageProjectsPage *page = salvage_window_get_projects_page (f->window);
+  SalvageProjectsPage *page = projects_page (f);
   g_autofree char *previous = g_strdup (salvage_window_get_last_toast (f->window));
 
   salvage_window_show_page (f->window, "projects");
@@ -467,7 +489,7 @@ restore_item (Fixture    *f,
               const char *kind,
               const char *path)
 {
-  SalvageTrashPage *page = salvage_window_get_trash_page (f->window);
+  SalvageTrashPage *page = trash_page (f);
   g_autofree char *previous = g_strdup (salvage_window_get_last_toast (f->window));
 
   salvage_window_show_page (f->window, "trash");
@@ -519,7 +541,8 @@ static const FaultCase fault_cases[] = {
   { "wrong-shape", { SALVAGE_FAULT_WRONG_SHAPE }, "is not a list", "answer" },
   { "huge", { SALVAGE_FAULT_HUGE }, SAYS ("too large") },
   /* Slower than a whole request may take: carried out, the answer too late. */
-  { "trickle-slow", { SALVAGE_FAULT_TRICKLE, .interval_ms = 250 }, SAYS ("did not answer in time"), 1 },
+  { "trickle-slow", { SALVAGE_FAULT_TRICKLE, .interval_ms = 250 },
+    SAYS ("did not answer in time"), 1 },
   /* Slow but within the limits: the action succeeds. */
   { "trickle", { SALVAGE_FAULT_TRICKLE, .interval_ms = 1, .count = 1 }, SAYS (NULL) },
 };
@@ -693,6 +716,77 @@ test_fault (gconstpointer data)
   fixture_tear_down (&f);
 }
 
+/* The first load fails: the pages have nothing to show but why. */
+
+static GtkStack *
+find_page_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "error") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_page_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The text of the error page that @page shows. */
+static const char *
+get_error_text (gpointer page)
+{
+  GtkStack *stack = find_page_stack (GTK_WIDGET (page));
+  GtkWidget *error_page;
+
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  error_page = gtk_stack_get_visible_child (stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (error_page));
+
+  return adw_status_page_get_description (ADW_STATUS_PAGE (error_page));
+}
+
+static void
+test_first_load (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      const FaultCase *fault_case = &fault_cases[i];
+      Fixture f = { 0, };
+
+      /* Those that fail by the clock need a client timeout set before
+       * the first load, which the window does not take. */
+      if (fault_case->refresh_words == NULL || fault_case->timeout != 0)
+        continue;
+
+      g_test_message ("First load, %s", fault_case->name);
+      fixture_set_up (&f);
+      salvage_server_add_fault_full (f.server, "GET", NULL, &fault_case->fault);
+      salvage_window_connect (f.window, salvage_server_get_url (f.server), API_KEY);
+      WAIT_UNTIL (pages_show (&f, "error"));
+
+      assert_contains (get_error_text (projects_page (&f)), fault_case->refresh_words);
+      assert_contains (get_error_text (workflows_page (&f)), fault_case->refresh_words);
+      assert_contains (get_error_text (trash_page (&f)), fault_case->refresh_words);
+      g_assert_true (action_buttons_enabled (&f, "win.refresh"));
+      g_assert_cmpuint (count_open_dialogs (), ==, 0);
+
+      /* Retry, once the server behaves. */
+      salvage_server_clear_faults (f.server);
+      refresh (&f);
+      WAIT_UNTIL (pages_show (&f, "content"));
+      assert_lists_match_server (&f);
+
+      fixture_tear_down (&f);
+    }
+}
+
 /* Concurrency: the user is quicker than the network */
 
 /* The Restore button in the Trash view's row of @item. */
@@ -731,12 +825,13 @@ test_double_restore (void)
 
   fixture_set_up (&f);
   connect_and_wait (&f);
-  page = salvage_window_get_trash_page (f.window);
+  page = trash_page (&f);
   salvage_window_show_page (f.window, "trash");
   counter = salvage_server_add_fault (f.server, "POST", "/" WS "/trash/restore",
                                       SALVAGE_FAULT_NONE, 0, 0);
 
-  WAIT_UNTIL ((button = find_row_button (GTK_WIDGET (page), find_trash (&f, "workflow", "old-flow"))) != NULL &&
+  WAIT_UNTIL ((button = find_row_button (GTK_WIDGET (page),
+                                         find_trash (&f, "workflow", "old-flow"))) != NULL &&
               gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
   dialog = wait_for_dialog (&f);
@@ -773,7 +868,7 @@ test_double_delete (void)
 
   fixture_set_up (&f);
   connect_and_wait (&f);
-  page = salvage_window_get_projects_page (f.window);
+  page = projects_page (&f);
   counter = salvage_server_add_fault (f.server, "DELETE", NULL, SALVAGE_FAULT_NONE, 0, 0);
 
   g_assert_true (salvage_projects_page_select_item (page, find_project (&f, "forklifts")));
@@ -836,7 +931,7 @@ test_refresh_during_restore (void)
   fixture_set_up (&f);
   connect_and_wait (&f);
   salvage_server_set_latency (f.server, SLOW_MSEC);
-  page = salvage_window_get_trash_page (f.window);
+  page = trash_page (&f);
 
   previous = g_strdup (salvage_window_get_last_toast (f.window));
   salvage_window_show_page (f.window, "trash");
@@ -866,9 +961,9 @@ test_switch_pages_during_requests (void)
   salvage_server_set_latency (f.server, SLOW_MSEC);
 
   previous = g_strdup (salvage_window_get_last_toast (f.window));
-  g_assert_true (salvage_projects_page_select_item (salvage_window_get_projects_page (f.window),
+  g_assert_true (salvage_projects_page_select_item (projects_page (&f),
                                                     find_project (&f, "hard-hats")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_projects_page (f.window)),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects_page (&f)),
                                              "projects.delete-selected", NULL));
   answer_dialog (&f, "trash");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL));
@@ -938,9 +1033,9 @@ test_close_during_request (gconstpointer data)
       break;
 
     case PENDING_DELETE:
-      g_assert_true (salvage_projects_page_select_item (salvage_window_get_projects_page (f.window),
+      g_assert_true (salvage_projects_page_select_item (projects_page (&f),
                                                         find_project (&f, "forklifts")));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_projects_page (f.window)),
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects_page (&f)),
                                                  "projects.delete-selected", NULL));
       answer_dialog (&f, "trash");
       break;
@@ -948,9 +1043,9 @@ test_close_during_request (gconstpointer data)
     case PENDING_RESTORE:
     default:
       salvage_window_show_page (f.window, "trash");
-      g_assert_true (salvage_trash_page_select_item (salvage_window_get_trash_page (f.window),
+      g_assert_true (salvage_trash_page_select_item (trash_page (&f),
                                                      find_trash (&f, "workflow", "old-flow")));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash_page (&f)),
                                                  "trash.restore-selected", NULL));
       answer_dialog (&f, "restore");
       break;
@@ -1065,7 +1160,7 @@ test_big_trash (void)
   f.window = g_object_ref_sink (salvage_window_new (GTK_APPLICATION (application)));
   gtk_window_present (GTK_WINDOW (f.window));
 
-  page = salvage_window_get_trash_page (f.window);
+  page = trash_page (&f);
   view_model = salvage_trash_page_get_selection (page);
   rows = salvage_trash_page_get_rows (page);
   salvage_window_show_page (f.window, "trash");
@@ -1137,6 +1232,7 @@ main (int   argc,
       g_test_add_data_func (path, &fault_cases[i], test_fault);
     }
 
+  g_test_add_func ("/robustness/first-load", test_first_load);
   g_test_add_func ("/robustness/concurrency/double-restore", test_double_restore);
   g_test_add_func ("/robustness/concurrency/double-delete", test_double_delete);
   g_test_add_func ("/robustness/concurrency/delete-during-refresh", test_delete_during_refresh);

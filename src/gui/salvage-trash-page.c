@@ -170,10 +170,8 @@ salvage_reveal_selection_selection_model_init (GtkSelectionModelInterface *iface
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SalvageRevealSelection, salvage_reveal_selection, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      salvage_reveal_selection_list_model_init)
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
-                                                      salvage_reveal_selection_selection_model_init))
+  G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, salvage_reveal_selection_list_model_init)
+  G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, salvage_reveal_selection_selection_model_init))
 
 static void
 reveal_selection_items_changed_cb (SalvageRevealSelection *self,
