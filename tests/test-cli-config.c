@@ -517,6 +517,8 @@ check_case (const ConfigCase *c,
       g_assert_null (config);
       g_assert_error (error, SALVAGE_CLI_CONFIG_ERROR, c->error_code);
       g_assert_nonnull (strstr (error->message, c->message));
+      /* Every error says which file it is about. */
+      g_assert_nonnull (strstr (error->message, "“~/.config/roboflow/config.json”"));
       assert_no_key (error->message);
       if (c->never_said != NULL)
         g_assert_null (strstr (error->message, c->never_said));
@@ -1126,6 +1128,8 @@ main (int   argc,
    * file is found through it, and nobody's real login is ever read. */
   g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (variables); i++)
+    g_unsetenv (variables[i]);
 
   g_test_init (&argc, &argv, NULL);
 
