@@ -849,9 +849,9 @@ read_bounded (int            fd,
   return TRUE;
 }
 
-/* Reads the file at env->path. Fails with SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND
- * when there is none, G_IO_ERROR_CANCELLED, or else sets *failure to why
- * it cannot be used. */
+/* Reads the file at env->path into *contents, or sets *failure to why it
+ * cannot be used; leaves both NULL when there is no file. Fails only when
+ * cancelled. */
 static gboolean
 read_file (const Environment  *env,
            char              **contents,
@@ -876,11 +876,7 @@ read_file (const Environment  *env,
       read_errno = errno;
 
       if (read_errno == ENOENT || read_errno == ENOTDIR)
-        {
-          g_set_error_literal (error, SALVAGE_CLI_CONFIG_ERROR,
-                               SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND, "No file");
-          return FALSE;
-        }
+        return TRUE;
 
       *failure = g_strdup_printf (_("The Roboflow CLI login file “%s” could not be read: %s"),
                                   reader.display, g_strerror (read_errno));
@@ -937,23 +933,16 @@ load_from (const Environment  *env,
            GCancellable       *cancellable,
            GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *failure = NULL;
   gsize length = 0;
 
-  if (!read_file (env, &contents, &length, &failure, cancellable, &local_error))
-    {
-      /* Without a file, ROBOFLOW_API_KEY alone may still make a login. */
-      if (g_error_matches (local_error, SALVAGE_CLI_CONFIG_ERROR,
-                           SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND))
-        return read_config (env, NULL, NULL, 0, NULL, error);
+  if (!read_file (env, &contents, &length, &failure, cancellable, error))
+    return NULL;
 
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return read_config (env, env->path, contents, length, failure, error);
+  /* Without a file, ROBOFLOW_API_KEY alone may still make a login. */
+  return read_config (env, contents != NULL || failure != NULL ? env->path : NULL,
+                      contents, length, failure, error);
 }
 
 /*

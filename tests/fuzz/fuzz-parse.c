@@ -388,6 +388,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   }
 #elif TARGET == FUZZ_cli_config
   {
+    /* The CLI's login file, read alone and then with the environment
+     * variables that change how it is read. */
     g_autoptr(SalvageCliConfig) config = NULL;
     g_autoptr(SalvageCliConfig) with_env = NULL;
     g_autoptr(GError) env_error = NULL;
