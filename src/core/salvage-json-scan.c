@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "salvage-error.h"
@@ -838,7 +840,7 @@ salvage_json_scan_propagate (SalvageJsonScan  *scan,
       looks_like_markup (scan))
     {
       g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                           "The server's answer is not JSON (it looks like a web page)");
+                           _("The server’s answer is not JSON (it looks like a web page)"));
       return;
     }
 
@@ -846,61 +848,61 @@ salvage_json_scan_propagate (SalvageJsonScan  *scan,
     {
     case SALVAGE_JSON_PROBLEM_CUT_SHORT:
       g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                           "The server's answer was cut short before its JSON ended");
+                           _("The server’s answer was cut short before its JSON ended"));
       break;
 
     case SALVAGE_JSON_PROBLEM_LEADING_ZERO:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON "
-                   "(a number has a leading zero, at byte %" G_GSIZE_FORMAT ")", byte);
+                   _("The server’s answer is not valid JSON "
+                     "(a number has a leading zero, at byte %lu)"), (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_NUMBER:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON "
-                   "(a malformed number at byte %" G_GSIZE_FORMAT ")", byte);
+                   _("The server’s answer is not valid JSON "
+                     "(a malformed number at byte %lu)"), (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_ESCAPE:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON "
-                   "(a malformed escape sequence at byte %" G_GSIZE_FORMAT ")", byte);
+                   _("The server’s answer is not valid JSON "
+                     "(a malformed escape sequence at byte %lu)"), (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_CONTROL:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON "
-                   "(a control character inside a string, at byte %" G_GSIZE_FORMAT ")", byte);
+                   _("The server’s answer is not valid JSON "
+                     "(a control character inside a string, at byte %lu)"), (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_UTF8:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON "
-                   "(the text at byte %" G_GSIZE_FORMAT " is not UTF-8)", byte);
+                   _("The server’s answer is not valid JSON "
+                     "(the text at byte %lu is not UTF-8)"), (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_NUL:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer contains a NUL byte (at byte %" G_GSIZE_FORMAT ")",
-                   byte);
+                   _("The server’s answer contains a NUL byte (at byte %lu)"),
+                   (unsigned long) byte);
       break;
 
     case SALVAGE_JSON_PROBLEM_TOO_DEEP:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is nested more than %d levels deep",
+                   _("The server’s answer is nested more than %d levels deep"),
                    SALVAGE_PARSE_MAX_DEPTH);
       break;
 
     case SALVAGE_JSON_PROBLEM_TWO_VALUES:
       g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                           "The server's answer is not valid JSON (it holds more than one value)");
+                           _("The server’s answer is not valid JSON (it holds more than one value)"));
       break;
 
     case SALVAGE_JSON_PROBLEM_SYNTAX:
     case SALVAGE_JSON_PROBLEM_NONE:
     default:
       g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
-                   "The server's answer is not valid JSON (at byte %" G_GSIZE_FORMAT ")", byte);
+                   _("The server’s answer is not valid JSON (at byte %lu)"), (unsigned long) byte);
       break;
     }
 }

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "salvage-error.h"
 #include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
@@ -31,6 +33,30 @@ bad_response (GError     **error,
   va_start (args, format);
   *error = g_error_new_valist (SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE, format, args);
   va_end (args);
+
+  return FALSE;
+}
+
+/* A part of an answer of the wrong shape; says so in words a user can
+ * place, with the part named. */
+static gboolean G_GNUC_PRINTF (2, 3)
+bad_shape (GError     **error,
+           const char  *format,
+           ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: %s names the part of the answer that was wrong */
+  *error = g_error_new (SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
+                        _("The server’s answer is not as expected: %s"), detail);
 
   return FALSE;
 }
@@ -144,13 +170,13 @@ body_data (GBytes  *body,
 
   if (data == NULL || *len == 0 || is_blank (data, *len))
     {
-      bad_response (error, "The server's answer is empty");
+      bad_response (error, _("The server’s answer is empty"));
       return NULL;
     }
 
   if (*len > G_MAXSSIZE)
     {
-      bad_response (error, "The server's answer is too large");
+      bad_response (error, _("The server’s answer is too large"));
       return NULL;
     }
 
@@ -184,13 +210,13 @@ load_json (GBytes  *body,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize)len, NULL))
     {
-      bad_response (error, "The server's answer is not valid JSON");
+      bad_response (error, _("The server’s answer is not valid JSON"));
       return NULL;
     }
 
   root = json_parser_steal_root (parser);
   if (root == NULL)
-    bad_response (error, "The server's answer is empty");
+    bad_response (error, _("The server’s answer is empty"));
 
   return root;
 }
@@ -284,6 +310,18 @@ get_count (JsonObject *object,
   return -1;
 }
 
+/* Whether @member, when present, is a boolean: an answer that says
+ * "deleted": "yes" says nothing for sure. */
+static gboolean
+boolean_or_absent (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL ||
+         (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN);
+}
+
 static gboolean
 get_boolean (JsonObject *object,
              const char *member,
@@ -343,7 +381,7 @@ get_list (JsonNode    *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      bad_response (error, "The server's answer about %s is not an object or a list", what);
+      bad_response (error, _("The server’s answer about “%s” is not an object or a list"), what);
       return NULL;
     }
 
@@ -352,13 +390,13 @@ get_list (JsonNode    *root,
 
   if (node == NULL)
     {
-      bad_response (error, "The server's answer has no “%s”", member);
+      bad_response (error, _("The server’s answer has no “%s”"), member);
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      bad_response (error, "“%s” is not a list", member);
+      bad_shape (error, _("“%s” is not a list"), member);
       return NULL;
     }
 
@@ -537,7 +575,7 @@ salvage_parse_key_check (GBytes  *body,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      bad_response (error, "The server's answer to the key check is not an object");
+      bad_response (error, _("The server’s answer to the key check is not an object"));
       return NULL;
     }
 
@@ -553,7 +591,7 @@ salvage_parse_key_check (GBytes  *body,
 
   if (!node_is_string (workspace))
     {
-      bad_response (error, "“workspace” is not a string");
+      bad_shape (error, _("“workspace” is not a string"));
       return NULL;
     }
 
@@ -631,7 +669,7 @@ salvage_parse_workspace (GBytes  *body,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      bad_response (error, "The server's answer about the workspace is not an object");
+      bad_response (error, _("The server’s answer about the workspace is not an object"));
       return NULL;
     }
 
@@ -643,7 +681,7 @@ salvage_parse_workspace (GBytes  *body,
         workspace = json_node_get_object (root);
       else
         {
-          bad_response (error, "The server's answer has no “workspace” object");
+          bad_response (error, _("The server’s answer has no “workspace” object"));
           return NULL;
         }
     }
@@ -651,12 +689,12 @@ salvage_parse_workspace (GBytes  *body,
   list = json_object_get_member (workspace, "projects");
   if (list == NULL)
     {
-      bad_response (error, "The workspace has no “projects” list");
+      bad_shape (error, _("The workspace has no “projects” list"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
-      bad_response (error, "“projects” is not a list");
+      bad_shape (error, _("“projects” is not a list"));
       return NULL;
     }
 
@@ -671,7 +709,7 @@ salvage_parse_workspace (GBytes  *body,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          bad_response (error, "Project %u of “projects” is not an object", i + 1);
+          bad_shape (error, _("Project %u of “projects” is not an object"), i + 1);
           return NULL;
         }
 
@@ -680,7 +718,7 @@ salvage_parse_workspace (GBytes  *body,
                                      NULL);
       if (project == NULL)
         {
-          bad_response (error, "Project %u of “projects” has no “id” or “url”", i + 1);
+          bad_shape (error, _("Project %u of “projects” has no “id” or “url”"), i + 1);
           return NULL;
         }
 
@@ -731,7 +769,7 @@ salvage_parse_project (GBytes          *body,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      bad_response (error, "The server's answer about the project is not an object");
+      bad_response (error, _("The server’s answer about the project is not an object"));
       return NULL;
     }
 
@@ -741,12 +779,12 @@ salvage_parse_project (GBytes          *body,
   list = json_object_get_member (object, "versions");
   if (list == NULL)
     {
-      bad_response (error, "The project has no “versions” list");
+      bad_shape (error, _("The project has no “versions” list"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
-      bad_response (error, "“versions” is not a list");
+      bad_shape (error, _("“versions” is not a list"));
       return NULL;
     }
 
@@ -766,14 +804,14 @@ salvage_parse_project (GBytes          *body,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          bad_response (error, "Version %u of “versions” is not an object", i + 1);
+          bad_shape (error, _("Version %u of “versions” is not an object"), i + 1);
           return NULL;
         }
 
       entry = json_node_get_object (element);
       if (!(id = dup_id (entry, "id")))
         {
-          bad_response (error, "Version %u of “versions” has no usable “id”", i + 1);
+          bad_shape (error, _("Version %u of “versions” has no usable “id”"), i + 1);
           return NULL;
         }
 
@@ -855,14 +893,14 @@ salvage_parse_trainings (GBytes      *body,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          bad_response (error, "Training %u of “trainings” is not an object", i + 1);
+          bad_shape (error, _("Training %u of “trainings” is not an object"), i + 1);
           return NULL;
         }
 
       entry = json_node_get_object (element);
       if (!(id = dup_id (entry, "id")))
         {
-          bad_response (error, "Training %u of “trainings” has no usable “id”", i + 1);
+          bad_shape (error, _("Training %u of “trainings” has no usable “id”"), i + 1);
           return NULL;
         }
 
@@ -919,7 +957,7 @@ salvage_parse_workflows (GBytes  *body,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          bad_response (error, "Workflow %u of “workflows” is not an object", i + 1);
+          bad_shape (error, _("Workflow %u of “workflows” is not an object"), i + 1);
           return NULL;
         }
 
@@ -928,7 +966,7 @@ salvage_parse_workflows (GBytes  *body,
       /* Workflows are deleted by url, so one without it is of no use. */
       if (!(url = get_nonempty_string (entry, "url")))
         {
-          bad_response (error, "Workflow %u of “workflows” has no “url”", i + 1);
+          bad_shape (error, _("Workflow %u of “workflows” has no “url”"), i + 1);
           return NULL;
         }
 
@@ -1389,7 +1427,7 @@ read_trash_entry (TrashParse        *parse,
     {
       if (salvage_json_scan_failed (&parse->scan))
         return scan_failed (parse, error);
-      return bad_response (error, "Entry %u of “%s” is not an object", position + 1, where);
+      return bad_shape (error, _("Entry %u of “%s” is not an object"), position + 1, where);
     }
 
   salvage_json_scan_read (&parse->scan, &key);
@@ -1455,7 +1493,7 @@ read_trash_entry (TrashParse        *parse,
   if (!(record.id = id))
     {
       trash_record_clear (&record);
-      return bad_response (error, "Entry %u of “%s” has no usable “id”", position + 1, where);
+      return bad_shape (error, _("Entry %u of “%s” has no usable “id”"), position + 1, where);
     }
 
   /* A version is its own number; anything else may name the version it
@@ -1583,7 +1621,7 @@ read_trash_sections (TrashParse  *parse,
            * count, say): there is nothing to lose by skipping it. */
           if (kind == SALVAGE_TRASH_KIND_OTHER)
             continue;
-          return bad_response (error, "“%s” is not a list", where);
+          return bad_shape (error, _("“%s” is not a list"), where);
         }
 
       /* "datasets" is the old name of "projects"; when both are present
@@ -1621,7 +1659,7 @@ salvage_parse_trash (GBytes  *body,
     {
       /* Whatever it is, a broken body is reported as broken first. */
       if (salvage_json_validate (data, len, NULL, error))
-        bad_response (error, "The server's answer about the Trash is not an object");
+        bad_response (error, _("The server’s answer about the Trash is not an object"));
       return NULL;
     }
 
@@ -1667,7 +1705,7 @@ salvage_parse_trash (GBytes  *body,
         }
       else if (found != SALVAGE_JSON_NULL)
         {
-          bad_response (error, "“items” is not a list");
+          bad_shape (error, _("“items” is not a list"));
           return NULL;
         }
     }
@@ -1688,13 +1726,13 @@ salvage_parse_trash (GBytes  *body,
           salvage_json_scan_read (&parse.scan, &key);
           if (salvage_json_scan_next_element (&parse.scan))
             {
-              bad_response (error, "“sections” is not an object");
+              bad_shape (error, _("“sections” is not an object"));
               return NULL;
             }
         }
       else if (found != SALVAGE_JSON_NULL)
         {
-          bad_response (error, "“sections” is not an object");
+          bad_shape (error, _("“sections” is not an object"));
           return NULL;
         }
     }
@@ -1749,17 +1787,20 @@ salvage_parse_delete (GBytes  *body,
     return FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return bad_response (error, "The server's answer to the delete is not an object");
+    return bad_response (error, _("The server’s answer to the delete is not an object"));
 
   object = json_node_get_object (root);
+
+  if (!boolean_or_absent (object, "deleted"))
+    return bad_shape (error, _("“deleted” is not true or false"));
 
   if (!get_boolean (object, "deleted", TRUE))
     {
       const char *reason = get_reason (object);
 
       if (reason != NULL)
-        return bad_response (error, "The server did not move it to the Trash: %s", reason);
-      return bad_response (error, "The server did not move it to the Trash");
+        return bad_response (error, _("The server did not move it to the Trash: %s"), reason);
+      return bad_response (error, _("The server did not move it to the Trash"));
     }
 
   /* A version delete answers with "projectId" too, but that is its parent
@@ -1812,17 +1853,20 @@ salvage_parse_restore (GBytes  *body,
     return FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return bad_response (error, "The server's answer to the restore is not an object");
+    return bad_response (error, _("The server’s answer to the restore is not an object"));
 
   object = json_node_get_object (root);
+
+  if (!boolean_or_absent (object, "restored"))
+    return bad_shape (error, _("“restored” is not true or false"));
 
   if (!get_boolean (object, "restored", TRUE))
     {
       const char *reason = get_reason (object);
 
       if (reason != NULL)
-        return bad_response (error, "The server did not restore it: %s", reason);
-      return bad_response (error, "The server did not restore it");
+        return bad_response (error, _("The server did not restore it: %s"), reason);
+      return bad_response (error, _("The server did not restore it"));
     }
 
   return TRUE;

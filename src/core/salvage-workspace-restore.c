@@ -576,7 +576,8 @@ restore_many_reloaded_cb (GObject      *object,
   if (!_salvage_workspace_reload_lists_finish (self, result, &error))
     g_debug ("Could not reload the lists after restoring: %s", error->message);
 
-  if (data->stopped)
+  /* The caller gave up while the lists were reloading. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                _("The restore was cancelled"));
@@ -604,6 +605,17 @@ restore_many_reloaded_cb (GObject      *object,
 static void restore_many_node_cb (GObject      *object,
                                   GAsyncResult *result,
                                   gpointer      user_data);
+
+static void
+restore_many_stopped_reloaded_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_salvage_workspace_reload_lists_finish (SALVAGE_WORKSPACE (object), result, &error))
+    g_debug ("Could not reload the lists after a cancelled restore: %s", error->message);
+}
 
 /* Starts what may start; when nothing is left in flight, reloads the lists
  * once and finishes. Takes ownership of @task. */
@@ -640,8 +652,22 @@ restore_many_pump (GTask *task)
     }
 
   _salvage_workspace_list_set_add_trash (data->restored);
-  _salvage_workspace_reload_lists_async (self, data->restored, NULL, data->stopped ? NULL : cancellable,
-                      restore_many_reloaded_cb, task);
+
+  if (data->stopped)
+    {
+      /* The lists still have to learn what the server did with the calls
+       * under way, but the caller, who gave up, must not wait for that:
+       * it may be a window closing. The reload holds the workspace only. */
+      _salvage_workspace_reload_lists_async (self, data->restored, NULL, NULL,
+                                             restore_many_stopped_reloaded_cb, NULL);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The restore was cancelled"));
+      g_object_unref (task);
+      return;
+    }
+
+  _salvage_workspace_reload_lists_async (self, data->restored, NULL, cancellable,
+                                         restore_many_reloaded_cb, task);
 }
 
 static void
@@ -671,15 +697,20 @@ restore_many_node_cb (GObject      *object,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Unknown whether the server got it; the Trash reload will tell. */
+      /* Unknown whether the server got it: the reload of the Trash and of
+       * the list the item would go back to will tell. */
       node->state = NODE_WAITING;
       data->stopped = TRUE;
+      _salvage_workspace_list_set_add_restored (self, data->restored, node->item);
     }
   else
     {
       node->state = NODE_FAILED;
       node->error = g_steal_pointer (&error);
       restore_many_fail_children (node, node);
+      /* Only the answer may have been lost, with the item restored: reload
+       * its list too, or it would be listed nowhere. */
+      _salvage_workspace_list_set_add_restored (self, data->restored, node->item);
     }
 
   restore_many_pump (task);

@@ -1231,11 +1231,14 @@ delete_done_cb (GObject      *object,
         }
 
       /* The list showed something the server disagrees with (a 404 for an
-       * item removed behind our back, say): show what is there now. */
+       * item removed behind our back, say): show what is there now. The
+       * Trash too: when only the answer was lost, the server did move the
+       * item, and it must show up there rather than nowhere. */
       data->error = g_steal_pointer (&error);
       if (lookup_state (self, &data->list, FALSE) != NULL)
         target_set_add (targets, data->list.kind, data->list.project_slug,
                         data->list.version_number);
+      target_set_add (targets, LIST_TRASH, NULL, NULL);
       _salvage_workspace_reload_lists_async (self, targets, NULL, cancellable, delete_list_reloaded_cb,
                           g_steal_pointer (&task));
       return;
