@@ -373,7 +373,6 @@ test_no_service (void)
   bus = private_bus_up ();
   assert_unusable (SALVAGE_SECRETS_ERROR_UNAVAILABLE, "No keyring service is running.");
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 /* A Secret Service that asks, for every item it creates, a prompt which
@@ -539,7 +538,6 @@ test_silent_service (void)
 
   g_dbus_connection_close_sync (owner, NULL, NULL);
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 static void
@@ -570,7 +568,6 @@ test_slow_prompt (void)
 
   g_dbus_connection_close_sync (owner, NULL, NULL);
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 /* A gnome-keyring of the subprocess's own on its private bus, with a
@@ -724,7 +721,6 @@ test_locked (void)
   keyring_stop (daemon);
   remove_tree (home);
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 static void
@@ -757,7 +753,6 @@ test_no_default_keyring (void)
   keyring_stop (daemon);
   remove_tree (home);
   g_test_dbus_stop (bus);
-  g_object_unref (bus);
 }
 
 /* The backend libsecret picks inside a Flatpak sandbox, there with its
