@@ -811,6 +811,40 @@ test_window_loading_rows (void)
   fixture_teardown (&f);
 }
 
+/* A key refused in the middle of a session offers to enter a new one. */
+static void
+test_window_key_refused (void)
+{
+  Fixture f = { 0, };
+  SalvageWelcomePage *welcome;
+  const char *message;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  salvage_server_add_fault (f.server, "GET", NULL, SALVAGE_FAULT_STATUS, 401, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL);
+  WAIT_FOR (salvage_window_get_last_toast (f.window) != NULL &&
+            strstr (salvage_window_get_last_toast (f.window), "API key was refused") != NULL);
+  /* The lists stay as they were. */
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_projects (workspace (&f))), >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.reenter-key", NULL);
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "welcome");
+  welcome = salvage_window_get_welcome_page (f.window);
+  message = salvage_welcome_page_get_error (welcome);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Acme Test"));
+  g_assert_cmpstr (gtk_editable_get_text (salvage_welcome_page_get_server_entry (welcome)), ==,
+                   salvage_server_get_url (f.server));
+
+  /* Changing one's mind leads back to the workspace as it was. */
+  g_signal_emit_by_name (welcome, "cancel-requested");
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "workspace");
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/window/dead-server", test_window_dead_server);
   g_test_add_func ("/window/focus-refresh", test_window_focus_refresh);
   g_test_add_func ("/window/loading-rows", test_window_loading_rows);
+  g_test_add_func ("/window/key-refused", test_window_key_refused);
 
   status = g_test_run ();
 

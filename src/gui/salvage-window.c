@@ -172,6 +172,23 @@ workspace_name_changed_cb (SalvageWindow *self)
 
 /* Loading */
 
+/* A key refused in the middle of a session (revoked, or rotated in the
+ * web app) can only be fixed with a new one: offer to enter it. */
+static void
+offer_new_key (SalvageWindow *self,
+               const GError  *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+  AdwToast *toast;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Enter Key…"));
+  adw_toast_set_action_name (toast, "win.reenter-key");
+  add_toast (self, toast);
+}
+
 static void
 refresh_cb (GObject      *object,
             GAsyncResult *result,
@@ -188,8 +205,10 @@ refresh_cb (GObject      *object,
       self->loading = FALSE;
       set_pages_state (self, SALVAGE_PAGE_STATE_ERROR, error);
 
+      if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY))
+        offer_new_key (self, error);
       /* Pages that still show their lists would hide the failure. */
-      if (any_page_has_items (self))
+      else if (any_page_has_items (self))
         show_toast (self, error->message);
     }
   else
@@ -310,6 +329,8 @@ validate_key_cb (GObject      *object,
 
       self->loading = FALSE;
       set_pages_state (self, SALVAGE_PAGE_STATE_ERROR, error);
+      if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY))
+        offer_new_key (self, error);
       update_actions (self);
       return;
     }
@@ -1333,6 +1354,33 @@ add_account_action (GtkWidget  *widget,
 }
 
 static void
+reenter_key_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  g_autofree char *message = NULL;
+  const char *name;
+
+  if (self->client == NULL)
+    return;
+
+  name = self->workspace != NULL ? salvage_workspace_get_name (self->workspace) : NULL;
+  if (name == NULL && self->account != NULL)
+    name = salvage_account_get_name (self->account);
+  if (name == NULL)
+    name = salvage_client_get_workspace (self->client);
+  if (name != NULL)
+    /* Translators: %s is a workspace name */
+    message = g_strdup_printf (_("The server no longer accepts the API key of “%s”. Enter its new key."),
+                               name);
+  else
+    message = g_strdup (_("The server no longer accepts this API key. Enter a new one."));
+
+  present_welcome (self, salvage_client_get_base_url (self->client), message);
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1380,6 +1428,19 @@ salvage_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (salvage_window_parent_class)->close_request (window);
+}
+
+/* gtk_window_destroy() unrealizes the window but disposes of it only when
+ * the last reference goes, and requests in flight hold one. */
+static void
+salvage_window_unrealize (GtkWidget *widget)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->welcome_cancellable);
+
+  GTK_WIDGET_CLASS (salvage_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1465,6 +1526,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   object_class->dispose = salvage_window_dispose;
   object_class->finalize = salvage_window_finalize;
   window_class->close_request = salvage_window_close_request;
+  widget_class->unrealize = salvage_window_unrealize;
 
   g_type_ensure (SALVAGE_TYPE_PROJECTS_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKFLOWS_PAGE);
@@ -1509,6 +1571,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-account", "(ss)", switch_account_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", "(ss)", remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.reenter-key", NULL, reenter_key_action);
 }
 
 static void
