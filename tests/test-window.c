@@ -845,6 +845,74 @@ test_window_key_refused (void)
   fixture_teardown (&f);
 }
 
+/* The widgets under @widget with the CSS class @name. */
+static guint
+count_css_class (GtkWidget  *widget,
+                 const char *name)
+{
+  guint n = gtk_widget_has_css_class (widget, name) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_css_class (child, name);
+
+  return n;
+}
+
+/* The Trash page's sort, type filter and warning threshold live in the
+ * settings, both ways. */
+static void
+test_window_trash_settings (void)
+{
+  GSettings *settings = salvage_application_get_settings (application);
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  gboolean descending = FALSE;
+
+  g_settings_set_string (settings, "trash-sort-column", "name");
+  g_settings_set_boolean (settings, "trash-sort-descending", TRUE);
+  g_settings_set_string (settings, "trash-filter", "workflow");
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  trash = salvage_window_get_trash_page (f.window);
+
+  g_assert_cmpstr (salvage_trash_page_get_sort (trash, &descending), ==, "name");
+  g_assert_true (descending);
+  /* Only the workflow of the Trash is shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_trash_page_get_rows (trash)), ==, 1);
+
+  g_assert_true (salvage_trash_page_sort_by (trash, "deleted", FALSE));
+  g_assert_cmpstr (salvage_trash_page_get_sort (trash, &descending), ==, "deleted");
+  g_assert_false (descending);
+  g_assert_cmpstr (g_settings_get_string (settings, "trash-sort-column"), ==, "deleted");
+  g_assert_false (g_settings_get_boolean (settings, "trash-sort-descending"));
+  g_assert_true (salvage_trash_page_sort_by (trash, "days-left", TRUE));
+  g_assert_cmpstr (g_settings_get_string (settings, "trash-sort-column"), ==, "days-left");
+  g_assert_true (g_settings_get_boolean (settings, "trash-sort-descending"));
+  g_assert_false (salvage_trash_page_sort_by (trash, "size", TRUE));
+
+  salvage_trash_page_show_all_kinds (trash);
+  g_assert_cmpstr (g_settings_get_string (settings, "trash-filter"), ==, "all");
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_trash_page_get_rows (trash)), ==, 3);
+
+  /* Two days left for the workflow, 25 and 26 for the others. */
+  salvage_window_show_page (f.window, "trash");
+  WAIT_FOR (count_css_class (GTK_WIDGET (trash), "warning") == 1);
+  g_settings_set_int (settings, "cleanup-warning-days", 29);
+  g_assert_cmpuint (count_css_class (GTK_WIDGET (trash), "warning"), ==, 3);
+  g_settings_set_int (settings, "cleanup-warning-days", 1);
+  g_assert_cmpuint (count_css_class (GTK_WIDGET (trash), "warning"), ==, 0);
+  g_settings_reset (settings, "cleanup-warning-days");
+
+  fixture_teardown (&f);
+
+  g_settings_reset (settings, "trash-sort-column");
+  g_settings_reset (settings, "trash-sort-descending");
+  g_settings_reset (settings, "trash-filter");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-refresh", test_window_focus_refresh);
   g_test_add_func ("/window/loading-rows", test_window_loading_rows);
   g_test_add_func ("/window/key-refused", test_window_key_refused);
+  g_test_add_func ("/window/trash-settings", test_window_trash_settings);
 
   status = g_test_run ();
 

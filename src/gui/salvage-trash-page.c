@@ -291,6 +291,18 @@ struct _SalvageTrashPage
   char                *search;
   SalvagePageState     state;
   GError              *error;
+
+  /* Where the sort, the type filter and the warning threshold are kept. */
+  GSettings           *settings;
+  int                  warning_days;
+  /* The days-left cells that exist, to restyle when the threshold changes. */
+  GPtrArray           *days_cells;
+
+  /* Finding out which column the view sorts by (see sorter_changed_cb). */
+  gboolean             probing;
+  int                  probe_column;
+  guint                probe_calls;
+  SalvageTrashItem    *probe_items[2];
 };
 
 G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, ADW_TYPE_BIN)
@@ -422,6 +434,46 @@ compare_dates (GDateTime *a,
   return g_date_time_compare (a, b);
 }
 
+/* The columns the Trash can be sorted by, as the settings name them. */
+typedef enum
+{
+  SORT_NAME,
+  SORT_TYPE,
+  SORT_DELETER,
+  SORT_DELETED,
+  SORT_DAYS_LEFT,
+  N_SORT_COLUMNS
+} SortColumn;
+
+static const char * const sort_column_ids[N_SORT_COLUMNS] = {
+  "name", "type", "deleted-by", "deleted", "days-left",
+};
+
+/* GTK 4.8 cannot tell which column a column view sorts by, nor in which
+ * direction. The page asks its sorter to compare two items while
+ * "probing": the first column sorter consulted is the primary one,
+ * and it then answers "smaller", which the view's sorter passes on as it
+ * is when ascending and turned around when descending. */
+static gboolean
+probe_record (SalvageTrashPage *self,
+              SortColumn        column)
+{
+  if (!self->probing)
+    return FALSE;
+
+  if (self->probe_column < 0)
+    self->probe_column = column;
+
+  return TRUE;
+}
+
+/* String sorters compare keys: the first asked for is the smaller. */
+static char *
+probe_key (SalvageTrashPage *self)
+{
+  return g_strdup (self->probe_calls++ == 0 ? "0" : "1");
+}
+
 /* The default sort, of the whole Trash on every load: it compares keys
  * kept with the items rather than dates. Unknown dates come last. */
 static int
@@ -429,8 +481,14 @@ compare_cleanup_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  gint64 x = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) a);
-  gint64 y = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) b);
+  gint64 x;
+  gint64 y;
+
+  if (probe_record (user_data, SORT_DAYS_LEFT))
+    return GTK_ORDERING_SMALLER;
+
+  x = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) a);
+  y = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) b);
 
   return (x > y) - (x < y);
 }
@@ -440,6 +498,9 @@ compare_deleted_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
+  if (probe_record (user_data, SORT_DELETED))
+    return GTK_ORDERING_SMALLER;
+
   /* Most recent first reads as "ascending" for a "… ago" column. */
   return -compare_dates (salvage_trash_item_get_deleted_at ((SalvageTrashItem *) a),
                          salvage_trash_item_get_deleted_at ((SalvageTrashItem *) b));
@@ -448,26 +509,57 @@ compare_deleted_cb (gconstpointer a,
 /* Sort keys for the text columns; GtkStringSorter computes each one once. */
 static char *
 name_key_cb (SalvageTrashItem *item,
-             gpointer          user_data)
+             SalvageTrashPage *self)
 {
+  if (probe_record (self, SORT_NAME))
+    return probe_key (self);
+
   return salvage_format_trash_item_name (item);
 }
 
 static char *
 type_key_cb (SalvageTrashItem *item,
-             gpointer          user_data)
+             SalvageTrashPage *self)
 {
+  if (probe_record (self, SORT_TYPE))
+    return probe_key (self);
+
   return g_strdup (salvage_format_trash_kind (item));
 }
 
 static char *
 deleter_key_cb (SalvageTrashItem *item,
-                gpointer          user_data)
+                SalvageTrashPage *self)
 {
+  if (probe_record (self, SORT_DELETER))
+    return probe_key (self);
+
   return g_strdup (salvage_trash_item_get_deleter (item));
 }
 
 /* Cells */
+
+/* The last days are the ones to notice: after them it is gone for good. */
+static void
+style_days_left (SalvageTrashPage *self,
+                 GtkWidget        *inscription)
+{
+  int days_left = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (inscription), "salvage-days-left"));
+
+  if (days_left >= 0 && days_left <= self->warning_days)
+    gtk_widget_add_css_class (inscription, "warning");
+  else
+    gtk_widget_remove_css_class (inscription, "warning");
+}
+
+static void
+days_cell_finalized_cb (gpointer  user_data,
+                        GObject  *where_the_object_was)
+{
+  SalvageTrashPage *self = user_data;
+
+  g_ptr_array_remove_fast (self->days_cells, where_the_object_was);
+}
 
 static void
 days_left_setup_cb (GtkSignalListItemFactory *factory,
@@ -479,6 +571,9 @@ days_left_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
   gtk_widget_add_css_class (inscription, "numeric");
+  g_object_set_data (G_OBJECT (inscription), "salvage-days-left", GINT_TO_POINTER (-1));
+  g_ptr_array_add (self->days_cells, inscription);
+  g_object_weak_ref (G_OBJECT (inscription), days_cell_finalized_cb, self);
   salvage_cell_set_list_item (inscription, list_item);
   gtk_list_item_set_child (list_item, inscription);
 }
@@ -498,11 +593,8 @@ days_left_bind_cb (GtkSignalListItemFactory *factory,
   text = salvage_format_days_left (days_left);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
 
-  /* The last days are the ones to notice: after them it is gone for good. */
-  if (days_left >= 0 && days_left <= 3)
-    gtk_widget_add_css_class (inscription, "warning");
-  else
-    gtk_widget_remove_css_class (inscription, "warning");
+  g_object_set_data (G_OBJECT (inscription), "salvage-days-left", GINT_TO_POINTER (days_left));
+  style_days_left (self, inscription);
 }
 
 static void
@@ -786,10 +878,48 @@ selection_changed_cb (SalvageTrashPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
 }
 
+static const char * const type_filter_ids[] = {
+  [TYPE_FILTER_ALL] = "all",
+  [TYPE_FILTER_PROJECTS] = "project",
+  [TYPE_FILTER_VERSIONS] = "version",
+  [TYPE_FILTER_TRAININGS] = "training",
+  [TYPE_FILTER_WORKFLOWS] = "workflow",
+  [TYPE_FILTER_OTHER] = "other",
+};
+
 static void
 type_changed_cb (SalvageTrashPage *self)
 {
+  guint type = gtk_drop_down_get_selected (self->type_dropdown);
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->settings != NULL && type < G_N_ELEMENTS (type_filter_ids))
+    g_settings_set_string (self->settings, "trash-filter", type_filter_ids[type]);
+}
+
+static void
+sorter_changed_cb (SalvageTrashPage *self)
+{
+  const char *column;
+  gboolean descending;
+
+  if (self->settings == NULL)
+    return;
+
+  column = salvage_trash_page_get_sort (self, &descending);
+  if (column == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "trash-sort-column", column);
+  g_settings_set_boolean (self->settings, "trash-sort-descending", descending);
+}
+
+static void
+warning_days_changed_cb (SalvageTrashPage *self)
+{
+  salvage_trash_page_set_warning_days (self, g_settings_get_int (self->settings,
+                                                                 "cleanup-warning-days"));
 }
 
 static void
@@ -907,6 +1037,16 @@ salvage_trash_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
 
+  if (self->days_cells != NULL)
+    {
+      for (guint i = 0; i < self->days_cells->len; i++)
+        g_object_weak_unref (g_ptr_array_index (self->days_cells, i), days_cell_finalized_cb, self);
+      g_clear_pointer (&self->days_cells, g_ptr_array_unref);
+    }
+  g_clear_object (&self->settings);
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
+
   g_clear_object (&self->view_model);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
@@ -989,11 +1129,13 @@ set_column (GtkColumnViewColumn *column,
 }
 
 static GtkSorter *
-text_sorter_new (GCallback key_func)
+text_sorter_new (SalvageTrashPage *self,
+                 GCallback         key_func)
 {
   GtkExpression *expression;
 
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, key_func, NULL, NULL);
+  /* The page outlives its columns' sorters. */
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, key_func, self, NULL);
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
@@ -1018,6 +1160,8 @@ salvage_trash_page_init (SalvageTrashPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = SALVAGE_PAGE_STATE_LOADING;
+  self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
+  self->days_cells = g_ptr_array_new ();
   self->restore_label = salvage_format_without_mnemonic (_("_Restore"));
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
@@ -1041,17 +1185,17 @@ salvage_trash_page_init (SalvageTrashPage *self)
   gtk_column_view_set_model (self->column_view, self->view_model);
 
   set_column (self->name_column, salvage_text_factory_new (name_text, 32, FALSE),
-              text_sorter_new (G_CALLBACK (name_key_cb)));
+              text_sorter_new (self, G_CALLBACK (name_key_cb)));
   set_column (self->type_column, salvage_text_factory_new (type_text, 9, FALSE),
-              text_sorter_new (G_CALLBACK (type_key_cb)));
+              text_sorter_new (self, G_CALLBACK (type_key_cb)));
   set_column (self->deleter_column, salvage_text_factory_new (deleter_text, 16, FALSE),
-              text_sorter_new (G_CALLBACK (deleter_key_cb)));
+              text_sorter_new (self, G_CALLBACK (deleter_key_cb)));
   set_column (self->deleted_column, salvage_text_factory_new (deleted_text, 12, FALSE),
-              GTK_SORTER (gtk_custom_sorter_new (compare_deleted_cb, NULL, NULL)));
+              GTK_SORTER (gtk_custom_sorter_new (compare_deleted_cb, self, NULL)));
   set_column (self->days_left_column,
               signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
                                   G_CALLBACK (days_left_bind_cb)),
-              GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL)));
+              GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, self, NULL)));
   set_column (self->actions_column,
               signal_factory_new (self, G_CALLBACK (actions_setup_cb),
                                   G_CALLBACK (actions_bind_cb)),
@@ -1230,4 +1374,113 @@ salvage_trash_page_get_view (SalvageTrashPage *self)
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+salvage_trash_page_set_warning_days (SalvageTrashPage *self,
+                                     int               days)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  if (self->warning_days == days)
+    return;
+
+  self->warning_days = days;
+  for (guint i = 0; i < self->days_cells->len; i++)
+    style_days_left (self, g_ptr_array_index (self->days_cells, i));
+}
+
+const char *
+salvage_trash_page_get_sort (SalvageTrashPage *self,
+                             gboolean         *descending)
+{
+  GtkOrdering order;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
+
+  /* Two: a sorter takes an item to be equal to itself without asking. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
+    {
+      if (self->probe_items[i] == NULL)
+        {
+          SalvageTrashItemFields fields = { .kind = SALVAGE_TRASH_KIND_PROJECT, .id = "probe" };
+
+          self->probe_items[i] = salvage_trash_item_new_from_fields (&fields);
+        }
+    }
+
+  self->probing = TRUE;
+  self->probe_column = -1;
+  self->probe_calls = 0;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view),
+                              self->probe_items[0], self->probe_items[1]);
+  self->probing = FALSE;
+
+  if (descending != NULL)
+    *descending = order == GTK_ORDERING_LARGER;
+
+  if (self->probe_column < 0 || self->probe_column >= N_SORT_COLUMNS)
+    return NULL;
+
+  return sort_column_ids[self->probe_column];
+}
+
+gboolean
+salvage_trash_page_sort_by (SalvageTrashPage *self,
+                            const char       *column,
+                            gboolean          descending)
+{
+  GtkColumnViewColumn *columns[N_SORT_COLUMNS];
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  columns[SORT_NAME] = self->name_column;
+  columns[SORT_TYPE] = self->type_column;
+  columns[SORT_DELETER] = self->deleter_column;
+  columns[SORT_DELETED] = self->deleted_column;
+  columns[SORT_DAYS_LEFT] = self->days_left_column;
+
+  for (guint i = 0; i < N_SORT_COLUMNS; i++)
+    {
+      if (g_str_equal (column, sort_column_ids[i]))
+        {
+          gtk_column_view_sort_by_column (self->column_view, columns[i],
+                                          descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+salvage_trash_page_set_settings (SalvageTrashPage *self,
+                                 GSettings        *settings)
+{
+  g_autofree char *filter = NULL;
+  g_autofree char *sort = NULL;
+
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  /* Apply first, then follow: applying must not write back. */
+  filter = g_settings_get_string (settings, "trash-filter");
+  for (guint i = 0; i < G_N_ELEMENTS (type_filter_ids); i++)
+    {
+      if (g_str_equal (filter, type_filter_ids[i]))
+        gtk_drop_down_set_selected (self->type_dropdown, i);
+    }
+
+  sort = g_settings_get_string (settings, "trash-sort-column");
+  salvage_trash_page_sort_by (self, sort, g_settings_get_boolean (settings, "trash-sort-descending"));
+
+  self->settings = g_object_ref (settings);
+  salvage_trash_page_set_warning_days (self, g_settings_get_int (settings, "cleanup-warning-days"));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::cleanup-warning-days",
+                           G_CALLBACK (warning_days_changed_cb), self, G_CONNECT_SWAPPED);
 }

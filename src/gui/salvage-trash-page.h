@@ -26,6 +26,28 @@ G_DECLARE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE, TRASH_PAGE,
  *   "context-menu".
  */
 
+/* Items with this many days left or fewer are shown as a warning. */
+#define SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS 3
+
+void        salvage_trash_page_set_warning_days (SalvageTrashPage *self,
+                                                 int               days);
+
+/* Takes the sort and the type filter from @settings ("trash-sort-column",
+ * "trash-sort-descending", "trash-filter") and keeps them there as the
+ * user changes them; follows "cleanup-warning-days". */
+void        salvage_trash_page_set_settings  (SalvageTrashPage *self,
+                                              GSettings        *settings);
+
+/* Sorts by @column (as below); FALSE for a name it does not know. */
+gboolean    salvage_trash_page_sort_by       (SalvageTrashPage *self,
+                                              const char       *column,
+                                              gboolean          descending);
+
+/* The column the rows are sorted by ("name", "type", "deleted-by",
+ * "deleted", "days-left"; NULL when unsorted) and whether descending. */
+const char *salvage_trash_page_get_sort      (SalvageTrashPage *self,
+                                              gboolean         *descending);
+
 void        salvage_trash_page_set_workspace (SalvageTrashPage *self,
                                               SalvageWorkspace *workspace);
 void        salvage_trash_page_set_state     (SalvageTrashPage *self,

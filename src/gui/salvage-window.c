@@ -1499,6 +1499,7 @@ application_changed_cb (SalvageWindow *self)
 
   if (settings != NULL)
     {
+      salvage_trash_page_set_settings (self->trash_page, settings);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
