@@ -154,8 +154,11 @@ append_names (GString   *out,
       g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (items, i));
 
       if (i > 0)
-        g_string_append (out, i + 1 == items->len ? _(" and ") : ", ");
-      g_string_append_printf (out, "“%s”", name);
+        /* Translators: what comes between the names of a list, before the
+         * last one and before the others */
+        g_string_append (out, i + 1 == items->len ? _(" and ") : _(", "));
+      /* Translators: one name of a list of names, quoted */
+      g_string_append_printf (out, _("“%s”"), name);
     }
 
   if (items->len > n_named)

@@ -218,7 +218,7 @@ static char *
 type_text (gpointer item)
 {
   if (SALVAGE_IS_PROJECT (item))
-    return g_strdup (salvage_project_get_project_type (item));
+    return g_strdup (salvage_format_project_type (salvage_project_get_project_type (item)));
 
   if (SALVAGE_IS_VERSION (item))
     return g_strdup (_("Version"));
@@ -231,7 +231,7 @@ type_text (gpointer item)
         return g_strdup (_("Training"));
 
       /* Translators: a training run and its status, e.g. "Training · running" */
-      return g_strdup_printf (_("Training · %s"), status);
+      return g_strdup_printf (_("Training · %s"), salvage_format_training_status (status));
     }
 
   return NULL;

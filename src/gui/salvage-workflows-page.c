@@ -81,7 +81,7 @@ status_text (gpointer item)
 {
   const char *status = salvage_workflow_get_status (item);
 
-  return g_strdup (status != NULL ? status : "—");
+  return g_strdup (status != NULL ? salvage_format_workflow_status (status) : "—");
 }
 
 static char *
