@@ -29,7 +29,12 @@ salvage_page_state_show (GtkStack         *stack,
       break;
 
     case SALVAGE_PAGE_STATE_ERROR:
-      adw_status_page_set_description (error_page, error != NULL ? error->message : NULL);
+      {
+        /* The description is markup; the message may quote the server. */
+        g_autofree char *escaped = error != NULL ? g_markup_escape_text (error->message, -1) : NULL;
+
+        adw_status_page_set_description (error_page, escaped);
+      }
       child = n_items > 0 ? "content" : "error";
       break;
 
