@@ -271,6 +271,36 @@ test_accounts_several (void)
   window_destroy (window);
 }
 
+/* The next start opens the workspace shown last, its key from the
+ * keyring, without the welcome page. */
+static void
+test_accounts_restart (void)
+{
+  g_autoptr(SalvageApplication) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageWindow *window = NULL;
+  GList *windows;
+
+  g_assert_cmpstr (salvage_account_get_workspace (salvage_accounts_get_active (accounts ())), ==, WS_B);
+
+  restarted = g_object_new (SALVAGE_TYPE_APPLICATION,
+                            "application-id", "io.github.salvage.Salvage.NextStart",
+                            "flags", G_APPLICATION_NON_UNIQUE,
+                            NULL);
+  g_application_register (G_APPLICATION (restarted), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (restarted));
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (restarted));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = g_object_ref (windows->data);
+  g_assert_cmpstr (salvage_window_get_view (window), !=, "welcome");
+  WAIT_FOR (workspace_loaded (window, WS_B));
+  g_assert_cmpstr (salvage_window_get_view (window), ==, "workspace");
+
+  window_destroy (window);
+}
+
 /* Removing asks first, forgets the workspace and clears its key. */
 static void
 test_accounts_remove (void)
@@ -534,6 +564,7 @@ main (int   argc,
 
   g_test_add_func ("/accounts/first-start", test_accounts_first_start);
   g_test_add_func ("/accounts/several", test_accounts_several);
+  g_test_add_func ("/accounts/restart", test_accounts_restart);
   g_test_add_func ("/accounts/remove", test_accounts_remove);
   g_test_add_func ("/accounts/missing-key", test_accounts_missing_key);
   g_test_add_func ("/accounts/cli-import", test_accounts_cli_import);

@@ -1189,6 +1189,16 @@ salvage_window_open_account (SalvageWindow  *self,
 
   restart_welcome_work (self);
 
+  /* On start, the pages wait for the workspace rather than the welcome
+   * page showing for as long as the keyring takes. */
+  if (self->client == NULL)
+    {
+      set_workspace_chrome (self, TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      set_pages_state (self, SALVAGE_PAGE_STATE_LOADING, NULL);
+      gtk_label_set_text (self->accounts_label, salvage_account_get_name (account));
+    }
+
   data = g_new0 (OpenData, 1);
   data->self = g_object_ref (self);
   data->account = g_object_ref (account);
