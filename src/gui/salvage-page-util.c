@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "salvage-account.h"
 #include "salvage-page-util.h"
 
 #define LIST_ITEM_KEY "salvage-list-item"
@@ -194,4 +197,25 @@ salvage_popup_at_focus (GtkWidget  *page,
   };
   gtk_popover_set_pointing_to (popover, &rect);
   gtk_popover_popup (popover);
+}
+
+GtkWidget *
+salvage_remove_account_button_new (gpointer account)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  g_return_val_if_fail (SALVAGE_IS_ACCOUNT (account), NULL);
+
+  button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Workspace…"));
+  /* Translators: the accessible name of a button; %s is a workspace name */
+  label = g_strdup_printf (_("Remove “%s”"), salvage_account_get_name (account));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  return button;
 }

@@ -60,4 +60,8 @@ void                salvage_popup_at_focus (GtkWidget  *page,
                                             GtkWidget  *view,
                                             GtkPopover *popover);
 
+/* The flat "Remove Workspace…" button of a row listing @account (a
+ * SalvageAccount), named for screen readers by the workspace. */
+GtkWidget          *salvage_remove_account_button_new (gpointer account);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-client.h"
+#include "salvage-page-util.h"
 #include "salvage-preferences-window.h"
 #include "salvage-secrets.h"
 
@@ -99,7 +100,6 @@ static GtkWidget *
 account_row_new (SalvagePreferencesWindow *self,
                  SalvageAccount           *account)
 {
-  g_autofree char *remove_label = NULL;
   GtkWidget *row;
   GtkWidget *button;
 
@@ -110,15 +110,7 @@ account_row_new (SalvagePreferencesWindow *self,
   g_signal_connect_object (account, "notify::masked-key", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (account, "notify::session-only", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
 
-  button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Workspace…"));
-  /* Translators: the accessible name of a button; %s is a workspace name */
-  remove_label = g_strdup_printf (_("Remove “%s”"), salvage_account_get_name (account));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
+  button = salvage_remove_account_button_new (account);
   g_object_set_data_full (G_OBJECT (button), "salvage-account", g_object_ref (account), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

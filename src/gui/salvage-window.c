@@ -14,6 +14,7 @@
 #include "salvage-cli-config.h"
 #include "salvage-dialogs.h"
 #include "salvage-format.h"
+#include "salvage-page-util.h"
 #include "salvage-preferences-window.h"
 #include "salvage-secrets.h"
 #include "salvage-window-private.h"
@@ -790,7 +791,6 @@ account_row_new (gpointer item,
 {
   SalvageAccount *account = item;
   g_autofree char *subtitle = NULL;
-  g_autofree char *remove_label = NULL;
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *labels;
@@ -828,15 +828,7 @@ account_row_new (gpointer item,
   gtk_box_append (GTK_BOX (labels), label);
   gtk_box_append (GTK_BOX (box), labels);
 
-  remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Workspace…"));
-  /* Translators: the accessible name of a button; %s is a workspace name */
-  remove_label = g_strdup_printf (_("Remove “%s”"), salvage_account_get_name (account));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
+  remove = salvage_remove_account_button_new (account);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-account");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)",
                                     salvage_account_get_server (account),
