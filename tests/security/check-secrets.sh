@@ -7,7 +7,7 @@
 #
 # usage: check-secrets.sh SOURCE_DIR TEST_PROGRAM...
 # A TEST_PROGRAM written keyring:PATH runs under tests/run-with-keyring.sh,
-# against a throwaway gnome-keyring.
+# against a throwaway gnome-keyring on a D-Bus session of its own.
 set -u
 
 srcdir=$1
@@ -38,8 +38,11 @@ for program in "$@"; do
   wrapper=()
   case "$program" in
     keyring:*)
+      # A D-Bus session of its own: what the earlier programs started on
+      # the shared one (a desktop portal, and through it a keyring daemon
+      # of its own) must not stand in for the test's keyring.
       program=${program#keyring:}
-      wrapper=("$srcdir/tests/run-with-keyring.sh")
+      wrapper=(dbus-run-session -- "$srcdir/tests/run-with-keyring.sh")
       ;;
   esac
   name=$(basename "$program")
