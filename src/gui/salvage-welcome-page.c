@@ -354,6 +354,7 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
                                      const GError       *error)
 {
   g_autoptr(GString) description = NULL;
+  g_autofree char *escaped = NULL;
   guint n_workspaces;
 
   g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
@@ -370,9 +371,8 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
                        !g_error_matches (error, SALVAGE_CLI_CONFIG_ERROR,
                                          SALVAGE_CLI_CONFIG_ERROR_NOT_FOUND);
 
-      g_autofree char *escaped = shown ? g_markup_escape_text (error->message, -1) : NULL;
-
       /* The description is markup; the message quotes a path. */
+      escaped = shown ? g_markup_escape_text (error->message, -1) : NULL;
       adw_preferences_group_set_description (self->cli_group, escaped);
       gtk_widget_set_visible (GTK_WIDGET (self->cli_group), shown);
       return;
@@ -402,11 +402,8 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
       g_string_append (description, *p);
     }
 
-  {
-    g_autofree char *escaped = g_markup_escape_text (description->str, -1);
-
-    adw_preferences_group_set_description (self->cli_group, escaped);
-  }
+  escaped = g_markup_escape_text (description->str, -1);
+  adw_preferences_group_set_description (self->cli_group, escaped);
 
   n_workspaces = salvage_cli_config_get_n_workspaces (config);
   for (guint i = 0; i < n_workspaces; i++)

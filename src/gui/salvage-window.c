@@ -965,6 +965,7 @@ account_added_cb (GObject      *object,
   g_autoptr(SalvageWindow) self = user_data;
   g_autoptr(SalvageAccount) account = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   account = salvage_accounts_add_finish (SALVAGE_ACCOUNTS (object), result, &error);
   if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -973,14 +974,10 @@ account_added_cb (GObject      *object,
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  {
-    g_autofree char *message = NULL;
-
-    /* Translators: %s says why */
-    message = g_strdup_printf (_("The API key could not be saved in the keyring, so it is kept only until Salvage quits: %s"),
-                               error->message);
-    show_toast (self, message);
-  }
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("The API key could not be saved in the keyring, so it is kept only until Salvage quits: %s"),
+                             error->message);
+  show_toast (self, message);
 }
 
 static void
