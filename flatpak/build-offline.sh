@@ -22,6 +22,9 @@
 # Needs: flatpak flatpak-builder elfutils rsync appstream-util ostree git xvfb xauth dbus
 # imagemagick x11-utils; and python3-gi gir1.2-atspi-2.0 for the end-to-end
 # test (tests/e2e), which is run against the sandboxed app when present.
+# With xdg-desktop-portal and gnome-keyring installed as well, the last step
+# checks that the sandboxed app keeps its API key through the secret portal
+# (flatpak/keyring-in-sandbox.py).
 
 set -euo pipefail
 
@@ -167,6 +170,32 @@ if [ -f "$e2e" ] && /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", 
   step "Running the end-to-end test against the sandboxed app"
   xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" dbus-run-session -- \
     /usr/bin/python3 "$srcdir/flatpak/e2e-in-sandbox.py" "$e2e" "$app_id"
+fi
+
+keyring_check=$srcdir/flatpak/keyring-in-sandbox.py
+if [ ! -x /usr/libexec/xdg-desktop-portal ]; then
+  step "Skipping the keyring check: xdg-desktop-portal is not installed"
+elif ! /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0")' 2>/dev/null; then
+  step "Skipping the keyring check: the AT-SPI bindings (python3-gi, gir1.2-atspi-2.0) are missing"
+else
+  step "Checking that the sandboxed app keeps its API key through the secret portal"
+  # The stand-in Roboflow server runs outside the sandbox: build it for
+  # this machine from the same sources.
+  if [ ! -f "$workdir/host-build/build.ninja" ]; then
+    rm -rf "$workdir/host-build"
+    meson setup "$workdir/host-build" "$workdir/src" -Dtests=false > "$workdir/host-build.log" 2>&1 ||
+      { cat "$workdir/host-build.log" >&2; exit 1; }
+  fi
+  ninja -C "$workdir/host-build" src/server/salvage-server > "$workdir/host-build.log" 2>&1 ||
+    { cat "$workdir/host-build.log" >&2; exit 1; }
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" dbus-run-session -- \
+    /usr/bin/python3 "$keyring_check" "$app_id" "$workdir/host-build/src/server/salvage-server" &&
+    status=0 || status=$?
+  if [ "$status" -eq 77 ]; then
+    echo "The keyring check was skipped."
+  elif [ "$status" -ne 0 ]; then
+    exit "$status"
+  fi
 fi
 
 step "Done"

@@ -1,0 +1,617 @@
+#!/usr/bin/python3
+# keyring-in-sandbox.py - check that the sandboxed app keeps its API key through the secret portal
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: keyring-in-sandbox.py [--relay-delay=MS | --no-relay] APP-ID SALVAGE-SERVER
+#
+# Inside a Flatpak sandbox libsecret does not talk to the Secret Service:
+# when xdg-desktop-portal offers org.freedesktop.portal.Secret, it keeps the
+# keys in a keyring file of the application's own, under
+# ~/.var/app/APP-ID/data/keyrings, encrypted with a master secret that the
+# portal gets from the desktop's keyring (gnome-keyring here). This script
+# sets up that desktop on a throwaway HOME: an unlocked gnome-keyring, the
+# portal, and the stand-in Roboflow server on 127.0.0.1. It then runs the
+# installed app twice. The first time it types a key on the welcome page
+# and presses Connect, as a person would, through the accessibility tree;
+# the second time the workspace must open with the key from the keyring.
+#
+# It checks what a person relies on: the app's debug output names the
+# portal's keyring file as where the keys go; that file exists and does not
+# hold the key in clear; nothing said the keyring could not be used; the
+# master secret is in the desktop keyring under the app's id; the key shows
+# in no output; and a restart needs no key typed again.
+#
+# libsecret before 0.21.4 listens for the portal's answer only once its
+# call has returned to the main loop, and misses an answer that comes
+# sooner (libsecret issue 58); gnome-keyring answers within milliseconds,
+# so such an app waits until it gives up, and a libsecret before 0.21.0
+# then freezes it (issue 86). When the app's runtime has such a libsecret,
+# the portal reaches gnome-keyring through a relay that holds each answer
+# back for a second; --relay-delay and --no-relay choose.
+#
+# Run it in its own Xvfb and D-Bus session, with the FLATPAK_USER_DIR of the
+# installation. It exits 77 when xdg-desktop-portal or gnome-keyring is not
+# installed.
+
+import argparse
+import glob
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi, Gio, GLib
+except (ImportError, ValueError) as e:
+    print(f'SKIP: AT-SPI bindings are not available: {e}')
+    sys.exit(77)
+
+warnings.filterwarnings('ignore', message='Atspi.Action.get_action_name is deprecated')
+
+PORTAL = '/usr/libexec/xdg-desktop-portal'
+PORTAL_BACKEND = '/usr/share/xdg-desktop-portal/portals/gnome-keyring.portal'
+PORTAL_PATH = '/org/freedesktop/portal/desktop'
+IMPL_SECRET = 'org.freedesktop.impl.portal.Secret'
+KEYRING_NAME = 'org.freedesktop.secrets'
+RELAY_NAME = 'io.github.salvage.SecretPortalRelay'
+# The first libsecret that cannot miss the portal's answer.
+LIBSECRET_FIXED = (0, 21, 4)
+RELAY_DELAY_MS = 1000
+
+WORKSPACE = 'acme-vision'
+STEP_LIMIT = 30.0
+POLL_INTERVAL = 0.1
+
+BACKEND_PORTAL = ('API keys go to a keyring file unlocked through the secret portal '
+                  '(org.freedesktop.portal.Secret)')
+BACKEND_ANY = 'API keys go to'
+# The app's own words when the keyring fails it: a toast on storing, the
+# welcome page on reading.
+NO_ANSWER = 'The keyring did not answer'
+KEYRING_TROUBLE = ('could not be saved in the keyring', 'is not in the keyring',
+                   'from the keyring')
+
+
+class StepFailed(Exception):
+    pass
+
+
+def log(message):
+    print(f'# {message}', flush=True)
+
+
+def wait_for(step, probe, process=None, limit=STEP_LIMIT):
+    """Calls @probe until it returns something true and returns that."""
+    deadline = time.monotonic() + limit
+    while True:
+        if process is not None and process.poll() is not None:
+            raise StepFailed(f'{step}: the application exited with status {process.returncode}')
+        try:
+            found = probe()
+        except GLib.GError:
+            # The accessibility tree changes under our feet.
+            found = None
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise StepFailed(f'{step}: not seen within {limit:.0f} s')
+        time.sleep(POLL_INTERVAL)
+
+
+# The accessibility tree
+
+def width(accessible):
+    try:
+        return Atspi.Component.get_extents(accessible, Atspi.CoordType.WINDOW).width
+    except GLib.GError:
+        return -1
+
+
+def children(accessible):
+    for i in range(accessible.get_child_count()):
+        child = accessible.get_child_at_index(i)
+        if child is not None:
+            yield child
+
+
+def descendants(accessible):
+    """The shown descendants of @accessible, depth first (GTK 4.8 never sets
+    SHOWING: what is not on screen has no width)."""
+    for child in children(accessible):
+        if width(child) == 0:
+            continue
+        yield child
+        yield from descendants(child)
+
+
+def find(root, role, match):
+    for accessible in descendants(root):
+        if accessible.get_role_name() == role and match(accessible.get_name() or ''):
+            return accessible
+    return None
+
+
+def label_of(name):
+    """A button's label as read: GTK 4.8 names a button with a mnemonic
+    both with and without the underline, as in 'C_onnect Connect'."""
+    for i, c in enumerate(name):
+        if c == ' ' and name[:i].replace('_', '') == name[i + 1:]:
+            return name[i + 1:]
+    return name.replace('_', '')
+
+
+def click(step, accessible):
+    for i in range(Atspi.Action.get_n_actions(accessible)):
+        if Atspi.Action.get_action_name(accessible, i) == 'click':
+            Atspi.Action.do_action(accessible, i)
+            return
+    raise StepFailed(f'{step}: “{accessible.get_name()}” cannot be clicked')
+
+
+def find_window():
+    """The sandboxed app has another process id: it is found by its window."""
+    for app in children(Atspi.get_desktop(0)):
+        for child in children(app):
+            if child.get_role_name() == 'frame' and child.get_name() == 'Salvage':
+                return child
+    return None
+
+
+def keyring_trouble(window):
+    """What the window says about the keyring failing, if anything."""
+    for accessible in descendants(window):
+        text = accessible.get_name() or ''
+        if any(words in text for words in KEYRING_TROUBLE):
+            return text
+    return None
+
+
+def projects_listed(window):
+    table = find(window, 'tree table', lambda n: n == 'Projects')
+    if table is None:
+        return None
+    return find(table, 'push button', lambda n: n.startswith('Move “'))
+
+
+def welcome_shown(window):
+    return find(window, 'push button', lambda n: label_of(n) == 'Connect') is not None
+
+
+# The desktop around the sandbox
+
+def call(bus, name, path, interface, method, parameters, reply_type):
+    return bus.call_sync(name, path, interface, method, parameters,
+                         GLib.VariantType.new(reply_type) if reply_type else None,
+                         Gio.DBusCallFlags.NONE, 10000, None)
+
+
+def wait_for_name(bus, name, process, logpath):
+    def owned():
+        reply = call(bus, 'org.freedesktop.DBus', '/org/freedesktop/DBus',
+                     'org.freedesktop.DBus', 'NameHasOwner', GLib.Variant('(s)', (name,)), '(b)')
+        return reply.unpack()[0]
+
+    wait_for(f'{name} appears on the session bus ({logpath})', owned, process, limit=15)
+
+
+def secret_portal_version(bus):
+    reply = call(bus, 'org.freedesktop.portal.Desktop', PORTAL_PATH,
+                 'org.freedesktop.DBus.Properties', 'Get',
+                 GLib.Variant('(ss)', ('org.freedesktop.portal.Secret', 'version')), '(v)')
+    return reply.unpack()[0]
+
+
+def master_secrets(bus, app_id):
+    """The items gnome-keyring keeps for the portal under @app_id."""
+    reply = call(bus, KEYRING_NAME, '/org/freedesktop/secrets',
+                 'org.freedesktop.Secret.Service', 'SearchItems',
+                 GLib.Variant('(a{ss})', ({'app_id': app_id},)), '(aoao)')
+    unlocked, locked = reply.unpack()
+    return unlocked + locked
+
+
+def runtime_libsecret_version(app_id):
+    """libsecret's version in the app's runtime (or its Sdk), or None."""
+    for what in ('--show-runtime', '--show-sdk'):
+        ref = subprocess.run(['flatpak', 'info', what, app_id], capture_output=True,
+                             text=True).stdout.strip()
+        if not ref:
+            continue
+        location = subprocess.run(['flatpak', 'info', '--show-location', ref],
+                                  capture_output=True, text=True).stdout.strip()
+        if not location:
+            continue
+        files = os.path.join(location, 'files')
+        for pc in (glob.glob(os.path.join(files, 'lib*', 'pkgconfig', 'libsecret-1.pc')) +
+                   glob.glob(os.path.join(files, 'lib', '*', 'pkgconfig', 'libsecret-1.pc'))):
+            with open(pc, encoding='utf-8') as f:
+                found = re.search(r'^Version:\s*(\d+)\.(\d+)\.(\d+)', f.read(), re.MULTILINE)
+            if found:
+                return tuple(int(n) for n in found.groups())
+    return None
+
+
+def start_server(server, key, logpath):
+    process = subprocess.Popen([server, '--port', '0', '--workspace', WORKSPACE, '--key', key],
+                               stdout=subprocess.PIPE, stderr=open(logpath, 'w'), text=True)
+    line = process.stdout.readline()
+    prefix = f'Serving workspace {WORKSPACE} at '
+    if not line.startswith(prefix):
+        process.kill()
+        process.wait()
+        raise StepFailed(f'the stand-in server did not start: {line!r}')
+    # The rest (which shows the key) is dropped.
+    process.stdout.close()
+    return process, line[len(prefix):].strip()
+
+
+# The relay between the portal and gnome-keyring
+
+RELAY_INTERFACE = f'''
+<node>
+  <interface name="{IMPL_SECRET}">
+    <method name="RetrieveSecret">
+      <arg type="o" name="handle" direction="in"/>
+      <arg type="s" name="app_id" direction="in"/>
+      <arg type="h" name="fd" direction="in"/>
+      <arg type="a{{sv}}" name="options" direction="in"/>
+      <arg type="u" name="response" direction="out"/>
+      <arg type="a{{sv}}" name="results" direction="out"/>
+    </method>
+  </interface>
+</node>
+'''
+
+
+def serve_relay(delay_ms):
+    """Passes each RetrieveSecret on to gnome-keyring with its pipe, and
+    hands the answer back @delay_ms later. The secret goes through the pipe
+    from gnome-keyring to the app; the relay never reads it."""
+    loop = GLib.MainLoop()
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    info = Gio.DBusNodeInfo.new_for_xml(RELAY_INTERFACE).interfaces[0]
+
+    def method_call(connection, sender, path, interface, method, parameters, invocation):
+        fds = invocation.get_message().get_unix_fd_list()
+
+        def answered(source, result):
+            try:
+                reply, _ = bus.call_with_unix_fd_list_finish(result)
+            except GLib.GError as e:
+                invocation.return_gerror(e)
+                return
+
+            def answer():
+                invocation.return_value(reply)
+                return GLib.SOURCE_REMOVE
+
+            GLib.timeout_add(delay_ms, answer)
+
+        bus.call_with_unix_fd_list(KEYRING_NAME, PORTAL_PATH, IMPL_SECRET, method, parameters,
+                                   GLib.VariantType.new('(ua{sv})'), Gio.DBusCallFlags.NONE,
+                                   -1, fds, None, answered)
+
+    bus.register_object(PORTAL_PATH, info, method_call, None, None)
+    Gio.bus_own_name_on_connection(bus, RELAY_NAME, Gio.BusNameOwnerFlags.NONE,
+                                   None, lambda *args: loop.quit())
+    loop.run()
+    return 1
+
+
+# The app
+
+class Run:
+    """One run of the sandboxed app, its output in a file of its own."""
+
+    def __init__(self, app_id, api_url, env, logpath):
+        self.app_id = app_id
+        self.logpath = logpath
+        self.logfile = open(logpath, 'w', encoding='utf-8')
+        self.env = env
+        # A group of its own, to end Flatpak's own processes with the app.
+        self.process = subprocess.Popen(
+            ['flatpak', 'run', '--env=G_MESSAGES_DEBUG=all', app_id, '--api-url', api_url],
+            env=env, stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def output(self):
+        self.logfile.flush()
+        with open(self.logpath, encoding='utf-8', errors='replace') as f:
+            return f.read()
+
+    def quit(self, window):
+        """Closes the window, as a person quits, so that the app ends its
+        run normally."""
+        if self.process.poll() is None and window is not None:
+            try:
+                close = find(window, 'push button', lambda n: n == 'Close')
+                if close is not None:
+                    click('closing the window', close)
+                    self.process.wait(timeout=STEP_LIMIT)
+            except (GLib.GError, StepFailed, subprocess.TimeoutExpired) as e:
+                log(f'the app did not quit when its window closed ({e}); killing it')
+        if self.process.poll() is None:
+            # Flatpak finds the running app in XDG_RUNTIME_DIR.
+            subprocess.run(['flatpak', 'kill', self.app_id], env=self.env,
+                           stderr=subprocess.DEVNULL)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        self.logfile.close()
+
+
+def check_output(run, key, step):
+    output = run.output()
+    if key in output:
+        raise StepFailed(f'{step}: the API key shows in the app\'s output')
+    for words in (NO_ANSWER, 'Keyring store failed', 'Keyring lookup failed'):
+        if words in output:
+            raise StepFailed(f'{step}: the app logged “{words}”')
+    said = [line.strip() for line in output.splitlines() if BACKEND_ANY in line]
+    if len(said) != 1 or BACKEND_PORTAL not in said[0]:
+        raise StepFailed(f'{step}: the app did not say that the keys go through the '
+                         f'secret portal; it said: {said or "nothing"}')
+    log(f'{step}: {said[0]}')
+
+
+def first_run(app_id, api_url, env, home, key, logdir):
+    keyring_file = os.path.join(home, '.var', 'app', app_id, 'data', 'keyrings',
+                                'default.keyring')
+    run = Run(app_id, api_url, env, os.path.join(logdir, 'first-run.log'))
+    window = None
+    try:
+        window = wait_for('the Salvage window opens', find_window, run.process)
+
+        # The password row is the editable text itself; its GtkText is not
+        # in the tree.
+        step = 'the welcome page shows the API Key entry'
+        entry = wait_for(step, lambda: find(window, 'text', lambda n: n == 'API Key'),
+                         run.process)
+        if not Atspi.EditableText.set_text_contents(entry, key):
+            raise StepFailed(f'{step}: could not type into it')
+
+        step = 'the Connect button can be pressed'
+        connect = wait_for(step, lambda: find(window, 'push button',
+                                              lambda n: label_of(n) == 'Connect'), run.process)
+        wait_for(step, lambda: connect.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                 run.process)
+        click(step, connect)
+
+        wait_for('the Projects page lists the workspace\'s projects',
+                 lambda: projects_listed(window), run.process)
+        log('first run: connected, the Projects page is shown')
+
+        # The key is stored once the server accepted it. libsecret writes
+        # the file when the store is done; the app says so when it failed.
+        def stored():
+            trouble = keyring_trouble(window)
+            if trouble is not None:
+                raise StepFailed(f'first run: the app said “{trouble}”')
+            return os.path.exists(keyring_file)
+
+        try:
+            wait_for(f'the keyring file {keyring_file} is written', stored, run.process)
+        except StepFailed as e:
+            if NO_ANSWER in run.output():
+                raise StepFailed(f'{e}; the keyring did not answer the app (a libsecret '
+                                 'before 0.21.4 misses a quick answer from the portal, '
+                                 'and before 0.21.0 it then hangs: see --relay-delay)')
+            raise
+        check_output(run, key, 'first run')
+    finally:
+        run.quit(window)
+
+    with open(keyring_file, 'rb') as f:
+        data = f.read()
+    if key.encode() in data:
+        raise StepFailed(f'{keyring_file} holds the API key in clear')
+    log(f'~/{os.path.relpath(keyring_file, home)}: {len(data)} bytes, '
+        f'begins {data[:16]!r}, the key is not in it')
+
+
+def second_run(app_id, api_url, env, key, logdir):
+    run = Run(app_id, api_url, env, os.path.join(logdir, 'second-run.log'))
+    window = None
+    try:
+        window = wait_for('the Salvage window opens again', find_window, run.process)
+
+        def opened():
+            trouble = keyring_trouble(window)
+            if trouble is not None:
+                raise StepFailed(f'second run: the app said “{trouble}”')
+            if welcome_shown(window):
+                raise StepFailed('second run: the welcome page asks for a key again')
+            return projects_listed(window)
+
+        wait_for('the workspace opens with the key from the keyring', opened, run.process)
+        check_output(run, key, 'second run')
+        log('second run: the workspace opened without the welcome page')
+    finally:
+        run.quit(window)
+
+
+def start_helper(helpers, argv, env, logpath, name, stdin=None):
+    process = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE if stdin else None,
+                               stdout=open(logpath, 'w'), stderr=subprocess.STDOUT)
+    helpers.append(process)
+    if stdin:
+        process.stdin.write(stdin)
+        process.stdin.close()
+    wait_for_name(Gio.bus_get_sync(Gio.BusType.SESSION, None), name, process, logpath)
+    return process
+
+
+def check(app_id, server, relay_delay, env, home, logdir, key):
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    helpers = []
+    try:
+        # An unlocked login keyring that lives for this run only. Without a
+        # display, an unexpected unlock prompt fails at once.
+        keyring_env = {k: v for k, v in env.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+        start_helper(helpers, ['gnome-keyring-daemon', '--foreground', '--unlock',
+                               '--components=secrets'],
+                     keyring_env, os.path.join(logdir, 'gnome-keyring.log'), KEYRING_NAME,
+                     stdin=b'salvage-test')
+
+        portal_env = dict(env)
+        if relay_delay:
+            # The portal reads the backends in this folder instead of the
+            # system's: the relay alone offers the secret portal.
+            portals = os.path.join(home, 'portals')
+            os.makedirs(portals)
+            with open(os.path.join(portals, 'salvage-relay.portal'), 'w') as f:
+                f.write(f'[portal]\nDBusName={RELAY_NAME}\nInterfaces={IMPL_SECRET}\n'
+                        'UseIn=gnome\n')
+            portal_env['XDG_DESKTOP_PORTAL_DIR'] = portals
+            start_helper(helpers, [sys.executable, os.path.abspath(__file__),
+                                   f'--serve-relay={relay_delay}'],
+                         env, os.path.join(logdir, 'relay.log'), RELAY_NAME)
+
+        portal_log = os.path.join(logdir, 'xdg-desktop-portal.log')
+        start_helper(helpers, [PORTAL, '--verbose'], portal_env, portal_log,
+                     'org.freedesktop.portal.Desktop')
+        try:
+            version = secret_portal_version(bus)
+        except GLib.GError as e:
+            raise StepFailed(f'xdg-desktop-portal offers no secret portal: {e.message}')
+        with open(portal_log, encoding='utf-8', errors='replace') as f:
+            chosen = [line.strip() for line in f if IMPL_SECRET in line and 'Using' in line]
+        log(f'xdg-desktop-portal offers org.freedesktop.portal.Secret version {version}: '
+            f'{chosen[0] if chosen else "?"}')
+        if version != 1:
+            raise StepFailed(f'libsecret uses its keyring file with version 1 only, not {version}')
+
+        server_process, api_url = start_server(server, key, os.path.join(logdir, 'server.log'))
+        helpers.append(server_process)
+        log(f'the stand-in server serves {WORKSPACE} at {api_url}')
+
+        first_run(app_id, api_url, env, home, key, logdir)
+
+        items = master_secrets(bus, app_id)
+        if not items:
+            raise StepFailed(f'gnome-keyring holds no master secret for {app_id}: '
+                             'the portal was not asked')
+        log(f'gnome-keyring holds the portal\'s master secret for {app_id}: {items[0]}')
+
+        second_run(app_id, api_url, env, key, logdir)
+    finally:
+        for process in reversed(helpers):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description='Checks that the sandboxed app keeps its API key through the secret portal.')
+    parser.add_argument('--relay-delay', type=int, metavar='MS',
+                        help='relay gnome-keyring\'s answers to the portal MS ms late '
+                             '(default: 1000 when the runtime\'s libsecret needs it)')
+    parser.add_argument('--no-relay', action='store_true',
+                        help='let the portal ask gnome-keyring directly')
+    parser.add_argument('--serve-relay', type=int, metavar='MS', help=argparse.SUPPRESS)
+    parser.add_argument('app_id', metavar='APP-ID', nargs='?')
+    parser.add_argument('server', metavar='SALVAGE-SERVER', nargs='?')
+    args = parser.parse_args()
+
+    if args.serve_relay is not None:
+        return serve_relay(args.serve_relay)
+    if args.app_id is None or args.server is None:
+        parser.error('APP-ID and SALVAGE-SERVER are needed')
+
+    for path in (PORTAL, PORTAL_BACKEND):
+        if not os.path.exists(path):
+            print(f'SKIP: {path} is not installed')
+            return 77
+    if shutil.which('gnome-keyring-daemon') is None:
+        print('SKIP: gnome-keyring-daemon is not installed')
+        return 77
+
+    libsecret = runtime_libsecret_version(args.app_id)
+    shown = '.'.join(map(str, libsecret)) if libsecret else 'unknown'
+    if args.no_relay:
+        relay_delay = 0
+    elif args.relay_delay is not None:
+        relay_delay = args.relay_delay
+    elif libsecret is not None and libsecret < LIBSECRET_FIXED:
+        relay_delay = RELAY_DELAY_MS
+    else:
+        relay_delay = 0
+    if relay_delay:
+        log(f'libsecret {shown} in the runtime: gnome-keyring\'s answers reach the portal '
+            f'{relay_delay} ms late, through a relay')
+    else:
+        log(f'libsecret {shown} in the runtime: the portal asks gnome-keyring directly')
+
+    started = time.monotonic()
+    home_dir = tempfile.TemporaryDirectory(prefix='salvage-keyring-flatpak-',
+                                           ignore_cleanup_errors=True)
+    home = home_dir.name
+    logdir = os.path.join(home, 'logs')
+    env = dict(os.environ,
+               HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, '.config'),
+               XDG_DATA_HOME=os.path.join(home, '.local', 'share'),
+               XDG_CACHE_HOME=os.path.join(home, '.cache'),
+               XDG_RUNTIME_DIR=os.path.join(home, 'runtime'),
+               # gnome-keyring's portal backend is for GNOME only (UseIn).
+               XDG_CURRENT_DESKTOP='GNOME',
+               GDK_BACKEND='x11',
+               GSK_RENDERER='cairo')
+    for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'GSETTINGS_BACKEND', 'API_URL',
+                 'XDG_DESKTOP_PORTAL_DIR'):
+        env.pop(name, None)
+    for name in ('XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR'):
+        os.makedirs(env[name], mode=0o700, exist_ok=True)
+    os.makedirs(logdir)
+
+    # What the bus starts on demand (the permission store, the document
+    # portal) gets the same throwaway folders.
+    subprocess.run(['dbus-update-activation-environment', 'HOME', 'XDG_CONFIG_HOME',
+                    'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR',
+                    'XDG_CURRENT_DESKTOP'], env=env, check=True)
+
+    key = 'rf_' + secrets.token_hex(12)
+    status = 1
+    try:
+        check(args.app_id, args.server, relay_delay, env, home, logdir, key)
+        status = 0
+    except StepFailed as e:
+        print(f'FAIL: {e}')
+        for name in sorted(os.listdir(logdir)):
+            with open(os.path.join(logdir, name), encoding='utf-8', errors='replace') as f:
+                text = f.read().replace(key, '[API key]')
+            print(f'--- {name}\n{text}', file=sys.stderr)
+    finally:
+        # The document portal, started by the bus for the sandbox, mounts
+        # its file system in the runtime folder.
+        doc = os.path.join(env['XDG_RUNTIME_DIR'], 'doc')
+        if os.path.ismount(doc):
+            subprocess.run(['fusermount3', '-u', '-z', doc], stderr=subprocess.DEVNULL)
+        home_dir.cleanup()
+
+    if status == 0:
+        print(f'PASS in {time.monotonic() - started:.1f} s')
+    return status
+
+
+if __name__ == '__main__':
+    sys.exit(main())
