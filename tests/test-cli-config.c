@@ -273,13 +273,13 @@ static const ConfigCase config_cases[] = {
     },
   },
   {
-    "duplicate urls: the first entry is kept",
+    "duplicate urls: the last entry is used, in the first one's place, as the CLI does",
     "{'workspaces': {'x1': {'url': 'acme-vision', 'name': 'First', 'apiKey': '" KEY_ACME "'}, "
     "'x2': {'url': 'acme-vision', 'name': 'Second', 'apiKey': '" KEY_BETA "'}}}",
     NULL, NULL, NULL,
     NO_ERROR, "The workspace “acme-vision” is listed more than once in the CLI login", NULL,
     DEFAULT_API_URL, NULL, -1,
-    1, { { "acme-vision", "First", KEY_ACME } },
+    1, { { "acme-vision", "Second", KEY_BETA } },
   },
   {
     "a repeated map key: the last value wins, as in the CLI's json.load()",

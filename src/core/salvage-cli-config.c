@@ -589,6 +589,8 @@ read_workspaces (Reader           *reader,
       const char *name;
       const char *api_key;
       Workspace workspace = { NULL, };
+      gpointer position = NULL;
+      gboolean replaces;
 
       number++;
 
@@ -612,19 +614,22 @@ read_workspaces (Reader           *reader,
           continue;
         }
 
-      if (g_hash_table_contains (seen, url))
+      /* The CLI builds a dictionary by "url": a later entry replaces an
+       * earlier one, in the earlier one's place. */
+      replaces = g_hash_table_lookup_extended (seen, url, NULL, &position);
+      if (replaces)
         {
           if (reader_can_name (reader, url))
             add_problem (reader, _("The workspace “%s” is listed more than once in the CLI "
-                                   "login; its first entry is used"),
+                                   "login; its last entry is used, as the CLI does"),
                          url);
           else
             add_problem (reader, _("Workspace entry %u of the CLI login repeats an earlier "
-                                   "workspace, so it was skipped"),
+                                   "workspace and replaces it, as the CLI does"),
                          number);
-          continue;
         }
-      g_hash_table_add (seen, (gpointer) url);
+      else
+        g_hash_table_insert (seen, (gpointer) url, GUINT_TO_POINTER (self->workspaces->len));
 
       workspace.url = g_strdup (url);
       if (get_string_member (entry, "name", &name) == MEMBER_STRING)
@@ -640,7 +645,16 @@ read_workspaces (Reader           *reader,
       else
         add_problem (reader, _("Workspace entry %u of the CLI login has no API key"), number);
 
-      g_array_append_val (self->workspaces, workspace);
+      if (replaces)
+        {
+          Workspace *earlier = &g_array_index (self->workspaces, Workspace,
+                                               GPOINTER_TO_UINT (position));
+
+          workspace_clear (earlier);
+          *earlier = workspace;
+        }
+      else
+        g_array_append_val (self->workspaces, workspace);
     }
 
   return number;
