@@ -45,6 +45,7 @@ struct _SalvageWindow
   GtkLabel             *accounts_label;
   GtkPopover           *accounts_popover;
   GtkListBox           *accounts_list;
+  guint                 accounts_label_idle_id;
   gboolean              has_application;
 
   /* The account shown; NULL for the demo or a key given by a test. */
@@ -1449,6 +1450,7 @@ salvage_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->welcome_cancellable);
+  g_clear_handle_id (&self->accounts_label_idle_id, g_source_remove);
   if (self->workspace != NULL)
     set_workspace (self, NULL);
 
@@ -1476,6 +1478,29 @@ salvage_window_finalize (GObject *object)
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (salvage_window_parent_class)->finalize (object);
+}
+
+/* On a narrow window the title shows the workspace's name under the
+ * application's, and the switcher keeps only its arrow. */
+static gboolean
+update_accounts_label_cb (gpointer user_data)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (user_data);
+
+  self->accounts_label_idle_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_label),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Told while the header bar is being laid out, where a change of size
+ * must wait for the next round. */
+static void
+title_visible_changed_cb (SalvageWindow *self)
+{
+  if (self->accounts_label_idle_id == 0)
+    self->accounts_label_idle_id = g_idle_add (update_accounts_label_cb, self);
 }
 
 /* The application (and with it the settings and the accounts) is set
@@ -1596,6 +1621,8 @@ salvage_window_init (SalvageWindow *self)
 
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   g_signal_connect_swapped (self, "notify::application", G_CALLBACK (application_changed_cb), self);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
