@@ -36,6 +36,7 @@
 
 import argparse
 import glob
+import importlib.util
 import os
 import re
 import secrets
@@ -81,8 +82,19 @@ KEYRING_TROUBLE = ('could not be saved in the keyring', 'is not in the keyring',
                    'from the keyring')
 
 
-class StepFailed(Exception):
-    pass
+# The accessibility helpers are those of the end-to-end test, which this
+# check drives the same application with.
+_E2E_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, 'tests', 'e2e', 'test-delete-restore.py')
+_spec = importlib.util.spec_from_file_location('e2e', _E2E_SCRIPT)
+e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(e2e)
+
+StepFailed = e2e.StepFailed
+children = e2e.children
+descendants = e2e.descendants
+find = e2e.find
+click = e2e.click
 
 
 def log(message):
@@ -109,52 +121,9 @@ def wait_for(step, probe, process=None, limit=STEP_LIMIT):
 
 # The accessibility tree
 
-def width(accessible):
-    try:
-        return Atspi.Component.get_extents(accessible, Atspi.CoordType.WINDOW).width
-    except GLib.GError:
-        return -1
-
-
-def children(accessible):
-    for i in range(accessible.get_child_count()):
-        child = accessible.get_child_at_index(i)
-        if child is not None:
-            yield child
-
-
-def descendants(accessible):
-    """The shown descendants of @accessible, depth first (GTK 4.8 never sets
-    SHOWING: what is not on screen has no width)."""
-    for child in children(accessible):
-        if width(child) == 0:
-            continue
-        yield child
-        yield from descendants(child)
-
-
-def find(root, role, match):
-    for accessible in descendants(root):
-        if accessible.get_role_name() == role and match(accessible.get_name() or ''):
-            return accessible
-    return None
-
-
 def label_of(name):
-    """A button's label as read: GTK 4.8 names a button with a mnemonic
-    both with and without the underline, as in 'C_onnect Connect'."""
-    for i, c in enumerate(name):
-        if c == ' ' and name[:i].replace('_', '') == name[i + 1:]:
-            return name[i + 1:]
-    return name.replace('_', '')
-
-
-def click(step, accessible):
-    for i in range(Atspi.Action.get_n_actions(accessible)):
-        if Atspi.Action.get_action_name(accessible, i) == 'click':
-            Atspi.Action.do_action(accessible, i)
-            return
-    raise StepFailed(f'{step}: “{accessible.get_name()}” cannot be clicked')
+    """A button's label as read, without a mnemonic's underline."""
+    return e2e.label_of(name).replace('_', '')
 
 
 def find_window():
