@@ -27,19 +27,7 @@
 #define KEY_C    "ckey-P5wB4yRt6Ne"
 #define BAD_KEY  "not-a-key-4Jf6"
 
-#define WAIT_LIMIT (15 * G_TIME_SPAN_SECOND)
-
-#define WAIT_FOR(cond)                                                   \
-  G_STMT_START {                                                         \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_LIMIT;             \
-    while (!(cond))                                                      \
-      {                                                                  \
-        if (g_get_monotonic_time () > wait_end_)                         \
-          g_error ("Timed out waiting for: %s", #cond);                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
+#include "salvage-test-wait.h"
 
 static SalvageApplication *application;
 static SalvageServer *server;

@@ -21,20 +21,9 @@
 #define WS      "robust-ws"
 #define API_KEY "robust-key-Qw3rTy7u"
 
-/* A test that waits this long has failed; it is no measure of speed. */
+/* Some faults make a request wait out the client's timeout first. */
 #define WAIT_LIMIT (20 * G_TIME_SPAN_SECOND)
-
-#define WAIT_UNTIL(cond)                                                 \
-  G_STMT_START {                                                         \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_LIMIT;             \
-    while (!(cond))                                                      \
-      {                                                                  \
-        if (g_get_monotonic_time () > wait_end_)                         \
-          g_error ("Timed out waiting for: %s", #cond);                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
+#include "salvage-test-wait.h"
 
 static SalvageApplication *application;
 
@@ -114,7 +103,7 @@ fixture_tear_down (Fixture *f)
    * window only until its cancellation arrives; then nothing but this
    * reference may keep it alive. */
   gtk_window_close (GTK_WINDOW (window));
-  WAIT_UNTIL (g_atomic_int_get (&G_OBJECT (window)->ref_count) == 1);
+  WAIT_FOR (g_atomic_int_get (&G_OBJECT (window)->ref_count) == 1);
   g_assert_finalize_object (window);
 
   /* Let the server see its connections close before it goes. */
@@ -160,7 +149,7 @@ static void
 connect_and_wait (Fixture *f)
 {
   salvage_window_connect (f->window, salvage_server_get_url (f->server), API_KEY);
-  WAIT_UNTIL (workspace (f) != NULL && pages_show (f, "content"));
+  WAIT_FOR (workspace (f) != NULL && pages_show (f, "content"));
 }
 
 /* Widgets */
@@ -219,7 +208,7 @@ count_open_dialogs (void)
 static AdwMessageDialog *
 wait_for_dialog (Fixture *f)
 {
-  WAIT_UNTIL (salvage_window_get_dialog (f->window) != NULL);
+  WAIT_FOR (salvage_window_get_dialog (f->window) != NULL);
   return salvage_window_get_dialog (f->window);
 }
 
@@ -242,7 +231,7 @@ wait_for_toast (Fixture    *f,
 {
   const char *toast;
 
-  WAIT_UNTIL ((toast = salvage_window_get_last_toast (f->window)) != NULL &&
+  WAIT_FOR ((toast = salvage_window_get_last_toast (f->window)) != NULL &&
               g_strcmp0 (toast, previous) != 0);
   return toast;
 }
@@ -462,7 +451,7 @@ refresh (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL));
   /* Refresh cannot be pressed again while one runs. */
   g_assert_false (action_buttons_enabled (f, "win.refresh"));
-  WAIT_UNTIL (action_buttons_enabled (f, "win.refresh"));
+  WAIT_FOR (action_buttons_enabled (f, "win.refresh"));
 }
 
 /* Asks to move the project @slug to the Trash and confirms; returns the
@@ -726,7 +715,7 @@ test_first_load (void)
       fixture_set_up (&f);
       salvage_server_add_fault_full (f.server, "GET", NULL, &fault_case->fault);
       salvage_window_connect (f.window, salvage_server_get_url (f.server), API_KEY);
-      WAIT_UNTIL (pages_show (&f, "error"));
+      WAIT_FOR (pages_show (&f, "error"));
 
       assert_contains (get_error_text (projects_page (&f)), fault_case->refresh_words);
       assert_contains (get_error_text (workflows_page (&f)), fault_case->refresh_words);
@@ -737,7 +726,7 @@ test_first_load (void)
       /* Retry, once the server behaves. */
       salvage_server_clear_faults (f.server);
       refresh (&f);
-      WAIT_UNTIL (pages_show (&f, "content"));
+      WAIT_FOR (pages_show (&f, "content"));
       assert_lists_match_server (&f);
 
       fixture_tear_down (&f);
@@ -787,7 +776,7 @@ test_double_restore (void)
   counter = salvage_server_add_fault (f.server, "POST", "/" WS "/trash/restore",
                                       SALVAGE_FAULT_NONE, 0, 0);
 
-  WAIT_UNTIL ((button = find_row_button (GTK_WIDGET (page),
+  WAIT_FOR ((button = find_row_button (GTK_WIDGET (page),
                                          find_trash (&f, "workflow", "old-flow"))) != NULL &&
               gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
@@ -803,7 +792,7 @@ test_double_restore (void)
   adw_message_dialog_response (dialog, "restore");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  WAIT_UNTIL (find_workflow (&f, "old-flow") != NULL &&
+  WAIT_FOR (find_workflow (&f, "old-flow") != NULL &&
               find_trash (&f, "workflow", "old-flow") == NULL);
   g_assert_cmpstr (wait_for_toast (&f, NULL), ==, "“Old Flow” restored");
   /* Let a second request, if there were one, arrive. */
@@ -865,7 +854,7 @@ test_delete_during_refresh (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL));
   toast = delete_project (&f, "forklifts");
   g_assert_cmpstr (toast, ==, "“Forklift Safety” moved to Trash");
-  WAIT_UNTIL (action_buttons_enabled (&f, "win.refresh"));
+  WAIT_FOR (action_buttons_enabled (&f, "win.refresh"));
 
   /* Whatever else is still on its way lands too. */
   salvage_server_set_latency (f.server, 0);
@@ -933,7 +922,7 @@ test_switch_pages_during_requests (void)
     }
 
   g_assert_cmpstr (wait_for_toast (&f, previous), ==, "“Hard Hat Detection” moved to Trash");
-  WAIT_UNTIL (action_buttons_enabled (&f, "win.refresh"));
+  WAIT_FOR (action_buttons_enabled (&f, "win.refresh"));
   salvage_server_set_latency (f.server, 0);
   refresh (&f);
   assert_lists_match_server (&f);
@@ -1008,7 +997,7 @@ test_close_during_request (gconstpointer data)
       break;
     }
 
-  WAIT_UNTIL (salvage_server_get_fault_hits (f.server, held) > 0);
+  WAIT_FOR (salvage_server_get_fault_hits (f.server, held) > 0);
 
   /* As its close button does. */
   window = g_steal_pointer (&f.window);
@@ -1115,7 +1104,7 @@ test_big_trash (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
 
   salvage_window_connect (f.window, salvage_server_get_url (f.server), BIG_API_KEY);
-  WAIT_UNTIL (workspace (&f) != NULL &&
+  WAIT_FOR (workspace (&f) != NULL &&
               g_list_model_get_n_items (salvage_workspace_get_trash (workspace (&f))) > 0);
   trash = salvage_workspace_get_trash (workspace (&f));
   n_items = g_list_model_get_n_items (trash);
@@ -1135,7 +1124,7 @@ test_big_trash (void)
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n_items);
 
   /* Every row becomes reachable, in order, and stays selected. */
-  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (view_model)) == n_items);
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (view_model)) == n_items);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(GObject) shown = g_list_model_get_item (G_LIST_MODEL (view_model), i);

@@ -15,20 +15,7 @@
 #define API_KEY "test-key-Vx81qLmZ"
 #define DAY     (G_TIME_SPAN_DAY)
 
-/* Long enough for a slow machine; a test that waits this long has failed. */
-#define WAIT_LIMIT (15 * G_TIME_SPAN_SECOND)
-
-#define WAIT_FOR(cond)                                                   \
-  G_STMT_START {                                                         \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_LIMIT;             \
-    while (!(cond))                                                      \
-      {                                                                  \
-        if (g_get_monotonic_time () > wait_end_)                         \
-          g_error ("Timed out waiting for: %s", #cond);                  \
-        if (!g_main_context_iteration (NULL, FALSE))                     \
-          g_usleep (1000);                                               \
-      }                                                                  \
-  } G_STMT_END
+#include "salvage-test-wait.h"
 
 static SalvageApplication *application;
 
