@@ -1111,8 +1111,9 @@ test_big_trash (void)
   g_assert_cmpuint (n_items, >=, BIG_TRASH);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_items);
 
-  /* The Trash arrived in this main-loop turn: the view has its first rows
-   * only, and gets the others over the next frames. */
+  /* The Trash arrived in this main-loop turn: the view has no rows yet;
+   * it gets its first ones before the next frame, the others over the
+   * frames after. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view_model)), <, n_items);
 
   /* Ctrl+A right away selects everything, not only the rows given so far. */
@@ -1120,6 +1121,7 @@ test_big_trash (void)
                                GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   g_assert_true (gtk_widget_activate_action (list_view, "list.select-all", NULL));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (view_model)) > 0);
   selected = gtk_selection_model_get_selection (view_model);
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n_items);
 

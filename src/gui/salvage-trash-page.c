@@ -934,8 +934,10 @@ rows_changed_cb (SalvageTrashPage *self)
  * arrive, in one go: GTK 4.8 keeps rows for the 200 items around the ones
  * in view, however few fit the window. With a few widgets per cell, that
  * holds the window for longer than many frames. So when a Trash arrives in
- * an empty view, the view is given its first rows only, and a few more on
- * each frame after that, until it covers the whole list.
+ * an empty view, the view is given no rows while the models take it in,
+ * its first rows in the next main-loop iteration, before the frame that
+ * shows them, and a few more on each frame after that, until it covers
+ * the whole list.
  */
 
 /* Rows in the first frame: more than a tall window shows. */
@@ -945,6 +947,9 @@ rows_changed_cb (SalvageTrashPage *self)
 /* From there on GTK 4.8 builds no rows for further items: the rest are
  * given at once. */
 #define REVEAL_ALL_AT 256
+/* The first rows come after what made the models change, and before the
+ * next frame is drawn (GDK_PRIORITY_REDRAW). */
+#define REVEAL_FIRST_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
 static void
 reveal_stop (SalvageTrashPage *self)
@@ -979,7 +984,7 @@ reveal_idle_cb (gpointer user_data)
       size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
     reveal_all (self);
   else
-    gtk_slice_list_model_set_size (self->shown, size + REVEAL_STEP);
+    gtk_slice_list_model_set_size (self->shown, size == 0 ? REVEAL_FIRST : size + REVEAL_STEP);
 
   return G_SOURCE_REMOVE;
 }
@@ -998,12 +1003,15 @@ reveal_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Lets the view show the first rows of what comes next, and the others
- * over the following frames. */
+/* Lets the view show the first rows of what comes next soon after, and
+ * the others over the following frames. */
 static void
 reveal_gradually (SalvageTrashPage *self)
 {
-  gtk_slice_list_model_set_size (self->shown, REVEAL_FIRST);
+  gtk_slice_list_model_set_size (self->shown, 0);
+
+  g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
+  self->reveal_idle_id = g_idle_add_full (REVEAL_FIRST_PRIORITY, reveal_idle_cb, self, NULL);
 
   if (self->reveal_tick_id == 0)
     self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
