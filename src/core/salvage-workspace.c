@@ -343,8 +343,33 @@ list_state_keep_unchanged (ListState *state,
     }
 }
 
+/* Whether the store of @state holds the very objects of @kept, in order. */
+static gboolean
+list_state_holds (ListState *state,
+                  GPtrArray *kept)
+{
+  GListModel *model = G_LIST_MODEL (state->store);
+
+  if (g_list_model_get_n_items (model) != kept->len)
+    return FALSE;
+
+  /* The store is read in order, which it does fastest. */
+  for (guint i = 0; i < kept->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item != g_ptr_array_index (kept, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Replaces the contents of @state with @items (one splice), unless a newer
- * response was applied already. Returns whether it was applied. */
+ * response was applied already. A response that changes nothing changes
+ * nothing: the models and views over the store have no work to do, which
+ * matters for a long Trash reloaded each time the window is focused.
+ * Returns whether it was applied. */
 static gboolean
 list_state_apply (ListState *state,
                   guint      generation,
@@ -394,7 +419,7 @@ list_state_apply (ListState *state,
   state->keys = g_steal_pointer (&keys);
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (state->store));
-  if (n_old > 0 || kept->len > 0)
+  if ((n_old > 0 || kept->len > 0) && !list_state_holds (state, kept))
     g_list_store_splice (state->store, 0, n_old, kept->pdata, kept->len);
 
   return TRUE;
