@@ -26,6 +26,7 @@ struct _SalvageTrashItem
   char             *deleted_by_name;
 
   gint64            cleanup_key;
+  char             *key;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageTrashItem, salvage_trash_item, G_TYPE_OBJECT)
@@ -90,11 +91,17 @@ apply_name_fallback (SalvageTrashItem *self)
     }
 }
 
-/* Fields derived from others, once they are all set. */
+static char *make_key (SalvageTrashItem *self);
+
+/* Fields derived from others, once they are all set (again when they are
+ * filled in after construction). They are made where the item is, which
+ * for a listing is the thread that parses it. */
 static void
 finish_construction (SalvageTrashItem *self)
 {
   apply_name_fallback (self);
+  g_free (self->key);
+  self->key = make_key (self);
 
   if (self->scheduled_cleanup_at != NULL)
     self->cleanup_key = g_date_time_to_unix (self->scheduled_cleanup_at) * G_USEC_PER_SEC
@@ -130,6 +137,7 @@ salvage_trash_item_finalize (GObject *object)
   g_clear_pointer (&self->scheduled_cleanup_at, g_date_time_unref);
   g_clear_pointer (&self->deleted_by, g_free);
   g_clear_pointer (&self->deleted_by_name, g_free);
+  g_clear_pointer (&self->key, g_free);
 
   G_OBJECT_CLASS (salvage_trash_item_parent_class)->finalize (object);
 }
@@ -531,20 +539,12 @@ salvage_trash_item_get_restore_type (SalvageTrashItem *self)
     }
 }
 
-/**
- * salvage_trash_item_dup_key:
- *
- * Fields are joined with U+001F (unit separator), which no slug or id
- * contains, so distinct records never share a key.
- *
- * Returns: (transfer full): the identity of the Trash record
- */
-char *
-salvage_trash_item_dup_key (SalvageTrashItem *self)
+/* Fields are joined with U+001F (unit separator), which no slug or id
+ * contains, so distinct records never share a key. */
+static char *
+make_key (SalvageTrashItem *self)
 {
   const char *restore_type;
-
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
 
   restore_type = salvage_trash_item_get_restore_type (self);
 
@@ -569,6 +569,19 @@ salvage_trash_item_dup_key (SalvageTrashItem *self)
       return g_strconcat ("other:", self->type_name ? self->type_name : "", "\x1f",
                           self->id ? self->id : "", NULL);
     }
+}
+
+/**
+ * salvage_trash_item_dup_key:
+ *
+ * Returns: (transfer full): the identity of the Trash record
+ */
+char *
+salvage_trash_item_dup_key (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return g_strdup (self->key);
 }
 
 gint64

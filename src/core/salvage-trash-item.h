@@ -92,7 +92,8 @@ const char      *salvage_trash_item_get_restore_type         (SalvageTrashItem *
 
 /* A key that identifies the entry across listings: kind, id and, for
  * versions and trainings, the parent (parent-id, else parent-url). Two
- * entries with the same key are the same Trash record. */
+ * entries with the same key are the same Trash record. It is made with
+ * the item, on the thread that parses a listing. */
 char            *salvage_trash_item_dup_key                  (SalvageTrashItem *self);
 
 /* scheduled-cleanup-at in microseconds since 1970 (UTC), or G_MAXINT64
