@@ -1788,6 +1788,27 @@ test_trash_reload_keeps_objects (void)
   g_assert_true (now_version != version);
   g_assert_true (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL) == project);
 
+  /* Elsewhere, the entry in the middle is restored: the one before it is
+   * matched in place, the one after it by its key, and both keep their
+   * objects. */
+  g_ptr_array_set_size (before, 0);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (before, g_list_model_get_item (trash, i));
+  g_clear_object (&result);
+  salvage_client_restore_async (f.client, g_ptr_array_index (before, 1), NULL, result_cb, &result);
+  g_assert_true (salvage_client_restore_finish (f.client, wait_for (&result), &error));
+  g_assert_no_error (error);
+  changed = 0;
+  refresh_trash (&f);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+
+      g_assert_true (item == g_ptr_array_index (before, i == 0 ? 0 : 2));
+    }
+
   g_signal_handlers_disconnect_by_data (trash, &changed);
   g_clear_pointer (&before, g_ptr_array_unref);
   g_clear_object (&result);  /* it holds the client */
