@@ -64,4 +64,8 @@ void                salvage_popup_at_focus (GtkWidget  *page,
  * SalvageAccount), named for screen readers by the workspace. */
 GtkWidget          *salvage_remove_account_button_new (gpointer account);
 
+/* For a widget whose only child is a wrapping label that shares a
+ * horizontal box with others: see salvage-page-util.c. */
+GtkLayoutManager   *salvage_width_first_layout_new (void);
+
 G_END_DECLS

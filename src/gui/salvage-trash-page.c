@@ -263,6 +263,7 @@ struct _SalvageTrashPage
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   GtkDropDown         *type_dropdown;
+  GtkWidget           *info_bin;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
@@ -1099,6 +1100,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_bin);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_column);
@@ -1166,6 +1168,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (self->info_bin, salvage_width_first_layout_new ());
 
   self->state = SALVAGE_PAGE_STATE_LOADING;
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
