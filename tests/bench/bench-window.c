@@ -13,10 +13,19 @@
  *    from the Trash response on (before it, the window connects and shows
  *    its other pages, whatever the size of the Trash);
  *  - the same stall for the same window with its rows shown, drawing a
- *    frame on every tick without loading anything: the baseline;
+ *    frame on every tick without loading anything: the baseline; and once
+ *    more while the list scrolls a pixel down and up on every frame, so
+ *    that each frame paints the rows again, as it does when a person
+ *    scrolls (where the renderer redraws the whole window on any change,
+ *    as software GL does under Xvfb, that is the cost of any frame that
+ *    shows something new);
  *
  * and, once for each size, how long filling models like the Trash page's
  * holds the main loop, a layer at a time, to show where the time goes.
+ *
+ * With SALVAGE_BENCH_TRACE=N, the Nth run (from 0) also prints its load
+ * as a timeline: the frame clock's phases, the client's debug messages and
+ * every stall over 4 ms, in ms from the Trash response.
  *
  * The server runs in a thread of its own, so that writing its answers does
  * not count as a stall of the window. Run it under a display and a session
@@ -173,6 +182,103 @@ typedef struct
 
 static Run run;
 
+/* The timeline of one load (SALVAGE_BENCH_TRACE) */
+typedef struct
+{
+  gint64      at;
+  gint64      length;   /* for stalls */
+  const char *what;
+} TraceEvent;
+
+static GArray *trace;
+static GThread *trace_thread;
+
+static void
+trace_event (const char *what,
+             gint64      length)
+{
+  TraceEvent event = { g_get_monotonic_time (), length, what };
+
+  /* Only the window's thread: the server logs from its own. */
+  if (trace != NULL && g_thread_self () == trace_thread)
+    g_array_append_val (trace, event);
+}
+
+static gboolean
+trace_phase_hook_cb (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               what)
+{
+  trace_event (what, 0);
+  return trace != NULL;
+}
+
+static void
+trace_phase_cb (GdkFrameClock *clock,
+                gpointer       what)
+{
+  trace_event (what, 0);
+}
+
+/* The frame clock's phases: an emission hook marks where each begins,
+ * a handler connected after all others where it ends. */
+static const char * const trace_phases[][2] = {
+  { "before-paint", "before-paint ends" },
+  { "update",       "update ends" },
+  { "layout",       "layout ends" },
+  { "paint",        "paint ends" },
+  { "after-paint",  "after-paint ends" },
+};
+
+/* Starts the timeline if this is the run SALVAGE_BENCH_TRACE names. */
+static void
+trace_start (GdkFrameClock *clock)
+{
+  static guint n_runs;
+  const char *traced = g_getenv ("SALVAGE_BENCH_TRACE");
+
+  if (traced == NULL || n_runs++ != g_ascii_strtoull (traced, NULL, 10))
+    return;
+
+  trace = g_array_new (FALSE, FALSE, sizeof (TraceEvent));
+  trace_thread = g_thread_self ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (trace_phases); i++)
+    {
+      g_signal_add_emission_hook (g_signal_lookup (trace_phases[i][0], GDK_TYPE_FRAME_CLOCK), 0,
+                                  trace_phase_hook_cb, (gpointer) trace_phases[i][0], NULL);
+      g_signal_connect_after (clock, trace_phases[i][0], G_CALLBACK (trace_phase_cb),
+                              (gpointer) trace_phases[i][1]);
+    }
+}
+
+/* Prints the timeline, in ms from the Trash response, and ends it. */
+static void
+trace_print (GdkFrameClock *clock)
+{
+  if (trace == NULL)
+    return;
+
+  /* To find the same moments in a profile taken with perf -k mono. */
+  printf ("Timeline of the load, in ms from the Trash response at %.6f s (CLOCK_MONOTONIC):\n",
+          run.bytes_at / (double) G_USEC_PER_SEC);
+  for (guint i = 0; i < trace->len; i++)
+    {
+      TraceEvent *event = &g_array_index (trace, TraceEvent, i);
+
+      if (event->length > 0)
+        printf ("%9.1f  stall %.1f ms (from %.1f)\n", (event->at - run.bytes_at) / 1000.0,
+                event->length / 1000.0, (event->at - event->length - run.bytes_at) / 1000.0);
+      else
+        printf ("%9.1f  %s\n", (event->at - run.bytes_at) / 1000.0, event->what);
+    }
+
+  /* The emission hooks go at their next call. */
+  g_clear_pointer (&trace, g_array_unref);
+  g_signal_handlers_disconnect_by_func (clock, trace_phase_cb, NULL);
+}
+
 /* The client says when a response has arrived, in a debug message. */
 static GLogWriterOutput
 log_writer_cb (GLogLevelFlags   log_level,
@@ -201,6 +307,9 @@ log_writer_cb (GLogLevelFlags   log_level,
       run.bytes_at == 0)
     run.bytes_at = g_get_monotonic_time ();
 
+  if (message != NULL && domain != NULL && g_str_has_prefix (domain, "salvage"))
+    trace_event (g_intern_string (message), 0);
+
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
@@ -209,6 +318,8 @@ stall_timer_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
+  if (run.timer_last != 0 && now - run.timer_last - 1000 > 4000)
+    trace_event ("stall", now - run.timer_last - 1000);
   if (run.timer_last != 0 && now - run.timer_last - 1000 > run.longest_stall)
     {
       run.longest_stall = now - run.timer_last - 1000;
@@ -243,6 +354,8 @@ items_changed_hook_cb (GSignalInvocationHint *hint,
   if (*trash != NULL && g_value_get_object (&values[0]) == *trash &&
       added > 0 && run.fill_start == 0)
     run.fill_start = g_get_monotonic_time ();
+  if (*trash != NULL && g_value_get_object (&values[0]) == *trash)
+    trace_event ("trash items-changed begins", 0);
 
   return TRUE;
 }
@@ -258,6 +371,7 @@ trash_items_changed_cb (GListModel *model,
 {
   if (added > 0 && run.filled_at == 0)
     run.filled_at = g_get_monotonic_time ();
+  trace_event ("trash items-changed ends", 0);
 }
 
 static void
@@ -303,6 +417,19 @@ redraw_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Scrolls @user_data, a scrolled window, a pixel down or back up. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (user_data);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  gtk_adjustment_set_value (adjustment, value >= 1.0 ? value - 1.0 : value + 1.0);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 spin_until (gint64 end)
 {
@@ -321,7 +448,8 @@ typedef struct
   double stall_start;     /* ms after the bytes arrived */
   double stall_since;     /* ms, longest from the bytes arriving on */
   double stall_baseline;  /* ms */
-  double reload_to_rows;  /* ms, as to_rows, reloading into the same window */
+  double stall_scrolling; /* ms, the baseline while scrolling */
+  double reload_done;     /* ms, bytes arrived to the reload done, the same window */
   double stall_reloading; /* ms */
 } Figures;
 
@@ -553,13 +681,13 @@ reload_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  gboolean *reloaded = user_data;
+  gint64 *reloaded_at = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!salvage_workspace_refresh_trash_finish (SALVAGE_WORKSPACE (object), result, &error))
     g_error ("Could not reload the Trash: %s", error->message);
 
-  *reloaded = TRUE;
+  *reloaded_at = g_get_monotonic_time ();
 }
 
 static void
@@ -574,7 +702,7 @@ measure_run (GtkApplication *application,
   SalvageWindow *weak_window;
   GListModel *trash = NULL;
   GdkFrameClock *clock;
-  gboolean reloaded;
+  gint64 reloaded_at;
   guint timer_id;
   guint signal_id;
   gulong hook_id;
@@ -596,6 +724,8 @@ measure_run (GtkApplication *application,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   *renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
+
+  trace_start (clock);
 
   timer_id = g_timeout_add (1, stall_timer_cb, NULL);
   signal_id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
@@ -629,6 +759,8 @@ measure_run (GtkApplication *application,
   if (g_list_model_get_n_items (trash) != n_trash)
     g_error ("The Trash holds %u items, not %u", g_list_model_get_n_items (trash), n_trash);
 
+  trace_print (clock);
+
   figures->to_rows = (run.shown_at - run.bytes_at) / 1000.0;
   figures->to_filled = (run.filled_at - run.bytes_at) / 1000.0;
   figures->filled_to_rows = (run.shown_at - run.filled_at) / 1000.0;
@@ -643,22 +775,39 @@ measure_run (GtkApplication *application,
   spin_until (g_get_monotonic_time () + BASELINE_USEC);
   figures->stall_baseline = run.longest_stall / 1000.0;
 
+  /* The same, scrolling: every frame paints the rows. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (run.view), GTK_TYPE_SCROLLED_WINDOW);
+    guint scroll_id = gtk_widget_add_tick_callback (scrolled, scroll_tick_cb, scrolled, NULL);
+
+    spin_until (g_get_monotonic_time () + BASELINE_USEC / 4);
+    reset_stall ();
+    spin_until (g_get_monotonic_time () + BASELINE_USEC);
+    figures->stall_scrolling = run.longest_stall / 1000.0;
+    gtk_widget_remove_tick_callback (scrolled, scroll_id);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+    spin_until (g_get_monotonic_time () + BASELINE_USEC / 4);
+  }
+
   /* Reloading the Trash into the same window, as Refresh and coming back
-   * to the window do; nothing changed on the server. */
+   * to the window do; nothing changed on the server, so nothing changes
+   * in the window. */
   run.bytes_at = run.fill_start = run.filled_at = run.shown_at = 0;
   reset_stall ();
-  reloaded = FALSE;
+  reloaded_at = 0;
   salvage_workspace_refresh_trash_async (salvage_window_get_workspace (window), NULL,
-                                         reload_cb, &reloaded);
+                                         reload_cb, &reloaded_at);
   limit = g_get_monotonic_time () + LOAD_LIMIT_USEC;
-  while (!reloaded || run.shown_at == 0)
+  while (reloaded_at == 0)
     {
       if (g_get_monotonic_time () > limit)
         g_error ("The Trash did not reload within %d s", (int) (LOAD_LIMIT_USEC / G_USEC_PER_SEC));
       g_main_context_iteration (NULL, TRUE);
     }
-  spin_until (run.shown_at + LOAD_TAIL_USEC);
-  figures->reload_to_rows = (run.shown_at - run.bytes_at) / 1000.0;
+  spin_until (reloaded_at + LOAD_TAIL_USEC);
+  if (run.fill_start != 0)
+    g_error ("Reloading an unchanged Trash changed the store");
+  figures->reload_done = (reloaded_at - run.bytes_at) / 1000.0;
   figures->stall_reloading = run.longest_stall / 1000.0;
 
   if (breakdown)
@@ -729,7 +878,8 @@ bench_size (GtkApplication  *application,
   MEDIAN_OF (stall_since);
   MEDIAN_OF (to_complete);
   MEDIAN_OF (stall_baseline);
-  MEDIAN_OF (reload_to_rows);
+  MEDIAN_OF (stall_scrolling);
+  MEDIAN_OF (reload_done);
   MEDIAN_OF (stall_reloading);
 
   printf ("%u items, median of %u runs (%s):\n", size->n_trash, size->runs, renderer);
@@ -742,12 +892,18 @@ bench_size (GtkApplication  *application,
           result.stall_loading, result.stall_start);
   printf ("  longest stall, response on %6.1f ms  (from the Trash response to the end)\n",
           result.stall_since);
-  printf ("  longest stall, drawing   %8.1f ms  (baseline)\n", result.stall_baseline);
-  printf ("  loading minus baseline   %8.1f ms  (ratio %.1f)\n",
+  printf ("  longest stall, drawing   %8.1f ms  (baseline: nothing new to paint)\n",
+          result.stall_baseline);
+  printf ("  longest stall, scrolling %8.1f ms  (baseline: every frame paints the rows)\n",
+          result.stall_scrolling);
+  printf ("  loading minus baseline   %8.1f ms  (ratio %.1f); response on: %.1f ms\n",
           result.stall_loading - result.stall_baseline,
-          result.stall_baseline > 0 ? result.stall_loading / result.stall_baseline : 0.0);
-  printf ("  reloading: response to rows shown %.1f ms, longest stall %.1f ms\n",
-          result.reload_to_rows, result.stall_reloading);
+          result.stall_baseline > 0 ? result.stall_loading / result.stall_baseline : 0.0,
+          result.stall_since - result.stall_baseline);
+  printf ("  loading minus scrolling  %8.1f ms; response on: %.1f ms\n",
+          result.stall_loading - result.stall_scrolling, result.stall_since - result.stall_scrolling);
+  printf ("  reloading, unchanged: response to done %.1f ms, longest stall %.1f ms\n",
+          result.reload_done, result.stall_reloading);
   fflush (stdout);
 }
 
