@@ -596,10 +596,34 @@ test_window_welcome (void)
   fixture_teardown (&f);
 }
 
+/* The first label under @widget whose text begins with @prefix. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_narrow (void)
 {
   Fixture f = { 0, };
+  GtkWidget *note;
+  int wide_height;
+  int needed;
 
   fixture_setup (&f, TRUE);
   connect_and_wait (&f);
@@ -607,13 +631,25 @@ test_window_narrow (void)
 
   /* A resize asked for before the window is on screen would be undone by
    * the size the display server gives it first. */
+  salvage_window_show_page (f.window, "trash");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  note = find_label (GTK_WIDGET (salvage_window_get_trash_page (f.window)), "Items are removed");
+  g_assert_nonnull (note);
+  wide_height = gtk_widget_get_height (note);
+  g_assert_cmpint (wide_height, >, 0);
 
   /* On a phone-sized window the pages are switched from the bottom. */
   gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
-  salvage_window_show_page (f.window, "trash");
   WAIT_FOR (salvage_window_get_bottom_switcher (f.window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 400);
+
+  /* The Trash page's note wraps, and is given the height all its lines
+   * need at the width it has. */
+  WAIT_FOR (gtk_widget_get_height (note) > 2 * wide_height);
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (note),
+                      &needed, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (note), >=, needed);
+  g_assert_cmpint (gtk_widget_get_width (note), <, gtk_widget_get_width (GTK_WIDGET (f.window)));
 
   fixture_teardown (&f);
 }
