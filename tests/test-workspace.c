@@ -40,6 +40,13 @@ typedef struct
   char        *hold;      /* "METHOD /path" whose next answer waits for proxy_release() */
   char        *fail;      /* "METHOD /path" answered with a 500 instead */
   GPtrArray   *held;      /* Forward */
+
+  /* Other requests wait for the server to answer the restores sent before
+   * them, as they would on one connection: forwarded on connections of
+   * their own, a later request can reach the server first. */
+  gboolean     restores_first;
+  guint        restores_upstream;
+  GQueue       waiting;   /* Forward */
 } Proxy;
 
 typedef struct
@@ -99,6 +106,8 @@ forward_respond (Forward *fwd)
   forward_free (fwd);
 }
 
+static void forward_send (Forward *fwd);
+
 static void
 forward_answered_cb (GObject      *object,
                      GAsyncResult *result,
@@ -109,6 +118,11 @@ forward_answered_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   fwd->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  if (fwd->restore && --proxy->restores_upstream == 0)
+    while (!g_queue_is_empty (&proxy->waiting))
+      forward_send (g_queue_pop_head (&proxy->waiting));
+
   if (fwd->response == NULL)
     {
       fwd->status = SOUP_STATUS_BAD_GATEWAY;
@@ -209,7 +223,19 @@ proxy_handler_cb (SoupServer        *server,
                                                 body);
     }
 
-  soup_session_send_and_read_async (proxy->session, fwd->upstream_msg, G_PRIORITY_DEFAULT,
+  if (proxy->restores_first && !fwd->restore && proxy->restores_upstream > 0)
+    g_queue_push_tail (&proxy->waiting, fwd);
+  else
+    forward_send (fwd);
+}
+
+static void
+forward_send (Forward *fwd)
+{
+  if (fwd->restore)
+    fwd->proxy->restores_upstream++;
+
+  soup_session_send_and_read_async (fwd->proxy->session, fwd->upstream_msg, G_PRIORITY_DEFAULT,
                                     NULL, forward_answered_cb, fwd);
 }
 
@@ -245,6 +271,7 @@ static void
 proxy_free (Proxy *proxy)
 {
   g_assert_cmpuint (proxy->held->len, ==, 0);
+  g_assert_true (g_queue_is_empty (&proxy->waiting));
 
   soup_server_disconnect (proxy->server);
   g_clear_object (&proxy->server);
@@ -1430,6 +1457,9 @@ test_restore_many_cancel (void)
 
   salvage_server_set_latency (f.server, 100);
   proxy_reset_log (f.proxy);
+  /* What the server did with a restore sent before the cancel must be what
+   * the lists catch up with. */
+  f.proxy->restores_first = TRUE;
   salvage_workspace_restore_many_async (f.workspace, items, cancellable, result_cb, &result);
   spin_until (f.proxy->restores->len > 0);
   g_cancellable_cancel (cancellable);
