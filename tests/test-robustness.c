@@ -24,6 +24,7 @@
 /* Some faults make a request wait out the client's timeout first. */
 #define WAIT_LIMIT (20 * G_TIME_SPAN_SECOND)
 #include "salvage-test-wait.h"
+#include "salvage-test-widgets.h"
 
 static SalvageApplication *application;
 
@@ -664,30 +665,19 @@ test_fault (gconstpointer data)
 
 /* The first load fails: the pages have nothing to show but why. */
 
-static GtkStack *
-find_page_stack (GtkWidget *widget)
+/* A page's stack of states: the one with an error page. */
+static gboolean
+is_page_stack (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "error") != NULL)
-    return GTK_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_page_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "error") != NULL;
 }
 
 /* The text of the error page that @page shows. */
 static const char *
 get_error_text (gpointer page)
 {
-  GtkStack *stack = find_page_stack (GTK_WIDGET (page));
+  GtkStack *stack = GTK_STACK (salvage_test_find_widget (GTK_WIDGET (page), is_page_stack, NULL));
   GtkWidget *error_page;
 
   g_assert_nonnull (stack);
@@ -736,28 +726,15 @@ test_first_load (void)
 /* Concurrency: the user is quicker than the network */
 
 /* The Restore button in the Trash view's row of @item. */
-static GtkWidget *
-find_row_button (GtkWidget *widget,
-                 gpointer   item)
+static gboolean
+is_row_button (GtkWidget     *widget,
+               gconstpointer  item)
 {
   GtkListItem *list_item;
 
-  if (GTK_IS_BUTTON (widget) &&
-      (list_item = g_object_get_data (G_OBJECT (widget), "salvage-list-item")) != NULL &&
-      gtk_list_item_get_item (list_item) == item)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_button (child, item);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         (list_item = g_object_get_data (G_OBJECT (widget), "salvage-list-item")) != NULL &&
+         gtk_list_item_get_item (list_item) == item;
 }
 
 static void
@@ -776,8 +753,8 @@ test_double_restore (void)
   counter = salvage_server_add_fault (f.server, "POST", "/" WS "/trash/restore",
                                       SALVAGE_FAULT_NONE, 0, 0);
 
-  WAIT_FOR ((button = find_row_button (GTK_WIDGET (page),
-                                         find_trash (&f, "workflow", "old-flow"))) != NULL &&
+  WAIT_FOR ((button = salvage_test_find_widget (GTK_WIDGET (page), is_row_button,
+                                                  find_trash (&f, "workflow", "old-flow"))) != NULL &&
               gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
   dialog = wait_for_dialog (&f);
@@ -1018,24 +995,18 @@ test_close_during_request (gconstpointer data)
 #define BIG_API_KEY "big-key-Lm4Nb8Vc"
 #define BIG_TRASH   3000
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), (GType) GPOINTER_TO_SIZE (type));
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return salvage_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static guint

@@ -16,6 +16,7 @@
 #define DAY     (G_TIME_SPAN_DAY)
 
 #include "salvage-test-wait.h"
+#include "salvage-test-widgets.h"
 
 static SalvageApplication *application;
 
@@ -596,25 +597,12 @@ test_window_welcome (void)
   fixture_teardown (&f);
 }
 
-/* The first label under @widget whose text begins with @prefix. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
+/* A label whose text begins with @prefix. */
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child, prefix);
-
-      if (label != NULL)
-        return label;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
 static void
@@ -633,7 +621,8 @@ test_window_narrow (void)
    * the size the display server gives it first. */
   salvage_window_show_page (f.window, "trash");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  note = find_label (GTK_WIDGET (salvage_window_get_trash_page (f.window)), "Items are removed");
+  note = salvage_test_find_widget (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+                                   is_label_starting, "Items are removed");
   g_assert_nonnull (note);
   wide_height = gtk_widget_get_height (note);
   g_assert_cmpint (wide_height, >, 0);
