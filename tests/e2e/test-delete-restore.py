@@ -55,13 +55,14 @@ def die_with_parent():
 application_process = None
 
 
-def wait_for(step, probe, limit=STEP_LIMIT):
-    """Calls @probe until it returns something true and returns that."""
+def wait_for(step, probe, process=None, limit=STEP_LIMIT):
+    """Calls @probe until it returns something true and returns that; fails
+    when @process (by default the application under test) exits first."""
+    process = process or application_process
     deadline = time.monotonic() + limit
     while True:
-        status = application_process.poll()
-        if status is not None:
-            raise StepFailed(f'{step}: the application exited with status {status}')
+        if process is not None and process.poll() is not None:
+            raise StepFailed(f'{step}: the application exited with status {process.returncode}')
         try:
             found = probe()
         except GLib.GError:
