@@ -27,6 +27,13 @@
  * as a timeline: the frame clock's phases, the client's debug messages and
  * every stall over 4 ms, in ms from the Trash response.
  *
+ * Each longest stall also counts the page faults taken in it, by the
+ * window's thread and, on X11, by the X server, and the bench first times
+ * what a page fault costs on this machine: a frame that shows much that is
+ * new (a page of rows) writes it to memory the process or the X server has
+ * not touched before, and on some virtual machines each first touch of a
+ * page costs tens of microseconds instead of a fraction of one.
+ *
  * The server runs in a thread of its own, so that writing its answers does
  * not count as a stall of the window. Run it under a display and a session
  * bus (xvfb-run, dbus-run-session); it prints medians and is not a test.
@@ -35,13 +42,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE  /* RUSAGE_THREAD */
+
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ipc.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "salvage-application.h"
 #include "salvage-demo.h"
@@ -56,6 +74,10 @@
 #define BASELINE_USEC   (1 * G_TIME_SPAN_SECOND)
 #define LOAD_TAIL_USEC  (250 * G_TIME_SPAN_MILLISECOND)
 #define LOAD_LIMIT_USEC (120 * G_TIME_SPAN_SECOND)
+
+/* The window's default size (salvage-window.ui). */
+#define WINDOW_WIDTH  1100
+#define WINDOW_HEIGHT 760
 
 typedef struct
 {
@@ -178,6 +200,12 @@ typedef struct
   gint64 longest_stall;
   gint64 longest_stall_end;
   gint64 longest_stall_since_bytes;
+
+  /* Page faults, counted when the stall timer last ran, and in the
+   * longest stalls: the window's thread's, and the X server's. */
+  guint64 faults_last[2];
+  guint64 longest_stall_faults[2];
+  guint64 longest_stall_since_bytes_faults[2];
 } Run;
 
 static Run run;
@@ -186,7 +214,8 @@ static Run run;
 typedef struct
 {
   gint64      at;
-  gint64      length;   /* for stalls */
+  gint64      length;     /* for stalls */
+  guint64     faults[2];  /* for stalls: page faults here and in the X server */
   const char *what;
 } TraceEvent;
 
@@ -194,10 +223,14 @@ static GArray *trace;
 static GThread *trace_thread;
 
 static void
-trace_event (const char *what,
-             gint64      length)
+trace_event (const char    *what,
+             gint64         length,
+             const guint64  faults[2])
 {
-  TraceEvent event = { g_get_monotonic_time (), length, what };
+  TraceEvent event = { g_get_monotonic_time (), length, { 0, 0 }, what };
+
+  if (faults != NULL)
+    memcpy (event.faults, faults, sizeof event.faults);
 
   /* Only the window's thread: the server logs from its own. */
   if (trace != NULL && g_thread_self () == trace_thread)
@@ -210,7 +243,7 @@ trace_phase_hook_cb (GSignalInvocationHint *hint,
                      const GValue          *values,
                      gpointer               what)
 {
-  trace_event (what, 0);
+  trace_event (what, 0, NULL);
   return trace != NULL;
 }
 
@@ -218,7 +251,7 @@ static void
 trace_phase_cb (GdkFrameClock *clock,
                 gpointer       what)
 {
-  trace_event (what, 0);
+  trace_event (what, 0, NULL);
 }
 
 /* The frame clock's phases: an emission hook marks where each begins,
@@ -268,8 +301,11 @@ trace_print (GdkFrameClock *clock)
       TraceEvent *event = &g_array_index (trace, TraceEvent, i);
 
       if (event->length > 0)
-        printf ("%9.1f  stall %.1f ms (from %.1f)\n", (event->at - run.bytes_at) / 1000.0,
-                event->length / 1000.0, (event->at - event->length - run.bytes_at) / 1000.0);
+        printf ("%9.1f  stall %.1f ms (from %.1f), page faults %" G_GUINT64_FORMAT
+                " + %" G_GUINT64_FORMAT " in the X server\n",
+                (event->at - run.bytes_at) / 1000.0, event->length / 1000.0,
+                (event->at - event->length - run.bytes_at) / 1000.0,
+                event->faults[0], event->faults[1]);
       else
         printf ("%9.1f  %s\n", (event->at - run.bytes_at) / 1000.0, event->what);
     }
@@ -308,27 +344,172 @@ log_writer_cb (GLogLevelFlags   log_level,
     run.bytes_at = g_get_monotonic_time ();
 
   if (message != NULL && domain != NULL && g_str_has_prefix (domain, "salvage"))
-    trace_event (g_intern_string (message), 0);
+    trace_event (g_intern_string (message), 0, NULL);
 
   return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* Page faults */
+
+/* The X server's /proc/PID/stat, open while its faults are counted. */
+static int x_server_stat = -1;
+
+/* What a page fault costs on this machine, in µs; 0 if unknown. */
+static double fault_usec;
+
+/* Finds the X server at the other end of @display's connection. */
+static void
+x_server_stat_open (GdkDisplay *display)
+{
+#if defined(GDK_WINDOWING_X11) && defined(SO_PEERCRED)
+  struct ucred peer;
+  socklen_t length = sizeof peer;
+  g_autofree char *path = NULL;
+
+  if (x_server_stat != -1 || !GDK_IS_X11_DISPLAY (display))
+    return;
+
+  if (getsockopt (ConnectionNumber (gdk_x11_display_get_xdisplay (display)),
+                  SOL_SOCKET, SO_PEERCRED, &peer, &length) != 0 || peer.pid <= 0)
+    return;
+
+  path = g_strdup_printf ("/proc/%d/stat", (int) peer.pid);
+  x_server_stat = open (path, O_RDONLY | O_CLOEXEC);
+#endif
+}
+
+/* Minor and major faults of the X server so far, or 0 if unknown. */
+static guint64
+x_server_faults (void)
+{
+  char buffer[1024];
+  ssize_t length;
+  const char *field;
+  guint64 minor;
+  guint64 major;
+
+  if (x_server_stat == -1)
+    return 0;
+
+  length = pread (x_server_stat, buffer, sizeof buffer - 1, 0);
+  if (length <= 0)
+    return 0;
+  buffer[length] = '\0';
+
+  /* After the command's name in parentheses: state, ppid, pgrp, session,
+   * tty_nr, tpgid, flags, minflt, cminflt, majflt. */
+  field = strrchr (buffer, ')');
+  if (field == NULL ||
+      sscanf (field + 1, " %*c %*d %*d %*d %*d %*d %*u %" G_GUINT64_FORMAT " %*u %" G_GUINT64_FORMAT,
+              &minor, &major) != 2)
+    return 0;
+
+  return minor + major;
+}
+
+/* Page faults of the calling thread so far. */
+static guint64
+own_faults (void)
+{
+  struct rusage usage;
+
+#ifdef RUSAGE_THREAD
+  if (getrusage (RUSAGE_THREAD, &usage) != 0)
+#else
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+#endif
+    return 0;
+
+  return (guint64) usage.ru_minflt + (guint64) usage.ru_majflt;
+}
+
+/* What a page fault costs here: writing to shared memory that is new,
+ * as a frame's pixels are written on their way to the X server, and once
+ * more to the same memory. Median of five, for @bytes. */
+static double
+time_page_faults (gsize   bytes,
+                  double *first_ms,
+                  double *again_ms)
+{
+  double first[5];
+  double again[5];
+  long page_size = sysconf (_SC_PAGESIZE);
+  gsize n_pages = bytes / (gsize) (page_size > 0 ? page_size : 4096);
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    {
+      int id = shmget (IPC_PRIVATE, bytes, IPC_CREAT | 0600);
+      char *memory;
+      gint64 start;
+
+      if (id == -1)
+        return 0;
+      memory = shmat (id, NULL, 0);
+      shmctl (id, IPC_RMID, NULL);
+      if (memory == (char *) -1)
+        return 0;
+
+      start = g_get_monotonic_time ();
+      memset (memory, 0x5a, bytes);
+      first[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      start = g_get_monotonic_time ();
+      memset (memory, 0xa5, bytes);
+      again[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      shmdt (memory);
+    }
+
+  *first_ms = median (first, G_N_ELEMENTS (first));
+  *again_ms = median (again, G_N_ELEMENTS (again));
+
+  /* In microseconds a page. */
+  return MAX (*first_ms - *again_ms, 0) * 1000.0 / n_pages;
 }
 
 static gboolean
 stall_timer_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 stall = now - run.timer_last - 1000;
+  guint64 faults[2] = { own_faults (), x_server_faults () };
+  guint64 in_stall[2] = { faults[0] - run.faults_last[0], faults[1] - run.faults_last[1] };
 
-  if (run.timer_last != 0 && now - run.timer_last - 1000 > 4000)
-    trace_event ("stall", now - run.timer_last - 1000);
-  if (run.timer_last != 0 && now - run.timer_last - 1000 > run.longest_stall)
+  if (run.timer_last != 0 && stall > 4000)
+    trace_event ("stall", stall, in_stall);
+  if (run.timer_last != 0 && stall > run.longest_stall)
     {
-      run.longest_stall = now - run.timer_last - 1000;
+      run.longest_stall = stall;
       run.longest_stall_end = now;
+      memcpy (run.longest_stall_faults, in_stall, sizeof in_stall);
     }
   if (run.timer_last != 0 && run.bytes_at != 0 && run.timer_last >= run.bytes_at &&
-      now - run.timer_last - 1000 > run.longest_stall_since_bytes)
-    run.longest_stall_since_bytes = now - run.timer_last - 1000;
+      stall > run.longest_stall_since_bytes)
+    {
+      run.longest_stall_since_bytes = stall;
+      memcpy (run.longest_stall_since_bytes_faults, in_stall, sizeof in_stall);
+    }
   run.timer_last = now;
+  memcpy (run.faults_last, faults, sizeof faults);
 
   return G_SOURCE_CONTINUE;
 }
@@ -339,6 +520,8 @@ reset_stall (void)
   run.timer_last = 0;
   run.longest_stall = 0;
   run.longest_stall_since_bytes = 0;
+  memset (run.longest_stall_faults, 0, sizeof run.longest_stall_faults);
+  memset (run.longest_stall_since_bytes_faults, 0, sizeof run.longest_stall_since_bytes_faults);
 }
 
 /* Runs before any handler of the signal: the start of the Trash's fill. */
@@ -355,7 +538,7 @@ items_changed_hook_cb (GSignalInvocationHint *hint,
       added > 0 && run.fill_start == 0)
     run.fill_start = g_get_monotonic_time ();
   if (*trash != NULL && g_value_get_object (&values[0]) == *trash)
-    trace_event ("trash items-changed begins", 0);
+    trace_event ("trash items-changed begins", 0, NULL);
 
   return TRUE;
 }
@@ -371,7 +554,7 @@ trash_items_changed_cb (GListModel *model,
 {
   if (added > 0 && run.filled_at == 0)
     run.filled_at = g_get_monotonic_time ();
-  trace_event ("trash items-changed ends", 0);
+  trace_event ("trash items-changed ends", 0, NULL);
 }
 
 static void
@@ -447,6 +630,8 @@ typedef struct
   double stall_loading;   /* ms */
   double stall_start;     /* ms after the bytes arrived */
   double stall_since;     /* ms, longest from the bytes arriving on */
+  double faults_loading[2];  /* page faults in stall_loading, here and in the X server */
+  double faults_since[2];    /* the same in stall_since */
   double stall_baseline;  /* ms */
   double stall_scrolling; /* ms, the baseline while scrolling */
   double reload_done;     /* ms, bytes arrived to the reload done, the same window */
@@ -557,7 +742,7 @@ shown_view_new (GListModel *model)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   spin_until (g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND);
 
@@ -768,6 +953,11 @@ measure_run (GtkApplication *application,
   figures->stall_loading = run.longest_stall / 1000.0;
   figures->stall_start = (run.longest_stall_end - run.longest_stall - run.bytes_at) / 1000.0;
   figures->stall_since = run.longest_stall_since_bytes / 1000.0;
+  for (guint i = 0; i < 2; i++)
+    {
+      figures->faults_loading[i] = run.longest_stall_faults[i];
+      figures->faults_since[i] = run.longest_stall_since_bytes_faults[i];
+    }
   figures->to_complete = (run.complete_at - run.bytes_at) / 1000.0;
 
   /* The same window, rows shown, only drawing. */
@@ -826,25 +1016,6 @@ measure_run (GtkApplication *application,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 #define MEDIAN_OF(field)                            \
   G_STMT_START {                                    \
     for (guint i_ = 0; i_ < size->runs; i_++)       \
@@ -876,6 +1047,10 @@ bench_size (GtkApplication  *application,
   MEDIAN_OF (stall_loading);
   MEDIAN_OF (stall_start);
   MEDIAN_OF (stall_since);
+  MEDIAN_OF (faults_loading[0]);
+  MEDIAN_OF (faults_loading[1]);
+  MEDIAN_OF (faults_since[0]);
+  MEDIAN_OF (faults_since[1]);
   MEDIAN_OF (to_complete);
   MEDIAN_OF (stall_baseline);
   MEDIAN_OF (stall_scrolling);
@@ -892,6 +1067,14 @@ bench_size (GtkApplication  *application,
           result.stall_loading, result.stall_start);
   printf ("  longest stall, response on %6.1f ms  (from the Trash response to the end)\n",
           result.stall_since);
+  printf ("    page faults in them     %.0f + %.0f in the X server; response on: %.0f + %.0f",
+          result.faults_loading[0], result.faults_loading[1],
+          result.faults_since[0], result.faults_since[1]);
+  if (fault_usec > 0)
+    printf (" (%.1f + %.1f ms at %.1f µs each)",
+            result.faults_since[0] * fault_usec / 1000.0, result.faults_since[1] * fault_usec / 1000.0,
+            fault_usec);
+  printf ("\n");
   printf ("  longest stall, drawing   %8.1f ms  (baseline: nothing new to paint)\n",
           result.stall_baseline);
   printf ("  longest stall, scrolling %8.1f ms  (baseline: every frame paints the rows)\n",
@@ -918,6 +1101,24 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+
+  /* Memory the size of the window's pixels. */
+  {
+    gsize bytes = WINDOW_WIDTH * WINDOW_HEIGHT * 4;
+    double first_ms = 0;
+    double again_ms = 0;
+
+    fault_usec = time_page_faults (bytes, &first_ms, &again_ms);
+    if (fault_usec > 0)
+      printf ("This machine: writing a window's pixels (%.1f MB) to new shared memory takes %.1f ms,\n"
+              "  %.2f ms once more: a page fault costs %.1f µs\n",
+              bytes / 1e6, first_ms, again_ms, fault_usec);
+    else
+      printf ("This machine: what a page fault costs could not be timed (no shared memory)\n");
+  }
+  x_server_stat_open (gdk_display_get_default ());
+  if (x_server_stat == -1)
+    printf ("The X server's page faults are not counted (not X11, or not found)\n");
 
   application = salvage_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
