@@ -643,6 +643,12 @@ test_window_narrow (void)
   fixture_teardown (&f);
 }
 
+static const char * const page_accels[][2] = {
+  { "<Alt>1", "win.show-page::projects" },
+  { "<Alt>2", "win.show-page::workflows" },
+  { "<Alt>3", "win.show-page::trash" },
+};
+
 static void
 test_window_shortcuts (void)
 {
@@ -664,8 +670,57 @@ test_window_shortcuts (void)
   preferences = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.preferences");
   g_assert_true (g_strv_contains ((const char * const *) preferences, "<Control>comma"));
 
+  /* Alt and the page's place in the view switcher show a page. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (application),
+                                                                     page_accels[i][0]);
+
+      g_assert_true (g_strv_contains ((const char * const *) actions, page_accels[i][1]));
+    }
+
   /* The shortcuts window from the resources is attached to the window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+
+  fixture_teardown (&f);
+}
+
+static gboolean
+is_view_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static void
+test_window_show_page (void)
+{
+  Fixture f = { 0, };
+  AdwViewStack *stack;
+
+  fixture_setup (&f, TRUE);
+  stack = ADW_VIEW_STACK (salvage_test_find_widget (GTK_WIDGET (f.window), is_view_stack, NULL));
+  g_assert_nonnull (stack);
+
+  /* No workspace, no pages to show. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "trash");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+
+  connect_and_wait (&f);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
+    {
+      const char *page = strstr (page_accels[G_N_ELEMENTS (page_accels) - 1 - i][1], "::") + 2;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", page));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, page);
+    }
+
+  /* A name that is not a page changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "settings");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
 
   fixture_teardown (&f);
 }
@@ -949,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/window/restore-with-parent", test_window_restore_with_parent);
   g_test_add_func ("/window/restore-all", test_window_restore_all);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/show-page", test_window_show_page);
   g_test_add_func ("/window/running-training", test_window_running_training);
   g_test_add_func ("/window/failures", test_window_failures);
   g_test_add_func ("/window/dead-server", test_window_dead_server);

@@ -141,6 +141,7 @@ update_actions (SalvageWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->workspace != NULL && self->undo_item != NULL);
 }
@@ -409,6 +410,21 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar,
                                   !gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  /* Whoever activates the action names the page: only one the stack has. */
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* Delete and undo */
@@ -1590,6 +1606,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
