@@ -19,6 +19,8 @@
 #include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 
+#include "bench-util.h"
+
 typedef struct
 {
   guint n_items;
@@ -225,27 +227,6 @@ status_kb (const char *field)
   return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* CPU time of this thread in milliseconds: the machine may be busy with
- * other work, which inflates wall-clock times but not this. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 typedef gboolean (*ParseRun) (GBytes *body, guint n_items);
 
 static gboolean
@@ -316,18 +297,16 @@ measure (const char *label,
   for (guint r = 0; r < runs; r++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
+      double cpu_start = bench_thread_cpu_ms ();
 
       run (body, n_items);
 
       wall[r] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[r] = thread_cpu_ms () - cpu_start;
+      cpu[r] = bench_thread_cpu_ms () - cpu_start;
     }
 
-  qsort (wall, runs, sizeof (double), compare_doubles);
-  qsort (cpu, runs, sizeof (double), compare_doubles);
-  median = wall[runs / 2];
-  cpu_median = cpu[runs / 2];
+  median = bench_median (wall, runs);
+  cpu_median = bench_median (cpu, runs);
 
   g_print ("%-20s %8u %6.1f %4u %9.1f %8.1f %8.1f %7.1f %10.0f %7.1f %7.1f\n",
            label, n_items, mb, runs, median, wall[0], cpu_median,

@@ -19,30 +19,11 @@
 #include "salvage-server.h"
 #include "salvage-workspace.h"
 
+#include "bench-util.h"
+
 #define RUNS 5
 
 static const guint sizes[] = { 10000, 100000 };
-
-/* CPU time of this thread in milliseconds: the machine may be busy with
- * other work, which inflates wall-clock times but not this. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 result_cb (GObject      *object,
@@ -112,25 +93,26 @@ measure (const char       *label,
   double cpu[RUNS];
   guint n_trash = g_list_model_get_n_items (salvage_workspace_get_trash (workspace));
   guint planned = 0;
+  double wall_median;
+  double cpu_median;
 
   for (guint r = 0; r < RUNS; r++)
     {
       g_autoptr(GPtrArray) plan = NULL;
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
+      double cpu_start = bench_thread_cpu_ms ();
 
       plan = run (workspace, items);
 
       wall[r] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[r] = thread_cpu_ms () - cpu_start;
+      cpu[r] = bench_thread_cpu_ms () - cpu_start;
       planned = plan->len;
     }
 
-  qsort (wall, RUNS, sizeof (double), compare_doubles);
-  qsort (cpu, RUNS, sizeof (double), compare_doubles);
-
+  wall_median = bench_median (wall, RUNS);
+  cpu_median = bench_median (cpu, RUNS);
   g_print ("%-28s %8u %8u %8u %9.2f %8.2f %8.2f\n",
-           label, n_trash, items->len, planned, wall[RUNS / 2], wall[0], cpu[RUNS / 2]);
+           label, n_trash, items->len, planned, wall_median, wall[0], cpu_median);
 }
 
 int

@@ -66,6 +66,8 @@
 #include "salvage-format.h"
 #include "salvage-window-private.h"
 
+#include "bench-util.h"
+
 #define WS      "acme-bench"
 #define API_KEY "bench-key-Qw4rT9zLp2"
 
@@ -349,25 +351,6 @@ log_writer_cb (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 /* Page faults */
 
 /* The X server's /proc/PID/stat, open while its faults are counted. */
@@ -479,8 +462,8 @@ time_page_faults (gsize   bytes,
       shmdt (memory);
     }
 
-  *first_ms = median (first, G_N_ELEMENTS (first));
-  *again_ms = median (again, G_N_ELEMENTS (again));
+  *first_ms = bench_median (first, G_N_ELEMENTS (first));
+  *again_ms = bench_median (again, G_N_ELEMENTS (again));
 
   /* In microseconds a page. */
   return MAX (*first_ms - *again_ms, 0) * 1000.0 / n_pages;
@@ -1020,7 +1003,7 @@ measure_run (GtkApplication *application,
   G_STMT_START {                                    \
     for (guint i_ = 0; i_ < size->runs; i_++)       \
       values[i_] = figures[i_].field;               \
-    result.field = median (values, size->runs);     \
+    result.field = bench_median (values, size->runs); \
   } G_STMT_END
 
 static void
