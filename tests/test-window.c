@@ -710,6 +710,7 @@ test_window_show_page (void)
   connect_and_wait (&f);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
 
+  /* Last to first, so that each one changes the page shown. */
   for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
     {
       const char *page = strstr (page_accels[G_N_ELEMENTS (page_accels) - 1 - i][1], "::") + 2;
