@@ -46,17 +46,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 
-try:
-    import gi
-    gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi, Gio, GLib
-except (ImportError, ValueError) as e:
-    print(f'SKIP: AT-SPI bindings are not available: {e}')
-    sys.exit(77)
+# The accessibility helpers are those of the end-to-end test, which this
+# check drives the same application with. Loading it also loads the AT-SPI
+# bindings, or skips (exit 77) where they are missing.
+_E2E_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, 'tests', 'e2e', 'test-delete-restore.py')
+_spec = importlib.util.spec_from_file_location('e2e', _E2E_SCRIPT)
+e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(e2e)
 
-warnings.filterwarnings('ignore', message='Atspi.Action.get_action_name is deprecated')
+from gi.repository import Gio  # noqa: E402 (after e2e has required the versions)
+
+Atspi = e2e.Atspi
+GLib = e2e.GLib
 
 PORTAL = '/usr/libexec/xdg-desktop-portal'
 PORTAL_BACKEND = '/usr/share/xdg-desktop-portal/portals/gnome-keyring.portal'
@@ -80,14 +83,6 @@ NO_ANSWER = 'The keyring did not answer'
 KEYRING_TROUBLE = ('could not be saved in the keyring', 'is not in the keyring',
                    'from the keyring')
 
-
-# The accessibility helpers are those of the end-to-end test, which this
-# check drives the same application with.
-_E2E_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                           os.pardir, 'tests', 'e2e', 'test-delete-restore.py')
-_spec = importlib.util.spec_from_file_location('e2e', _E2E_SCRIPT)
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
 
 StepFailed = e2e.StepFailed
 children = e2e.children
