@@ -743,35 +743,36 @@ run_delete (SalvageClient  *client,
             const char     *a,
             const char     *b,
             const char     *c,
-            gboolean       *already_in_trash,
+            SalvageDeleteReply *reply,
             GError        **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   /* Not a boolean: proves the finish function wrote it. */
-  *already_in_trash = 0xbad;
+  reply->already_in_trash = 0xbad;
+  reply->trash_id = reply->parent_id = NULL;
 
   switch (kind)
     {
     case DELETE_PROJECT:
       salvage_client_delete_project_async (client, a, NULL, store_result_cb, &result);
       return salvage_client_delete_project_finish (client, await_result (&result),
-                                                   already_in_trash, error);
+                                                   reply, error);
 
     case DELETE_VERSION:
       salvage_client_delete_version_async (client, a, b, NULL, store_result_cb, &result);
       return salvage_client_delete_version_finish (client, await_result (&result),
-                                                   already_in_trash, error);
+                                                   reply, error);
 
     case DELETE_TRAINING:
       salvage_client_delete_training_async (client, a, b, c, NULL, store_result_cb, &result);
       return salvage_client_delete_training_finish (client, await_result (&result),
-                                                    already_in_trash, error);
+                                                    reply, error);
 
     case DELETE_WORKFLOW:
       salvage_client_delete_workflow_async (client, a, NULL, store_result_cb, &result);
       return salvage_client_delete_workflow_finish (client, await_result (&result),
-                                                    already_in_trash, error);
+                                                    reply, error);
 
     default:
       g_assert_not_reached ();
@@ -804,7 +805,10 @@ test_delete_twice (void)
       g_autofree char *training_path = NULL;
       const char *path = table[i].path;
       const char *c = table[i].with_training ? fx.training_id : NULL;
-      gboolean already;
+      g_auto(SalvageDeleteReply) first = { 0, };
+      g_auto(SalvageDeleteReply) second = { 0, };
+      g_autoptr(GPtrArray) trash = NULL;
+      SalvageTrashItem *entry = NULL;
 
       if (table[i].with_training)
         path = training_path = g_strdup_printf ("hard-hats/3/%s", fx.training_id);
@@ -813,17 +817,41 @@ test_delete_twice (void)
       g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, table[i].server_kind, path),
                        ==, SALVAGE_SERVER_ITEM_LIVE);
 
-      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &already, &error));
+      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &first, &error));
       g_assert_no_error (error);
-      g_assert_false (already);
+      g_assert_false (first.already_in_trash);
       g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, table[i].server_kind, path),
                        ==, SALVAGE_SERVER_ITEM_TRASHED);
 
+      /* The answer names the Trash entry it made (and a version's project). */
+      trash = list_trash (fx.client);
+      for (guint j = 0; j < trash->len; j++)
+        {
+          SalvageTrashItem *item = g_ptr_array_index (trash, j);
+          const char *id = salvage_trash_item_get_id (item);
+
+          if (g_strcmp0 (salvage_trash_item_get_type_name (item), table[i].server_kind) != 0)
+            continue;
+          if ((table[i].kind == DELETE_TRAINING && g_strcmp0 (id, c) == 0) ||
+              (table[i].kind == DELETE_VERSION && g_strcmp0 (id, table[i].b) == 0 &&
+               g_strcmp0 (salvage_trash_item_get_parent_url (item), table[i].a) == 0) ||
+              ((table[i].kind == DELETE_PROJECT || table[i].kind == DELETE_WORKFLOW) &&
+               g_strcmp0 (salvage_trash_item_get_url (item), table[i].a) == 0))
+            entry = item;
+        }
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (first.trash_id, ==, salvage_trash_item_get_id (entry));
+      if (table[i].kind == DELETE_VERSION)
+        g_assert_cmpstr (first.parent_id, ==, salvage_trash_item_get_parent_id (entry));
+      else
+        g_assert_null (first.parent_id);
+
       /* The server answers 404 to the second delete; the client finds the
        * item in the Trash and reports success. */
-      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &already, &error));
+      g_assert_true (run_delete (fx.client, table[i].kind, table[i].a, table[i].b, c, &second, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (already, ==, TRUE);
+      g_assert_cmpint (second.already_in_trash, ==, TRUE);
+      g_assert_cmpstr (second.trash_id, ==, salvage_trash_item_get_id (entry));
     }
 
   fixture_clear (&fx);
@@ -844,19 +872,20 @@ test_delete_missing (void)
   for (DeleteKind kind = DELETE_PROJECT; kind <= DELETE_WORKFLOW; kind++)
     {
       g_autoptr(GError) error = NULL;
-      gboolean already;
+      g_auto(SalvageDeleteReply) reply = { 0, };
 
-      g_assert_false (run_delete (fx.client, kind, "never-existed", "1", "t_never", &already, &error));
+      g_assert_false (run_delete (fx.client, kind, "never-existed", "1", "t_never", &reply, &error));
       assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
       g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
-      g_assert_false (already);
+      g_assert_false (reply.already_in_trash);
+      g_assert_null (reply.trash_id);
     }
 
   {
     g_autoptr(GError) error = NULL;
-    gboolean already;
+    g_auto(SalvageDeleteReply) reply = { 0, };
 
-    g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "7", NULL, &already, &error));
+    g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "7", NULL, &reply, &error));
     assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
   }
 
@@ -868,17 +897,17 @@ test_delete_refuses_segments (void)
 {
   Fixture fx = { 0 };
   g_autoptr(GError) error = NULL;
-  gboolean already;
+  g_auto(SalvageDeleteReply) reply = { 0, };
   guint before;
 
   fixture_init (&fx);
 
   /* Empty and dot segments are refused before any request. */
   before = salvage_server_get_request_count (fx.server);
-  g_assert_false (run_delete (fx.client, DELETE_PROJECT, "..", NULL, NULL, &already, &error));
+  g_assert_false (run_delete (fx.client, DELETE_PROJECT, "..", NULL, NULL, &reply, &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
   g_clear_error (&error);
-  g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "", NULL, &already, &error));
+  g_assert_false (run_delete (fx.client, DELETE_VERSION, "hard-hats", "", NULL, &reply, &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
   g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
 
@@ -1100,7 +1129,7 @@ test_cancel (void)
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean already;
+  g_auto(SalvageDeleteReply) reply = { 0, };
   guint before;
 
   fixture_init (&fx);
@@ -1119,9 +1148,9 @@ test_cancel (void)
   g_cancellable_cancel (cancelled);
   before = salvage_server_get_request_count (fx.server);
   salvage_client_delete_project_async (fx.client, "hard-hats", cancelled, store_result_cb, &result);
-  g_assert_false (salvage_client_delete_project_finish (fx.client, await_result (&result), &already, &error));
+  g_assert_false (salvage_client_delete_project_finish (fx.client, await_result (&result), &reply, &error));
   assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (already);
+  g_assert_false (reply.already_in_trash);
   g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "project", "hard-hats"),
                    ==, SALVAGE_SERVER_ITEM_LIVE);
   g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
@@ -1456,7 +1485,7 @@ test_raw_probe_fails (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  gboolean already = TRUE;
+  g_auto(SalvageDeleteReply) reply = { TRUE, NULL, NULL };
   guint before;
 
   server = raw_server_new (&url);
@@ -1468,11 +1497,11 @@ test_raw_probe_fails (void)
    * user sees, not the failure of the probe. */
   before = raw_requests;
   salvage_client_delete_workflow_async (client, "my-wf", NULL, store_result_cb, &result);
-  g_assert_false (salvage_client_delete_workflow_finish (client, await_result (&result), &already, &error));
+  g_assert_false (salvage_client_delete_workflow_finish (client, await_result (&result), &reply, &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
   g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
   g_assert_nonnull (strstr (error->message, "Endpoint does not exist"));
-  g_assert_false (already);
+  g_assert_false (reply.already_in_trash);
   g_assert_cmpuint (raw_requests - before, ==, 2);
 
   soup_server_disconnect (server);
@@ -2222,7 +2251,7 @@ test_rate_limit_delete_and_restore (void)
   g_autoptr(SalvageTrashItem) item = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  gboolean already = TRUE;
+  g_auto(SalvageDeleteReply) reply = { TRUE, NULL, NULL };
   gint64 start;
 
   fault_fixture_init (&fx, 2);
@@ -2232,9 +2261,9 @@ test_rate_limit_delete_and_restore (void)
   fault_set (&fault_429_no_wait_given, 1);
   start = g_get_monotonic_time ();
   salvage_client_delete_workflow_async (fx.client, "count-people", NULL, store_result_cb, &result);
-  g_assert_true (salvage_client_delete_workflow_finish (fx.client, await_result (&result), &already, &error));
+  g_assert_true (salvage_client_delete_workflow_finish (fx.client, await_result (&result), &reply, &error));
   g_assert_no_error (error);
-  g_assert_false (already);
+  g_assert_false (reply.already_in_trash);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 950 * G_TIME_SPAN_MILLISECOND);
   g_assert_cmpuint (fault_count_requests (), ==, 2);
   first = fault_dup_request (0);

@@ -960,8 +960,9 @@ parse_delete (GBytes  *body,
               GError **error)
 {
   g_autofree char *id = NULL;
+  g_autofree char *parent_id = NULL;
 
-  return salvage_parse_delete (body, &id, error);
+  return salvage_parse_delete (body, &id, &parent_id, error);
 }
 
 static const ParseFunc all_parsers[] = {
@@ -1878,24 +1879,26 @@ test_delete (void)
   static const struct {
     const char *body;
     const char *trash_id;
+    const char *parent_id;
   } good[] = {
-    { "{\"deleted\": true}", NULL },
+    { "{\"deleted\": true}", NULL, NULL },
     { "{\"deleted\": true, \"type\": \"project\", \"workspace\": \"my-ws\","
       " \"project\": \"my-proj\","
-      " \"projectId\": \"d_abc123\", \"trash\": true}", "d_abc123" },
+      " \"projectId\": \"d_abc123\", \"trash\": true}", "d_abc123", NULL },
     { "{\"deleted\": true, \"type\": \"version\", \"workspace\": \"my-ws\","
       " \"project\": \"my-proj\","
-      " \"version\": \"3\", \"projectId\": \"d_abc123\", \"trash\": true}", "3" },
-    { "{\"deleted\": true, \"type\": \"version\", \"version\": 3, \"trash\": true}", "3" },
+      " \"version\": \"3\", \"projectId\": \"d_abc123\", \"trash\": true}", "3", "d_abc123" },
+    { "{\"deleted\": true, \"type\": \"version\", \"version\": 3, \"trash\": true}", "3", NULL },
     { "{\"deleted\": true, \"type\": \"workflow\", \"workspace\": \"my-ws\","
-      " \"workflow\": \"slow-webhooks\", \"workflowId\": \"wf_1\", \"trash\": true}", "wf_1" },
+      " \"workflow\": \"slow-webhooks\", \"workflowId\": \"wf_1\", \"trash\": true}",
+      "wf_1", NULL },
     { "{\"deleted\": true, \"type\": \"training\", \"trainingId\": \"run-1\", \"trash\": true}",
-      "run-1" },
-    { "{\"deleted\": true, \"workflowId\": \"wf_2\"}", "wf_2" },
-    { "{\"trash\": true, \"projectId\": \"d_9\"}", "d_9" },
-    { "{\"projectId\": 7}", "7" },
-    { "", NULL },
-    { "  \n", NULL },
+      "run-1", NULL },
+    { "{\"deleted\": true, \"workflowId\": \"wf_2\"}", "wf_2", NULL },
+    { "{\"trash\": true, \"projectId\": \"d_9\"}", "d_9", NULL },
+    { "{\"projectId\": 7}", "7", NULL },
+    { "", NULL, NULL },
+    { "  \n", NULL, NULL },
   };
   static const char *bad[] = {
     /* Only true says it was done. */
@@ -1915,13 +1918,15 @@ test_delete (void)
       g_autoptr(GBytes) body = json_bytes (good[i].body);
       g_autoptr(GError) error = NULL;
       g_autofree char *trash_id = NULL;
+      g_autofree char *parent_id = NULL;
 
-      g_assert_true (salvage_parse_delete (body, &trash_id, &error));
+      g_assert_true (salvage_parse_delete (body, &trash_id, &parent_id, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (trash_id, ==, good[i].trash_id);
+      g_assert_cmpstr (parent_id, ==, good[i].parent_id);
 
-      /* The id is optional to ask for. */
-      g_assert_true (salvage_parse_delete (body, NULL, NULL));
+      /* The ids are optional to ask for. */
+      g_assert_true (salvage_parse_delete (body, NULL, NULL, NULL));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -1929,17 +1934,19 @@ test_delete (void)
       g_autoptr(GBytes) body = json_bytes (bad[i]);
       g_autoptr(GError) error = NULL;
       g_autofree char *trash_id = NULL;
+      g_autofree char *parent_id = NULL;
 
-      g_assert_false (salvage_parse_delete (body, &trash_id, &error));
+      g_assert_false (salvage_parse_delete (body, &trash_id, &parent_id, &error));
       g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
       g_assert_null (trash_id);
+      g_assert_null (parent_id);
     }
 
   {
     g_autoptr(GBytes) body = json_bytes ("{\"deleted\": false, \"error\": \"Project is locked\"}");
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (salvage_parse_delete (body, NULL, &error));
+    g_assert_false (salvage_parse_delete (body, NULL, NULL, &error));
     g_assert_nonnull (strstr (error->message, "Project is locked"));
   }
 }

@@ -1614,9 +1614,53 @@ test_delete_already_in_trash (void)
   trash_item = delete_item (&f, find_project (&f, "alpha"), &already_in_trash);
   g_assert_true (already_in_trash);
   g_assert_null (find_project (&f, "alpha"));
+  g_assert_nonnull (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL));
+
+  /* Someone else's delete made that entry, not this one: nothing to undo. */
+  g_assert_null (trash_item);
+
+  fixture_clear (&f);
+}
+
+/* A slug in the Trash twice, deleted at the same moment: the entry the
+ * delete made is the one the server's answer names, and the one that is
+ * looked up again after the Trash is reloaded. */
+static void
+test_delete_slug_twice (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(SalvageTrashItem) trash_item = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  gboolean already_in_trash = TRUE;
+  SalvageTrashItem *found;
+
+  fixture_init (&f);
+  salvage_server_set_time (f.server, g_get_real_time ());
+  first_id = g_strdup (salvage_server_add_project (f.server, WS, "alpha", "Alpha", "object-detection", 1));
+  trash_on_server (&f, "project", "alpha", 0);
+  second_id = g_strdup (salvage_server_add_project (f.server, WS, "alpha", "Alpha", "object-detection", 2));
+  g_assert_cmpstr (first_id, !=, second_id);
+  refresh (&f);
+
+  trash_item = delete_item (&f, find_project (&f, "alpha"), &already_in_trash);
+  g_assert_false (already_in_trash);
   g_assert_nonnull (trash_item);
-  g_assert_cmpstr (salvage_trash_item_get_url (trash_item), ==, "alpha");
-  g_assert_true (trash_has_key (&f, trash_item));
+  g_assert_cmpstr (salvage_trash_item_get_id (trash_item), ==, second_id);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (f.workspace)), ==, 2);
+
+  /* Found again by its identity, not its slug, after another reload. */
+  refresh (&f);
+  found = salvage_workspace_find_in_trash (f.workspace, trash_item);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (salvage_trash_item_get_id (found), ==, second_id);
+
+  /* Once restored, it is no longer there, though the other "alpha" is. */
+  restore_item (&f, found);
+  g_assert_null (salvage_workspace_find_in_trash (f.workspace, trash_item));
+  g_assert_nonnull (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "alpha", NULL));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "alpha"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
 
   fixture_clear (&f);
 }
@@ -1866,6 +1910,7 @@ main (int   argc,
   g_test_add_func ("/workspace/race/refresh-during-delete", test_refresh_during_delete);
   g_test_add_func ("/workspace/race/overlapping-refresh", test_overlapping_refresh);
   g_test_add_func ("/workspace/delete/already-in-trash", test_delete_already_in_trash);
+  g_test_add_func ("/workspace/delete/slug-twice", test_delete_slug_twice);
   g_test_add_func ("/workspace/delete/not-found", test_delete_not_found);
   g_test_add_func ("/workspace/trash/item-equal", test_trash_item_equal);
   g_test_add_func ("/workspace/trash/item-cleanup-key", test_trash_item_cleanup_key);

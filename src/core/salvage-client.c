@@ -457,7 +457,7 @@ typedef struct
   char             *name;              /* workspace display name */
   GBytes           *body;              /* to parse in a worker thread */
   GError           *not_found;         /* a delete's 404, kept while the Trash is probed */
-  gboolean          already_in_trash;
+  SalvageDeleteReply reply;
 } CallData;
 
 static void
@@ -469,6 +469,7 @@ call_data_free (CallData *data)
   g_clear_pointer (&data->name, g_free);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_clear_error (&data->not_found);
+  salvage_delete_reply_clear (&data->reply);
   g_free (data);
 }
 
@@ -932,9 +933,13 @@ delete_probe_cb (GObject      *object,
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
-      if (trash_item_matches (g_ptr_array_index (items, i), data))
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+
+      if (trash_item_matches (item, data))
         {
-          data->already_in_trash = TRUE;
+          data->reply.already_in_trash = TRUE;
+          data->reply.trash_id = g_strdup (salvage_trash_item_get_id (item));
+          data->reply.parent_id = g_strdup (salvage_trash_item_get_parent_id (item));
           g_task_return_boolean (task, TRUE);
           return;
         }
@@ -968,7 +973,8 @@ delete_cb (GObject      *object,
       return;
     }
 
-  if (body == NULL || !salvage_parse_delete (body, NULL, &error))
+  if (body == NULL ||
+      !salvage_parse_delete (body, &data->reply.trash_id, &data->reply.parent_id, &error))
     call_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -989,19 +995,31 @@ delete_start (SalvageClient       *self,
                              g_task_get_cancellable (task), delete_cb, task);
 }
 
+void
+salvage_delete_reply_clear (SalvageDeleteReply *reply)
+{
+  reply->already_in_trash = FALSE;
+  g_clear_pointer (&reply->trash_id, g_free);
+  g_clear_pointer (&reply->parent_id, g_free);
+}
+
 static gboolean
-delete_finish (SalvageClient  *self,
-               GAsyncResult   *result,
-               gboolean       *already_in_trash,
-               GError        **error)
+delete_finish (SalvageClient       *self,
+               GAsyncResult        *result,
+               SalvageDeleteReply  *reply,
+               GError             **error)
 {
   CallData *data = g_task_get_task_data (G_TASK (result));
   gboolean ret;
 
   ret = g_task_propagate_boolean (G_TASK (result), error);
 
-  if (already_in_trash != NULL)
-    *already_in_trash = ret && data->already_in_trash;
+  if (reply != NULL)
+    {
+      reply->already_in_trash = ret && data->reply.already_in_trash;
+      reply->trash_id = ret ? g_strdup (data->reply.trash_id) : NULL;
+      reply->parent_id = ret ? g_strdup (data->reply.parent_id) : NULL;
+    }
 
   return ret;
 }
@@ -1031,13 +1049,13 @@ salvage_client_delete_project_async (SalvageClient       *self,
 gboolean
 salvage_client_delete_project_finish (SalvageClient  *self,
                                       GAsyncResult   *result,
-                                      gboolean       *already_in_trash,
+                                      SalvageDeleteReply *reply,
                                       GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_project_async), FALSE);
 
-  return delete_finish (self, result, already_in_trash, error);
+  return delete_finish (self, result, reply, error);
 }
 
 void
@@ -1069,13 +1087,13 @@ salvage_client_delete_version_async (SalvageClient       *self,
 gboolean
 salvage_client_delete_version_finish (SalvageClient  *self,
                                       GAsyncResult   *result,
-                                      gboolean       *already_in_trash,
+                                      SalvageDeleteReply *reply,
                                       GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_version_async), FALSE);
 
-  return delete_finish (self, result, already_in_trash, error);
+  return delete_finish (self, result, reply, error);
 }
 
 void
@@ -1112,13 +1130,13 @@ salvage_client_delete_training_async (SalvageClient       *self,
 gboolean
 salvage_client_delete_training_finish (SalvageClient  *self,
                                        GAsyncResult   *result,
-                                       gboolean       *already_in_trash,
+                                       SalvageDeleteReply *reply,
                                        GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_training_async), FALSE);
 
-  return delete_finish (self, result, already_in_trash, error);
+  return delete_finish (self, result, reply, error);
 }
 
 void
@@ -1147,13 +1165,13 @@ salvage_client_delete_workflow_async (SalvageClient       *self,
 gboolean
 salvage_client_delete_workflow_finish (SalvageClient  *self,
                                        GAsyncResult   *result,
-                                       gboolean       *already_in_trash,
+                                       SalvageDeleteReply *reply,
                                        GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_workflow_async), FALSE);
 
-  return delete_finish (self, result, already_in_trash, error);
+  return delete_finish (self, result, reply, error);
 }
 
 /* POST /{ws}/trash/restore */

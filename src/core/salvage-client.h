@@ -136,8 +136,22 @@ GPtrArray      *salvage_client_list_trash_finish (SalvageClient  *self,
 /*
  * Deletes (soft: the item goes to the Trash for 30 days). A 404 is checked
  * against the Trash as the CLI does: when the item is already there the
- * delete succeeds and @already_in_trash is set; otherwise the 404 stands.
+ * delete succeeds with already_in_trash set in @reply; otherwise the 404
+ * stands. @reply (may be NULL) is filled on success and must be cleared
+ * with salvage_delete_reply_clear() by the caller.
  */
+
+/* What the server said about the Trash entry a delete made. */
+typedef struct
+{
+  gboolean  already_in_trash;  /* it was there before: this delete made no entry */
+  char     *trash_id;          /* the entry's id, when the answer or the Trash said it */
+  char     *parent_id;         /* a version's: its project's id, when said */
+} SalvageDeleteReply;
+
+void            salvage_delete_reply_clear           (SalvageDeleteReply *reply);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SalvageDeleteReply, salvage_delete_reply_clear)
+
 void            salvage_client_delete_project_async  (SalvageClient       *self,
                                                       const char          *project_slug,
                                                       GCancellable        *cancellable,
@@ -145,7 +159,7 @@ void            salvage_client_delete_project_async  (SalvageClient       *self,
                                                       gpointer             user_data);
 gboolean        salvage_client_delete_project_finish (SalvageClient  *self,
                                                       GAsyncResult   *result,
-                                                      gboolean       *already_in_trash,
+                                                      SalvageDeleteReply *reply,
                                                       GError        **error);
 
 void            salvage_client_delete_version_async  (SalvageClient       *self,
@@ -156,7 +170,7 @@ void            salvage_client_delete_version_async  (SalvageClient       *self,
                                                       gpointer             user_data);
 gboolean        salvage_client_delete_version_finish (SalvageClient  *self,
                                                       GAsyncResult   *result,
-                                                      gboolean       *already_in_trash,
+                                                      SalvageDeleteReply *reply,
                                                       GError        **error);
 
 void            salvage_client_delete_training_async  (SalvageClient       *self,
@@ -168,7 +182,7 @@ void            salvage_client_delete_training_async  (SalvageClient       *self
                                                        gpointer             user_data);
 gboolean        salvage_client_delete_training_finish (SalvageClient  *self,
                                                        GAsyncResult   *result,
-                                                       gboolean       *already_in_trash,
+                                                       SalvageDeleteReply *reply,
                                                        GError        **error);
 
 void            salvage_client_delete_workflow_async  (SalvageClient       *self,
@@ -178,7 +192,7 @@ void            salvage_client_delete_workflow_async  (SalvageClient       *self
                                                        gpointer             user_data);
 gboolean        salvage_client_delete_workflow_finish (SalvageClient  *self,
                                                        GAsyncResult   *result,
-                                                       gboolean       *already_in_trash,
+                                                       SalvageDeleteReply *reply,
                                                        GError        **error);
 
 /* POST /{ws}/trash/restore with {type, id[, parentId]} taken from @item.

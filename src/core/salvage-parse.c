@@ -1765,6 +1765,7 @@ get_reason (JsonObject *object)
 gboolean
 salvage_parse_delete (GBytes  *body,
                       char   **trash_id_out,
+                      char   **parent_id_out,
                       GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
@@ -1777,6 +1778,8 @@ salvage_parse_delete (GBytes  *body,
 
   if (trash_id_out != NULL)
     *trash_id_out = NULL;
+  if (parent_id_out != NULL)
+    *parent_id_out = NULL;
 
   /* The SDK treats an empty answer to a training delete as success. */
   if (body == NULL || g_bytes_get_size (body) == 0 ||
@@ -1830,6 +1833,10 @@ salvage_parse_delete (GBytes  *body,
 
       g_free (trash_id);
       trash_id = number;
+
+      /* The version's entry in the Trash names this project as its parent. */
+      if (parent_id_out != NULL)
+        *parent_id_out = dup_id (object, "projectId");
     }
 
   if (trash_id_out != NULL)

@@ -80,10 +80,12 @@ GPtrArray  *salvage_parse_trash       (GBytes      *body,
 /* DELETE … : a JSON object. Success means "deleted" is not false. The trash id
  * ("projectId", "workflowId", or "trainingId" when present) goes to
  * @trash_id_out when non-NULL. A version's answer also carries "projectId",
- * but that is its parent's: its own trash id is "version", its number. An
- * empty body counts as success with no id, as the SDK reads it. */
+ * but that is its parent's: its own trash id is "version", its number, and
+ * the "projectId" goes to @parent_id_out (NULL for other types, or when
+ * absent). An empty body counts as success with no id, as the SDK reads it. */
 gboolean    salvage_parse_delete      (GBytes      *body,
                                        char       **trash_id_out,
+                                       char       **parent_id_out,
                                        GError     **error);
 
 /* POST /{ws}/trash/restore : {"restored": true, ...}; "restored": false is an error. */

@@ -584,6 +584,14 @@ salvage_trash_item_dup_key (SalvageTrashItem *self)
   return g_strdup (self->key);
 }
 
+const char *
+salvage_trash_item_get_key (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->key;
+}
+
 gint64
 salvage_trash_item_get_cleanup_key (SalvageTrashItem *self)
 {

@@ -95,6 +95,7 @@ const char      *salvage_trash_item_get_restore_type         (SalvageTrashItem *
  * entries with the same key are the same Trash record. It is made with
  * the item, on the thread that parses a listing. */
 char            *salvage_trash_item_dup_key                  (SalvageTrashItem *self);
+const char      *salvage_trash_item_get_key                  (SalvageTrashItem *self);
 
 /* scheduled-cleanup-at in microseconds since 1970 (UTC), or G_MAXINT64
  * when unknown: a sort key kept with the item, cheaper to compare than

@@ -961,6 +961,34 @@ salvage_workspace_get_trash (SalvageWorkspace *self)
   return G_LIST_MODEL (self->trash->store);
 }
 
+SalvageTrashItem *
+salvage_workspace_find_in_trash (SalvageWorkspace *self,
+                                 SalvageTrashItem *item)
+{
+  GListModel *model;
+  const char *key;
+  guint n_items;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  model = G_LIST_MODEL (self->trash->store);
+  key = salvage_trash_item_get_key (item);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(SalvageTrashItem) entry = g_list_model_get_item (model, i);
+
+      /* A reload keeps the objects of unchanged records, so the same
+       * object is the common case, and cheaper to tell. */
+      if (entry == item || g_strcmp0 (salvage_trash_item_get_key (entry), key) == 0)
+        return entry;  /* the store keeps it */
+    }
+
+  return NULL;
+}
+
 GListModel *
 salvage_workspace_get_versions (SalvageWorkspace *self,
                                 SalvageProject   *project)
@@ -1133,7 +1161,7 @@ typedef struct
   ListTarget        list;              /* the list the item leaves */
   char             *key;               /* its key there: slug, number, training id or url */
   GError           *error;             /* why the delete failed */
-  gboolean          already_in_trash;
+  SalvageDeleteReply reply;
   SalvageTrashItem *trash_item;
 } DeleteData;
 
@@ -1143,6 +1171,7 @@ delete_data_free (DeleteData *data)
   list_target_clear (&data->list);
   g_clear_pointer (&data->key, g_free);
   g_clear_error (&data->error);
+  salvage_delete_reply_clear (&data->reply);
   g_clear_object (&data->trash_item);
   g_free (data);
 }
@@ -1152,6 +1181,15 @@ delete_matches_trash_item (DeleteData       *data,
                            SalvageTrashItem *item)
 {
   SalvageTrashKind kind = salvage_trash_item_get_kind (item);
+
+  /* When the answer named the entry it made, only that one is ours: a slug
+   * may be in the Trash twice, and a version number once per project. */
+  if (data->reply.trash_id != NULL &&
+      g_strcmp0 (salvage_trash_item_get_id (item), data->reply.trash_id) != 0)
+    return FALSE;
+  if (data->reply.parent_id != NULL &&
+      g_strcmp0 (salvage_trash_item_get_parent_id (item), data->reply.parent_id) != 0)
+    return FALSE;
 
   switch (data->list.kind)
     {
@@ -1178,8 +1216,8 @@ delete_matches_trash_item (DeleteData       *data,
     }
 }
 
-/* The Trash entry of what was just deleted; when a slug was trashed more
- * than once, the latest deletion is ours. */
+/* The Trash entry of what was just deleted. When the answer did not name
+ * it and a slug was trashed more than once, the latest deletion is ours. */
 static SalvageTrashItem *
 find_deleted_in_trash (SalvageWorkspace *self,
                        DeleteData       *data)
@@ -1250,7 +1288,7 @@ delete_trash_reloaded_cb (GObject      *object,
    * entry to offer for an undo. */
   if (!_salvage_workspace_reload_lists_finish (self, result, &error))
     g_debug ("Could not reload the Trash after a delete: %s", error->message);
-  else
+  else if (!data->reply.already_in_trash)
     data->trash_item = find_deleted_in_trash (self, data);
 
   g_task_return_boolean (task, TRUE);
@@ -1284,22 +1322,21 @@ delete_done_cb (GObject      *object,
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GPtrArray) targets = target_set_new ();
   g_autoptr(GError) error = NULL;
-  gboolean already_in_trash = FALSE;
   gboolean ok;
 
   switch (data->list.kind)
     {
     case LIST_PROJECTS:
-      ok = salvage_client_delete_project_finish (client, result, &already_in_trash, &error);
+      ok = salvage_client_delete_project_finish (client, result, &data->reply, &error);
       break;
     case LIST_VERSIONS:
-      ok = salvage_client_delete_version_finish (client, result, &already_in_trash, &error);
+      ok = salvage_client_delete_version_finish (client, result, &data->reply, &error);
       break;
     case LIST_TRAININGS:
-      ok = salvage_client_delete_training_finish (client, result, &already_in_trash, &error);
+      ok = salvage_client_delete_training_finish (client, result, &data->reply, &error);
       break;
     case LIST_WORKFLOWS:
-      ok = salvage_client_delete_workflow_finish (client, result, &already_in_trash, &error);
+      ok = salvage_client_delete_workflow_finish (client, result, &data->reply, &error);
       break;
     case LIST_TRASH:
     default:
@@ -1331,7 +1368,6 @@ delete_done_cb (GObject      *object,
 
   /* From here on the item is in the Trash whatever else happens. */
   g_task_set_check_cancellable (task, FALSE);
-  data->already_in_trash = already_in_trash;
   remove_deleted (self, data);
 
   target_set_add (targets, LIST_TRASH, NULL, NULL);
@@ -1450,7 +1486,7 @@ salvage_workspace_delete_finish (SalvageWorkspace  *self,
       data = g_task_get_task_data (G_TASK (result));
 
       if (already_in_trash != NULL)
-        *already_in_trash = data->already_in_trash;
+        *already_in_trash = data->reply.already_in_trash;
       if (trash_item_out != NULL && data->trash_item != NULL)
         *trash_item_out = g_object_ref (data->trash_item);
     }

@@ -51,6 +51,12 @@ GListModel       *salvage_workspace_get_projects  (SalvageWorkspace *self);  /* 
 GListModel       *salvage_workspace_get_workflows (SalvageWorkspace *self);  /* SalvageWorkflow */
 GListModel       *salvage_workspace_get_trash     (SalvageWorkspace *self);  /* SalvageTrashItem */
 
+/* The entry of the Trash as last listed that is the same record as @item
+ * (same salvage_trash_item_dup_key()), or NULL when it is no longer there.
+ * (transfer none): the Trash store keeps it. */
+SalvageTrashItem *salvage_workspace_find_in_trash (SalvageWorkspace *self,
+                                                   SalvageTrashItem *item);
+
 /* Versions of @project and trainings of @version, loaded on demand: the
  * store exists (empty) from the first call and is filled by the _load_ call.
  * A store is keyed by slug (and version number), so a project object from
@@ -99,9 +105,12 @@ gboolean          salvage_workspace_load_trainings_finish (SalvageWorkspace  *se
 
 /* Moves @item (a SalvageProject, SalvageVersion, SalvageTraining or
  * SalvageWorkflow) to the Trash. On success it leaves its list at once and
- * the Trash is reloaded; @trash_item_out gets the Trash entry for it (for an
- * undo) when it can be found. On failure the affected lists are reloaded so
- * they stay true to the server. */
+ * the Trash is reloaded; @trash_item_out gets the Trash entry this delete
+ * made (for an undo) when it can be found: the one the server's answer
+ * names when it names one. When the item was in the Trash already
+ * (@already_in_trash), this delete made no entry and @trash_item_out is
+ * NULL. On failure the affected lists are reloaded so they stay true to
+ * the server. */
 void              salvage_workspace_delete_async  (SalvageWorkspace    *self,
                                                    gpointer             item,
                                                    GCancellable        *cancellable,

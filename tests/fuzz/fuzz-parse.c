@@ -380,10 +380,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     /* The small answers: key check, delete, restore, and a date. */
     G_GNUC_UNUSED g_autofree char *workspace = salvage_parse_key_check (bytes, NULL);
     g_autofree char *trash_id = NULL;
+    g_autofree char *parent_id = NULL;
     g_autofree char *text = g_strndup ((const char *) data, size);
     G_GNUC_UNUSED g_autoptr(GDateTime) date = salvage_parse_date_string (text);
 
-    salvage_parse_delete (bytes, &trash_id, NULL);
+    salvage_parse_delete (bytes, &trash_id, &parent_id, NULL);
     salvage_parse_restore (bytes, NULL);
   }
 #elif TARGET == FUZZ_cli_config
