@@ -302,6 +302,271 @@ test_window_undo (void)
   fixture_teardown (&f);
 }
 
+/* Toasts, found on screen as a person finds them */
+
+static gboolean
+is_mapped_label_containing (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The toast on screen whose title holds each of @words (NULL-terminated),
+ * or NULL while there is none. */
+static GtkWidget *
+find_shown_toast (Fixture            *f,
+                  const char * const *words)
+{
+  GtkWidget *label = salvage_test_find_widget (GTK_WIDGET (f->window), is_mapped_label_containing,
+                                               words[0]);
+  GtkWidget *toast;
+
+  if (label == NULL)
+    return NULL;
+
+  toast = gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget"));
+  if (toast == NULL)
+    return NULL;
+
+  for (guint i = 1; words[i] != NULL; i++)
+    if (strstr (gtk_label_get_text (GTK_LABEL (label)), words[i]) == NULL)
+      return NULL;
+
+  return toast;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_visible_button_labelled (GtkWidget     *widget,
+                            gconstpointer  label)
+{
+  return is_button_labelled (widget, label) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_dismiss_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Deletes @item from the Projects page, confirming, and waits until the
+ * server has it in the Trash and its toast is on screen. */
+static void
+delete_from_projects (Fixture            *f,
+                      gpointer            item,
+                      const char * const *toast_words)
+{
+  SalvageProjectsPage *projects = salvage_window_get_projects_page (f->window);
+
+  g_assert_true (salvage_projects_page_select_item (projects, item));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  g_free (answer_dialog (f, "trash"));
+  WAIT_FOR (find_shown_toast (f, toast_words) != NULL);
+}
+
+/* Two deletes, then the older toast's Undo: it brings back its own item,
+ * not the one deleted last. */
+static void
+test_window_undo_older_toast (void)
+{
+  Fixture f = { 0, };
+  const char * const first[] = { "PCB Defects", "moved to Trash", NULL };
+  const char * const second[] = { "Forklift Safety", "moved to Trash", NULL };
+  GtkWidget *toast;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+
+  delete_from_projects (&f, find_project (&f, "PCB Defects"), first);
+  delete_from_projects (&f, find_project (&f, "Forklift Safety"), second);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "pcb-defects"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  /* The newer toast goes away once the older one has made way for it;
+   * the older one comes back. */
+  WAIT_FOR (find_shown_toast (&f, first) == NULL);
+  click (salvage_test_find_widget (find_shown_toast (&f, second), is_dismiss_button, NULL));
+  WAIT_FOR ((toast = find_shown_toast (&f, first)) != NULL);
+  click (salvage_test_find_widget (toast, is_button_labelled, "_Undo"));
+
+  WAIT_FOR (find_project (&f, "PCB Defects") != NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "pcb-defects"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  WAIT_FOR (g_strcmp0 (salvage_window_get_last_toast (f.window), "“PCB Defects” restored") == 0);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+  g_assert_nonnull (find_trash (&f, "Forklift Safety"));
+  g_assert_null (find_project (&f, "Forklift Safety"));
+
+  fixture_teardown (&f);
+}
+
+/* Presses Ctrl+Z and tells whether it said there was nothing to undo. */
+static gboolean
+nothing_to_undo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  return g_strcmp0 (salvage_window_get_last_toast (f->window), "Nothing to undo") == 0;
+}
+
+/* An item restored another way takes its Undo with it: Ctrl+Z goes to the
+ * delete before, and then there is nothing left to undo. */
+static void
+test_window_undo_withdrawn (void)
+{
+  Fixture f = { 0, };
+  const char * const first[] = { "PCB Defects", "moved to Trash", NULL };
+  const char * const second[] = { "Forklift Safety", "moved to Trash", NULL };
+  const char * const gone[] = { "Forklift Safety", "is no longer in the Trash", NULL };
+  SalvageTrashPage *trash;
+  GtkWidget *toast;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+  g_assert_true (nothing_to_undo (&f));
+
+  delete_from_projects (&f, find_project (&f, "PCB Defects"), first);
+  delete_from_projects (&f, find_project (&f, "Forklift Safety"), second);
+
+  /* Forklift Safety comes back from the Trash page; its toast goes. */
+  trash = salvage_window_get_trash_page (f.window);
+  salvage_window_show_page (f.window, "trash");
+  g_assert_true (salvage_trash_page_select_item (trash, find_trash (&f, "Forklift Safety")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-selected", NULL));
+  g_free (answer_dialog (&f, "restore"));
+  WAIT_FOR (find_project (&f, "Forklift Safety") != NULL);
+  WAIT_FOR ((toast = find_shown_toast (&f, gone)) != NULL);
+  g_assert_null (salvage_test_find_widget (toast, is_visible_button_labelled, "_Undo"));
+
+  /* Ctrl+Z undoes the delete before it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  WAIT_FOR (find_project (&f, "PCB Defects") != NULL);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "pcb-defects"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+  WAIT_FOR (g_strcmp0 (salvage_window_get_last_toast (f.window), "“PCB Defects” restored") == 0);
+  g_assert_true (nothing_to_undo (&f));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_teardown (&f);
+}
+
+/* Cleaned up on the server while the window still lists it: its Undo asks
+ * for that entry alone, which the server no longer has. */
+static void
+test_window_undo_cleaned_up (void)
+{
+  Fixture f = { 0, };
+  const char * const deleted[] = { "PCB Defects", "moved to Trash", NULL };
+  GtkWidget *toast;
+  const char *message;
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+
+  delete_from_projects (&f, find_project (&f, "PCB Defects"), deleted);
+  salvage_server_set_time (f.server, g_get_real_time () + 31 * DAY);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "project", "pcb-defects"), ==,
+                   SALVAGE_SERVER_ITEM_ABSENT);
+
+  toast = find_shown_toast (&f, deleted);
+  click (salvage_test_find_widget (toast, is_button_labelled, "_Undo"));
+  WAIT_FOR ((message = salvage_window_get_last_toast (f.window)) != NULL &&
+            g_str_has_prefix (message, "Could not restore “PCB Defects”"));
+
+  /* Nothing else came back, and there is nothing left to undo. */
+  WAIT_FOR (find_trash (&f, "PCB Defects") == NULL);
+  g_assert_null (find_project (&f, "PCB Defects"));
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (workspace (&f))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_projects (workspace (&f))), ==, 2);
+  g_assert_true (nothing_to_undo (&f));
+
+  fixture_teardown (&f);
+}
+
+/* The version numbered @number of @project, once its versions are loaded. */
+static SalvageVersion *
+load_version (Fixture    *f,
+              const char *project_name,
+              const char *number)
+{
+  SalvageProjectsPage *projects = salvage_window_get_projects_page (f->window);
+  SalvageProject *project = find_project (f, project_name);
+  GListModel *versions = salvage_workspace_get_versions (workspace (f), project);
+
+  g_assert_true (salvage_projects_page_expand_item (projects, project));
+  WAIT_FOR (g_list_model_get_n_items (versions) > 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
+    {
+      g_autoptr(SalvageVersion) version = g_list_model_get_item (versions, i);
+
+      if (g_strcmp0 (salvage_version_get_number (version), number) == 0)
+        return version;  /* the store keeps it alive */
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Version 1 of two projects: the same Trash id, told apart by the parent. */
+static void
+test_window_undo_older_version (void)
+{
+  Fixture f = { 0, };
+  const char * const first[] = { "PCB Defects", "v1", "moved to Trash", NULL };
+  const char * const second[] = { "Forklift Safety", "v1", "moved to Trash", NULL };
+  GtkWidget *toast;
+
+  fixture_setup (&f, TRUE);
+  salvage_server_add_version (f.server, WS, "forklifts", 1, "raw", 500);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+
+  delete_from_projects (&f, load_version (&f, "PCB Defects", "1"), first);
+  delete_from_projects (&f, load_version (&f, "Forklift Safety", "1"), second);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "pcb-defects/1"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "forklifts/1"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  WAIT_FOR (find_shown_toast (&f, first) == NULL);
+  click (salvage_test_find_widget (find_shown_toast (&f, second), is_dismiss_button, NULL));
+  WAIT_FOR ((toast = find_shown_toast (&f, first)) != NULL);
+  click (salvage_test_find_widget (toast, is_button_labelled, "_Undo"));
+
+  WAIT_FOR (salvage_server_get_item_state (f.server, WS, "version", "pcb-defects/1") ==
+            SALVAGE_SERVER_ITEM_LIVE);
+  WAIT_FOR (salvage_window_get_last_toast (f.window) != NULL &&
+            strstr (salvage_window_get_last_toast (f.window), "restored") != NULL);
+  g_assert_nonnull (strstr (salvage_window_get_last_toast (f.window), "PCB Defects"));
+  g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "version", "forklifts/1"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  fixture_teardown (&f);
+}
+
 static void
 test_window_restore_with_parent (void)
 {
@@ -1002,6 +1267,10 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/delete-and-restore", test_window_delete_and_restore);
   g_test_add_func ("/window/undo", test_window_undo);
+  g_test_add_func ("/window/undo-older-toast", test_window_undo_older_toast);
+  g_test_add_func ("/window/undo-older-version", test_window_undo_older_version);
+  g_test_add_func ("/window/undo-withdrawn", test_window_undo_withdrawn);
+  g_test_add_func ("/window/undo-cleaned-up", test_window_undo_cleaned_up);
   g_test_add_func ("/window/restore-with-parent", test_window_restore_with_parent);
   g_test_add_func ("/window/restore-all", test_window_restore_all);
   g_test_add_func ("/window/search", test_window_search);

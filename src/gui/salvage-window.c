@@ -23,6 +23,9 @@
  * this: switching windows quickly should not flood the server. */
 #define TRASH_FOCUS_INTERVAL (5 * G_TIME_SPAN_SECOND)
 
+/* How many deletes can be undone, most recent first. */
+#define MAX_UNDO_ENTRIES 100
+
 struct _SalvageWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -72,8 +75,10 @@ struct _SalvageWindow
   gboolean              left_for_dialog;
   guint                 n_focus_refreshes;
 
-  /* The Trash entry of the last delete, for win.undo. */
-  SalvageTrashItem     *undo_item;
+  /* The deletes that can still be undone, oldest first (UndoEntry). */
+  GPtrArray            *undo_entries;
+  guint                 last_undo_id;
+  guint                 undo_check_id;
 
   AdwMessageDialog     *dialog;
   char                 *last_toast;
@@ -83,6 +88,86 @@ G_DEFINE_FINAL_TYPE (SalvageWindow, salvage_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void set_workspace_chrome (SalvageWindow *self,
                                   gboolean       shown);
+
+/* Undo entries: each delete that made a Trash entry, with its toast */
+
+typedef struct
+{
+  guint             id;
+  SalvageWorkspace *workspace;   /* where the delete was done */
+  SalvageTrashItem *item;        /* the Trash entry it made */
+  char             *name;
+  AdwToast         *toast;       /* weak: gone once dismissed and dropped */
+  gboolean          restoring;
+} UndoEntry;
+
+static void
+undo_entry_free (UndoEntry *entry)
+{
+  g_clear_weak_pointer (&entry->toast);
+  g_clear_object (&entry->workspace);
+  g_clear_object (&entry->item);
+  g_clear_pointer (&entry->name, g_free);
+  g_free (entry);
+}
+
+static UndoEntry *
+find_undo (SalvageWindow *self,
+           guint          id)
+{
+  for (guint i = 0; i < self->undo_entries->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_entries, i);
+
+      if (entry->id == id)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* The most recent delete in the workspace shown that is not being undone. */
+static UndoEntry *
+find_last_undo (SalvageWindow *self)
+{
+  for (guint i = self->undo_entries->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_entries, i - 1);
+
+      if (entry->workspace == self->workspace && !entry->restoring)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* Says @title (markup) on @entry's toast in place of what it said, without
+ * its Undo: a toast still queued or shown follows what became of its
+ * delete. It is changed rather than dismissed, so that a toast dismissed
+ * while the one it replaced is still fading out cannot trip libadwaita. */
+static void
+update_undo_toast (UndoEntry  *entry,
+                   const char *title)
+{
+  if (entry->toast == NULL)
+    return;
+
+  if (title != NULL)
+    adw_toast_set_title (entry->toast, title);
+  adw_toast_set_button_label (entry->toast, NULL);
+  adw_toast_set_action_name (entry->toast, NULL);
+}
+
+/* Forgets @entry; its toast, if still queued or shown, loses its Undo, so
+ * that no Undo button is left that could act on something else. */
+static void
+drop_undo (SalvageWindow *self,
+           UndoEntry     *entry,
+           const char    *title)
+{
+  update_undo_toast (entry, title);
+  g_ptr_array_remove (self->undo_entries, entry);
+}
 
 /* Toasts */
 
@@ -142,8 +227,36 @@ update_actions (SalvageWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->workspace != NULL && self->undo_item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->workspace != NULL);
+}
+
+/* An Undo whose Trash entry has gone (restored from the Trash page or
+ * elsewhere, or cleaned up) is withdrawn. Checked once the Trash has
+ * settled, not on each of the changes of a long restore. */
+static gboolean
+check_undo_cb (gpointer user_data)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (user_data);
+
+  self->undo_check_id = 0;
+
+  for (guint i = self->undo_entries->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_entries, i - 1);
+
+      if (!entry->restoring && entry->workspace == self->workspace &&
+          salvage_workspace_find_in_trash (self->workspace, entry->item) == NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (entry->name, -1);
+          g_autofree char *title = NULL;
+
+          /* Translators: %s is the name of something deleted earlier */
+          title = g_strdup_printf (_("“%s” is no longer in the Trash"), escaped);
+          drop_undo (self, entry, title);
+        }
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -153,6 +266,9 @@ trash_changed_cb (SalvageWindow *self)
 
   adw_view_stack_page_set_badge_number (self->trash_stack_page, n_items);
   adw_view_stack_page_set_needs_attention (self->trash_stack_page, n_items > 0);
+
+  if (self->undo_entries->len > 0 && self->undo_check_id == 0)
+    self->undo_check_id = g_idle_add (check_undo_cb, self);
 }
 
 static void update_accounts_button (SalvageWindow *self);
@@ -296,8 +412,16 @@ set_workspace (SalvageWindow    *self,
     }
 
   g_set_object (&self->workspace, workspace);
-  g_clear_object (&self->undo_item);
   self->trash_refreshing = FALSE;
+
+  /* A delete is undone in the workspace it was done in, or not at all. */
+  for (guint i = self->undo_entries->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_entries, i - 1);
+
+      if (entry->workspace != workspace)
+        drop_undo (self, entry, NULL);
+    }
 
   salvage_projects_page_set_workspace (self->projects_page, workspace);
   salvage_workflows_page_set_workspace (self->workflows_page, workspace);
@@ -476,9 +600,6 @@ delete_cb (GObject      *object,
       return;
     }
 
-  g_set_object (&self->undo_item, trash_item);
-  update_actions (self);
-
   escaped = g_markup_escape_text (data->name, -1);
   if (already_in_trash)
     title = g_strdup_printf (_("“%s” was already in the Trash"), escaped);
@@ -487,10 +608,25 @@ delete_cb (GObject      *object,
 
   toast = adw_toast_new (title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (trash_item != NULL)
+
+  /* Only a delete that made a Trash entry, and only in the workspace still
+   * shown, can be undone: the toast's Undo restores that entry and no other. */
+  if (trash_item != NULL && SALVAGE_WORKSPACE (object) == self->workspace)
     {
+      UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+      entry->id = ++self->last_undo_id;
+      entry->workspace = g_object_ref (self->workspace);
+      entry->item = g_object_ref (trash_item);
+      entry->name = g_strdup (data->name);
+      g_set_weak_pointer (&entry->toast, toast);
+      g_ptr_array_add (self->undo_entries, entry);
+      if (self->undo_entries->len > MAX_UNDO_ENTRIES)
+        drop_undo (self, g_ptr_array_index (self->undo_entries, 0), NULL);
+
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_action_name (toast, "win.undo-delete");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint32 (entry->id));
     }
 
   add_toast (self, toast);
@@ -548,49 +684,136 @@ delete_requested_cb (SalvageWindow *self,
   present_dialog (self, dialog);
 }
 
+typedef struct
+{
+  SalvageWindow *self;
+  guint          id;
+  char          *name;
+} UndoData;
+
+static void
+undo_data_free (UndoData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->name, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UndoData, undo_data_free)
+
 static void
 undo_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(DeleteData) data = user_data;
+  g_autoptr(UndoData) data = user_data;
+  SalvageWindow *self = data->self;
+  SalvageWorkspace *workspace = SALVAGE_WORKSPACE (object);
+  UndoEntry *entry = find_undo (self, data->id);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!salvage_workspace_restore_finish (SALVAGE_WORKSPACE (object), result, &error))
+  if (!salvage_workspace_restore_finish (workspace, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       message = g_strdup_printf (_("Could not restore “%s”: %s"), data->name, error->message);
+
+      /* Still in the Trash (the server was not reached, say): it can be
+       * tried again. */
+      if (entry != NULL)
+        {
+          entry->restoring = FALSE;
+          if (salvage_workspace_find_in_trash (workspace, entry->item) == NULL)
+            drop_undo (self, entry, NULL);
+        }
     }
   else
     {
       message = g_strdup_printf (_("“%s” restored"), data->name);
+
+      if (entry != NULL)
+        drop_undo (self, entry, NULL);
     }
 
-  show_toast (data->self, message);
+  show_toast (self, message);
 }
 
+/* Restores the Trash entry @entry's delete made, if it is still there. */
+static void
+undo_entry (SalvageWindow *self,
+            UndoEntry     *entry)
+{
+  SalvageTrashItem *item;
+  UndoData *data;
+
+  if (entry->restoring)
+    return;
+
+  item = self->workspace != NULL && entry->workspace == self->workspace
+         ? salvage_workspace_find_in_trash (self->workspace, entry->item)
+         : NULL;
+  if (item == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the name of something deleted earlier */
+      message = g_strdup_printf (_("“%s” is no longer in the Trash, so its deletion cannot be undone"),
+                                 entry->name);
+      drop_undo (self, entry, NULL);
+      show_toast (self, message);
+      return;
+    }
+
+  /* Its toast, when still there, can no longer start a second restore. */
+  entry->restoring = TRUE;
+  update_undo_toast (entry, NULL);
+
+  data = g_new0 (UndoData, 1);
+  data->self = g_object_ref (self);
+  data->id = entry->id;
+  data->name = g_strdup (entry->name);
+
+  salvage_workspace_restore_async (self->workspace, item, self->cancellable, undo_cb, data);
+}
+
+/* Ctrl+Z: the most recent delete in the workspace shown. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   SalvageWindow *self = SALVAGE_WINDOW (widget);
-  g_autoptr(SalvageTrashItem) item = g_steal_pointer (&self->undo_item);
-  DeleteData *data;
+  UndoEntry *entry = find_last_undo (self);
 
-  update_actions (self);
-  if (item == NULL || self->workspace == NULL)
-    return;
+  if (entry == NULL)
+    {
+      show_toast (self, _("Nothing to undo"));
+      return;
+    }
 
-  data = g_new0 (DeleteData, 1);
-  data->self = g_object_ref (self);
-  data->item = g_object_ref (G_OBJECT (item));
-  data->name = salvage_format_trash_item_name (item);
+  undo_entry (self, entry);
+}
 
-  salvage_workspace_restore_async (self->workspace, item, self->cancellable, undo_cb, data);
+/* A toast's Undo: the delete that toast was about, and no other. */
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  UndoEntry *entry = find_undo (self, g_variant_get_uint32 (parameter));
+
+  /* Gone: undone already, or its entry left the Trash and the toast was
+   * withdrawn while it was being clicked. */
+  if (entry == NULL)
+    {
+      show_toast (self, _("This deletion can no longer be undone"));
+      return;
+    }
+
+  undo_entry (self, entry);
 }
 
 /* Restore */
@@ -1473,7 +1696,8 @@ salvage_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->dialog);
-  g_clear_object (&self->undo_item);
+  g_clear_handle_id (&self->undo_check_id, g_source_remove);
+  g_clear_pointer (&self->undo_entries, g_ptr_array_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
@@ -1608,6 +1832,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "u", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.switch-account", "(ss)", switch_account_action);
@@ -1635,6 +1860,7 @@ salvage_window_init (SalvageWindow *self)
   self->cancellable = g_cancellable_new ();
   self->welcome_cancellable = g_cancellable_new ();
   self->trash_focus_interval = TRASH_FOCUS_INTERVAL;
+  self->undo_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
 
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   g_signal_connect_swapped (self, "notify::application", G_CALLBACK (application_changed_cb), self);
