@@ -28,6 +28,7 @@
 #define BAD_KEY  "not-a-key-4Jf6"
 
 #include "salvage-test-wait.h"
+#include "salvage-test-widgets.h"
 
 static SalvageApplication *application;
 static SalvageServer *server;
@@ -384,6 +385,23 @@ test_accounts_missing_key (void)
   window_destroy (window);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Presses the Use button of the CLI login's only workspace. */
+static void
+press_use (SalvageWelcomePage *welcome)
+{
+  GtkWidget *use = salvage_test_find_widget (GTK_WIDGET (welcome), is_button_labelled, "_Use");
+
+  g_assert_nonnull (use);
+  g_signal_emit_by_name (use, "clicked");
+}
+
 /* The Roboflow CLI's login is offered and imported like a typed key. */
 static void
 test_accounts_cli_import (void)
@@ -407,7 +425,7 @@ test_accounts_cli_import (void)
   welcome = salvage_window_get_welcome_page (window);
   WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
 
-  g_signal_emit_by_name (welcome, "import-requested", 0);
+  press_use (welcome);
   WAIT_FOR (workspace_loaded (window, WS_C));
   g_assert_nonnull (find_account (WS_C));
   WAIT_FOR (!salvage_account_get_session_only (find_account (WS_C)));
@@ -432,6 +450,87 @@ test_accounts_cli_import (void)
     ;
   WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 0);
 
+  g_unsetenv ("ROBOFLOW_CONFIG_DIR");
+  g_unlink (path);
+  window_destroy (window);
+}
+
+/* A key goes only to the server the welcome page shows: --api-url, else
+ * API_URL, else the CLI login's "API_URL", else Roboflow's; and what the
+ * user typed in the Server row beats them all. A second stand-in, named by
+ * the login and the environment, must never see a request. */
+static void
+test_accounts_server_precedence (void)
+{
+  g_autoptr(SalvageServer) decoy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariantDict) options = NULL;
+  g_autofree char *path = g_build_filename (config_dir, "config.json", NULL);
+  g_autofree char *contents = NULL;
+  SalvageWindow *window;
+  SalvageWelcomePage *welcome;
+  const char *url = salvage_server_get_url (server);
+  int status = 0;
+
+  /* The decoy knows the key too: reaching it would succeed, not fail. */
+  decoy = salvage_server_new ();
+  salvage_server_add_workspace (decoy, WS_C, "CLI Works Elsewhere");
+  salvage_server_add_key (decoy, KEY_C, WS_C);
+  salvage_server_listen (decoy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (salvage_server_get_url (decoy), !=, url);
+
+  contents = g_strdup_printf ("{\"workspaces\": {\"x9Qa\": {\"url\": \"" WS_C "\", "
+                              "\"name\": \"CLI Works\", \"apiKey\": \"" KEY_C "\"}},"
+                              " \"API_URL\": \"%s\"}",
+                              salvage_server_get_url (decoy));
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("ROBOFLOW_CONFIG_DIR", path, TRUE);
+
+  window = window_new ();
+  welcome = salvage_window_get_welcome_page (window);
+
+  /* With nothing else said, the login's own server shows in the row; an
+   * edit of the row wins over it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+  g_assert_cmpstr (salvage_welcome_page_get_server (welcome), ==, salvage_server_get_url (decoy));
+  gtk_editable_set_text (salvage_welcome_page_get_server_entry (welcome), url);
+  press_use (welcome);
+  WAIT_FOR (workspace_loaded (window, WS_C));
+  g_assert_cmpstr (salvage_client_get_base_url (salvage_workspace_get_client (salvage_window_get_workspace (window))),
+                   ==, url);
+
+  /* salvage --api-url URL, with the key from ROBOFLOW_API_KEY. */
+  options = g_variant_dict_new (NULL);
+  g_variant_dict_insert (options, "api-url", "s", url);
+  g_signal_emit_by_name (application, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, -1);
+  g_assert_cmpstr (salvage_application_get_api_url (application), ==, url);
+  g_setenv ("ROBOFLOW_API_KEY", KEY_C, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+  g_assert_cmpstr (salvage_welcome_page_get_server (welcome), ==, url);
+  press_use (welcome);
+  g_assert_cmpstr (salvage_welcome_page_get_server (welcome), ==, url);
+  WAIT_FOR (workspace_loaded (window, WS_C) &&
+            g_strcmp0 (salvage_window_get_view (window), "workspace") == 0);
+
+  /* --api-url beats API_URL from the environment too. */
+  g_setenv ("API_URL", salvage_server_get_url (decoy), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+  g_assert_cmpstr (salvage_welcome_page_get_server (welcome), ==, url);
+  press_use (welcome);
+  WAIT_FOR (workspace_loaded (window, WS_C) &&
+            g_strcmp0 (salvage_window_get_view (window), "workspace") == 0);
+
+  g_assert_cmpuint (salvage_server_get_request_count (decoy), ==, 0);
+
+  g_setenv ("API_URL", "", TRUE);
+  g_setenv ("ROBOFLOW_API_KEY", "", TRUE);
   g_unsetenv ("ROBOFLOW_CONFIG_DIR");
   g_unlink (path);
   window_destroy (window);
@@ -556,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/accounts/remove", test_accounts_remove);
   g_test_add_func ("/accounts/missing-key", test_accounts_missing_key);
   g_test_add_func ("/accounts/cli-import", test_accounts_cli_import);
+  g_test_add_func ("/accounts/server-precedence", test_accounts_server_precedence);
   g_test_add_func ("/accounts/preferences", test_accounts_preferences);
   g_test_add_func ("/accounts/keyring-locked", test_accounts_keyring_locked);
 

@@ -34,6 +34,16 @@ struct _SalvageWelcomePage
   GPtrArray            *cli_rows;
   guint                 n_cli_buttons;
   gboolean              busy;
+
+  /* Where the Server row's value came from: it follows the default server
+   * until it is given one for a workspace, or until the user edits it. */
+  char                 *default_server;
+  enum {
+    SERVER_FOLLOWS_DEFAULT,
+    SERVER_GIVEN,
+    SERVER_EDITED,
+  }                     server_source;
+  gboolean              setting_server;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageWelcomePage, salvage_welcome_page, ADW_TYPE_BIN)
@@ -79,6 +89,48 @@ static void
 server_changed_cb (SalvageWelcomePage *self)
 {
   update_server_subtitle (self);
+
+  if (!self->setting_server)
+    self->server_source = SERVER_EDITED;
+}
+
+/* Shows @server in the Server row; a server other than Roboflow's own is
+ * worth seeing at once, so the row opens for it. */
+static void
+set_server (SalvageWelcomePage *self,
+            const char         *server)
+{
+  self->setting_server = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->server_entry), server);
+  self->setting_server = FALSE;
+
+  if (!g_str_equal (server, SALVAGE_DEFAULT_API_URL))
+    adw_expander_row_set_expanded (self->server_row, TRUE);
+}
+
+/* The server the Server row shows, checked; NULL with the reason shown on
+ * the page when it cannot be used. A key is only ever sent there. */
+static char *
+dup_checked_server (SalvageWelcomePage *self)
+{
+  g_autofree char *server = g_strstrip (g_strdup (server_text (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (*server == '\0')
+    g_set_error_literal (&error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                         _("Enter the address of the API server, such as https://api.roboflow.com"));
+  else
+    salvage_client_check_base_url (server, &error);
+
+  if (error != NULL)
+    {
+      adw_expander_row_set_expanded (self->server_row, TRUE);
+      salvage_welcome_page_set_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->server_entry));
+      return NULL;
+    }
+
+  return g_steal_pointer (&server);
 }
 
 static void
@@ -86,30 +138,18 @@ connect_clicked_cb (SalvageWelcomePage *self)
 {
   g_autofree char *key = NULL;
   g_autofree char *server = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->busy)
     return;
 
   /* Keys pasted from a web page often come with a space or a newline. */
   key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
-  server = g_strstrip (g_strdup (server_text (self)));
   if (*key == '\0')
     return;
 
-  if (*server == '\0')
-    {
-      g_free (server);
-      server = g_strdup (salvage_client_default_base_url ());
-    }
-
-  if (!salvage_client_check_base_url (server, &error))
-    {
-      adw_expander_row_set_expanded (self->server_row, TRUE);
-      salvage_welcome_page_set_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->server_entry));
-      return;
-    }
+  server = dup_checked_server (self);
+  if (server == NULL)
+    return;
 
   g_signal_emit (self, signals[CONNECT_REQUESTED], 0, server, key);
 }
@@ -131,8 +171,24 @@ import_clicked_cb (GtkButton          *button,
                    SalvageWelcomePage *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "salvage-index"));
+  g_autofree char *server = NULL;
 
-  g_signal_emit (self, signals[IMPORT_REQUESTED], 0, index);
+  if (self->busy)
+    return;
+
+  /* The login's key goes to the login's server, shown in the Server row
+   * before anything is sent; unless the user typed another there. */
+  if (self->server_source != SERVER_EDITED)
+    {
+      set_server (self, self->default_server);
+      self->server_source = SERVER_FOLLOWS_DEFAULT;
+    }
+
+  server = dup_checked_server (self);
+  if (server == NULL)
+    return;
+
+  g_signal_emit (self, signals[IMPORT_REQUESTED], 0, index, server);
 }
 
 /* GObject */
@@ -150,19 +206,30 @@ salvage_welcome_page_dispose (GObject *object)
 }
 
 static void
+salvage_welcome_page_finalize (GObject *object)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (object);
+
+  g_clear_pointer (&self->default_server, g_free);
+
+  G_OBJECT_CLASS (salvage_welcome_page_parent_class)->finalize (object);
+}
+
+static void
 salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = salvage_welcome_page_dispose;
+  object_class->finalize = salvage_welcome_page_finalize;
 
   signals[CONNECT_REQUESTED] =
     g_signal_new ("connect-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   signals[IMPORT_REQUESTED] =
     g_signal_new ("import-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
   signals[DEMO_REQUESTED] =
     g_signal_new ("demo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -194,6 +261,7 @@ salvage_welcome_page_init (SalvageWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cli_rows = g_ptr_array_new ();
+  self->default_server = g_strdup (salvage_client_default_base_url ());
   salvage_welcome_page_reset (self, NULL);
 }
 
@@ -203,17 +271,38 @@ salvage_welcome_page_reset (SalvageWelcomePage *self,
 {
   g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
 
+  self->server_source = server != NULL ? SERVER_GIVEN : SERVER_FOLLOWS_DEFAULT;
   if (server == NULL)
-    server = salvage_client_default_base_url ();
+    server = self->default_server;
 
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->server_entry), server);
-  /* A server other than Roboflow's own is worth seeing at once. */
-  adw_expander_row_set_expanded (self->server_row,
-                                 !g_str_equal (server, SALVAGE_DEFAULT_API_URL));
+  adw_expander_row_set_expanded (self->server_row, FALSE);
+  set_server (self, server);
   update_server_subtitle (self);
   salvage_welcome_page_set_error (self, NULL);
   salvage_welcome_page_set_busy (self, FALSE);
+}
+
+void
+salvage_welcome_page_set_default_server (SalvageWelcomePage *self,
+                                         const char         *server)
+{
+  g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
+  g_return_if_fail (server != NULL);
+
+  g_free (self->default_server);
+  self->default_server = g_strdup (server);
+
+  if (self->server_source == SERVER_FOLLOWS_DEFAULT)
+    set_server (self, server);
+}
+
+const char *
+salvage_welcome_page_get_server (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), NULL);
+
+  return server_text (self);
 }
 
 void
@@ -389,12 +478,8 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
   else
     g_string_append (description, _("Found in the environment"));
 
-  if (!g_str_equal (salvage_cli_config_get_api_url (config), SALVAGE_DEFAULT_API_URL))
-    {
-      g_string_append (description, "\n");
-      /* Translators: %s is a server address */
-      g_string_append_printf (description, _("Server: %s"), salvage_cli_config_get_api_url (config));
-    }
+  /* The login's server is not repeated here: the Server row shows where
+   * its key will go, and is the only place that says so. */
 
   for (const char * const *p = salvage_cli_config_get_problems (config); *p != NULL; p++)
     {

@@ -18,15 +18,28 @@ G_DECLARE_FINAL_TYPE (SalvageWelcomePage, salvage_welcome_page, SALVAGE, WELCOME
 /*
  * Signals:
  *   "connect-requested" (const char *server, const char *api_key)
- *   "import-requested"  (guint index)   a workspace of the CLI login
+ *   "import-requested"  (guint index, const char *server)  a workspace of the CLI login
  *   "demo-requested"    ()
  *   "cancel-requested"  ()             only offered with set_can_cancel
+ *
+ * The server of both requests is the one the Server row shows, checked
+ * with salvage_client_check_base_url(): the row is the one place a key's
+ * destination comes from. Before an import is requested, the row is set
+ * to the default server (the CLI login's, see set_default_server) unless
+ * the user edited it.
  */
 
-/* Empties the key and the message, and shows @server (NULL: the default)
- * as the server to connect to. */
+/* Empties the key and the message, and shows @server as the server to
+ * connect to; with @server NULL, the row follows the default server. */
 void        salvage_welcome_page_reset           (SalvageWelcomePage *self,
                                                   const char         *server);
+
+/* The server a key goes to unless another is given or typed: the window's
+ * choice from the command line, the environment and the CLI login. The
+ * Server row shows it at once when it follows the default. */
+void        salvage_welcome_page_set_default_server (SalvageWelcomePage *self,
+                                                     const char         *server);
+const char *salvage_welcome_page_get_server      (SalvageWelcomePage *self);
 
 /* While connecting, the form is insensitive and shows a spinner. */
 void        salvage_welcome_page_set_busy        (SalvageWelcomePage *self,

@@ -969,6 +969,9 @@ get_accounts (SalvageWindow *self)
   return NULL;
 }
 
+/* The server a new key goes to unless the user types another: --api-url,
+ * else API_URL from the environment, else the CLI login's "API_URL", else
+ * Roboflow's own (the CLI login already ranks the last three). */
 static const char *
 default_server (SalvageWindow *self)
 {
@@ -977,8 +980,13 @@ default_server (SalvageWindow *self)
 
   if (SALVAGE_IS_APPLICATION (application))
     api_url = salvage_application_get_api_url (SALVAGE_APPLICATION (application));
+  if (api_url != NULL)
+    return api_url;
 
-  return api_url != NULL ? api_url : salvage_client_default_base_url ();
+  if (self->cli_config != NULL)
+    return salvage_cli_config_get_api_url (self->cli_config);
+
+  return salvage_client_default_base_url ();
 }
 
 static void
@@ -1127,6 +1135,7 @@ cli_config_loaded_cb (GObject      *object,
     return;
 
   g_set_object (&self->cli_config, config);
+  salvage_welcome_page_set_default_server (self->welcome_page, default_server (self));
   salvage_welcome_page_set_cli_config (self->welcome_page, config, error);
 }
 
@@ -1139,7 +1148,8 @@ present_welcome (SalvageWindow *self,
 {
   restart_welcome_work (self);
 
-  salvage_welcome_page_reset (self->welcome_page, server != NULL ? server : default_server (self));
+  salvage_welcome_page_set_default_server (self->welcome_page, default_server (self));
+  salvage_welcome_page_reset (self->welcome_page, server);
   salvage_welcome_page_set_error (self->welcome_page, message);
   salvage_welcome_page_set_can_cancel (self->welcome_page, self->client != NULL);
 
@@ -1297,7 +1307,8 @@ welcome_connect_requested_cb (SalvageWindow *self,
 
 static void
 welcome_import_requested_cb (SalvageWindow *self,
-                             guint          index)
+                             guint          index,
+                             const char    *server)
 {
   const char *api_key;
 
@@ -1308,8 +1319,9 @@ welcome_import_requested_cb (SalvageWindow *self,
   if (api_key == NULL)
     return;
 
-  /* Validated and stored like a typed key; the server says whose it is. */
-  start_welcome_connect (self, salvage_cli_config_get_api_url (self->cli_config), api_key);
+  /* Validated and stored like a typed key, on the server the page shows;
+   * the server says whose it is. */
+  start_welcome_connect (self, server, api_key);
 }
 
 static void

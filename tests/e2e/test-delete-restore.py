@@ -279,24 +279,33 @@ def main():
         print(f'FAIL: the X display {os.environ.get("DISPLAY")} answers: not within 20 s')
         return 1
 
+    try:
+        return drive([sys.argv[1], '--demo'], env, run_steps)
+    finally:
+        home.cleanup()
+
+
+def drive(command, env, steps, *args, others=()):
+    """Starts the application with @command and @env, runs steps(App, *args)
+    against it, and returns the test's exit status. The application, and
+    the processes of @others, are killed at the end, whatever happens."""
     global application_process
-    process = subprocess.Popen([sys.argv[1], '--demo'], env=env,
-                               preexec_fn=die_with_parent)
+    process = subprocess.Popen(command, env=env, preexec_fn=die_with_parent)
     application_process = process
     # meson stops a test that runs too long with SIGTERM: clean up then too.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
 
     started = time.monotonic()
     try:
-        run_steps(App(process))
+        steps(App(process), *args)
     except StepFailed as e:
         print(f'FAIL: {e}')
         return 1
     finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait()
-        home.cleanup()
+        for p in (process, *others):
+            if p.poll() is None:
+                p.kill()
+            p.wait()
 
     if process.returncode not in (0, -signal.SIGKILL):
         print(f'FAIL: the application exited with status {process.returncode}')
