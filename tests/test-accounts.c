@@ -14,7 +14,7 @@
 #include <libsecret/secret.h>
 
 #include "salvage-application.h"
-#include "salvage-preferences-window.h"
+#include "salvage-preferences-dialog.h"
 #include "salvage-secrets.h"
 #include "salvage-server.h"
 #include "salvage-window-private.h"
@@ -29,6 +29,7 @@
 
 #include "salvage-test-wait.h"
 #include "salvage-test-widgets.h"
+#include "salvage-test-dialogs.h"
 
 static SalvageApplication *application;
 static SalvageServer *server;
@@ -295,7 +296,7 @@ static void
 test_accounts_remove (void)
 {
   SalvageWindow *window;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   g_autoptr(GError) error = NULL;
   char *stored = NULL;
 
@@ -307,17 +308,18 @@ test_accounts_remove (void)
                               salvage_server_get_url (server), WS_B);
   dialog = salvage_window_get_dialog (window);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "cancel");
 
   /* Cancel keeps everything. */
-  adw_message_dialog_response (dialog, "cancel");
+  salvage_test_answer (dialog, "cancel");
+  WAIT_FOR (salvage_window_get_dialog (window) == NULL);
   g_assert_cmpuint (n_accounts (), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-account", "(ss)",
                               salvage_server_get_url (server), WS_B);
   dialog = salvage_window_get_dialog (window);
-  adw_message_dialog_response (dialog, "remove");
-  g_assert_cmpuint (n_accounts (), ==, 1);
+  salvage_test_answer (dialog, "remove");
+  WAIT_FOR (n_accounts () == 1);
   g_assert_null (find_account (WS_B));
 
   /* B was shown: A takes its place. */
@@ -541,19 +543,36 @@ static void
 test_accounts_preferences (void)
 {
   SalvageWindow *window;
-  SalvagePreferencesWindow *preferences;
+  SalvagePreferencesDialog *preferences;
   guint before = n_accounts ();
 
   window = window_new ();
   salvage_window_open_account (window, find_account (WS_A));
   WAIT_FOR (workspace_loaded (window, WS_A));
 
-  preferences = salvage_preferences_window_new (window, application);
-  gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_cmpuint (salvage_preferences_window_get_n_accounts (preferences), ==, before);
+  preferences = salvage_preferences_dialog_new (window, application);
+  adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (window));
+  g_assert_cmpuint (salvage_preferences_dialog_get_n_accounts (preferences), ==, before);
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  adw_dialog_force_close (ADW_DIALOG (preferences));
   window_destroy (window);
+}
+
+static gboolean
+is_keyring_banner (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_BANNER (widget) &&
+         g_str_has_prefix (adw_banner_get_title (ADW_BANNER (widget)), "The keyring is not available");
+}
+
+static gboolean
+keyring_banner_shown (SalvageWindow *window)
+{
+  GtkWidget *banner = salvage_test_find_widget (GTK_WIDGET (window), is_keyring_banner, NULL);
+
+  g_assert_nonnull (banner);
+  return adw_banner_get_revealed (ADW_BANNER (banner));
 }
 
 /* With the keyring locked (and its unlock prompt unanswered), a new key
@@ -595,6 +614,9 @@ test_accounts_keyring_locked (void)
   g_assert_true (salvage_account_get_session_only (account));
   g_assert_null (strstr (salvage_window_get_last_toast (window), KEY_B));
 
+  /* And for as long as the workspace is shown, a banner says so. */
+  WAIT_FOR (keyring_banner_shown (window));
+
   /* Not saved: on the next start there would be no key to open it with. */
   saved = g_settings_get_value (salvage_application_get_settings (application), "accounts");
   saved_text = g_variant_print (saved, FALSE);
@@ -604,6 +626,7 @@ test_accounts_keyring_locked (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
                               salvage_server_get_url (server), WS_A);
   WAIT_FOR (workspace_loaded (window, WS_A));
+  g_assert_false (keyring_banner_shown (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
                               salvage_server_get_url (server), WS_B);
   WAIT_FOR (workspace_loaded (window, WS_B));

@@ -26,7 +26,6 @@ typedef struct
 {
   SalvageServer    *server;
   SalvageWorkspace *workspace;
-  GtkWindow        *window;
 } Fixture;
 
 static void
@@ -37,8 +36,6 @@ fixture_init (Fixture *f)
   f->server = salvage_server_new ();
   g_assert_true (salvage_server_listen (f->server, 0, &error));
   g_assert_no_error (error);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
 }
 
 static void
@@ -79,7 +76,6 @@ fixture_load (Fixture    *f,
 static void
 fixture_clear (Fixture *f)
 {
-  gtk_window_destroy (g_steal_pointer (&f->window));
   g_clear_object (&f->workspace);
 
   /* Let the server see its connections close before it goes. */
@@ -172,7 +168,7 @@ test_restore_one_with_parent (void)
   Fixture f = { 0 };
   g_autoptr(GPtrArray) requested = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   SalvageTrashItem *project, *version;
   const char *body;
 
@@ -186,18 +182,19 @@ test_restore_one_with_parent (void)
   g_assert_nonnull (version);
   g_ptr_array_add (requested, g_object_ref (version));
 
-  dialog = salvage_restore_dialog_new (f.window, f.workspace, requested, FALSE, &items);
-  body = adw_message_dialog_get_body (dialog);
+  dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, requested, FALSE, &items));
+  body = adw_alert_dialog_get_body (dialog);
 
   /* The project comes back first, and the dialog says so and why. */
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore “Project 1 › v1 raw”?");
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Restore Item?");
+  assert_contains (body, "“Project 1 › v1 raw” will be restored.");
   assert_contains (body, "“Project 1” will be restored too, because “Project 1 › v1 raw” belongs to it.");
   assert_lacks (body, "Project 0");
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_true (g_ptr_array_index (items, 0) == project);
   g_assert_true (g_ptr_array_index (items, 1) == version);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   fixture_clear (&f);
 }
 
@@ -207,7 +204,7 @@ test_restore_many_parents (void)
   Fixture f = { 0 };
   g_autoptr(GPtrArray) requested = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   const char *body;
 
   fixture_init (&f);
@@ -224,10 +221,10 @@ test_restore_many_parents (void)
     }
   g_ptr_array_add (requested, g_object_ref (find_trash (&f, SALVAGE_TRASH_KIND_PROJECT, "p7", NULL)));
 
-  dialog = salvage_restore_dialog_new (f.window, f.workspace, requested, FALSE, &items);
-  body = adw_message_dialog_get_body (dialog);
+  dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, requested, FALSE, &items));
+  body = adw_alert_dialog_get_body (dialog);
 
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore 9 Items?");
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Restore 9 Items?");
 
   /* The seven projects not asked for: the first few by name, then a count. */
   assert_contains (body, "“Project 0”, “Project 1”, “Project 2”, “Project 3”, “Project 4” and 2 more "
@@ -245,7 +242,7 @@ test_restore_many_parents (void)
       g_assert_cmpint (version_at, >, project_at);
     }
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   fixture_clear (&f);
 }
 
@@ -259,7 +256,7 @@ test_restore_large (void)
   g_autoptr(GHashTable) sent = g_hash_table_new (NULL, NULL);
   g_autofree char *more = NULL;
   SalvageDemoSizes sizes;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GListModel *trash;
   guint n_parents = 0;
   gboolean after_parent = FALSE;
@@ -289,20 +286,20 @@ test_restore_large (void)
 
   /* Restore All: the parents are among the items, so none is named. */
   start = g_get_monotonic_time ();
-  dialog = salvage_restore_dialog_new (f.window, f.workspace, all, TRUE, &items);
+  dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, all, TRUE, &items));
   g_test_message ("Restore All of %u items: %.1f ms", all->len,
                   (g_get_monotonic_time () - start) / 1000.0);
   more = g_strdup_printf (" and %u more", all->len - 5);
-  assert_contains (adw_message_dialog_get_body (dialog), more);
-  assert_lacks (adw_message_dialog_get_body (dialog), "restored too");
+  assert_contains (adw_alert_dialog_get_body (dialog), more);
+  assert_lacks (adw_alert_dialog_get_body (dialog), "restored too");
   g_assert_cmpuint (items->len, ==, all->len);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Every version and training of it, past any limit on planning: each
    * one that has a parent in the Trash gets it, sent before it. */
   start = g_get_monotonic_time ();
-  dialog = salvage_restore_dialog_new (f.window, f.workspace, children, FALSE, &items);
+  dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, children, FALSE, &items));
   g_test_message ("Restore Selected of %u items: %.1f ms", children->len,
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (items->len, >=, children->len);
@@ -336,11 +333,11 @@ test_restore_large (void)
   g_test_message ("%u parents brought along", n_parents);
   g_assert_cmpuint (items->len, ==, children->len + n_parents);
   if (n_parents > 0)
-    assert_contains (adw_message_dialog_get_body (dialog), "will be restored too");
+    assert_contains (adw_alert_dialog_get_body (dialog), "will be restored too");
   else
-    assert_lacks (adw_message_dialog_get_body (dialog), "restored too");
+    assert_lacks (adw_alert_dialog_get_body (dialog), "restored too");
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   fixture_clear (&f);
 }
 

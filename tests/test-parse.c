@@ -1472,12 +1472,18 @@ scanner_problem (GBytes   *body,
   return scan.problem;
 }
 
-/* json-glib's verdict, and its reading written out as JSON when it accepts. */
+/* json-glib's verdict, and its reading written out as JSON when it accepts.
+ *
+ * The parser is a mutable one: json-glib 1.10 reads several top-level values,
+ * such as "[1] [2]", as one array that it makes itself, and leaves that array
+ * unsealed even in an immutable parser, so json_parser_get_root() aborts on
+ * its own sanity check. The tree is only written out again here, so nothing
+ * is lost by letting it stay mutable. */
 static gboolean
 json_glib_reads (GBytes  *body,
                  char   **rewritten)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = NULL;
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
@@ -1493,7 +1499,10 @@ json_glib_reads (GBytes  *body,
   return TRUE;
 }
 
-/* What json-glib takes and the scanner refuses by design. */
+/* What json-glib takes and the scanner refuses by design. json-glib 1.6 also
+ * took leading zeros, "0x1F", "$1F", ".5", "1." and "- 1", and raw tabs and
+ * line breaks in strings; 1.10 refuses them all, so they are no difference
+ * any more and a scanner that took them would now fail here. */
 static gboolean
 is_documented_strictness (SalvageJsonProblem  problem,
                           GBytes             *body,
@@ -1504,23 +1513,20 @@ is_documented_strictness (SalvageJsonProblem  problem,
 
   switch (problem)
     {
-    case SALVAGE_JSON_PROBLEM_LEADING_ZERO:  /* "012" */
-    case SALVAGE_JSON_PROBLEM_NUMBER:        /* "0x1F", "1.", "- 1" */
     case SALVAGE_JSON_PROBLEM_TWO_VALUES:    /* "{} {}" */
     case SALVAGE_JSON_PROBLEM_ESCAPE:        /* "\x41", "\q" */
-    case SALVAGE_JSON_PROBLEM_CONTROL:       /* a raw tab in a string */
+    case SALVAGE_JSON_PROBLEM_CONTROL:       /* a raw U+0001 in a string */
     case SALVAGE_JSON_PROBLEM_NUL:           /* json-glib stops reading at a NUL */
       return TRUE;
 
     case SALVAGE_JSON_PROBLEM_SYNTAX:
-      /* 'single quotes', comments, ".5", "$1F" */
-      return at < len && strchr ("'/.$", data[at]) != NULL;
-
-    case SALVAGE_JSON_PROBLEM_CUT_SHORT:
-      /* "1." at the very end, which json-glib reads as 1.0. */
-      return len > 0 && data[len - 1] == '.';
+      /* 'single quotes', comments */
+      return at < len && strchr ("'/", data[at]) != NULL;
 
     case SALVAGE_JSON_PROBLEM_NONE:
+    case SALVAGE_JSON_PROBLEM_CUT_SHORT:
+    case SALVAGE_JSON_PROBLEM_LEADING_ZERO:
+    case SALVAGE_JSON_PROBLEM_NUMBER:
     case SALVAGE_JSON_PROBLEM_UTF8:
     case SALVAGE_JSON_PROBLEM_TOO_DEEP:
     default:
@@ -1667,23 +1673,25 @@ test_scanner_strictness (void)
     gboolean    json_glib;
   } cases[] = {
     /* Where the scanner is stricter than json-glib, on purpose. */
-    { "[012]", FALSE, TRUE },
-    { "[01.5]", FALSE, TRUE },
-    { "[0x1F]", FALSE, TRUE },
-    { "[$1F]", FALSE, TRUE },  /* hexadecimal too, to json-glib */
-    { "[.5]", FALSE, TRUE },
-    { "[1.]", FALSE, TRUE },
-    { "99.", FALSE, TRUE },
-    { "[- 1]", FALSE, TRUE },
     { "['single']", FALSE, TRUE },
     { "[/* comment */ 1]", FALSE, TRUE },
     { "[1]//", FALSE, TRUE },  /* json-glib skips a trailing "//" */
     { "[\"\\x41\"]", FALSE, TRUE },
     { "[\"\\q\"]", FALSE, TRUE },
-    { "[\"raw\ttab\"]", FALSE, TRUE },
-    { "[\"raw\nline\"]", FALSE, TRUE },
-    { "[1] [2]", FALSE, TRUE },
+    { "[\"raw\001control\"]", FALSE, TRUE },  /* json-glib refuses only \t \n \r \f \b raw */
+    { "[1] [2]", FALSE, TRUE },  /* json-glib makes an array of the two */
     { "{\"a\": 1}{}", FALSE, TRUE },
+    /* json-glib 1.6 took these too; since 1.10 it refuses them, as the scanner does. */
+    { "[012]", FALSE, FALSE },
+    { "[01.5]", FALSE, FALSE },
+    { "[0x1F]", FALSE, FALSE },
+    { "[$1F]", FALSE, FALSE },
+    { "[.5]", FALSE, FALSE },
+    { "[1.]", FALSE, FALSE },
+    { "99.", FALSE, FALSE },
+    { "[- 1]", FALSE, FALSE },
+    { "[\"raw\ttab\"]", FALSE, FALSE },
+    { "[\"raw\nline\"]", FALSE, FALSE },
     /* Where they agree. */
     { "[1,]", FALSE, FALSE },
     { "{\"a\": 1,}", FALSE, FALSE },

@@ -25,6 +25,7 @@
 #define WAIT_LIMIT (20 * G_TIME_SPAN_SECOND)
 #include "salvage-test-wait.h"
 #include "salvage-test-widgets.h"
+#include "salvage-test-dialogs.h"
 
 static SalvageApplication *application;
 
@@ -188,41 +189,31 @@ action_buttons_enabled (Fixture    *f,
   return TRUE;
 }
 
-/* The confirmations on screen, answered or not. */
+/* The dialogs shown over the window, answered or not. */
 static guint
-count_open_dialogs (void)
+count_open_dialogs (Fixture *f)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_dialogs = 0;
+  g_autoptr(GListModel) dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (f->window));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
-        n_dialogs++;
-    }
-
-  return n_dialogs;
+  return g_list_model_get_n_items (dialogs);
 }
 
-static AdwMessageDialog *
+static AdwAlertDialog *
 wait_for_dialog (Fixture *f)
 {
   WAIT_FOR (salvage_window_get_dialog (f->window) != NULL);
   return salvage_window_get_dialog (f->window);
 }
 
-/* Answers the open confirmation with @response, as its button does. */
+/* Answers the open confirmation with @response, with its button. */
 static void
 answer_dialog (Fixture    *f,
                const char *response)
 {
-  AdwMessageDialog *dialog = wait_for_dialog (f);
+  AdwAlertDialog *dialog = wait_for_dialog (f);
 
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_null (salvage_window_get_dialog (f->window));
+  salvage_test_answer (dialog, response);
+  WAIT_FOR (salvage_window_get_dialog (f->window) == NULL);
 }
 
 /* Waits for a toast other than @previous (which may be NULL) and returns it. */
@@ -595,7 +586,7 @@ check_delete (Fixture         *f,
       g_assert_cmpstr (toast, ==, "“Forklift Safety” moved to Trash");
     }
 
-  g_assert_cmpuint (count_open_dialogs (), ==, 0);
+  g_assert_cmpuint (count_open_dialogs (f), ==, 0);
 
   /* A delete carried out whose answer was lost shows up in the Trash. */
   assert_lists_match_server (f);
@@ -631,7 +622,7 @@ check_restore (Fixture         *f,
       g_assert_cmpstr (toast, ==, "“Old Flow” restored");
     }
 
-  g_assert_cmpuint (count_open_dialogs (), ==, 0);
+  g_assert_cmpuint (count_open_dialogs (f), ==, 0);
 
   /* A restore carried out whose answer was lost shows up in its list. */
   assert_lists_match_server (f);
@@ -711,7 +702,7 @@ test_first_load (void)
       assert_contains (get_error_text (workflows_page (&f)), fault_case->refresh_words);
       assert_contains (get_error_text (trash_page (&f)), fault_case->refresh_words);
       g_assert_true (action_buttons_enabled (&f, "win.refresh"));
-      g_assert_cmpuint (count_open_dialogs (), ==, 0);
+      g_assert_cmpuint (count_open_dialogs (&f), ==, 0);
 
       /* Retry, once the server behaves. */
       salvage_server_clear_faults (f.server);
@@ -742,7 +733,7 @@ test_double_restore (void)
 {
   Fixture f = { 0, };
   SalvageTrashPage *page;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *button;
   guint counter;
 
@@ -761,13 +752,14 @@ test_double_restore (void)
 
   /* The confirmation holds the window's input until it is answered: the
    * second click of a double-click never reaches the row. */
-  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f.window));
+  g_assert_true (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f.window)) ==
+                 ADW_DIALOG (dialog));
 
   /* Its button clicked twice before it has gone. */
-  adw_message_dialog_response (dialog, "restore");
-  adw_message_dialog_response (dialog, "restore");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR ((button = salvage_test_find_response_button (dialog, "restore")) != NULL);
+  g_signal_emit_by_name (button, "clicked");
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR (salvage_window_get_dialog (f.window) == NULL);
 
   WAIT_FOR (find_workflow (&f, "old-flow") != NULL &&
               find_trash (&f, "workflow", "old-flow") == NULL);
@@ -775,7 +767,7 @@ test_double_restore (void)
   /* Let a second request, if there were one, arrive. */
   refresh (&f);
   g_assert_cmpuint (salvage_server_get_fault_hits (f.server, counter), ==, 1);
-  g_assert_cmpuint (count_open_dialogs (), ==, 0);
+  g_assert_cmpuint (count_open_dialogs (&f), ==, 0);
   assert_lists_match_server (&f);
 
   fixture_tear_down (&f);
@@ -786,7 +778,8 @@ test_double_delete (void)
 {
   Fixture f = { 0, };
   SalvageProjectsPage *page;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
+  GtkWidget *button;
   guint counter;
 
   fixture_set_up (&f);
@@ -797,16 +790,18 @@ test_double_delete (void)
   g_assert_true (salvage_projects_page_select_item (page, find_project (&f, "forklifts")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.delete-selected", NULL));
   dialog = wait_for_dialog (&f);
-  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f.window)) ==
+                 ADW_DIALOG (dialog));
 
-  adw_message_dialog_response (dialog, "trash");
-  adw_message_dialog_response (dialog, "trash");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR ((button = salvage_test_find_response_button (dialog, "trash")) != NULL);
+  g_signal_emit_by_name (button, "clicked");
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR (salvage_window_get_dialog (f.window) == NULL);
 
   g_assert_cmpstr (wait_for_toast (&f, NULL), ==, "“Forklift Safety” moved to Trash");
   refresh (&f);
   g_assert_cmpuint (salvage_server_get_fault_hits (f.server, counter), ==, 1);
-  g_assert_cmpuint (count_open_dialogs (), ==, 0);
+  g_assert_cmpuint (count_open_dialogs (&f), ==, 0);
   assert_lists_match_server (&f);
 
   fixture_tear_down (&f);
@@ -1031,14 +1026,14 @@ dup_confirmation_heading (Fixture    *f,
                           GtkWidget  *page,
                           const char *action_name)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   char *heading;
 
   g_assert_true (gtk_widget_activate_action (page, action_name, NULL));
   dialog = wait_for_dialog (f);
-  heading = g_strdup (adw_message_dialog_get_heading (dialog));
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  heading = g_strdup (adw_alert_dialog_get_heading (dialog));
+  salvage_test_answer (dialog, "cancel");
+  WAIT_FOR (salvage_window_get_dialog (f->window) == NULL);
 
   return heading;
 }

@@ -953,6 +953,10 @@ test_restore_errors (void)
     "{\"type\":\"workflow\",\"id\":42}",
     "{\"type\":\"version\",\"id\":\"1\"}",
     "{\"type\":\"version\",\"id\":\"1\",\"parentId\":null}",
+    /* Several values: json-glib 1.10 would make an array of them unasked. */
+    "{\"type\":\"project\",\"id\":\"x\"} {}",
+    "[] [{\"type\":\"project\",\"id\":\"x\"}]",
+    "1 {\"type\":\"project\",\"id\":\"x\"}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)

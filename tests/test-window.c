@@ -17,6 +17,7 @@
 
 #include "salvage-test-wait.h"
 #include "salvage-test-widgets.h"
+#include "salvage-test-dialogs.h"
 
 static SalvageApplication *application;
 
@@ -168,19 +169,18 @@ static char *
 answer_dialog (Fixture    *f,
                const char *response)
 {
-  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(AdwAlertDialog) dialog = NULL;
   char *body;
 
   WAIT_FOR (salvage_window_get_dialog (f->window) != NULL);
   dialog = g_object_ref (salvage_window_get_dialog (f->window));
   body = g_strdup_printf ("%s\n%s",
-                          adw_message_dialog_get_heading (dialog),
-                          adw_message_dialog_get_body (dialog));
+                          adw_alert_dialog_get_heading (dialog),
+                          adw_alert_dialog_get_body (dialog));
 
-  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_null (salvage_window_get_dialog (f->window));
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (dialog), ==, "cancel");
+  salvage_test_answer (dialog, response);
+  WAIT_FOR (salvage_window_get_dialog (f->window) == NULL);
 
   return body;
 }
@@ -862,19 +862,18 @@ test_window_welcome (void)
   fixture_teardown (&f);
 }
 
-/* A label whose text begins with @prefix. */
 static gboolean
-is_label_starting (GtkWidget     *widget,
-                   gconstpointer  prefix)
+is_banner (GtkWidget     *widget,
+           gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+  return ADW_IS_BANNER (widget);
 }
 
 static void
 test_window_narrow (void)
 {
   Fixture f = { 0, };
-  GtkWidget *note;
+  GtkWidget *banner;
   int wide_height;
   int needed;
 
@@ -886,10 +885,11 @@ test_window_narrow (void)
    * the size the display server gives it first. */
   salvage_window_show_page (f.window, "trash");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  note = salvage_test_find_widget (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
-                                   is_label_starting, "Items are removed");
-  g_assert_nonnull (note);
-  wide_height = gtk_widget_get_height (note);
+  banner = salvage_test_find_widget (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+                                     is_banner, NULL);
+  g_assert_nonnull (banner);
+  g_assert_true (g_str_has_prefix (adw_banner_get_title (ADW_BANNER (banner)), "Items are removed"));
+  wide_height = gtk_widget_get_height (banner);
   g_assert_cmpint (wide_height, >, 0);
 
   /* On a phone-sized window the pages are switched from the bottom. */
@@ -897,13 +897,15 @@ test_window_narrow (void)
   WAIT_FOR (salvage_window_get_bottom_switcher (f.window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 400);
 
-  /* The Trash page's note wraps, and is given the height all its lines
-   * need at the width it has. */
-  WAIT_FOR (gtk_widget_get_height (note) > 2 * wide_height);
-  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (note),
+  /* The Trash page's note wraps within the window, and is given the
+   * height all its lines need at the width it has. */
+  WAIT_FOR (gtk_widget_get_mapped (banner) &&
+            gtk_widget_get_width (banner) <= gtk_widget_get_width (GTK_WIDGET (f.window)) &&
+            gtk_widget_get_height (banner) > wide_height);
+  gtk_widget_measure (banner, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (banner),
                       &needed, NULL, NULL, NULL);
-  g_assert_cmpint (gtk_widget_get_height (note), >=, needed);
-  g_assert_cmpint (gtk_widget_get_width (note), <, gtk_widget_get_width (GTK_WIDGET (f.window)));
+  g_assert_cmpint (gtk_widget_get_height (banner), >=, needed);
+  g_assert_cmpint (gtk_widget_get_width (banner), <=, gtk_widget_get_width (GTK_WIDGET (f.window)));
 
   fixture_teardown (&f);
 }
@@ -944,8 +946,9 @@ test_window_shortcuts (void)
       g_assert_true (g_strv_contains ((const char * const *) actions, page_accels[i][1]));
     }
 
-  /* The shortcuts window from the resources is attached to the window. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f.window)));
+  /* The shortcuts window from the resources is attached to the window,
+   * which then has the action that shows it. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f.window), "show-help-overlay"));
 
   fixture_teardown (&f);
 }
@@ -1032,15 +1035,16 @@ test_window_focus_refresh (void)
   WAIT_FOR (find_trash (&f, "Count Cars") != NULL);
   WAIT_FOR (salvage_window_get_trash_badge (f.window) == 4);
 
-  /* Coming back from one of its own dialogs is no reason to reload. */
+  /* Its own dialogs are drawn inside it: answering one is no coming back,
+   * and reloads nothing. */
   g_assert_true (salvage_workflows_page_select_item (salvage_window_get_workflows_page (f.window),
                                                      find_workflow (&f, "Blur Faces")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (salvage_window_get_workflows_page (f.window)),
                                              "workflows.delete-selected", NULL));
-  WAIT_FOR (!gtk_window_is_active (GTK_WINDOW (f.window)));
+  WAIT_FOR (salvage_window_get_dialog (f.window) != NULL);
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
   g_free (answer_dialog (&f, "cancel"));
-  gtk_window_present (GTK_WINDOW (f.window));
-  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (f.window)));
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
   g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
 
   /* And not again within the interval of the last reload. */

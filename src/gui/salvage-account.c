@@ -32,19 +32,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* g_set_str() arrived after GLib 2.74. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 salvage_account_finalize (GObject *object)
 {
@@ -201,7 +188,7 @@ salvage_account_set_name (SalvageAccount *self,
   if (name != NULL && *name == '\0')
     name = NULL;
 
-  if (replace_string (&self->name, name))
+  if (g_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -238,7 +225,7 @@ salvage_account_set_masked_key (SalvageAccount *self,
 {
   g_return_if_fail (SALVAGE_IS_ACCOUNT (self));
 
-  if (replace_string (&self->masked_key, masked_key))
+  if (g_set_str (&self->masked_key, masked_key))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASKED_KEY]);
 }
 

@@ -144,10 +144,9 @@ about_action_cb (GSimpleAction *action,
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Salvage developers"), NULL };
-  GtkWidget *about;
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (application),
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
                         "application-name", _("Salvage"),
                         "application-icon", APP_ID,
                         "developer-name", _("The Salvage developers"),
@@ -160,9 +159,8 @@ about_action_cb (GSimpleAction *action,
                         "issue-url", "https://github.com/salvage/Salvage/issues",
                         /* Translators: your names, one per line, e.g. "Name <email>" */
                         "translator-credits", _("translator-credits"),
-                        "modal", TRUE,
                         NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (application)));
 }
 
 static void

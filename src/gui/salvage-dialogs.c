@@ -73,9 +73,9 @@ salvage_dup_item_name (SalvageWorkspace *workspace,
  * second time. Connected first, this runs before anyone else hears the
  * answer. */
 static void
-answer_once_cb (AdwMessageDialog *dialog,
-                const char       *response,
-                gpointer          user_data)
+answer_once_cb (AdwAlertDialog *dialog,
+                const char     *response,
+                gpointer        user_data)
 {
   GSignalInvocationHint *hint;
 
@@ -89,32 +89,31 @@ answer_once_cb (AdwMessageDialog *dialog,
   g_signal_stop_emission (dialog, hint->signal_id, hint->detail);
 }
 
-static AdwMessageDialog *
-confirmation_new (GtkWindow  *parent,
-                  const char *heading,
+static AdwAlertDialog *
+confirmation_new (const char *heading,
                   const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
   g_signal_connect (dialog, "response", G_CALLBACK (answer_once_cb), NULL);
 
-  return ADW_MESSAGE_DIALOG (dialog);
+  return ADW_ALERT_DIALOG (dialog);
 }
 
-AdwMessageDialog *
-salvage_delete_dialog_new (GtkWindow  *parent,
-                           gpointer    item,
+AdwAlertDialog *
+salvage_delete_dialog_new (gpointer    item,
                            const char *name)
 {
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_OBJECT (item), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  heading = g_strdup_printf (_("Move “%s” to the Trash?"), name);
+  /* Headings stay short: the name, which can be long, is in the body,
+   * where it wraps. */
+  heading = g_strdup (_("Move to Trash?"));
 
   if (SALVAGE_IS_PROJECT (item))
     body = g_strdup_printf (_("The project “%s” and its versions are moved to the Trash and kept there for 30 days, then removed for good. Any training in progress is cancelled."),
@@ -129,14 +128,14 @@ salvage_delete_dialog_new (GtkWindow  *parent,
     body = g_strdup_printf (_("The workflow “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
                             name);
 
-  dialog = confirmation_new (parent, heading, body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "trash", _("_Move to Trash"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "trash", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = confirmation_new (heading, body);
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "trash", _("_Move to Trash"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "trash", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (dialog, "cancel");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
 
   return dialog;
 }
@@ -202,9 +201,8 @@ append_parents (GString   *out,
     }
 }
 
-AdwMessageDialog *
-salvage_restore_dialog_new (GtkWindow        *parent,
-                            SalvageWorkspace *workspace,
+AdwAlertDialog *
+salvage_restore_dialog_new (SalvageWorkspace *workspace,
                             GPtrArray        *requested,
                             gboolean          all,
                             GPtrArray       **items_out)
@@ -215,9 +213,8 @@ salvage_restore_dialog_new (GtkWindow        *parent,
   g_autoptr(GHashTable) requested_keys = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SALVAGE_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (requested != NULL && requested->len > 0, NULL);
   g_return_val_if_fail (items_out != NULL, NULL);
@@ -259,7 +256,10 @@ salvage_restore_dialog_new (GtkWindow        *parent,
     {
       g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (requested, 0));
 
-      heading = g_strdup_printf (_("Restore “%s”?"), name);
+      heading = g_strdup (_("Restore Item?"));
+      /* Translators: %s is the name of what is restored */
+      g_string_append_printf (body, _("“%s” will be restored."), name);
+      g_string_append (body, "\n\n");
     }
   else
     {
@@ -287,14 +287,14 @@ salvage_restore_dialog_new (GtkWindow        *parent,
     }
   g_string_append (body, _("Restored items return to where they were deleted from."));
 
-  dialog = confirmation_new (parent, heading, body->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "restore");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = confirmation_new (heading, body->str);
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "restore", _("_Restore"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "restore");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
 
   *items_out = g_steal_pointer (&items);
 

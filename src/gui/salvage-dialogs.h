@@ -17,9 +17,9 @@ char             *salvage_dup_item_name      (SalvageWorkspace  *workspace,
                                               gpointer           item);
 
 /* Asks whether to move @item, called @name, to the Trash. Responses:
- * "cancel" (the default and close response) and "trash". */
-AdwMessageDialog *salvage_delete_dialog_new  (GtkWindow         *parent,
-                                              gpointer           item,
+ * "cancel" (the default and close response) and "trash". Present it with
+ * adw_dialog_present(). */
+AdwAlertDialog   *salvage_delete_dialog_new  (gpointer           item,
                                               const char        *name);
 
 /* Asks whether to restore @requested (SalvageTrashItem); @all when that is
@@ -28,8 +28,7 @@ AdwMessageDialog *salvage_delete_dialog_new  (GtkWindow         *parent,
  * salvage_workspace_dup_restore_plan_many()). The dialog names the parents
  * that were not requested, the first few by name. Responses: "cancel" (the
  * close response) and "restore" (the default). */
-AdwMessageDialog *salvage_restore_dialog_new (GtkWindow         *parent,
-                                              SalvageWorkspace  *workspace,
+AdwAlertDialog   *salvage_restore_dialog_new (SalvageWorkspace  *workspace,
                                               GPtrArray         *requested,
                                               gboolean           all,
                                               GPtrArray        **items_out);

@@ -199,6 +199,28 @@ salvage_popup_at_focus (GtkWidget  *page,
   gtk_popover_popup (popover);
 }
 
+void
+salvage_popup_at_point (GtkWidget  *page,
+                        GtkWidget  *view,
+                        GtkPopover *popover,
+                        double      x,
+                        double      y)
+{
+  graphene_point_t point;
+  GdkRectangle rect;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  if (!gtk_widget_compute_point (view, page, &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
+    return;
+
+  rect = (GdkRectangle) { (int) point.x, (int) point.y, 1, 1 };
+  gtk_popover_set_pointing_to (popover, &rect);
+  gtk_popover_popup (popover);
+}
+
 GtkWidget *
 salvage_remove_account_button_new (gpointer account)
 {
@@ -218,60 +240,4 @@ salvage_remove_account_button_new (gpointer account)
                                   -1);
 
   return button;
-}
-
-/* A wrapping label beside others in a horizontal box
- *
- * When GTK 4.8's box allocates its children, it asks each for its width
- * for the height it has, and a wrapping label answers that with a binary
- * search, laying its text out at some ten widths each time: in the first
- * layout of the Trash page, that was 300 Pango layouts and 20-30 ms. A
- * label's width does not depend on its height, so a bin with this layout
- * asks it for its width for no height, which it keeps, and for its height
- * for the width it gets, as any label in a vertical box is asked.
- */
-
-static GtkSizeRequestMode
-width_first_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-width_first_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  *minimum = *natural = 0;
-  if (child == NULL || !gtk_widget_should_layout (child))
-    return;
-
-  gtk_widget_measure (child, orientation,
-                      orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-width_first_allocate (GtkWidget *widget,
-                      int        width,
-                      int        height,
-                      int        baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
-GtkLayoutManager *
-salvage_width_first_layout_new (void)
-{
-  return gtk_custom_layout_new (width_first_request_mode, width_first_measure,
-                                width_first_allocate);
 }

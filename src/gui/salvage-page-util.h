@@ -60,12 +60,16 @@ void                salvage_popup_at_focus (GtkWidget  *page,
                                             GtkWidget  *view,
                                             GtkPopover *popover);
 
+/* Pops @popover (a child of @page) up at (@x, @y) of @view, where a
+ * context menu was asked for with the mouse. */
+void                salvage_popup_at_point (GtkWidget  *page,
+                                            GtkWidget  *view,
+                                            GtkPopover *popover,
+                                            double      x,
+                                            double      y);
+
 /* The flat "Remove Workspace…" button of a row listing @account (a
  * SalvageAccount), named for screen readers by the workspace. */
 GtkWidget          *salvage_remove_account_button_new (gpointer account);
-
-/* For a widget whose only child is a wrapping label that shares a
- * horizontal box with others: see salvage-page-util.c. */
-GtkLayoutManager   *salvage_width_first_layout_new (void);
 
 G_END_DECLS

@@ -583,7 +583,7 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription;
 
   /* Only status rows show the spinner or the icon. */
-  spinner = gtk_spinner_new ();
+  spinner = adw_spinner_new ();
   gtk_widget_set_visible (spinner, FALSE);
 
   icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
@@ -639,7 +639,6 @@ name_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_widget_set_visible (spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), loading);
   gtk_widget_set_visible (icon, failed);
   /* A long message is cut short in the cell; the tooltip has all of it. */
   gtk_widget_set_tooltip_text (inscription, failed ? text : NULL);
@@ -655,13 +654,11 @@ name_unbind_cb (GtkSignalListItemFactory *factory,
                 SalvageProjectsPage      *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *spinner = g_object_get_data (G_OBJECT (expander), "salvage-spinner");
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
 
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
 
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), FALSE);
   gtk_tree_expander_set_list_row (expander, NULL);
 }
 
@@ -837,8 +834,6 @@ context_pressed_cb (GtkGestureClick     *gesture,
                     SalvageProjectsPage *self)
 {
   GtkListItem *list_item;
-  GdkRectangle rect;
-  double px, py;
 
   list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
   if (list_item == NULL)
@@ -847,13 +842,8 @@ context_pressed_cb (GtkGestureClick     *gesture,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                    gtk_list_item_get_position (list_item), TRUE);
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
-                                         x, y, &px, &py))
-    return;
-
-  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
+                          GTK_POPOVER (self->popover), x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 

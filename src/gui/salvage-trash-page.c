@@ -263,7 +263,6 @@ struct _SalvageTrashPage
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   GtkDropDown         *type_dropdown;
-  GtkWidget           *info_bin;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
@@ -299,11 +298,6 @@ struct _SalvageTrashPage
   /* The days-left cells that exist, to restyle when the threshold changes. */
   GPtrArray           *days_cells;
 
-  /* Finding out which column the view sorts by (see sorter_changed_cb). */
-  gboolean             probing;
-  int                  probe_column;
-  guint                probe_calls;
-  SalvageTrashItem    *probe_items[2];
 };
 
 G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, ADW_TYPE_BIN)
@@ -450,29 +444,15 @@ static const char * const sort_column_ids[N_SORT_COLUMNS] = {
   "name", "type", "deleted-by", "deleted", "days-left",
 };
 
-/* GTK 4.8 cannot tell which column a column view sorts by, nor in which
- * direction. The page asks its sorter to compare two items while
- * "probing": the first column sorter consulted is the primary one,
- * and it then answers "smaller", which the view's sorter passes on as it
- * is when ascending and turned around when descending. */
-static gboolean
-probe_record (SalvageTrashPage *self,
-              SortColumn        column)
+static void
+get_sort_columns (SalvageTrashPage    *self,
+                  GtkColumnViewColumn *columns[N_SORT_COLUMNS])
 {
-  if (!self->probing)
-    return FALSE;
-
-  if (self->probe_column < 0)
-    self->probe_column = column;
-
-  return TRUE;
-}
-
-/* String sorters compare keys: the first asked for is the smaller. */
-static char *
-probe_key (SalvageTrashPage *self)
-{
-  return g_strdup (self->probe_calls++ == 0 ? "0" : "1");
+  columns[SORT_NAME] = self->name_column;
+  columns[SORT_TYPE] = self->type_column;
+  columns[SORT_DELETER] = self->deleter_column;
+  columns[SORT_DELETED] = self->deleted_column;
+  columns[SORT_DAYS_LEFT] = self->days_left_column;
 }
 
 /* The default sort, of the whole Trash on every load: it compares keys
@@ -485,9 +465,6 @@ compare_cleanup_cb (gconstpointer a,
   gint64 x;
   gint64 y;
 
-  if (probe_record (user_data, SORT_DAYS_LEFT))
-    return GTK_ORDERING_SMALLER;
-
   x = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) a);
   y = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) b);
 
@@ -499,9 +476,6 @@ compare_deleted_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  if (probe_record (user_data, SORT_DELETED))
-    return GTK_ORDERING_SMALLER;
-
   /* Most recent first reads as "ascending" for a "… ago" column. */
   return -compare_dates (salvage_trash_item_get_deleted_at ((SalvageTrashItem *) a),
                          salvage_trash_item_get_deleted_at ((SalvageTrashItem *) b));
@@ -512,9 +486,6 @@ static char *
 name_key_cb (SalvageTrashItem *item,
              SalvageTrashPage *self)
 {
-  if (probe_record (self, SORT_NAME))
-    return probe_key (self);
-
   return salvage_format_trash_item_name (item);
 }
 
@@ -522,9 +493,6 @@ static char *
 type_key_cb (SalvageTrashItem *item,
              SalvageTrashPage *self)
 {
-  if (probe_record (self, SORT_TYPE))
-    return probe_key (self);
-
   return g_strdup (salvage_format_trash_kind (item));
 }
 
@@ -532,9 +500,6 @@ static char *
 deleter_key_cb (SalvageTrashItem *item,
                 SalvageTrashPage *self)
 {
-  if (probe_record (self, SORT_DELETER))
-    return probe_key (self);
-
   return g_strdup (salvage_trash_item_get_deleter (item));
 }
 
@@ -706,6 +671,10 @@ actions_setup_cb (GtkSignalListItemFactory *factory,
   cell->button = actions_cell_widget_init (gtk_button_new_with_label (self->restore_label),
                                            list_item);
   gtk_widget_add_css_class (cell->button, "flat");
+  /* A button is named after its label, which says "Restore" in every row:
+   * it is named after its item instead (see actions_bind_cb). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (cell->button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_signal_connect_object (cell->button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
 
   g_object_set_data_full (G_OBJECT (list_item), ACTIONS_CELL_KEY, cell,
@@ -738,7 +707,10 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_list_item_set_child (list_item, child);
+  /* A recycled row may already show the right one; setting a child that
+   * is already in place is an error for the list item. */
+  if (gtk_list_item_get_child (list_item) != child)
+    gtk_list_item_set_child (list_item, child);
 }
 
 /* Actions */
@@ -803,11 +775,29 @@ restore_all_action (GtkWidget  *widget,
 }
 
 static void
+web_app_launched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SalvageTrashPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    return;
+
+  /* The window says it; the page has no place for messages. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+static void
 open_web_app_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
+  g_autoptr(GtkUriLauncher) launcher = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   const char *slug;
@@ -819,7 +809,9 @@ open_web_app_action (GtkWidget  *widget,
   escaped = g_uri_escape_string (slug != NULL ? slug : "", NULL, FALSE);
   uri = g_strconcat ("https://app.roboflow.com/", escaped, NULL);
 
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+  launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                           web_app_launched_cb, g_object_ref (self));
 }
 
 static void
@@ -840,9 +832,7 @@ context_pressed_cb (GtkGestureClick  *gesture,
                     SalvageTrashPage *self)
 {
   GtkListItem *list_item;
-  GdkRectangle rect;
   guint position;
-  double px, py;
 
   list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
   if (list_item == NULL)
@@ -853,13 +843,8 @@ context_pressed_cb (GtkGestureClick  *gesture,
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
-                                         x, y, &px, &py))
-    return;
-
-  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
+                          GTK_POPOVER (self->popover), x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -1053,8 +1038,6 @@ salvage_trash_page_dispose (GObject *object)
       g_clear_pointer (&self->days_cells, g_ptr_array_unref);
     }
   g_clear_object (&self->settings);
-  g_clear_object (&self->probe_items[0]);
-  g_clear_object (&self->probe_items[1]);
 
   g_clear_object (&self->view_model);
   g_clear_object (&self->shown);
@@ -1100,7 +1083,6 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_bin);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_column);
@@ -1168,7 +1150,6 @@ salvage_trash_page_init (SalvageTrashPage *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (self->info_bin, salvage_width_first_layout_new ());
 
   self->state = SALVAGE_PAGE_STATE_LOADING;
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
@@ -1405,35 +1386,24 @@ const char *
 salvage_trash_page_get_sort (SalvageTrashPage *self,
                              gboolean         *descending)
 {
-  GtkOrdering order;
+  GtkColumnViewSorter *sorter;
+  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *columns[N_SORT_COLUMNS];
 
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
 
-  /* Two: a sorter takes an item to be equal to itself without asking. */
-  for (guint i = 0; i < G_N_ELEMENTS (self->probe_items); i++)
-    {
-      if (self->probe_items[i] == NULL)
-        {
-          SalvageTrashItemFields fields = { .kind = SALVAGE_TRASH_KIND_PROJECT, .id = "probe" };
-
-          self->probe_items[i] = salvage_trash_item_new_from_fields (&fields);
-        }
-    }
-
-  self->probing = TRUE;
-  self->probe_column = -1;
-  self->probe_calls = 0;
-  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view),
-                              self->probe_items[0], self->probe_items[1]);
-  self->probing = FALSE;
+  sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  column = gtk_column_view_sorter_get_primary_sort_column (sorter);
 
   if (descending != NULL)
-    *descending = order == GTK_ORDERING_LARGER;
+    *descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
 
-  if (self->probe_column < 0 || self->probe_column >= N_SORT_COLUMNS)
-    return NULL;
+  get_sort_columns (self, columns);
+  for (guint i = 0; i < N_SORT_COLUMNS; i++)
+    if (columns[i] == column)
+      return sort_column_ids[i];
 
-  return sort_column_ids[self->probe_column];
+  return NULL;
 }
 
 gboolean
@@ -1446,11 +1416,7 @@ salvage_trash_page_sort_by (SalvageTrashPage *self,
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
 
-  columns[SORT_NAME] = self->name_column;
-  columns[SORT_TYPE] = self->type_column;
-  columns[SORT_DELETER] = self->deleter_column;
-  columns[SORT_DELETED] = self->deleted_column;
-  columns[SORT_DAYS_LEFT] = self->days_left_column;
+  get_sort_columns (self, columns);
 
   for (guint i = 0; i < N_SORT_COLUMNS; i++)
     {

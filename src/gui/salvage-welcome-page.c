@@ -26,7 +26,7 @@ struct _SalvageWelcomePage
   GtkLabel             *error_label;
   GtkWidget            *cancel_button;
   GtkWidget            *connect_button;
-  GtkSpinner           *spinner;
+  AdwSpinner           *spinner;
   AdwPreferencesGroup  *cli_group;
   GtkWidget            *demo_button;
 
@@ -318,7 +318,6 @@ salvage_welcome_page_set_busy (SalvageWelcomePage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->cli_group), !busy);
   gtk_widget_set_sensitive (self->demo_button, !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
   update_connect_button (self);
 
   if (!busy)
@@ -413,6 +412,10 @@ cli_row_new (SalvageWelcomePage *self,
                                       -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      /* The row would name the button after its title; it is "Use", and
+       * its description says which workspace. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       self->n_cli_buttons++;
     }
 

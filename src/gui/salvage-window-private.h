@@ -30,7 +30,7 @@ GtkListBox           *salvage_window_get_accounts_list  (SalvageWindow *self);
 const char           *salvage_window_get_view           (SalvageWindow *self);
 
 /* The confirmation dialog waiting for an answer, or NULL. */
-AdwMessageDialog     *salvage_window_get_dialog         (SalvageWindow *self);
+AdwAlertDialog       *salvage_window_get_dialog         (SalvageWindow *self);
 
 /* The title of the most recent toast (with its markup), or NULL. */
 const char           *salvage_window_get_last_toast     (SalvageWindow *self);

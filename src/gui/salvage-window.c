@@ -15,7 +15,7 @@
 #include "salvage-dialogs.h"
 #include "salvage-format.h"
 #include "salvage-page-util.h"
-#include "salvage-preferences-window.h"
+#include "salvage-preferences-dialog.h"
 #include "salvage-secrets.h"
 #include "salvage-window-private.h"
 
@@ -31,7 +31,8 @@ struct _SalvageWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *title_stack;
+  AdwWindowTitle       *window_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *refresh_button;
   GtkWidget            *search_button;
@@ -48,8 +49,11 @@ struct _SalvageWindow
   GtkLabel             *accounts_label;
   GtkPopover           *accounts_popover;
   GtkListBox           *accounts_list;
-  guint                 accounts_label_idle_id;
+  AdwBanner            *keyring_banner;
+  GSignalGroup         *account_signals;
   gboolean              has_application;
+  gboolean              chrome_shown;
+  gboolean              narrow;
 
   /* The account shown; NULL for the demo or a key given by a test. */
   SalvageAccount       *account;
@@ -70,9 +74,6 @@ struct _SalvageWindow
   gint64                trash_loaded_at;
   GTimeSpan             trash_focus_interval;
   gboolean              trash_refreshing;
-  /* The focus went to one of our own dialogs: coming back from it is no
-   * reason to reload. */
-  gboolean              left_for_dialog;
   guint                 n_focus_refreshes;
 
   /* The deletes that can still be undone, oldest first (UndoEntry). */
@@ -80,7 +81,8 @@ struct _SalvageWindow
   guint                 last_undo_id;
   guint                 undo_check_id;
 
-  AdwMessageDialog     *dialog;
+  AdwAlertDialog       *dialog;
+  AdwDialog            *preferences;
   char                 *last_toast;
 };
 
@@ -88,6 +90,7 @@ G_DEFINE_FINAL_TYPE (SalvageWindow, salvage_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void set_workspace_chrome (SalvageWindow *self,
                                   gboolean       shown);
+static void update_chrome        (SalvageWindow *self);
 
 /* Undo entries: each delete that made a Trash entry, with its toast */
 
@@ -280,7 +283,7 @@ workspace_name_changed_cb (SalvageWindow *self)
   const char *name = salvage_workspace_get_name (self->workspace);
   SalvageAccounts *accounts = get_accounts (self);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  update_chrome (self);
 
   /* The switcher lists workspaces by the name they have now. */
   if (self->account != NULL && accounts != NULL && name != NULL)
@@ -375,18 +378,13 @@ static void
 is_active_changed_cb (SalvageWindow *self)
 {
   gint64 now = g_get_monotonic_time ();
-  gboolean from_dialog = self->left_for_dialog;
 
+  /* Dialogs are drawn inside the window, so answering one does not make
+   * the window active again. */
   if (!gtk_window_is_active (GTK_WINDOW (self)))
-    {
-      self->left_for_dialog = self->dialog != NULL;
-      return;
-    }
+    return;
 
-  self->left_for_dialog = FALSE;
-
-  if (from_dialog ||
-      self->workspace == NULL ||
+  if (self->workspace == NULL ||
       self->loading ||
       self->trash_refreshing ||
       now - self->trash_loaded_at < self->trash_focus_interval)
@@ -633,9 +631,9 @@ delete_cb (GObject      *object,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SalvageWindow    *self)
+delete_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    SalvageWindow  *self)
 {
   DeleteData *data;
 
@@ -654,14 +652,17 @@ delete_response_cb (AdwMessageDialog *dialog,
                                   delete_cb, data);
 }
 
+/* Shows @dialog over the window, or over the preferences when they are
+ * open: a question asked from them belongs there. */
 static void
-present_dialog (SalvageWindow    *self,
-                AdwMessageDialog *dialog)
+present_dialog (SalvageWindow  *self,
+                AdwAlertDialog *dialog)
 {
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  GtkWidget *parent = self->preferences != NULL ? GTK_WIDGET (self->preferences)
+                                                : GTK_WIDGET (self);
+
   g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), parent);
 }
 
 static void
@@ -669,13 +670,13 @@ delete_requested_cb (SalvageWindow *self,
                      GObject       *item)
 {
   g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   if (self->workspace == NULL)
     return;
 
   name = salvage_dup_item_name (self->workspace, item);
-  dialog = salvage_delete_dialog_new (GTK_WINDOW (self), item, name);
+  dialog = salvage_delete_dialog_new (item, name);
 
   g_object_set_data_full (G_OBJECT (dialog), "salvage-item", g_object_ref (item), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "salvage-name", g_steal_pointer (&name), g_free);
@@ -915,9 +916,9 @@ restore_many_cb (GObject      *object,
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SalvageWindow    *self)
+restore_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     SalvageWindow  *self)
 {
   GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "salvage-items");
   RestoreData *data;
@@ -942,12 +943,12 @@ restore_requested_cb (SalvageWindow *self,
                       gboolean       all)
 {
   g_autoptr(GPtrArray) items = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   if (self->workspace == NULL || requested->len == 0)
     return;
 
-  dialog = salvage_restore_dialog_new (GTK_WINDOW (self), self->workspace, requested, all, &items);
+  dialog = salvage_restore_dialog_new (self->workspace, requested, all, &items);
 
   g_object_set_data_full (G_OBJECT (dialog), "salvage-items",
                           g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
@@ -1020,6 +1021,16 @@ update_accounts_button (SalvageWindow *self)
     }
 }
 
+/* A key the keyring did not take is kept only while Salvage runs: said for
+ * as long as that workspace is shown. */
+static void
+update_keyring_banner (SalvageWindow *self)
+{
+  adw_banner_set_revealed (self->keyring_banner,
+                           self->account != NULL && self->chrome_shown &&
+                           salvage_account_get_session_only (self->account));
+}
+
 static void
 set_account (SalvageWindow  *self,
              SalvageAccount *account)
@@ -1027,10 +1038,12 @@ set_account (SalvageWindow  *self,
   SalvageAccounts *accounts = get_accounts (self);
 
   g_set_object (&self->account, account);
+  g_signal_group_set_target (self->account_signals, account);
   if (account != NULL && accounts != NULL)
     salvage_accounts_set_active (accounts, account);
 
   update_accounts_button (self);
+  update_keyring_banner (self);
 }
 
 static GtkWidget *
@@ -1503,9 +1516,9 @@ remove_done_cb (GObject      *object,
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SalvageWindow    *self)
+remove_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    SalvageWindow  *self)
 {
   SalvageAccount *account = g_object_get_data (G_OBJECT (dialog), "salvage-account");
   SalvageAccounts *accounts = get_accounts (self);
@@ -1530,7 +1543,7 @@ remove_response_cb (AdwMessageDialog *dialog,
       GListModel *model = salvage_accounts_get_model (accounts);
       g_autoptr(SalvageAccount) next = NULL;
 
-      g_clear_object (&self->account);
+      set_account (self, NULL);
       if (g_list_model_get_n_items (model) > 0)
         next = g_list_model_get_item (model, 0);
 
@@ -1550,30 +1563,24 @@ remove_account_action (GtkWidget  *widget,
 {
   SalvageWindow *self = SALVAGE_WINDOW (widget);
   SalvageAccount *account = find_account (self, parameter);
-  GtkWindow *parent;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   if (account == NULL)
     return;
 
   gtk_popover_popdown (self->accounts_popover);
 
-  /* Asked from the preferences, the question belongs over them. */
-  parent = gtk_application_get_active_window (gtk_window_get_application (GTK_WINDOW (self)));
-  if (parent == NULL)
-    parent = GTK_WINDOW (self);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, NULL));
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Remove Workspace?"), NULL));
   /* Translators: %s is a workspace name */
-  adw_message_dialog_format_heading (dialog, _("Remove “%s”?"), salvage_account_get_name (account));
-  adw_message_dialog_set_body (dialog, _("Salvage forgets this workspace and clears its API key from the keyring. Nothing changes in the workspace itself; to use it again, add it with its key."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_alert_dialog_format_body (dialog, _("Salvage forgets “%s” and clears its API key from the keyring. Nothing changes in the workspace itself; to use it again, add it with its key."),
+                                salvage_account_get_name (account));
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "remove", _("_Remove"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (dialog, "cancel");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
 
   g_object_set_data_full (G_OBJECT (dialog), "salvage-account", g_object_ref (account), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
@@ -1638,13 +1645,14 @@ preferences_action (GtkWidget  *widget,
 {
   SalvageWindow *self = SALVAGE_WINDOW (widget);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWindow *preferences;
+  SalvagePreferencesDialog *preferences;
 
-  if (!SALVAGE_IS_APPLICATION (application))
+  if (!SALVAGE_IS_APPLICATION (application) || self->preferences != NULL)
     return;
 
-  preferences = GTK_WINDOW (salvage_preferences_window_new (self, SALVAGE_APPLICATION (application)));
-  gtk_window_present (preferences);
+  preferences = salvage_preferences_dialog_new (self, SALVAGE_APPLICATION (application));
+  g_set_weak_pointer (&self->preferences, ADW_DIALOG (preferences));
+  adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (self));
 }
 
 /* GObject */
@@ -1701,19 +1709,20 @@ salvage_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->welcome_cancellable);
-  g_clear_handle_id (&self->accounts_label_idle_id, g_source_remove);
   if (self->workspace != NULL)
     set_workspace (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->preferences);
   g_clear_handle_id (&self->undo_check_id, g_source_remove);
   g_clear_pointer (&self->undo_entries, g_ptr_array_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->account);
+  g_clear_object (&self->account_signals);
   g_clear_object (&self->pending_client);
   g_clear_pointer (&self->pending_key, salvage_secrets_free);
   g_clear_object (&self->cli_config);
@@ -1732,27 +1741,21 @@ salvage_window_finalize (GObject *object)
   G_OBJECT_CLASS (salvage_window_parent_class)->finalize (object);
 }
 
-/* On a narrow window the title shows the workspace's name under the
- * application's, and the switcher keeps only its arrow. */
-static gboolean
-update_accounts_label_cb (gpointer user_data)
+/* On a narrow window the page switcher moves to the bottom, the title
+ * shows the workspace's name under the application's, and the workspace
+ * switcher keeps only its arrow. */
+static void
+narrow_applied_cb (SalvageWindow *self)
 {
-  SalvageWindow *self = SALVAGE_WINDOW (user_data);
-
-  self->accounts_label_idle_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->accounts_label),
-                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
-
-  return G_SOURCE_REMOVE;
+  self->narrow = TRUE;
+  update_chrome (self);
 }
 
-/* Told while the header bar is being laid out, where a change of size
- * must wait for the next round. */
 static void
-title_visible_changed_cb (SalvageWindow *self)
+narrow_unapplied_cb (SalvageWindow *self)
 {
-  if (self->accounts_label_idle_id == 0)
-    self->accounts_label_idle_id = g_idle_add (update_accounts_label_cb, self);
+  self->narrow = FALSE;
+  update_chrome (self);
 }
 
 /* The application (and with it the settings and the accounts) is set
@@ -1813,7 +1816,8 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_button);
@@ -1830,6 +1834,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_label);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_popover);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, keyring_banner);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
@@ -1839,6 +1844,8 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, welcome_demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_cancel_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_unapplied_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1874,14 +1881,34 @@ salvage_window_init (SalvageWindow *self)
   self->trash_focus_interval = TRASH_FOCUS_INTERVAL;
   self->undo_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
 
+  self->account_signals = g_signal_group_new (SALVAGE_TYPE_ACCOUNT);
+  g_signal_group_connect_object (self->account_signals, "notify::session-only",
+                                 G_CALLBACK (update_keyring_banner), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   g_signal_connect_swapped (self, "notify::application", G_CALLBACK (application_changed_cb), self);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
+}
+
+static void
+update_chrome (SalvageWindow *self)
+{
+  const char *name = NULL;
+
+  if (self->chrome_shown && self->narrow && self->workspace != NULL)
+    name = salvage_workspace_get_name (self->workspace);
+
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    self->chrome_shown && !self->narrow ? "switcher" : "title");
+  adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, self->chrome_shown && self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_label), !self->narrow);
+  /* A phone-sized header bar has room for fewer buttons: Refresh is in
+   * the main menu too, and on F5 and Ctrl+R. */
+  gtk_widget_set_visible (self->refresh_button, self->chrome_shown && !self->narrow);
 }
 
 /* Without a workspace there is nothing to switch between, refresh or search:
@@ -1890,12 +1917,12 @@ static void
 set_workspace_chrome (SalvageWindow *self,
                       gboolean       shown)
 {
-  adw_view_switcher_title_set_stack (self->switcher_title, shown ? self->view_stack : NULL);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), shown);
-  gtk_widget_set_visible (self->refresh_button, shown);
+  self->chrome_shown = shown;
+  update_chrome (self);
+
   gtk_widget_set_visible (self->search_button, shown);
   gtk_widget_set_visible (self->accounts_button, shown);
+  update_keyring_banner (self);
 
   if (!shown)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1925,7 +1952,7 @@ salvage_window_show_welcome (SalvageWindow *self)
 
   set_workspace (self, NULL);
   g_clear_object (&self->client);
-  g_clear_object (&self->account);
+  set_account (self, NULL);
   self->loading = FALSE;
 
   present_welcome (self, NULL, NULL);
@@ -2014,7 +2041,7 @@ salvage_window_get_view (SalvageWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-AdwMessageDialog *
+AdwAlertDialog *
 salvage_window_get_dialog (SalvageWindow *self)
 {
   g_return_val_if_fail (SALVAGE_IS_WINDOW (self), NULL);

@@ -188,8 +188,6 @@ context_pressed_cb (GtkGestureClick      *gesture,
                     SalvageWorkflowsPage *self)
 {
   GtkListItem *list_item;
-  GdkRectangle rect;
-  double px, py;
 
   list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
   if (list_item == NULL)
@@ -198,13 +196,8 @@ context_pressed_cb (GtkGestureClick      *gesture,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                    gtk_list_item_get_position (list_item), TRUE);
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
-                                         x, y, &px, &py))
-    return;
-
-  rect = (GdkRectangle) { (int) px, (int) py, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
+                          GTK_POPOVER (self->popover), x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 

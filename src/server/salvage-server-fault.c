@@ -41,7 +41,9 @@ typedef struct
   guint         hits;         /* of which struck */
 } FaultEntry;
 
-/* A TRICKLE or HUGE answer under way. */
+/* A TRICKLE or HUGE answer under way. It holds a reference to its
+ * message, and so to the message's connection, until the answer is done or
+ * the client has gone. */
 typedef struct
 {
   SalvageServerFaults *faults;
@@ -54,6 +56,7 @@ typedef struct
   guint                source_id;
   gulong               wrote_chunk_id;
   gulong               finished_id;
+  gulong               disconnected_id;
 } FaultStream;
 
 /* A message paused until its connection can be taken from libsoup, which
@@ -116,6 +119,7 @@ fault_stream_free (gpointer data)
   g_clear_handle_id (&stream->source_id, g_source_remove);
   g_clear_signal_handler (&stream->wrote_chunk_id, stream->msg);
   g_clear_signal_handler (&stream->finished_id, stream->msg);
+  g_clear_signal_handler (&stream->disconnected_id, stream->msg);
   g_clear_object (&stream->msg);
   g_clear_pointer (&stream->data, g_bytes_unref);
   g_free (stream);
@@ -426,7 +430,11 @@ fault_stream_wrote_chunk_cb (FaultStream       *stream,
     stream->source_id = g_idle_add (fault_stream_step_cb, stream);
 }
 
-/* Done, or the client went away. */
+/* Done, or the client went away. libsoup 3.6 emits "finished" only when
+ * the message's own I/O ends: a connection closed under a paused message,
+ * as when the server shuts down, is told with "disconnected" alone. The
+ * stream stops there too, rather than hold the message and its connection,
+ * and keep a step queued, until the faults are freed. */
 static void
 fault_stream_finished_cb (FaultStream       *stream,
                           SoupServerMessage *msg)
@@ -480,6 +488,9 @@ start_stream (SalvageServerFaults *faults,
                                                      stream);
   stream->finished_id = g_signal_connect_swapped (msg, "finished",
                                                   G_CALLBACK (fault_stream_finished_cb), stream);
+  stream->disconnected_id = g_signal_connect_swapped (msg, "disconnected",
+                                                      G_CALLBACK (fault_stream_finished_cb),
+                                                      stream);
   g_ptr_array_add (faults->streams, stream);
 
   /* Written chunks are dropped: a HUGE answer never sits in memory whole. */

@@ -113,6 +113,7 @@ typedef struct
   SoupServerMessage *msg;
   guint              source_id;
   gulong             finished_id;
+  gulong             disconnected_id;
 } DelayedReply;
 
 char *
@@ -655,6 +656,12 @@ handle_restore (SalvageServer          *self,
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
 
+  /* Strict, as the service's own reader is. Without it, json-glib 1.10 reads
+   * a body of several values, such as "{} {}", as one array that it leaves
+   * unsealed even in an immutable parser, and json_parser_get_root() then
+   * aborts the whole server on its sanity check. */
+  json_parser_set_strict (parser, TRUE);
+
   if (length == 0 ||
       !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
@@ -912,6 +919,7 @@ delayed_reply_free (gpointer data)
 
   g_clear_handle_id (&reply->source_id, g_source_remove);
   g_clear_signal_handler (&reply->finished_id, reply->msg);
+  g_clear_signal_handler (&reply->disconnected_id, reply->msg);
   g_clear_object (&reply->msg);
   g_free (reply);
 }
@@ -930,7 +938,10 @@ delayed_reply_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The client went away while the answer was held back. */
+/* The client went away while the answer was held back. libsoup 3.6 emits
+ * "finished" only when the message's own I/O ends: a connection closed
+ * under a paused message, as when the server shuts down, is told with
+ * "disconnected" alone. */
 static void
 delayed_reply_finished_cb (DelayedReply      *reply,
                            SoupServerMessage *msg)
@@ -948,6 +959,9 @@ delay_reply (SalvageServer     *self,
   reply->msg = g_object_ref (msg);
   reply->finished_id = g_signal_connect_swapped (msg, "finished",
                                                  G_CALLBACK (delayed_reply_finished_cb), reply);
+  reply->disconnected_id = g_signal_connect_swapped (msg, "disconnected",
+                                                     G_CALLBACK (delayed_reply_finished_cb),
+                                                     reply);
   reply->source_id = g_timeout_add (self->latency_msec, delayed_reply_cb, reply);
   g_ptr_array_add (self->delayed_replies, reply);
 
@@ -1120,33 +1134,29 @@ salvage_server_listen (SalvageServer  *self,
                        guint           port,
                        GError        **error)
 {
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) socket = NULL;
+  GSList *uris;
+  int bound_port;
 
   g_return_val_if_fail (SALVAGE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The socket is made here rather than by soup_server_listen_local(): in
-   * libsoup 3.2, asking a listener for its address leaks that address. */
-  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  address = g_inet_socket_address_new (loopback, (guint16) port);
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
-  if (socket == NULL)
+  if (!soup_server_listen_local (self->soup_server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     return FALSE;
 
-  g_socket_set_listen_backlog (socket, 128);
-  if (!g_socket_bind (socket, address, TRUE, error) ||
-      !g_socket_listen (socket, error) ||
-      (bound = g_socket_get_local_address (socket, error)) == NULL ||
-      !soup_server_listen_socket (self->soup_server, socket, 0, error))
-    return FALSE;
+  /* The port the system picked, when asked for any. */
+  uris = soup_server_get_uris (self->soup_server);
+  bound_port = uris != NULL ? g_uri_get_port (uris->data) : -1;
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (bound_port <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "The server listens on no port");
+      return FALSE;
+    }
 
   g_free (self->url);
-  self->url = g_strdup_printf ("http://127.0.0.1:%u",
-                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  self->url = g_strdup_printf ("http://127.0.0.1:%d", bound_port);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 
   return TRUE;

@@ -53,13 +53,9 @@
 #include <sys/ipc.h>
 #include <sys/resource.h>
 #include <sys/shm.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <adwaita.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "salvage-application.h"
 #include "salvage-demo.h"
@@ -359,25 +355,36 @@ static int x_server_stat = -1;
 /* What a page fault costs on this machine, in µs; 0 if unknown. */
 static double fault_usec;
 
-/* Finds the X server at the other end of @display's connection. */
+/* Finds the X server of @display by the lock file it keeps with its
+ * process id, /tmp/.X<N>-lock (as Xvfb and Xorg do). */
 static void
 x_server_stat_open (GdkDisplay *display)
 {
-#if defined(GDK_WINDOWING_X11) && defined(SO_PEERCRED)
-  struct ucred peer;
-  socklen_t length = sizeof peer;
+  const char *name = gdk_display_get_name (display);
+  g_autofree char *lock = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
+  guint64 number;
+  guint64 pid;
+  char *end;
 
-  if (x_server_stat != -1 || !GDK_IS_X11_DISPLAY (display))
+  if (x_server_stat != -1 || name == NULL || name[0] != ':')
     return;
 
-  if (getsockopt (ConnectionNumber (gdk_x11_display_get_xdisplay (display)),
-                  SOL_SOCKET, SO_PEERCRED, &peer, &length) != 0 || peer.pid <= 0)
+  number = g_ascii_strtoull (name + 1, &end, 10);
+  if (end == name + 1 || (*end != '\0' && *end != '.'))
     return;
 
-  path = g_strdup_printf ("/proc/%d/stat", (int) peer.pid);
+  lock = g_strdup_printf ("/tmp/.X%" G_GUINT64_FORMAT "-lock", number);
+  if (!g_file_get_contents (lock, &contents, NULL, NULL))
+    return;
+
+  pid = g_ascii_strtoull (g_strstrip (contents), &end, 10);
+  if (pid == 0 || *end != '\0')
+    return;
+
+  path = g_strdup_printf ("/proc/%" G_GUINT64_FORMAT "/stat", pid);
   x_server_stat = open (path, O_RDONLY | O_CLOEXEC);
-#endif
 }
 
 /* Minor and major faults of the X server so far, or 0 if unknown. */

@@ -76,7 +76,7 @@ def text_of(accessible):
 
 
 def is_use_button(accessible):
-    if accessible.get_role_name() not in ('push button', 'button'):
+    if accessible.get_role_name() not in e2e.BUTTON:
         return False
     for child in e2e.descendants(accessible):
         if child.get_role_name() == 'label' and child.get_name() == 'Use':
@@ -98,6 +98,9 @@ def run_steps(app, stand_in_url, decoy):
 
     step = 'the welcome page offers the key from the environment'
     use = wait_for(step, lambda: find_use_button(app.window))
+    # Named by its own label, not by the row around it.
+    if e2e.label_of(use.get_name() or '').replace('_', '') != 'Use':
+        raise StepFailed(f'the Use button is named “{use.get_name()}”')
 
     step = 'the Server row shows the server given with --api-url'
     server = wait_for(step, lambda: find(app.window, 'text', lambda n: n == 'API Server URL'))

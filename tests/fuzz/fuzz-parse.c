@@ -69,8 +69,6 @@ is_documented_strictness (SalvageJsonProblem  problem,
 {
   switch (problem)
     {
-    case SALVAGE_JSON_PROBLEM_LEADING_ZERO:
-    case SALVAGE_JSON_PROBLEM_NUMBER:
     case SALVAGE_JSON_PROBLEM_TWO_VALUES:
     case SALVAGE_JSON_PROBLEM_ESCAPE:
     case SALVAGE_JSON_PROBLEM_CONTROL:
@@ -80,12 +78,12 @@ is_documented_strictness (SalvageJsonProblem  problem,
       return TRUE;
 
     case SALVAGE_JSON_PROBLEM_SYNTAX:
-      return at < len && strchr ("'/.$", data[at]) != NULL;
-
-    case SALVAGE_JSON_PROBLEM_CUT_SHORT:
-      return len > 0 && data[len - 1] == '.';
+      return at < len && strchr ("'/", data[at]) != NULL;
 
     case SALVAGE_JSON_PROBLEM_NONE:
+    case SALVAGE_JSON_PROBLEM_CUT_SHORT:
+    case SALVAGE_JSON_PROBLEM_LEADING_ZERO:
+    case SALVAGE_JSON_PROBLEM_NUMBER:
     case SALVAGE_JSON_PROBLEM_UTF8:
     default:
       return FALSE;
@@ -140,7 +138,10 @@ compare_with_json_glib (const char *data,
                         GPtrArray  *items,
                         GError     *error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Mutable: json-glib 1.10 leaves the array it makes of several top-level
+   * values unsealed even in an immutable parser, and json_parser_get_root()
+   * then aborts. The tree is only written out again. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GBytes) rewritten_bytes = NULL;
   g_autoptr(GPtrArray) other_items = NULL;

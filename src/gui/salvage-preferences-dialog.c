@@ -1,4 +1,4 @@
-/* salvage-preferences-window.c - the workspaces added, and the few preferences
+/* salvage-preferences-dialog.c - the workspaces added, and the few preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,12 +9,12 @@
 
 #include "salvage-client.h"
 #include "salvage-page-util.h"
-#include "salvage-preferences-window.h"
+#include "salvage-preferences-dialog.h"
 #include "salvage-secrets.h"
 
-struct _SalvagePreferencesWindow
+struct _SalvagePreferencesDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   SalvageWindow        *parent;
   SalvageAccounts      *accounts;
@@ -24,7 +24,7 @@ struct _SalvagePreferencesWindow
   GPtrArray            *account_rows;
 };
 
-G_DEFINE_FINAL_TYPE (SalvagePreferencesWindow, salvage_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
 static void
 update_subtitle (AdwActionRow *row)
@@ -87,7 +87,7 @@ lookup_key_cb (GObject      *object,
 
 static void
 remove_clicked_cb (GtkButton                *button,
-                   SalvagePreferencesWindow *self)
+                   SalvagePreferencesDialog *self)
 {
   SalvageAccount *account = g_object_get_data (G_OBJECT (button), "salvage-account");
 
@@ -97,7 +97,7 @@ remove_clicked_cb (GtkButton                *button,
 }
 
 static GtkWidget *
-account_row_new (SalvagePreferencesWindow *self,
+account_row_new (SalvagePreferencesDialog *self,
                  SalvageAccount           *account)
 {
   GtkWidget *row;
@@ -125,7 +125,7 @@ account_row_new (SalvagePreferencesWindow *self,
 }
 
 static void
-rebuild_accounts (SalvagePreferencesWindow *self)
+rebuild_accounts (SalvagePreferencesDialog *self)
 {
   GListModel *model = salvage_accounts_get_model (self->accounts);
   guint n_items = g_list_model_get_n_items (model);
@@ -158,25 +158,16 @@ static GtkWidget *
 cleanup_row_new (GSettings *settings)
 {
   GtkWidget *row;
-  GtkWidget *spin;
 
-  row = adw_action_row_new ();
+  row = adw_spin_row_new_with_range (1, 29, 1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Cleanup _Warning"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("Items with this many days or fewer left before they are removed for good are highlighted"));
-
-  spin = gtk_spin_button_new_with_range (1, 29, 1);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_spin_row_set_numeric (ADW_SPIN_ROW (row), TRUE);
 
   if (settings != NULL)
-    g_settings_bind (settings, "cleanup-warning-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
+    g_settings_bind (settings, "cleanup-warning-days", row, "value", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (row, FALSE);
 
@@ -186,9 +177,9 @@ cleanup_row_new (GSettings *settings)
 /* GObject */
 
 static void
-salvage_preferences_window_dispose (GObject *object)
+salvage_preferences_dialog_dispose (GObject *object)
 {
-  SalvagePreferencesWindow *self = SALVAGE_PREFERENCES_WINDOW (object);
+  SalvagePreferencesDialog *self = SALVAGE_PREFERENCES_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -196,39 +187,36 @@ salvage_preferences_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->parent);
   g_clear_pointer (&self->account_rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (salvage_preferences_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (salvage_preferences_dialog_parent_class)->dispose (object);
 }
 
 static void
-salvage_preferences_window_class_init (SalvagePreferencesWindowClass *klass)
+salvage_preferences_dialog_class_init (SalvagePreferencesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = salvage_preferences_window_dispose;
+  object_class->dispose = salvage_preferences_dialog_dispose;
 }
 
 static void
-salvage_preferences_window_init (SalvagePreferencesWindow *self)
+salvage_preferences_dialog_init (SalvagePreferencesDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   self->account_rows = g_ptr_array_new ();
 }
 
-SalvagePreferencesWindow *
-salvage_preferences_window_new (SalvageWindow      *parent,
+SalvagePreferencesDialog *
+salvage_preferences_dialog_new (SalvageWindow      *parent,
                                 SalvageApplication *application)
 {
-  SalvagePreferencesWindow *self;
+  SalvagePreferencesDialog *self;
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
 
   g_return_val_if_fail (SALVAGE_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SALVAGE_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (SALVAGE_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "destroy-with-parent", TRUE,
+  self = g_object_new (SALVAGE_TYPE_PREFERENCES_DIALOG,
                        "search-enabled", FALSE,
                        NULL);
   g_set_weak_pointer (&self->parent, parent);
@@ -249,7 +237,7 @@ salvage_preferences_window_new (SalvageWindow      *parent,
   adw_preferences_group_add (group, cleanup_row_new (salvage_application_get_settings (application)));
   adw_preferences_page_add (page, group);
 
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), page);
 
   g_signal_connect_object (salvage_accounts_get_model (self->accounts), "items-changed",
                            G_CALLBACK (rebuild_accounts), self, G_CONNECT_SWAPPED);
@@ -259,9 +247,9 @@ salvage_preferences_window_new (SalvageWindow      *parent,
 }
 
 guint
-salvage_preferences_window_get_n_accounts (SalvagePreferencesWindow *self)
+salvage_preferences_dialog_get_n_accounts (SalvagePreferencesDialog *self)
 {
-  g_return_val_if_fail (SALVAGE_IS_PREFERENCES_WINDOW (self), 0);
+  g_return_val_if_fail (SALVAGE_IS_PREFERENCES_DIALOG (self), 0);
 
   return g_list_model_get_n_items (salvage_accounts_get_model (self->accounts));
 }

@@ -1,0 +1,27 @@
+/* salvage-preferences-dialog.h - the workspaces added, and the few preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-window.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_PREFERENCES_DIALOG (salvage_preferences_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, SALVAGE, PREFERENCES_DIALOG, AdwPreferencesDialog)
+
+/* Removing a workspace goes through @parent's win.remove-account.
+ * Present it over @parent with adw_dialog_present(). */
+SalvagePreferencesDialog *salvage_preferences_dialog_new (SalvageWindow      *parent,
+                                                          SalvageApplication *application);
+
+/* The number of workspace rows shown. */
+guint                     salvage_preferences_dialog_get_n_accounts (SalvagePreferencesDialog *self);
+
+G_END_DECLS
