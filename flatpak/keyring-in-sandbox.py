@@ -3,7 +3,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: keyring-in-sandbox.py [--relay-delay=MS | --no-relay] APP-ID SALVAGE-SERVER
+# Usage: keyring-in-sandbox.py APP-ID SALVAGE-SERVER
 #
 # Inside a Flatpak sandbox libsecret does not talk to the Secret Service:
 # when xdg-desktop-portal offers org.freedesktop.portal.Secret, it keeps the
@@ -20,22 +20,21 @@
 # portal's keyring file as where the keys go; that file exists and does not
 # hold the key in clear; nothing said the keyring could not be used; the
 # master secret is in the desktop keyring under the app's id; the key shows
-# in no output; and a restart needs no key typed again.
+# in no output; and a restart needs no key typed again. The app's output
+# goes to files that are removed with the throwaway HOME; any GLib warning
+# or critical in it is repeated on this script's output.
 #
-# libsecret before 0.21.4 listens for the portal's answer only once its
-# call has returned to the main loop, and misses an answer that comes
-# sooner (libsecret issue 58); gnome-keyring answers within milliseconds,
-# so such an app waits until it gives up, and a libsecret before 0.21.0
-# then freezes it (issue 86). When the app's runtime has such a libsecret,
-# the portal reaches gnome-keyring through a relay that holds each answer
-# back for a second; --relay-delay and --no-relay choose.
+# SALVAGE-SERVER is the stand-in server's executable, or a program that
+# starts it elsewhere (in another root, say) and passes its arguments and
+# output through. It is started in a process group of its own, and the
+# whole group is ended afterwards, so that such a launcher cannot leave the
+# server behind.
 #
 # Run it in its own Xvfb and D-Bus session, with the FLATPAK_USER_DIR of the
 # installation. It exits 77 when xdg-desktop-portal or gnome-keyring is not
 # installed.
 
 import argparse
-import glob
 import importlib.util
 import os
 import re
@@ -66,10 +65,6 @@ PORTAL_BACKEND = '/usr/share/xdg-desktop-portal/portals/gnome-keyring.portal'
 PORTAL_PATH = '/org/freedesktop/portal/desktop'
 IMPL_SECRET = 'org.freedesktop.impl.portal.Secret'
 KEYRING_NAME = 'org.freedesktop.secrets'
-RELAY_NAME = 'io.github.salvage.SecretPortalRelay'
-# The first libsecret that cannot miss the portal's answer.
-LIBSECRET_FIXED = (0, 21, 4)
-RELAY_DELAY_MS = 1000
 
 WORKSPACE = 'acme-vision'
 STEP_LIMIT = 30.0
@@ -82,6 +77,8 @@ BACKEND_ANY = 'API keys go to'
 NO_ANSWER = 'The keyring did not answer'
 KEYRING_TROUBLE = ('could not be saved in the keyring', 'is not in the keyring',
                    'from the keyring')
+# How GLib's log writer marks a warning or a critical.
+GLIB_WARNING = re.compile(r'(WARNING|CRITICAL) \*\*')
 
 
 StepFailed = e2e.StepFailed
@@ -129,11 +126,11 @@ def projects_listed(window):
     table = find(window, 'tree table', lambda n: n == 'Projects')
     if table is None:
         return None
-    return find(table, 'push button', lambda n: n.startswith('Move “'))
+    return find(table, e2e.BUTTON, lambda n: n.startswith('Move “'))
 
 
 def welcome_shown(window):
-    return find(window, 'push button', lambda n: label_of(n) == 'Connect') is not None
+    return find(window, e2e.BUTTON, lambda n: label_of(n) == 'Connect') is not None
 
 
 # The desktop around the sandbox
@@ -169,92 +166,18 @@ def master_secrets(bus, app_id):
     return unlocked + locked
 
 
-def runtime_libsecret_version(app_id):
-    """libsecret's version in the app's runtime (or its Sdk), or None."""
-    for what in ('--show-runtime', '--show-sdk'):
-        ref = subprocess.run(['flatpak', 'info', what, app_id], capture_output=True,
-                             text=True).stdout.strip()
-        if not ref:
-            continue
-        location = subprocess.run(['flatpak', 'info', '--show-location', ref],
-                                  capture_output=True, text=True).stdout.strip()
-        if not location:
-            continue
-        files = os.path.join(location, 'files')
-        for pc in (glob.glob(os.path.join(files, 'lib*', 'pkgconfig', 'libsecret-1.pc')) +
-                   glob.glob(os.path.join(files, 'lib', '*', 'pkgconfig', 'libsecret-1.pc'))):
-            with open(pc, encoding='utf-8') as f:
-                found = re.search(r'^Version:\s*(\d+)\.(\d+)\.(\d+)', f.read(), re.MULTILINE)
-            if found:
-                return tuple(int(n) for n in found.groups())
-    return None
-
-
 def start_server(server, key, logpath):
     process = subprocess.Popen([server, '--port', '0', '--workspace', WORKSPACE, '--key', key],
-                               stdout=subprocess.PIPE, stderr=open(logpath, 'w'), text=True)
+                               stdout=subprocess.PIPE, stderr=open(logpath, 'w'), text=True,
+                               start_new_session=True)
     line = process.stdout.readline()
     prefix = f'Serving workspace {WORKSPACE} at '
     if not line.startswith(prefix):
-        process.kill()
-        process.wait()
+        stop(process)
         raise StepFailed(f'the stand-in server did not start: {line!r}')
     # The rest (which shows the key) is dropped.
     process.stdout.close()
     return process, line[len(prefix):].strip()
-
-
-# The relay between the portal and gnome-keyring
-
-RELAY_INTERFACE = f'''
-<node>
-  <interface name="{IMPL_SECRET}">
-    <method name="RetrieveSecret">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="h" name="fd" direction="in"/>
-      <arg type="a{{sv}}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{{sv}}" name="results" direction="out"/>
-    </method>
-  </interface>
-</node>
-'''
-
-
-def serve_relay(delay_ms):
-    """Passes each RetrieveSecret on to gnome-keyring with its pipe, and
-    hands the answer back @delay_ms later. The secret goes through the pipe
-    from gnome-keyring to the app; the relay never reads it."""
-    loop = GLib.MainLoop()
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    info = Gio.DBusNodeInfo.new_for_xml(RELAY_INTERFACE).interfaces[0]
-
-    def method_call(connection, sender, path, interface, method, parameters, invocation):
-        fds = invocation.get_message().get_unix_fd_list()
-
-        def answered(source, result):
-            try:
-                reply, _ = bus.call_with_unix_fd_list_finish(result)
-            except GLib.GError as e:
-                invocation.return_gerror(e)
-                return
-
-            def answer():
-                invocation.return_value(reply)
-                return GLib.SOURCE_REMOVE
-
-            GLib.timeout_add(delay_ms, answer)
-
-        bus.call_with_unix_fd_list(KEYRING_NAME, PORTAL_PATH, IMPL_SECRET, method, parameters,
-                                   GLib.VariantType.new('(ua{sv})'), Gio.DBusCallFlags.NONE,
-                                   -1, fds, None, answered)
-
-    bus.register_object(PORTAL_PATH, info, method_call, None, None)
-    Gio.bus_own_name_on_connection(bus, RELAY_NAME, Gio.BusNameOwnerFlags.NONE,
-                                   None, lambda *args: loop.quit())
-    loop.run()
-    return 1
 
 
 # The app
@@ -273,7 +196,8 @@ class Run:
             env=env, stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
 
     def output(self):
-        self.logfile.flush()
+        if not self.logfile.closed:
+            self.logfile.flush()
         with open(self.logpath, encoding='utf-8', errors='replace') as f:
             return f.read()
 
@@ -282,10 +206,14 @@ class Run:
         run normally."""
         if self.process.poll() is None and window is not None:
             try:
-                close = find(window, 'push button', lambda n: n == 'Close')
-                if close is not None:
+                close = find(window, e2e.BUTTON, lambda n: n == 'Close')
+                if close is None:
+                    log('the window shows no Close button; ending the app')
+                else:
                     click('closing the window', close)
                     self.process.wait(timeout=STEP_LIMIT)
+                    log('the app quit when its window closed '
+                        f'(exit status {self.process.returncode})')
             except (GLib.GError, StepFailed, subprocess.TimeoutExpired) as e:
                 log(f'the app did not quit when its window closed ({e}); killing it')
         if self.process.poll() is None:
@@ -318,6 +246,15 @@ def check_output(run, key, step):
     log(f'{step}: {said[0]}')
 
 
+def report_warnings(run, key, step):
+    """The app's output goes to a file that is gone after the check: what
+    it warned about, from start to exit, is repeated where the caller sees
+    it."""
+    for line in run.output().splitlines():
+        if GLIB_WARNING.search(line):
+            print(f'{step}, the app said: {line.replace(key, "[API key]")}', flush=True)
+
+
 def first_run(app_id, api_url, env, home, key, logdir):
     keyring_file = os.path.join(home, '.var', 'app', app_id, 'data', 'keyrings',
                                 'default.keyring')
@@ -335,7 +272,7 @@ def first_run(app_id, api_url, env, home, key, logdir):
             raise StepFailed(f'{step}: could not type into it')
 
         step = 'the Connect button can be pressed'
-        connect = wait_for(step, lambda: find(window, 'push button',
+        connect = wait_for(step, lambda: find(window, e2e.BUTTON,
                                               lambda n: label_of(n) == 'Connect'), run.process)
         wait_for(step, lambda: connect.get_state_set().contains(Atspi.StateType.SENSITIVE),
                  run.process)
@@ -357,13 +294,12 @@ def first_run(app_id, api_url, env, home, key, logdir):
             wait_for(f'the keyring file {keyring_file} is written', stored, run.process)
         except StepFailed as e:
             if NO_ANSWER in run.output():
-                raise StepFailed(f'{e}; the keyring did not answer the app (a libsecret '
-                                 'before 0.21.4 misses a quick answer from the portal, '
-                                 'and before 0.21.0 it then hangs: see --relay-delay)')
+                raise StepFailed(f'{e}; the app logged “{NO_ANSWER}”')
             raise
         check_output(run, key, 'first run')
     finally:
         run.quit(window)
+        report_warnings(run, key, 'first run')
 
     with open(keyring_file, 'rb') as f:
         data = f.read()
@@ -392,11 +328,34 @@ def second_run(app_id, api_url, env, key, logdir):
         log('second run: the workspace opened without the welcome page')
     finally:
         run.quit(window)
+        report_warnings(run, key, 'second run')
+
+
+def stop(process):
+    """Ends @process and what it started: each helper leads a process group
+    of its own."""
+    for sig, limit in ((signal.SIGTERM, 5), (signal.SIGKILL, None)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            continue
+        # What the helper started may outlive it: end the rest of the group.
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        break
+    process.wait()
 
 
 def start_helper(helpers, argv, env, logpath, name, stdin=None):
     process = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE if stdin else None,
-                               stdout=open(logpath, 'w'), stderr=subprocess.STDOUT)
+                               stdout=open(logpath, 'w'), stderr=subprocess.STDOUT,
+                               start_new_session=True)
     helpers.append(process)
     if stdin:
         process.stdin.write(stdin)
@@ -405,7 +364,7 @@ def start_helper(helpers, argv, env, logpath, name, stdin=None):
     return process
 
 
-def check(app_id, server, relay_delay, env, home, logdir, key):
+def check(app_id, server, env, home, logdir, key):
     bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
     helpers = []
     try:
@@ -417,22 +376,8 @@ def check(app_id, server, relay_delay, env, home, logdir, key):
                      keyring_env, os.path.join(logdir, 'gnome-keyring.log'), KEYRING_NAME,
                      stdin=b'salvage-test')
 
-        portal_env = dict(env)
-        if relay_delay:
-            # The portal reads the backends in this folder instead of the
-            # system's: the relay alone offers the secret portal.
-            portals = os.path.join(home, 'portals')
-            os.makedirs(portals)
-            with open(os.path.join(portals, 'salvage-relay.portal'), 'w') as f:
-                f.write(f'[portal]\nDBusName={RELAY_NAME}\nInterfaces={IMPL_SECRET}\n'
-                        'UseIn=gnome\n')
-            portal_env['XDG_DESKTOP_PORTAL_DIR'] = portals
-            start_helper(helpers, [sys.executable, os.path.abspath(__file__),
-                                   f'--serve-relay={relay_delay}'],
-                         env, os.path.join(logdir, 'relay.log'), RELAY_NAME)
-
         portal_log = os.path.join(logdir, 'xdg-desktop-portal.log')
-        start_helper(helpers, [PORTAL, '--verbose'], portal_env, portal_log,
+        start_helper(helpers, [PORTAL, '--verbose'], env, portal_log,
                      'org.freedesktop.portal.Desktop')
         try:
             version = secret_portal_version(bus)
@@ -460,32 +405,15 @@ def check(app_id, server, relay_delay, env, home, logdir, key):
         second_run(app_id, api_url, env, key, logdir)
     finally:
         for process in reversed(helpers):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop(process)
 
 
 def main():
     parser = argparse.ArgumentParser(
         description='Checks that the sandboxed app keeps its API key through the secret portal.')
-    parser.add_argument('--relay-delay', type=int, metavar='MS',
-                        help='relay gnome-keyring\'s answers to the portal MS ms late '
-                             '(default: 1000 when the runtime\'s libsecret needs it)')
-    parser.add_argument('--no-relay', action='store_true',
-                        help='let the portal ask gnome-keyring directly')
-    parser.add_argument('--serve-relay', type=int, metavar='MS', help=argparse.SUPPRESS)
-    parser.add_argument('app_id', metavar='APP-ID', nargs='?')
-    parser.add_argument('server', metavar='SALVAGE-SERVER', nargs='?')
+    parser.add_argument('app_id', metavar='APP-ID')
+    parser.add_argument('server', metavar='SALVAGE-SERVER')
     args = parser.parse_args()
-
-    if args.serve_relay is not None:
-        return serve_relay(args.serve_relay)
-    if args.app_id is None or args.server is None:
-        parser.error('APP-ID and SALVAGE-SERVER are needed')
 
     for path in (PORTAL, PORTAL_BACKEND):
         if not os.path.exists(path):
@@ -494,22 +422,6 @@ def main():
     if shutil.which('gnome-keyring-daemon') is None:
         print('SKIP: gnome-keyring-daemon is not installed')
         return 77
-
-    libsecret = runtime_libsecret_version(args.app_id)
-    shown = '.'.join(map(str, libsecret)) if libsecret else 'unknown'
-    if args.no_relay:
-        relay_delay = 0
-    elif args.relay_delay is not None:
-        relay_delay = args.relay_delay
-    elif libsecret is not None and libsecret < LIBSECRET_FIXED:
-        relay_delay = RELAY_DELAY_MS
-    else:
-        relay_delay = 0
-    if relay_delay:
-        log(f'libsecret {shown} in the runtime: gnome-keyring\'s answers reach the portal '
-            f'{relay_delay} ms late, through a relay')
-    else:
-        log(f'libsecret {shown} in the runtime: the portal asks gnome-keyring directly')
 
     started = time.monotonic()
     home_dir = tempfile.TemporaryDirectory(prefix='salvage-keyring-flatpak-',
@@ -542,7 +454,7 @@ def main():
     key = 'rf_' + secrets.token_hex(12)
     status = 1
     try:
-        check(args.app_id, args.server, relay_delay, env, home, logdir, key)
+        check(args.app_id, args.server, env, home, logdir, key)
         status = 0
     except StepFailed as e:
         print(f'FAIL: {e}')
