@@ -107,6 +107,10 @@ gint64           salvage_trash_item_get_cleanup_key          (SalvageTrashItem *
 gboolean         salvage_trash_item_equal                    (SalvageTrashItem *a,
                                                               SalvageTrashItem *b);
 
+/* The name people know it by, with its project and version: "PCB Defects ›
+ * v3 augmented", "PCB Defects › v1 › YOLOv8 Medium". */
+char            *salvage_trash_item_dup_display_name         (SalvageTrashItem *self);
+
 /* Whole days from @now until scheduled-cleanup-at, rounded up; 0 when due
  * or past; -1 when the date is unknown. */
 int              salvage_trash_item_get_days_left            (SalvageTrashItem *self,
