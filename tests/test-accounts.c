@@ -108,7 +108,7 @@ workspace_loaded (SalvageWindow *window,
   return workspace != NULL &&
          g_strcmp0 (salvage_window_get_view (window), "workspace") == 0 &&
          g_strcmp0 (salvage_client_get_workspace (salvage_workspace_get_client (workspace)), slug) == 0 &&
-         g_strcmp0 (salvage_projects_page_get_view (salvage_window_get_projects_page (window)),
+         g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_projects_page (window))),
                     "content") == 0;
 }
 
@@ -504,13 +504,17 @@ test_accounts_server_precedence (void)
   g_assert_cmpstr (salvage_client_get_base_url (salvage_workspace_get_client (salvage_window_get_workspace (window))),
                    ==, url);
 
-  /* salvage --api-url URL, with the key from ROBOFLOW_API_KEY. */
+  /* salvage --api-url URL, with the key from ROBOFLOW_API_KEY: the
+   * command line is read before a window opens. */
+  window_destroy (window);
   options = g_variant_dict_new (NULL);
   g_variant_dict_insert (options, "api-url", "s", url);
   g_signal_emit_by_name (application, "handle-local-options", options, &status);
   g_assert_cmpint (status, ==, -1);
   g_assert_cmpstr (salvage_application_get_api_url (application), ==, url);
   g_setenv ("ROBOFLOW_API_KEY", KEY_C, TRUE);
+  window = window_new ();
+  welcome = salvage_window_get_welcome_page (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
   WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);

@@ -142,9 +142,9 @@ static gboolean
 pages_show (Fixture    *f,
             const char *view)
 {
-  return g_strcmp0 (salvage_projects_page_get_view (projects_page (f)), view) == 0 &&
-         g_strcmp0 (salvage_workflows_page_get_view (workflows_page (f)), view) == 0 &&
-         g_strcmp0 (salvage_trash_page_get_view (trash_page (f)), view) == 0;
+  return g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (projects_page (f))), view) == 0 &&
+         g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (workflows_page (f))), view) == 0 &&
+         g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (trash_page (f))), view) == 0;
 }
 
 static void

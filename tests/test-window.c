@@ -115,11 +115,11 @@ connect_and_wait (Fixture *f)
   salvage_window_connect (f->window, salvage_server_get_url (f->server), API_KEY);
 
   WAIT_FOR (workspace (f) != NULL &&
-            g_strcmp0 (salvage_projects_page_get_view (salvage_window_get_projects_page (f->window)),
+            g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_projects_page (f->window))),
                        "content") == 0 &&
-            g_strcmp0 (salvage_trash_page_get_view (salvage_window_get_trash_page (f->window)),
+            g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_trash_page (f->window))),
                        "content") == 0 &&
-            g_strcmp0 (salvage_workflows_page_get_view (salvage_window_get_workflows_page (f->window)),
+            g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_workflows_page (f->window))),
                        "content") == 0);
 }
 
@@ -625,7 +625,7 @@ test_window_restore_all (void)
   g_assert_nonnull (strstr (body, "Old Flow"));
   g_assert_nonnull (strstr (body, "Traffic Signs"));
 
-  WAIT_FOR (g_strcmp0 (salvage_trash_page_get_view (trash), "empty") == 0);
+  WAIT_FOR (g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (trash)), "empty") == 0);
   g_assert_cmpuint (salvage_window_get_trash_badge (f.window), ==, 0);
   WAIT_FOR (find_workflow (&f, "Old Flow") != NULL && find_project (&f, "Traffic Signs") != NULL);
   g_assert_cmpint (salvage_server_get_item_state (f.server, WS, "workflow", "old-flow"), ==,
@@ -674,9 +674,9 @@ test_window_search (void)
   WAIT_FOR (g_list_model_get_n_items (trash) == 2);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
   /* A search that finds nothing says so, rather than showing an empty table. */
-  g_assert_cmpstr (salvage_projects_page_get_view (salvage_window_get_projects_page (f.window)), ==,
+  g_assert_cmpstr (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_projects_page (f.window))), ==,
                    "no-results");
-  g_assert_cmpstr (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)), ==,
+  g_assert_cmpstr (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_trash_page (f.window))), ==,
                    "content");
 
   /* The type filter narrows the Trash, together with the search. */
@@ -694,7 +694,7 @@ test_window_search (void)
   /* Closing the search shows everything again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.search", NULL));
   WAIT_FOR (g_list_model_get_n_items (projects) == 3 && g_list_model_get_n_items (trash) == 3);
-  g_assert_cmpstr (salvage_projects_page_get_view (salvage_window_get_projects_page (f.window)), ==,
+  g_assert_cmpstr (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_projects_page (f.window))), ==,
                    "content");
 
   salvage_trash_page_show_kind (salvage_window_get_trash_page (f.window), SALVAGE_TRASH_KIND_WORKFLOW);
@@ -779,7 +779,7 @@ test_window_failures (void)
   WAIT_FOR ((toast = salvage_window_get_last_toast (f.window)) != NULL &&
             g_str_has_prefix (toast, "Could not move “Forklift Safety” to the Trash: "));
   g_assert_nonnull (find_project (&f, "Forklift Safety"));
-  g_assert_cmpstr (salvage_projects_page_get_view (projects), ==, "content");
+  g_assert_cmpstr (salvage_page_get_view (SALVAGE_PAGE (projects)), ==, "content");
 
   trash = salvage_window_get_trash_page (f.window);
   salvage_window_show_page (f.window, "trash");
@@ -827,16 +827,16 @@ test_window_dead_server (void)
 
   projects = salvage_window_get_projects_page (f.window);
   salvage_window_connect (f.window, url, API_KEY);
-  WAIT_FOR (g_strcmp0 (salvage_projects_page_get_view (projects), "error") == 0);
-  g_assert_cmpstr (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)), ==, "error");
+  WAIT_FOR (g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (projects)), "error") == 0);
+  g_assert_cmpstr (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_trash_page (f.window))), ==, "error");
 
   /* The server comes up; Retry gets the workspace. */
   salvage_server_listen (f.server, port, &error);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL));
-  WAIT_FOR (g_strcmp0 (salvage_projects_page_get_view (projects), "content") == 0);
+  WAIT_FOR (g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (projects)), "content") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects)), ==, 3);
-  WAIT_FOR (g_strcmp0 (salvage_trash_page_get_view (salvage_window_get_trash_page (f.window)),
+  WAIT_FOR (g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_trash_page (f.window))),
                        "content") == 0);
 
   fixture_teardown (&f);
@@ -1025,13 +1025,13 @@ test_window_focus_refresh (void)
 
   /* The lists were loaded just now: coming back does not load them again. */
   leave_and_return (&f);
-  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 0);
+  g_assert_cmpuint (salvage_session_get_n_trash_refreshes (salvage_window_get_session (f.window)), ==, 0);
   g_assert_null (find_trash (&f, "Count Cars"));
 
   /* Once the interval has passed, it does. */
-  salvage_window_set_trash_focus_interval (f.window, 0);
+  salvage_session_set_trash_refresh_interval (salvage_window_get_session (f.window), 0);
   leave_and_return (&f);
-  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+  g_assert_cmpuint (salvage_session_get_n_trash_refreshes (salvage_window_get_session (f.window)), ==, 1);
   WAIT_FOR (find_trash (&f, "Count Cars") != NULL);
   WAIT_FOR (salvage_window_get_trash_badge (f.window) == 4);
 
@@ -1045,18 +1045,18 @@ test_window_focus_refresh (void)
   g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
   g_free (answer_dialog (&f, "cancel"));
   g_assert_true (gtk_window_is_active (GTK_WINDOW (f.window)));
-  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+  g_assert_cmpuint (salvage_session_get_n_trash_refreshes (salvage_window_get_session (f.window)), ==, 1);
 
   /* And not again within the interval of the last reload. */
-  salvage_window_set_trash_focus_interval (f.window, 5 * G_TIME_SPAN_SECOND);
+  salvage_session_set_trash_refresh_interval (salvage_window_get_session (f.window), 5 * G_TIME_SPAN_SECOND);
   leave_and_return (&f);
-  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+  g_assert_cmpuint (salvage_session_get_n_trash_refreshes (salvage_window_get_session (f.window)), ==, 1);
 
   /* Without a workspace there is no Trash to refresh. */
   salvage_window_show_welcome (f.window);
-  salvage_window_set_trash_focus_interval (f.window, 0);
+  salvage_session_set_trash_refresh_interval (salvage_window_get_session (f.window), 0);
   leave_and_return (&f);
-  g_assert_cmpuint (salvage_window_get_n_focus_refreshes (f.window), ==, 1);
+  g_assert_cmpuint (salvage_session_get_n_trash_refreshes (salvage_window_get_session (f.window)), ==, 1);
 
   fixture_teardown (&f);
 }
@@ -1250,6 +1250,33 @@ test_window_trash_settings (void)
   g_settings_reset (settings, "trash-filter");
 }
 
+/* The window opens at the size it had, and remembers the size it is given. */
+static void
+test_window_size (void)
+{
+  GSettings *settings = salvage_application_get_settings (application);
+  Fixture f = { 0, };
+  int width = 0;
+  int height = 0;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  fixture_setup (&f, TRUE);
+  gtk_window_get_default_size (GTK_WINDOW (f.window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 900, 650);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  fixture_teardown (&f);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1286,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/window/loading-rows", test_window_loading_rows);
   g_test_add_func ("/window/key-refused", test_window_key_refused);
   g_test_add_func ("/window/trash-settings", test_window_trash_settings);
+  g_test_add_func ("/window/size", test_window_size);
 
   status = g_test_run ();
 

@@ -150,7 +150,7 @@ append_names (GString   *out,
 
   for (guint i = 0; i < n_named; i++)
     {
-      g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (items, i));
+      g_autofree char *name = salvage_trash_item_dup_display_name (g_ptr_array_index (items, i));
 
       if (i > 0)
         /* Translators: what comes between the names of a list, before the
@@ -181,7 +181,7 @@ append_parents (GString   *out,
 
   if (requested->len == 1)
     {
-      g_autofree char *child = salvage_format_trash_item_name (g_ptr_array_index (requested, 0));
+      g_autofree char *child = salvage_trash_item_dup_display_name (g_ptr_array_index (requested, 0));
 
       /* Translators: the first %s names one or more projects or versions, the second what belongs to them */
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
@@ -254,7 +254,7 @@ salvage_restore_dialog_new (SalvageWorkspace *workspace,
 
   if (requested->len == 1)
     {
-      g_autofree char *name = salvage_format_trash_item_name (g_ptr_array_index (requested, 0));
+      g_autofree char *name = salvage_trash_item_dup_display_name (g_ptr_array_index (requested, 0));
 
       heading = g_strdup (_("Restore Item?"));
       /* Translators: %s is the name of what is restored */

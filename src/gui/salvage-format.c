@@ -208,57 +208,6 @@ salvage_format_trash_kind (SalvageTrashItem *item)
 }
 
 char *
-salvage_format_trash_item_name (SalvageTrashItem *item)
-{
-  const char *name;
-  const char *parent;
-  const char *number;
-
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
-
-  name = salvage_trash_item_get_name (item);
-  if (name == NULL)
-    name = "";
-
-  parent = salvage_trash_item_get_parent_name (item);
-  if (parent == NULL || *parent == '\0')
-    parent = salvage_trash_item_get_parent_url (item);
-
-  switch (salvage_trash_item_get_kind (item))
-    {
-    case SALVAGE_TRASH_KIND_VERSION:
-      number = salvage_trash_item_get_id (item);
-      if (parent == NULL || *parent == '\0')
-        parent = _("Unknown project");
-
-      if (number == NULL || *number == '\0')
-        return g_strdup_printf ("%s › %s", parent, name);
-
-      /* A version without a name of its own falls back to its number. */
-      if (g_strcmp0 (number, name) == 0 || *name == '\0')
-        return g_strdup_printf ("%s › v%s", parent, number);
-
-      return g_strdup_printf ("%s › v%s %s", parent, number, name);
-
-    case SALVAGE_TRASH_KIND_TRAINING:
-      number = salvage_trash_item_get_version_number (item);
-      if (parent == NULL || *parent == '\0')
-        parent = _("Unknown project");
-
-      if (number != NULL)
-        return g_strdup_printf ("%s › v%s › %s", parent, number, name);
-
-      return g_strdup_printf ("%s › %s", parent, name);
-
-    case SALVAGE_TRASH_KIND_PROJECT:
-    case SALVAGE_TRASH_KIND_WORKFLOW:
-    case SALVAGE_TRASH_KIND_OTHER:
-    default:
-      return g_strdup (name);
-    }
-}
-
-char *
 salvage_format_not_restorable (SalvageTrashItem *item)
 {
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);

@@ -30,8 +30,6 @@ const char *salvage_format_workflow_status (const char *word);
 
 /* "Project", "Version", … or the raw type for kinds we do not know. */
 const char *salvage_format_trash_kind  (SalvageTrashItem *item);
-/* "PCB Defects › v3 augmented" for a version, the plain name otherwise. */
-char *salvage_format_trash_item_name   (SalvageTrashItem *item);
 /* Why an item has no restore button, or NULL when it can be restored. */
 char *salvage_format_not_restorable    (SalvageTrashItem *item);
 

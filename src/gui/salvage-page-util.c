@@ -12,47 +12,6 @@
 
 #define LIST_ITEM_KEY "salvage-list-item"
 
-void
-salvage_page_state_show (GtkStack         *stack,
-                         AdwStatusPage    *error_page,
-                         SalvagePageState  state,
-                         const GError     *error,
-                         guint             n_items,
-                         guint             n_shown)
-{
-  const char *child = "content";
-
-  g_return_if_fail (GTK_IS_STACK (stack));
-  g_return_if_fail (ADW_IS_STATUS_PAGE (error_page));
-
-  switch (state)
-    {
-    case SALVAGE_PAGE_STATE_LOADING:
-      child = n_items > 0 ? "content" : "loading";
-      break;
-
-    case SALVAGE_PAGE_STATE_ERROR:
-      {
-        /* The description is markup; the message may quote the server. */
-        g_autofree char *escaped = error != NULL ? g_markup_escape_text (error->message, -1) : NULL;
-
-        adw_status_page_set_description (error_page, escaped);
-      }
-      child = n_items > 0 ? "content" : "error";
-      break;
-
-    case SALVAGE_PAGE_STATE_READY:
-    default:
-      child = n_items > 0 ? "content" : "empty";
-      break;
-    }
-
-  if (g_str_equal (child, "content") && n_shown == 0)
-    child = "no-results";
-
-  gtk_stack_set_visible_child_name (stack, child);
-}
-
 gpointer
 salvage_list_item_get_object (GtkListItem *list_item)
 {

@@ -9,27 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Where a page's data stands. Whether "ready" shows the list or the empty
- * page depends on the number of items. */
-typedef enum
-{
-  SALVAGE_PAGE_STATE_LOADING,
-  SALVAGE_PAGE_STATE_READY,
-  SALVAGE_PAGE_STATE_ERROR,
-} SalvagePageState;
-
-/* Shows the child of @stack named "loading", "content", "no-results",
- * "empty" or "error", for a page with @n_items items of which the search
- * and filters leave @n_shown. A page that already has items keeps showing
- * them while loading or after a failed reload: the window reports that
- * failure in a toast. */
-void salvage_page_state_show (GtkStack         *stack,
-                              AdwStatusPage    *error_page,
-                              SalvagePageState  state,
-                              const GError     *error,
-                              guint             n_items,
-                              guint             n_shown);
-
 /* Turns the item of a row (the GtkTreeListRow's item for tree models) into
  * the text of one cell. */
 typedef char *(*SalvageCellTextFunc) (gpointer item);

@@ -8,11 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-page-util.h"
 #include "salvage-projects-page.h"
 
 struct _SalvageProjectsPage
 {
-  AdwBin              parent_instance;
+  SalvagePage         parent_instance;
 
   GtkStack           *stack;
   AdwStatusPage      *error_page;
@@ -26,7 +27,6 @@ struct _SalvageProjectsPage
   GMenuModel         *context_menu;
   GtkWidget          *popover;
 
-  SalvageWorkspace   *workspace;
   GtkStringFilter    *filter;
   GtkFilterListModel *filtered;
   GtkTreeListModel   *rows;
@@ -41,12 +41,9 @@ struct _SalvageProjectsPage
   /* Workspace store → Level: what the tree shows for it. */
   GHashTable         *levels;
   GCancellable       *cancellable;
-
-  SalvagePageState    state;
-  GError             *error;
 };
 
-G_DEFINE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE_TYPE_PAGE)
 
 /* A row standing in for the versions or trainings of a row while they
  * load, or for the reason they could not be loaded. */
@@ -143,24 +140,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static SalvageWorkspace *
+get_workspace (SalvageProjectsPage *self)
+{
+  return salvage_page_get_workspace (SALVAGE_PAGE (self));
+}
+
 static GListModel *
 get_projects (SalvageProjectsPage *self)
 {
-  return self->workspace != NULL ? salvage_workspace_get_projects (self->workspace) : NULL;
+  SalvageWorkspace *workspace = get_workspace (self);
+
+  return workspace != NULL ? salvage_workspace_get_projects (workspace) : NULL;
 }
 
 static void
-update_view (SalvageProjectsPage *self)
+count_items (SalvagePage *page,
+             guint       *n_items,
+             guint       *n_shown)
 {
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (page);
   GListModel *projects = get_projects (self);
 
-  /* Lists can still change while the page is torn down. */
-  if (self->stack == NULL)
-    return;
-
-  salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
-                           projects != NULL ? g_list_model_get_n_items (projects) : 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+  *n_items = projects != NULL ? g_list_model_get_n_items (projects) : 0;
+  *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
 static gboolean
@@ -482,13 +485,13 @@ load_children (SalvageProjectsPage *self,
   GListModel *store;
   LoadData *data;
 
-  if (self->workspace == NULL)
+  if (get_workspace (self) == NULL)
     return;
 
   if (SALVAGE_IS_PROJECT (item))
-    store = salvage_workspace_get_versions (self->workspace, item);
+    store = salvage_workspace_get_versions (get_workspace (self), item);
   else if (SALVAGE_IS_VERSION (item))
-    store = salvage_workspace_get_trainings (self->workspace, item);
+    store = salvage_workspace_get_trainings (get_workspace (self), item);
   else
     return;
 
@@ -513,10 +516,10 @@ load_children (SalvageProjectsPage *self,
   data->store = g_object_ref (store);
 
   if (SALVAGE_IS_PROJECT (item))
-    salvage_workspace_load_versions_async (self->workspace, item, self->cancellable,
+    salvage_workspace_load_versions_async (get_workspace (self), item, self->cancellable,
                                            load_versions_cb, data);
   else
-    salvage_workspace_load_trainings_async (self->workspace, item, self->cancellable,
+    salvage_workspace_load_trainings_async (get_workspace (self), item, self->cancellable,
                                             load_trainings_cb, data);
 }
 
@@ -529,7 +532,7 @@ create_children_cb (gpointer item,
 
   /* Called to learn whether a row can expand, too: only hand out the
    * level here; it is filled when the row is really expanded. */
-  if (self->workspace == NULL)
+  if (get_workspace (self) == NULL)
     return NULL;
 
   if (SALVAGE_IS_PROJECT (item))
@@ -538,11 +541,11 @@ create_children_cb (gpointer item,
       if (salvage_project_get_version_count (item) == 0)
         return NULL;
 
-      store = salvage_workspace_get_versions (self->workspace, item);
+      store = salvage_workspace_get_versions (get_workspace (self), item);
     }
   else if (SALVAGE_IS_VERSION (item))
     {
-      store = salvage_workspace_get_trainings (self->workspace, item);
+      store = salvage_workspace_get_trainings (get_workspace (self), item);
     }
   else
     {
@@ -850,7 +853,7 @@ context_pressed_cb (GtkGestureClick     *gesture,
 static void
 rows_changed_cb (SalvageProjectsPage *self)
 {
-  update_view (self);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
 /* GObject */
@@ -873,7 +876,6 @@ salvage_projects_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->workspace);
   g_clear_pointer (&self->requested, g_hash_table_unref);
   g_clear_pointer (&self->loaded, g_hash_table_unref);
   g_clear_pointer (&self->levels, g_hash_table_unref);
@@ -882,24 +884,23 @@ salvage_projects_page_dispose (GObject *object)
   G_OBJECT_CLASS (salvage_projects_page_parent_class)->dispose (object);
 }
 
-static void
-salvage_projects_page_finalize (GObject *object)
-{
-  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (object);
-
-  g_clear_error (&self->error);
-
-  G_OBJECT_CLASS (salvage_projects_page_parent_class)->finalize (object);
-}
+static void workspace_changed (SalvagePage      *page,
+                               SalvageWorkspace *workspace);
+static void search_changed    (SalvagePage      *page,
+                               const char       *text);
+static void state_changed_cb  (SalvageProjectsPage *self);
 
 static void
 salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SalvagePageClass *page_class = SALVAGE_PAGE_CLASS (klass);
 
   object_class->dispose = salvage_projects_page_dispose;
-  object_class->finalize = salvage_projects_page_finalize;
+  page_class->workspace_changed = workspace_changed;
+  page_class->search_changed = search_changed;
+  page_class->count_items = count_items;
 
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested",
@@ -964,12 +965,13 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
+  g_signal_connect (self, "notify::state", G_CALLBACK (state_changed_cb), NULL);
 
   self->cancellable = g_cancellable_new ();
   self->requested = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->loaded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->levels = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) level_free);
-  self->state = SALVAGE_PAGE_STATE_LOADING;
 
   expression = gtk_property_expression_new (SALVAGE_TYPE_PROJECT, NULL, "name");
   self->filter = gtk_string_filter_new (expression);
@@ -1021,18 +1023,14 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
 
   selection_changed_cb (self);
-  update_view (self);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
-void
-salvage_projects_page_set_workspace (SalvageProjectsPage *self,
-                                     SalvageWorkspace    *workspace)
+static void
+workspace_changed (SalvagePage      *page,
+                   SalvageWorkspace *workspace)
 {
-  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
-  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
-
-  if (self->workspace == workspace)
-    return;
+  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (page);
 
   /* Loads for the old workspace must not land in the new one's rows. */
   g_cancellable_cancel (self->cancellable);
@@ -1042,41 +1040,25 @@ salvage_projects_page_set_workspace (SalvageProjectsPage *self,
   g_hash_table_remove_all (self->loaded);
   g_hash_table_remove_all (self->levels);
 
-  g_set_object (&self->workspace, workspace);
   gtk_filter_list_model_set_model (self->filtered, get_projects (self));
-
-  update_view (self);
 }
 
-void
-salvage_projects_page_set_state (SalvageProjectsPage *self,
-                                 SalvagePageState     state,
-                                 const GError        *error)
+/* A reload fetches versions and trainings again when next expanded. */
+static void
+state_changed_cb (SalvageProjectsPage *self)
 {
-  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
-
-  /* A reload fetches versions and trainings again when next expanded. */
-  if (state == SALVAGE_PAGE_STATE_LOADING)
+  if (salvage_page_get_state (SALVAGE_PAGE (self)) == SALVAGE_SESSION_LOADING)
     {
       g_hash_table_remove_all (self->requested);
       g_hash_table_remove_all (self->loaded);
     }
-
-  self->state = state;
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-
-  update_view (self);
 }
 
-void
-salvage_projects_page_set_search (SalvageProjectsPage *self,
-                                  const char          *text)
+static void
+search_changed (SalvagePage *page,
+                const char  *text)
 {
-  g_return_if_fail (SALVAGE_IS_PROJECTS_PAGE (self));
-
-  gtk_string_filter_set_search (self->filter, text);
+  gtk_string_filter_set_search (SALVAGE_PROJECTS_PAGE (page)->filter, text);
 }
 
 static GtkTreeListRow *
@@ -1145,14 +1127,6 @@ salvage_projects_page_get_rows (SalvageProjectsPage *self)
   g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->sorted);
-}
-
-const char *
-salvage_projects_page_get_view (SalvageProjectsPage *self)
-{
-  g_return_val_if_fail (SALVAGE_IS_PROJECTS_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 const char *

@@ -7,14 +7,13 @@
 
 #include <adwaita.h>
 
-#include "salvage-page-util.h"
-#include "salvage-workspace.h"
+#include "salvage-page.h"
 
 G_BEGIN_DECLS
 
 #define SALVAGE_TYPE_PROJECTS_PAGE (salvage_projects_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE, PROJECTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE, PROJECTS_PAGE, SalvagePage)
 
 /*
  * Signals:
@@ -24,14 +23,6 @@ G_DECLARE_FINAL_TYPE (SalvageProjectsPage, salvage_projects_page, SALVAGE, PROJE
  * Actions (group "projects"): "delete-selected", "context-menu",
  *   "expand-selected", "collapse-selected".
  */
-
-void        salvage_projects_page_set_workspace (SalvageProjectsPage *self,
-                                                 SalvageWorkspace    *workspace);
-void        salvage_projects_page_set_state     (SalvageProjectsPage *self,
-                                                 SalvagePageState     state,
-                                                 const GError        *error);
-void        salvage_projects_page_set_search    (SalvageProjectsPage *self,
-                                                 const char          *text);
 
 /* Selects the row showing @item (which must be in a visible level) and
  * scrolls to it. Returns FALSE when no row shows it. */
@@ -48,7 +39,5 @@ GListModel *salvage_projects_page_get_rows      (SalvageProjectsPage *self);
  * training. */
 const char *salvage_projects_page_get_status_text (SalvageProjectsPage *self,
                                                    guint                position);
-/* "loading", "content", "no-results", "empty" or "error". */
-const char *salvage_projects_page_get_view      (SalvageProjectsPage *self);
 
 G_END_DECLS

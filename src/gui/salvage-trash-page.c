@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-page-util.h"
 #include "salvage-trash-page.h"
 
 /* The view's model
@@ -258,7 +259,7 @@ typedef enum
 
 struct _SalvageTrashPage
 {
-  AdwBin               parent_instance;
+  SalvagePage          parent_instance;
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
@@ -275,7 +276,8 @@ struct _SalvageTrashPage
   GMenuModel          *context_menu;
   GtkWidget           *popover;
 
-  SalvageWorkspace    *workspace;
+  /* The workspace's Trash store, whose changes the page hears of first. */
+  GListModel          *trash;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
@@ -288,10 +290,6 @@ struct _SalvageTrashPage
 
   char                *restore_label;
 
-  char                *search;
-  SalvagePageState     state;
-  GError              *error;
-
   /* Where the sort, the type filter and the warning threshold are kept. */
   GSettings           *settings;
   int                  warning_days;
@@ -300,7 +298,7 @@ struct _SalvageTrashPage
 
 };
 
-G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE_TYPE_PAGE)
 
 enum {
   RESTORE_REQUESTED,
@@ -312,32 +310,36 @@ static guint signals[N_SIGNALS];
 static GListModel *
 get_trash (SalvageTrashPage *self)
 {
-  return self->workspace != NULL ? salvage_workspace_get_trash (self->workspace) : NULL;
+  return self->trash;
 }
 
 static void
-update_view (SalvageTrashPage *self)
+count_items (SalvagePage *page,
+             guint       *n_items,
+             guint       *n_shown)
 {
-  GListModel *trash = get_trash (self);
-  guint n_items = trash != NULL ? g_list_model_get_n_items (trash) : 0;
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
+
+  *n_items = self->trash != NULL ? g_list_model_get_n_items (self->trash) : 0;
+  *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+static void
+view_updated (SalvagePage *page)
+{
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
+  guint n_items = self->trash != NULL ? g_list_model_get_n_items (self->trash) : 0;
   gboolean any_restorable = FALSE;
-
-  /* Lists can still change while the page is torn down. */
-  if (self->stack == NULL)
-    return;
-
-  salvage_page_state_show (self->stack, self->error_page, self->state, self->error, n_items,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
 
   for (guint i = 0; i < n_items && !any_restorable; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (self->trash, i);
 
       any_restorable = salvage_trash_item_get_restorable (item);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-all", any_restorable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->trash != NULL);
 }
 
 /* Cell texts */
@@ -345,7 +347,7 @@ update_view (SalvageTrashPage *self)
 static char *
 name_text (gpointer item)
 {
-  return salvage_format_trash_item_name (item);
+  return salvage_trash_item_dup_display_name (item);
 }
 
 static char *
@@ -401,6 +403,7 @@ filter_cb (gpointer item,
            gpointer user_data)
 {
   SalvageTrashPage *self = user_data;
+  const char *search = salvage_page_get_search (SALVAGE_PAGE (self));
   g_autofree char *name = NULL;
   g_autofree char *folded_name = NULL;
   g_autofree char *folded_search = NULL;
@@ -408,12 +411,12 @@ filter_cb (gpointer item,
   if (!kind_matches (item, gtk_drop_down_get_selected (self->type_dropdown)))
     return FALSE;
 
-  if (self->search == NULL || *self->search == '\0')
+  if (search == NULL || *search == '\0')
     return TRUE;
 
-  name = salvage_format_trash_item_name (item);
+  name = salvage_trash_item_dup_display_name (item);
   folded_name = g_utf8_casefold (name, -1);
-  folded_search = g_utf8_casefold (self->search, -1);
+  folded_search = g_utf8_casefold (search, -1);
 
   return strstr (folded_name, folded_search) != NULL;
 }
@@ -486,7 +489,7 @@ static char *
 name_key_cb (SalvageTrashItem *item,
              SalvageTrashPage *self)
 {
-  return salvage_format_trash_item_name (item);
+  return salvage_trash_item_dup_display_name (item);
 }
 
 static char *
@@ -623,7 +626,7 @@ dup_action_label (SalvageTrashItem *item)
   if (!salvage_trash_item_get_restorable (item))
     return salvage_format_not_restorable (item);
 
-  name = salvage_format_trash_item_name (item);
+  name = salvage_trash_item_dup_display_name (item);
   return g_strdup_printf (_("Restore “%s”"), name);
 }
 
@@ -802,10 +805,12 @@ open_web_app_action (GtkWidget  *widget,
   g_autofree char *uri = NULL;
   const char *slug;
 
-  if (self->workspace == NULL)
+  SalvageWorkspace *workspace = salvage_page_get_workspace (SALVAGE_PAGE (self));
+
+  if (workspace == NULL)
     return;
 
-  slug = salvage_client_get_workspace (salvage_workspace_get_client (self->workspace));
+  slug = salvage_client_get_workspace (salvage_workspace_get_client (workspace));
   escaped = g_uri_escape_string (slug != NULL ? slug : "", NULL, FALSE);
   uri = g_strconcat ("https://app.roboflow.com/", escaped, NULL);
 
@@ -911,7 +916,7 @@ warning_days_changed_cb (SalvageTrashPage *self)
 static void
 rows_changed_cb (SalvageTrashPage *self)
 {
-  update_view (self);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
 /* Showing many rows at once
@@ -1028,8 +1033,9 @@ salvage_trash_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
   reveal_stop (self);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
+  if (self->trash != NULL)
+    g_signal_handlers_disconnect_by_func (self->trash, trash_changed_cb, self);
+  g_clear_object (&self->trash);
 
   if (self->days_cells != NULL)
     {
@@ -1045,7 +1051,6 @@ salvage_trash_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->dispose (object);
 }
@@ -1055,21 +1060,29 @@ salvage_trash_page_finalize (GObject *object)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
 
-  g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->restore_label, g_free);
-  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->finalize (object);
 }
+
+static void workspace_changed (SalvagePage      *page,
+                               SalvageWorkspace *workspace);
+static void search_changed    (SalvagePage      *page,
+                               const char       *text);
 
 static void
 salvage_trash_page_class_init (SalvageTrashPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SalvagePageClass *page_class = SALVAGE_PAGE_CLASS (klass);
 
   object_class->dispose = salvage_trash_page_dispose;
   object_class->finalize = salvage_trash_page_finalize;
+  page_class->workspace_changed = workspace_changed;
+  page_class->search_changed = search_changed;
+  page_class->count_items = count_items;
+  page_class->view_updated = view_updated;
 
   signals[RESTORE_REQUESTED] =
     g_signal_new ("restore-requested",
@@ -1150,8 +1163,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->state = SALVAGE_PAGE_STATE_LOADING;
+  salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
   self->days_cells = g_ptr_array_new ();
   self->restore_label = salvage_format_without_mnemonic (_("_Restore"));
@@ -1210,69 +1222,42 @@ salvage_trash_page_init (SalvageTrashPage *self)
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);
 
   selection_changed_cb (self);
-  update_view (self);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
-void
-salvage_trash_page_set_workspace (SalvageTrashPage *self,
-                                  SalvageWorkspace *workspace)
+static void
+workspace_changed (SalvagePage      *page,
+                   SalvageWorkspace *workspace)
 {
-  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
-  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
 
-  if (self->workspace == workspace)
-    return;
+  if (self->trash != NULL)
+    g_signal_handlers_disconnect_by_func (self->trash, trash_changed_cb, self);
+  g_clear_object (&self->trash);
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (get_trash (self), trash_changed_cb, self);
-
-  g_set_object (&self->workspace, workspace);
-
-  if (self->workspace != NULL)
+  if (workspace != NULL)
     {
-      GListModel *trash = get_trash (self);
+      self->trash = g_object_ref (salvage_workspace_get_trash (workspace));
 
       /* Connected before the filter model is, to be told of a change
        * before the view. */
-      g_signal_connect_object (trash, "items-changed",
+      g_signal_connect_object (self->trash, "items-changed",
                                G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
 
       /* Another workspace's entries are all new rows. */
-      if (g_list_model_get_n_items (trash) > REVEAL_FIRST)
+      if (g_list_model_get_n_items (self->trash) > REVEAL_FIRST)
         reveal_gradually (self);
     }
 
-  gtk_filter_list_model_set_model (self->filtered, get_trash (self));
-
-  update_view (self);
+  gtk_filter_list_model_set_model (self->filtered, self->trash);
 }
 
-void
-salvage_trash_page_set_state (SalvageTrashPage *self,
-                              SalvagePageState  state,
-                              const GError     *error)
+static void
+search_changed (SalvagePage *page,
+                const char  *text)
 {
-  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
 
-  self->state = state;
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-
-  update_view (self);
-}
-
-void
-salvage_trash_page_set_search (SalvageTrashPage *self,
-                               const char       *text)
-{
-  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
-
-  if (g_strcmp0 (self->search, text) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_strdup (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1358,14 +1343,6 @@ salvage_trash_page_get_selection (SalvageTrashPage *self)
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
 
   return self->view_model;
-}
-
-const char *
-salvage_trash_page_get_view (SalvageTrashPage *self)
-{
-  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 void

@@ -7,14 +7,13 @@
 
 #include <adwaita.h>
 
-#include "salvage-page-util.h"
-#include "salvage-workspace.h"
+#include "salvage-page.h"
 
 G_BEGIN_DECLS
 
 #define SALVAGE_TYPE_TRASH_PAGE (salvage_trash_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE, TRASH_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE, TRASH_PAGE, SalvagePage)
 
 /*
  * Signals:
@@ -48,14 +47,6 @@ gboolean    salvage_trash_page_sort_by       (SalvageTrashPage *self,
 const char *salvage_trash_page_get_sort      (SalvageTrashPage *self,
                                               gboolean         *descending);
 
-void        salvage_trash_page_set_workspace (SalvageTrashPage *self,
-                                              SalvageWorkspace *workspace);
-void        salvage_trash_page_set_state     (SalvageTrashPage *self,
-                                              SalvagePageState  state,
-                                              const GError     *error);
-void        salvage_trash_page_set_search    (SalvageTrashPage *self,
-                                              const char       *text);
-
 /* Picks the entry of the type drop-down that shows only @kind. */
 void        salvage_trash_page_show_kind     (SalvageTrashPage *self,
                                               SalvageTrashKind  kind);
@@ -70,7 +61,5 @@ GListModel *salvage_trash_page_get_rows      (SalvageTrashPage *self);
 /* The model of the view: the rows it has been given so far (a large Trash
  * reaches it over a few frames) and which of them are selected. */
 GtkSelectionModel *salvage_trash_page_get_selection (SalvageTrashPage *self);
-/* "loading", "content", "no-results", "empty" or "error". */
-const char *salvage_trash_page_get_view      (SalvageTrashPage *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* salvage-window-private.h - views into the window for its tests
+/* salvage-window-private.h - what the window's files share, and views into it for its tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,43 +10,140 @@
 #include "salvage-welcome-page.h"
 #include "salvage-window.h"
 #include "salvage-workflows-page.h"
+#include "salvage-workspace-switcher.h"
 
 G_BEGIN_DECLS
 
-SalvageProjectsPage  *salvage_window_get_projects_page  (SalvageWindow *self);
-SalvageWorkflowsPage *salvage_window_get_workflows_page (SalvageWindow *self);
-SalvageTrashPage     *salvage_window_get_trash_page     (SalvageWindow *self);
+struct _SalvageWindow
+{
+  AdwApplicationWindow      parent_instance;
 
-/* Shows the page named "projects", "workflows" or "trash". */
-void                  salvage_window_show_page          (SalvageWindow *self,
-                                                         const char    *name);
+  AdwToastOverlay          *toast_overlay;
+  GtkStack                 *title_stack;
+  AdwWindowTitle           *window_title;
+  AdwViewSwitcherBar       *switcher_bar;
+  GtkWidget                *refresh_button;
+  GtkWidget                *search_button;
+  SalvageWorkspaceSwitcher *switcher;
+  GtkSearchBar             *search_bar;
+  GtkSearchEntry           *search_entry;
+  AdwBanner                *keyring_banner;
+  GtkStack                 *main_stack;
+  AdwViewStack             *view_stack;
+  AdwViewStackPage         *trash_stack_page;
+  SalvageProjectsPage      *projects_page;
+  SalvageWorkflowsPage     *workflows_page;
+  SalvageTrashPage         *trash_page;
+  SalvageWelcomePage       *welcome_page;
 
-SalvageWelcomePage   *salvage_window_get_welcome_page   (SalvageWindow *self);
+  SalvageSession           *session;
+  GSignalGroup             *account_signals;
+  GSignalGroup             *trash_signals;
 
-/* The rows of the workspace switcher's list. */
-GtkListBox           *salvage_window_get_accounts_list  (SalvageWindow *self);
+  /* What the pages are searched by: the search entry's text, once it has
+   * settled ("search" property). */
+  char                     *search;
+  /* The welcome page was asked for, over any workspace shown. */
+  gboolean                  welcome_shown;
+  gboolean                  narrow;
+  gboolean                  has_application;
 
-/* "welcome" or "workspace". */
-const char           *salvage_window_get_view           (SalvageWindow *self);
+  AdwAlertDialog           *dialog;
+  AdwDialog                *preferences;
+  char                     *last_toast;
+};
 
-/* The confirmation dialog waiting for an answer, or NULL. */
-AdwAlertDialog       *salvage_window_get_dialog         (SalvageWindow *self);
+/* salvage-window.c */
+void _salvage_window_present_welcome      (SalvageWindow    *self,
+                                           const char       *server,
+                                           const char       *message);
 
-/* The title of the most recent toast (with its markup), or NULL. */
-const char           *salvage_window_get_last_toast     (SalvageWindow *self);
+/* salvage-window-actions.c */
+void _salvage_window_class_init_actions   (GtkWidgetClass   *widget_class);
+void _salvage_window_delete_requested_cb  (SalvageWindow    *self,
+                                           GObject          *item);
+void _salvage_window_restore_requested_cb (SalvageWindow    *self,
+                                           GPtrArray        *requested,
+                                           gboolean          all);
 
-/* Whether the page switcher sits at the bottom, as on a narrow window. */
-gboolean              salvage_window_get_bottom_switcher (SalvageWindow *self);
+/* salvage-window-toasts.c */
+void _salvage_window_show_toast           (SalvageWindow    *self,
+                                           const char       *text);
+void _salvage_window_message_cb           (SalvageWindow    *self,
+                                           const char       *text);
+void _salvage_window_key_refused_cb       (SalvageWindow    *self,
+                                           const char       *text);
+void _salvage_window_deleted_cb           (SalvageWindow    *self,
+                                           const char       *name,
+                                           gboolean          already_in_trash,
+                                           SalvageUndoEntry *entry);
 
-/* The number of the Trash page's badge. */
-guint                 salvage_window_get_trash_badge    (SalvageWindow *self);
+/* Views into the window, for its tests */
+static inline SalvageProjectsPage *
+salvage_window_get_projects_page (SalvageWindow *self)
+{
+  return self->projects_page;
+}
 
-/* How long after a Trash load coming back to the window reloads it again
- * (5 s unless set). */
-void                  salvage_window_set_trash_focus_interval (SalvageWindow *self,
-                                                               GTimeSpan      interval);
+static inline SalvageWorkflowsPage *
+salvage_window_get_workflows_page (SalvageWindow *self)
+{
+  return self->workflows_page;
+}
 
-/* How many times the Trash was reloaded because the window became active. */
-guint                 salvage_window_get_n_focus_refreshes    (SalvageWindow *self);
+static inline SalvageTrashPage *
+salvage_window_get_trash_page (SalvageWindow *self)
+{
+  return self->trash_page;
+}
+
+static inline SalvageWelcomePage *
+salvage_window_get_welcome_page (SalvageWindow *self)
+{
+  return self->welcome_page;
+}
+
+static inline GtkListBox *
+salvage_window_get_accounts_list (SalvageWindow *self)
+{
+  return salvage_workspace_switcher_get_list (self->switcher);
+}
+
+static inline void
+salvage_window_show_page (SalvageWindow *self,
+                          const char    *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static inline const char *
+salvage_window_get_view (SalvageWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+static inline AdwAlertDialog *
+salvage_window_get_dialog (SalvageWindow *self)
+{
+  return self->dialog;
+}
+
+static inline const char *
+salvage_window_get_last_toast (SalvageWindow *self)
+{
+  return self->last_toast;
+}
+
+static inline guint
+salvage_window_get_trash_badge (SalvageWindow *self)
+{
+  return adw_view_stack_page_get_badge_number (self->trash_stack_page);
+}
+
+static inline gboolean
+salvage_window_get_bottom_switcher (SalvageWindow *self)
+{
+  return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
 
 G_END_DECLS

@@ -7,8 +7,7 @@
 
 #include <adwaita.h>
 
-#include "salvage-account.h"
-#include "salvage-workspace.h"
+#include "salvage-session.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +40,8 @@ void              salvage_window_show_message   (SalvageWindow  *self,
 
 /* The workspace shown, or NULL before the key has been accepted. */
 SalvageWorkspace *salvage_window_get_workspace  (SalvageWindow  *self);
+
+/* What the window shows: see salvage-session.h. */
+SalvageSession   *salvage_window_get_session    (SalvageWindow  *self);
 
 G_END_DECLS

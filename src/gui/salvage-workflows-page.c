@@ -8,11 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-page-util.h"
 #include "salvage-workflows-page.h"
 
 struct _SalvageWorkflowsPage
 {
-  AdwBin               parent_instance;
+  SalvagePage          parent_instance;
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
@@ -25,17 +26,13 @@ struct _SalvageWorkflowsPage
   GMenuModel          *context_menu;
   GtkWidget           *popover;
 
-  SalvageWorkspace    *workspace;
   GtkStringFilter     *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
-
-  SalvagePageState     state;
-  GError              *error;
 };
 
-G_DEFINE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, SALVAGE_TYPE_PAGE)
 
 enum {
   DELETE_REQUESTED,
@@ -47,21 +44,37 @@ static guint signals[N_SIGNALS];
 static GListModel *
 get_workflows (SalvageWorkflowsPage *self)
 {
-  return self->workspace != NULL ? salvage_workspace_get_workflows (self->workspace) : NULL;
+  SalvageWorkspace *workspace = salvage_page_get_workspace (SALVAGE_PAGE (self));
+
+  return workspace != NULL ? salvage_workspace_get_workflows (workspace) : NULL;
 }
 
 static void
-update_view (SalvageWorkflowsPage *self)
+count_items (SalvagePage *page,
+             guint       *n_items,
+             guint       *n_shown)
 {
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (page);
   GListModel *workflows = get_workflows (self);
 
-  /* Lists can still change while the page is torn down. */
-  if (self->stack == NULL)
-    return;
+  *n_items = workflows != NULL ? g_list_model_get_n_items (workflows) : 0;
+  *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
 
-  salvage_page_state_show (self->stack, self->error_page, self->state, self->error,
-                           workflows != NULL ? g_list_model_get_n_items (workflows) : 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+static void
+workspace_changed (SalvagePage      *page,
+                   SalvageWorkspace *workspace)
+{
+  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (page);
+
+  gtk_filter_list_model_set_model (self->filtered, get_workflows (self));
+}
+
+static void
+search_changed (SalvagePage *page,
+                const char  *text)
+{
+  gtk_string_filter_set_search (SALVAGE_WORKFLOWS_PAGE (page)->filter, text);
 }
 
 static char *
@@ -204,7 +217,7 @@ context_pressed_cb (GtkGestureClick      *gesture,
 static void
 rows_changed_cb (SalvageWorkflowsPage *self)
 {
-  update_view (self);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
 static void
@@ -223,19 +236,8 @@ salvage_workflows_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (salvage_workflows_page_parent_class)->dispose (object);
-}
-
-static void
-salvage_workflows_page_finalize (GObject *object)
-{
-  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (object);
-
-  g_clear_error (&self->error);
-
-  G_OBJECT_CLASS (salvage_workflows_page_parent_class)->finalize (object);
 }
 
 static void
@@ -243,9 +245,12 @@ salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SalvagePageClass *page_class = SALVAGE_PAGE_CLASS (klass);
 
   object_class->dispose = salvage_workflows_page_dispose;
-  object_class->finalize = salvage_workflows_page_finalize;
+  page_class->workspace_changed = workspace_changed;
+  page_class->search_changed = search_changed;
+  page_class->count_items = count_items;
 
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested",
@@ -308,8 +313,7 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->state = SALVAGE_PAGE_STATE_LOADING;
+  salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
 
   self->filter = gtk_string_filter_new (gtk_property_expression_new (SALVAGE_TYPE_WORKFLOW,
                                                                      NULL, "name"));
@@ -356,49 +360,7 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
 
   selection_changed_cb (self);
-  update_view (self);
-}
-
-void
-salvage_workflows_page_set_workspace (SalvageWorkflowsPage *self,
-                                      SalvageWorkspace     *workspace)
-{
-  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
-  g_return_if_fail (!workspace || SALVAGE_IS_WORKSPACE (workspace));
-
-  if (self->workspace == workspace)
-    return;
-
-
-  g_set_object (&self->workspace, workspace);
-  gtk_filter_list_model_set_model (self->filtered, get_workflows (self));
-
-
-  update_view (self);
-}
-
-void
-salvage_workflows_page_set_state (SalvageWorkflowsPage *self,
-                                  SalvagePageState      state,
-                                  const GError         *error)
-{
-  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
-
-  self->state = state;
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-
-  update_view (self);
-}
-
-void
-salvage_workflows_page_set_search (SalvageWorkflowsPage *self,
-                                   const char           *text)
-{
-  g_return_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self));
-
-  gtk_string_filter_set_search (self->filter, text);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 }
 
 gboolean
@@ -433,12 +395,4 @@ salvage_workflows_page_get_rows (SalvageWorkflowsPage *self)
   g_return_val_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->sorted);
-}
-
-const char *
-salvage_workflows_page_get_view (SalvageWorkflowsPage *self)
-{
-  g_return_val_if_fail (SALVAGE_IS_WORKFLOWS_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -7,14 +7,13 @@
 
 #include <adwaita.h>
 
-#include "salvage-page-util.h"
-#include "salvage-workspace.h"
+#include "salvage-page.h"
 
 G_BEGIN_DECLS
 
 #define SALVAGE_TYPE_WORKFLOWS_PAGE (salvage_workflows_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, SALVAGE, WORKFLOWS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, SALVAGE, WORKFLOWS_PAGE, SalvagePage)
 
 /*
  * Signals:
@@ -24,18 +23,9 @@ G_DECLARE_FINAL_TYPE (SalvageWorkflowsPage, salvage_workflows_page, SALVAGE, WOR
  * Actions (group "workflows"): "delete-selected", "context-menu".
  */
 
-void        salvage_workflows_page_set_workspace (SalvageWorkflowsPage *self,
-                                                  SalvageWorkspace     *workspace);
-void        salvage_workflows_page_set_state     (SalvageWorkflowsPage *self,
-                                                  SalvagePageState      state,
-                                                  const GError         *error);
-void        salvage_workflows_page_set_search    (SalvageWorkflowsPage *self,
-                                                  const char           *text);
 gboolean    salvage_workflows_page_select_item   (SalvageWorkflowsPage *self,
                                                   SalvageWorkflow      *workflow);
 /* The rows as shown: filtered and sorted. */
 GListModel *salvage_workflows_page_get_rows      (SalvageWorkflowsPage *self);
-/* "loading", "content", "no-results", "empty" or "error". */
-const char *salvage_workflows_page_get_view      (SalvageWorkflowsPage *self);
 
 G_END_DECLS

@@ -656,7 +656,7 @@ static char *
 name_key_cb (SalvageTrashItem *item,
              gpointer          user_data)
 {
-  return salvage_format_trash_item_name (item);
+  return salvage_trash_item_dup_display_name (item);
 }
 
 /* A column view sorted like the Trash page's: text columns, then the
@@ -705,7 +705,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  g_autofree char *name = salvage_format_trash_item_name (gtk_list_item_get_item (list_item));
+  g_autofree char *name = salvage_trash_item_dup_display_name (gtk_list_item_get_item (list_item));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), name);
 }

@@ -1,0 +1,305 @@
+/* salvage-page.c - what the Projects, Workflows and Trash pages have in common
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "salvage-page.h"
+
+typedef struct
+{
+  SalvageWorkspace    *workspace;
+  SalvageSessionState  state;
+  GError              *error;
+  char                *search;
+
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+} SalvagePagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SalvagePage, salvage_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_STATE,
+  PROP_ERROR,
+  PROP_SEARCH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_workspace (SalvagePage      *self,
+               SalvageWorkspace *workspace)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  if (!g_set_object (&priv->workspace, workspace))
+    return;
+
+  SALVAGE_PAGE_GET_CLASS (self)->workspace_changed (self, workspace);
+  salvage_page_update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void
+set_search (SalvagePage *self,
+            const char  *search)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  if (!g_set_str (&priv->search, search))
+    return;
+
+  if (SALVAGE_PAGE_GET_CLASS (self)->search_changed != NULL)
+    SALVAGE_PAGE_GET_CLASS (self)->search_changed (self, search);
+  salvage_page_update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+static void
+salvage_page_dispose (GObject *object)
+{
+  SalvagePage *self = SALVAGE_PAGE (object);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  priv->stack = NULL;
+  priv->error_page = NULL;
+  g_clear_object (&priv->workspace);
+
+  G_OBJECT_CLASS (salvage_page_parent_class)->dispose (object);
+}
+
+static void
+salvage_page_finalize (GObject *object)
+{
+  SalvagePage *self = SALVAGE_PAGE (object);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_clear_error (&priv->error);
+  g_clear_pointer (&priv->search, g_free);
+
+  G_OBJECT_CLASS (salvage_page_parent_class)->finalize (object);
+}
+
+static void
+salvage_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SalvagePage *self = SALVAGE_PAGE (object);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, priv->workspace);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, priv->state);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, priv->error);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, priv->search);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SalvagePage *self = SALVAGE_PAGE (object);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      set_workspace (self, g_value_get_object (value));
+      break;
+    case PROP_STATE:
+      if (priv->state != (SalvageSessionState) g_value_get_enum (value))
+        {
+          priv->state = g_value_get_enum (value);
+          salvage_page_update_view (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_ERROR:
+      g_clear_error (&priv->error);
+      priv->error = g_value_dup_boxed (value);
+      salvage_page_update_view (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_SEARCH:
+      set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+salvage_page_class_init (SalvagePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = salvage_page_dispose;
+  object_class->finalize = salvage_page_finalize;
+  object_class->get_property = salvage_page_get_property;
+  object_class->set_property = salvage_page_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, SALVAGE_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, SALVAGE_TYPE_SESSION_STATE, SALVAGE_SESSION_LOADING,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+salvage_page_init (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  priv->state = SALVAGE_SESSION_LOADING;
+}
+
+void
+salvage_page_set_views (SalvagePage   *self,
+                        GtkStack      *stack,
+                        AdwStatusPage *error_page)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (ADW_IS_STATUS_PAGE (error_page));
+
+  priv->stack = stack;
+  priv->error_page = error_page;
+}
+
+void
+salvage_page_update_view (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  const char *child;
+  guint n_items = 0;
+  guint n_shown = 0;
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+
+  /* Lists can still change while the page is torn down. */
+  if (priv->stack == NULL)
+    return;
+
+  SALVAGE_PAGE_GET_CLASS (self)->count_items (self, &n_items, &n_shown);
+
+  switch (priv->state)
+    {
+    case SALVAGE_SESSION_IDLE:
+    case SALVAGE_SESSION_LOADING:
+      child = n_items > 0 ? "content" : "loading";
+      break;
+
+    case SALVAGE_SESSION_FAILED:
+      {
+        /* The description is markup; the message may quote the server. */
+        g_autofree char *escaped = priv->error != NULL ? g_markup_escape_text (priv->error->message, -1)
+                                                       : NULL;
+
+        adw_status_page_set_description (priv->error_page, escaped);
+      }
+      child = n_items > 0 ? "content" : "error";
+      break;
+
+    case SALVAGE_SESSION_READY:
+    default:
+      child = n_items > 0 ? "content" : "empty";
+      break;
+    }
+
+  if (g_str_equal (child, "content") && n_shown == 0)
+    child = "no-results";
+
+  gtk_stack_set_visible_child_name (priv->stack, child);
+
+  if (SALVAGE_PAGE_GET_CLASS (self)->view_updated != NULL)
+    SALVAGE_PAGE_GET_CLASS (self)->view_updated (self);
+}
+
+SalvageWorkspace *
+salvage_page_get_workspace (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return priv->workspace;
+}
+
+SalvageSessionState
+salvage_page_get_state (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), SALVAGE_SESSION_IDLE);
+
+  return priv->state;
+}
+
+const char *
+salvage_page_get_search (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return priv->search;
+}
+
+const char *
+salvage_page_get_view (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return priv->stack != NULL ? gtk_stack_get_visible_child_name (priv->stack) : NULL;
+}
+
+void
+salvage_page_bind (SalvagePage    *self,
+                   SalvageSession *session,
+                   GObject        *search_source)
+{
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (SALVAGE_IS_SESSION (session));
+  g_return_if_fail (G_IS_OBJECT (search_source));
+
+  /* The error before the state, so that the error page has its words
+   * when it is shown. */
+  g_object_bind_property (session, "error", self, "error", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (session, "state", self, "state", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (session, "workspace", self, "workspace", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (search_source, "search", self, "search", G_BINDING_SYNC_CREATE);
+}

@@ -1,0 +1,76 @@
+/* salvage-page.h - what the Projects, Workflows and Trash pages have in common
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "salvage-session.h"
+
+G_BEGIN_DECLS
+
+#define SALVAGE_TYPE_PAGE (salvage_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (SalvagePage, salvage_page, SALVAGE, PAGE, AdwBin)
+
+/*
+ * A page of a workspace's lists. The window binds its properties to the
+ * session's (and "search" to the search bar's); a page never changes them
+ * itself.
+ *
+ * Properties:
+ *   "workspace"  SalvageWorkspace  whose lists the page shows
+ *   "state"      SalvageSessionState  where loading them stands
+ *   "error"      GError (boxed)  why the last load failed
+ *   "search"     string  what the rows' names are filtered by
+ *
+ * A page shows one child of its stack ("loading", "content", "no-results",
+ * "empty" or "error") for the state and for how many items it has and
+ * shows; the error page says why loading failed. A page that already has
+ * items keeps showing them while loading or after a failed reload: the
+ * window reports that failure in a toast.
+ */
+struct _SalvagePageClass
+{
+  AdwBinClass parent_class;
+
+  /* The workspace changed (it may be NULL); the page shows its lists. */
+  void  (*workspace_changed) (SalvagePage      *self,
+                              SalvageWorkspace *workspace);
+  /* The search text changed (NULL or "" for none). */
+  void  (*search_changed)    (SalvagePage      *self,
+                              const char       *text);
+  /* How many items the page has, and how many of them its search and
+   * filters show. */
+  void  (*count_items)       (SalvagePage      *self,
+                              guint            *n_items,
+                              guint            *n_shown);
+  /* After the view was updated: for what else depends on the lists. */
+  void  (*view_updated)      (SalvagePage      *self);
+};
+
+/* Called from a subclass's init: the stack and error page of its template. */
+void                 salvage_page_set_views      (SalvagePage   *self,
+                                                  GtkStack      *stack,
+                                                  AdwStatusPage *error_page);
+
+/* Shows the child of the stack that the state and the counts call for. */
+void                 salvage_page_update_view    (SalvagePage   *self);
+
+SalvageWorkspace    *salvage_page_get_workspace  (SalvagePage   *self);
+SalvageSessionState  salvage_page_get_state      (SalvagePage   *self);
+const char          *salvage_page_get_search     (SalvagePage   *self);
+
+/* The child of the stack shown: "loading", "content", "no-results",
+ * "empty" or "error". */
+const char          *salvage_page_get_view       (SalvagePage   *self);
+
+/* Binds @self's properties to @session's, and "search" to @search_source's
+ * "search" property. */
+void                 salvage_page_bind           (SalvagePage   *self,
+                                                  SalvageSession *session,
+                                                  GObject        *search_source);
+
+G_END_DECLS
