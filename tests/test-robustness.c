@@ -15,6 +15,7 @@
 
 #include "salvage-application.h"
 #include "salvage-demo.h"
+#include "salvage-restore-cell.h"
 #include "salvage-server.h"
 #include "salvage-window-private.h"
 
@@ -721,11 +722,11 @@ static gboolean
 is_row_button (GtkWidget     *widget,
                gconstpointer  item)
 {
-  GtkListItem *list_item;
+  GtkWidget *cell;
 
   return GTK_IS_BUTTON (widget) &&
-         (list_item = g_object_get_data (G_OBJECT (widget), "salvage-list-item")) != NULL &&
-         gtk_list_item_get_item (list_item) == item;
+         (cell = gtk_widget_get_ancestor (widget, SALVAGE_TYPE_RESTORE_CELL)) != NULL &&
+         salvage_restore_cell_get_item (SALVAGE_RESTORE_CELL (cell)) == item;
 }
 
 static void

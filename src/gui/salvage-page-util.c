@@ -10,7 +10,19 @@
 #include "salvage-account.h"
 #include "salvage-page-util.h"
 
-#define LIST_ITEM_KEY "salvage-list-item"
+/* What a text column's cells look like; one per factory. */
+typedef struct
+{
+  SalvageCellTextFunc func;
+  int                 nat_chars;
+  gboolean            numeric;
+} TextCellStyle;
+
+/* A cell's root widget points back to its list item. GtkColumnView has no
+ * way from a widget to its row, and the cells' widgets (GtkInscription,
+ * GtkTreeExpander) cannot be subclassed to hold it: this back-pointer is
+ * the one thing cells keep as object data, behind the two functions below. */
+G_DEFINE_QUARK (salvage-cell-list-item, cell_list_item)
 
 gpointer
 salvage_list_item_get_object (GtkListItem *list_item)
@@ -28,21 +40,37 @@ salvage_list_item_get_object (GtkListItem *list_item)
   return item;
 }
 
+int
+salvage_compare_dates (GDateTime *a,
+                       GDateTime *b)
+{
+  /* Unknown dates sort after every known one. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static void
+text_cell_style_free (gpointer  data,
+                      GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
-               gpointer                  user_data)
+               TextCellStyle            *style)
 {
-  gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric"));
-  int nat_chars = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "nat-chars"));
   GtkWidget *inscription;
 
   inscription = gtk_inscription_new (NULL);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
-  if (numeric)
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), style->nat_chars);
+  if (style->numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
       gtk_widget_add_css_class (inscription, "numeric");
@@ -55,15 +83,14 @@ text_setup_cb (GtkSignalListItemFactory *factory,
 static void
 text_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                  user_data)
+              TextCellStyle            *style)
 {
-  SalvageCellTextFunc func = user_data;
   GtkWidget *inscription = gtk_list_item_get_child (list_item);
   gpointer item = salvage_list_item_get_object (list_item);
   g_autofree char *text = NULL;
 
   if (item != NULL)
-    text = func (item);
+    text = style->func (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
 }
@@ -82,14 +109,19 @@ salvage_text_factory_new (SalvageCellTextFunc func,
                           gboolean            numeric)
 {
   GtkListItemFactory *factory;
+  TextCellStyle *style;
 
   g_return_val_if_fail (func != NULL, NULL);
 
+  style = g_new0 (TextCellStyle, 1);
+  style->func = func;
+  style->nat_chars = nat_chars;
+  style->numeric = numeric;
+
   factory = gtk_signal_list_item_factory_new ();
-  g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (numeric));
-  g_object_set_data (G_OBJECT (factory), "nat-chars", GINT_TO_POINTER (nat_chars));
-  g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), func);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (text_setup_cb),
+                         style, text_cell_style_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), style);
   g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind_cb), NULL);
 
   return factory;
@@ -102,7 +134,15 @@ salvage_cell_set_list_item (GtkWidget   *cell,
   g_return_if_fail (GTK_IS_WIDGET (cell));
 
   /* A list item outlives the widgets it holds, so a plain pointer is safe. */
-  g_object_set_data (G_OBJECT (cell), LIST_ITEM_KEY, list_item);
+  g_object_set_qdata (G_OBJECT (cell), cell_list_item_quark (), list_item);
+}
+
+GtkListItem *
+salvage_cell_get_list_item (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  return g_object_get_qdata (G_OBJECT (cell), cell_list_item_quark ());
 }
 
 GtkListItem *
@@ -118,7 +158,7 @@ salvage_pick_list_item (GtkWidget *view,
        widget != NULL && widget != view;
        widget = gtk_widget_get_parent (widget))
     {
-      GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), LIST_ITEM_KEY);
+      GtkListItem *list_item = salvage_cell_get_list_item (widget);
 
       if (list_item != NULL)
         return list_item;

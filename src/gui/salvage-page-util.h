@@ -19,6 +19,10 @@ GtkListItemFactory *salvage_text_factory_new (SalvageCellTextFunc func,
                                               int                 nat_chars,
                                               gboolean            numeric);
 
+/* Orders two dates, earliest first, with unknown (NULL) dates last. */
+int                 salvage_compare_dates (GDateTime *a,
+                                           GDateTime *b);
+
 /* The model object shown by @list_item, looking through tree rows. */
 gpointer            salvage_list_item_get_object (GtkListItem *list_item);
 
@@ -32,6 +36,8 @@ GtkListItem        *salvage_pick_list_item (GtkWidget *view,
  * salvage_pick_list_item(). */
 void                salvage_cell_set_list_item (GtkWidget   *cell,
                                                 GtkListItem *list_item);
+/* The list item @cell was marked with, or NULL. */
+GtkListItem        *salvage_cell_get_list_item (GtkWidget   *cell);
 
 /* Pops @popover (a child of @page) up at the focused row of @view, for
  * the Menu key and Shift+F10. Does nothing when no row has the focus. */

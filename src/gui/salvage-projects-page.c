@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-name-cell.h"
 #include "salvage-page-util.h"
+#include "salvage-projects-columns.h"
 #include "salvage-projects-page.h"
 
 struct _SalvageProjectsPage
@@ -164,224 +166,6 @@ count_items (SalvagePage *page,
 
   *n_items = projects != NULL ? g_list_model_get_n_items (projects) : 0;
   *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-}
-
-static gboolean
-is_deletable (gpointer item)
-{
-  if (SALVAGE_IS_TRAINING (item))
-    return !salvage_training_is_in_progress (item);
-
-  return SALVAGE_IS_PROJECT (item) || SALVAGE_IS_VERSION (item);
-}
-
-static const char *
-item_name (gpointer item)
-{
-  if (SALVAGE_IS_PROJECT (item))
-    return salvage_project_get_name (item);
-  if (SALVAGE_IS_VERSION (item))
-    return salvage_version_get_name (item);
-  if (SALVAGE_IS_TRAINING (item))
-    return salvage_training_get_id (item);
-
-  return NULL;
-}
-
-/* Cell texts */
-
-static char *
-name_text (gpointer item)
-{
-  if (SALVAGE_IS_VERSION (item))
-    {
-      const char *name = salvage_version_get_name (item);
-      const char *number = salvage_version_get_number (item);
-
-      if (name == NULL || *name == '\0')
-        return g_strdup_printf ("v%s", number);
-
-      return g_strdup_printf ("v%s %s", number, name);
-    }
-
-  if (SALVAGE_IS_TRAINING (item))
-    {
-      const char *model = salvage_training_get_model_type (item);
-
-      if (model != NULL && *model != '\0')
-        return g_strdup (model);
-
-      return g_strdup (salvage_training_get_id (item));
-    }
-
-  return g_strdup (item_name (item));
-}
-
-static char *
-type_text (gpointer item)
-{
-  if (SALVAGE_IS_PROJECT (item))
-    return g_strdup (salvage_format_project_type (salvage_project_get_project_type (item)));
-
-  if (SALVAGE_IS_VERSION (item))
-    return g_strdup (_("Version"));
-
-  if (SALVAGE_IS_TRAINING (item))
-    {
-      const char *status = salvage_training_get_status (item);
-
-      if (status == NULL || *status == '\0')
-        return g_strdup (_("Training"));
-
-      /* Translators: a training run and its status, e.g. "Training · running" */
-      return g_strdup_printf (_("Training · %s"), salvage_format_training_status (status));
-    }
-
-  return NULL;
-}
-
-static char *
-images_text (gpointer item)
-{
-  if (SALVAGE_IS_PROJECT (item))
-    return salvage_format_count (salvage_project_get_images (item));
-  if (SALVAGE_IS_VERSION (item))
-    return salvage_format_count (salvage_version_get_images (item));
-
-  return NULL;
-}
-
-static char *
-versions_text (gpointer item)
-{
-  if (SALVAGE_IS_PROJECT (item))
-    return salvage_format_count (salvage_project_get_version_count (item));
-
-  return NULL;
-}
-
-static char *
-date_text (gpointer item)
-{
-  if (SALVAGE_IS_PROJECT (item))
-    {
-      GDateTime *date = salvage_project_get_updated (item);
-
-      return salvage_format_date (date != NULL ? date : salvage_project_get_created (item));
-    }
-
-  if (SALVAGE_IS_VERSION (item))
-    return salvage_format_date (salvage_version_get_created (item));
-
-  if (SALVAGE_IS_TRAINING (item))
-    return salvage_format_date (salvage_training_get_started (item));
-
-  return NULL;
-}
-
-/* Sorting: siblings are always of one type */
-
-static int
-compare_dates (GDateTime *a,
-               GDateTime *b)
-{
-  /* Unknown dates sort after every known one. */
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return g_date_time_compare (a, b);
-}
-
-static int
-compare_counts (gint64 a,
-                gint64 b)
-{
-  return (a > b) - (a < b);
-}
-
-static int
-compare_name_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  g_autofree char *text_a = NULL;
-  g_autofree char *text_b = NULL;
-
-  if (SALVAGE_IS_VERSION ((gpointer) a) && SALVAGE_IS_VERSION ((gpointer) b))
-    return salvage_version_compare ((SalvageVersion *) a, (SalvageVersion *) b);
-
-  text_a = name_text ((gpointer) a);
-  text_b = name_text ((gpointer) b);
-  return g_utf8_collate (text_a != NULL ? text_a : "", text_b != NULL ? text_b : "");
-}
-
-static int
-compare_type_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  g_autofree char *text_a = type_text ((gpointer) a);
-  g_autofree char *text_b = type_text ((gpointer) b);
-
-  return g_strcmp0 (text_a, text_b);
-}
-
-static gint64
-get_images (gconstpointer item)
-{
-  if (SALVAGE_IS_PROJECT ((gpointer) item))
-    return salvage_project_get_images ((SalvageProject *) item);
-  if (SALVAGE_IS_VERSION ((gpointer) item))
-    return salvage_version_get_images ((SalvageVersion *) item);
-
-  return -1;
-}
-
-static int
-compare_images_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  return compare_counts (get_images (a), get_images (b));
-}
-
-static int
-compare_versions_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  if (SALVAGE_IS_PROJECT ((gpointer) a) && SALVAGE_IS_PROJECT ((gpointer) b))
-    return compare_counts (salvage_project_get_version_count ((SalvageProject *) a),
-                           salvage_project_get_version_count ((SalvageProject *) b));
-
-  return 0;
-}
-
-static GDateTime *
-get_date (gconstpointer item)
-{
-  if (SALVAGE_IS_PROJECT ((gpointer) item))
-    {
-      GDateTime *date = salvage_project_get_updated ((SalvageProject *) item);
-
-      return date != NULL ? date : salvage_project_get_created ((SalvageProject *) item);
-    }
-
-  if (SALVAGE_IS_VERSION ((gpointer) item))
-    return salvage_version_get_created ((SalvageVersion *) item);
-
-  if (SALVAGE_IS_TRAINING ((gpointer) item))
-    return salvage_training_get_started ((SalvageTraining *) item);
-
-  return NULL;
-}
-
-static int
-compare_date_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return compare_dates (get_date (a), get_date (b));
 }
 
 static void
@@ -579,36 +363,9 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                SalvageProjectsPage      *self)
 {
-  GtkWidget *expander;
-  GtkWidget *box;
-  GtkWidget *spinner;
-  GtkWidget *icon;
-  GtkWidget *inscription;
+  GtkWidget *expander = gtk_tree_expander_new ();
 
-  /* Only status rows show the spinner or the icon. */
-  spinner = adw_spinner_new ();
-  gtk_widget_set_visible (spinner, FALSE);
-
-  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_widget_add_css_class (icon, "error");
-  gtk_widget_set_visible (icon, FALSE);
-
-  inscription = gtk_inscription_new (NULL);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 28);
-  gtk_widget_set_hexpand (inscription, TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), inscription);
-
-  expander = gtk_tree_expander_new ();
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  g_object_set_data (G_OBJECT (expander), "salvage-spinner", spinner);
-  g_object_set_data (G_OBJECT (expander), "salvage-icon", icon);
-  g_object_set_data (G_OBJECT (expander), "salvage-inscription", inscription);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), salvage_name_cell_new ());
   salvage_cell_set_list_item (expander, list_item);
   gtk_list_item_set_child (list_item, expander);
 }
@@ -619,35 +376,27 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               SalvageProjectsPage      *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *spinner = g_object_get_data (G_OBJECT (expander), "salvage-spinner");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (expander), "salvage-icon");
-  GtkWidget *inscription = g_object_get_data (G_OBJECT (expander), "salvage-inscription");
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-  g_autofree char *text = NULL;
-  gboolean loading = FALSE;
-  gboolean failed = FALSE;
+  SalvageNameCell *cell = SALVAGE_NAME_CELL (gtk_tree_expander_get_child (expander));
 
   if (SALVAGE_IS_LEVEL_STATUS (item))
     {
       SalvageLevelStatus *status = SALVAGE_LEVEL_STATUS (item);
 
-      failed = status->error_message != NULL;
-      loading = !failed;
-      text = g_strdup (failed ? status->error_message : _("Loading…"));
+      if (status->error_message != NULL)
+        salvage_name_cell_set (cell, SALVAGE_NAME_CELL_FAILED, status->error_message);
+      else
+        salvage_name_cell_set (cell, SALVAGE_NAME_CELL_LOADING, _("Loading…"));
     }
   else
     {
-      text = name_text (item);
+      g_autofree char *text = salvage_projects_name_text (item);
+
+      salvage_name_cell_set (cell, SALVAGE_NAME_CELL_PLAIN, text);
     }
 
-  gtk_widget_set_visible (spinner, loading);
-  gtk_widget_set_visible (icon, failed);
-  /* A long message is cut short in the cell; the tooltip has all of it. */
-  gtk_widget_set_tooltip_text (inscription, failed ? text : NULL);
-
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
 }
 
@@ -669,10 +418,10 @@ static void
 delete_clicked_cb (GtkButton           *button,
                    SalvageProjectsPage *self)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
+  GtkListItem *list_item = salvage_cell_get_list_item (GTK_WIDGET (button));
   gpointer item = salvage_list_item_get_object (list_item);
 
-  if (item != NULL && is_deletable (item))
+  if (item != NULL && salvage_projects_item_is_deletable (item))
     g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
 }
 
@@ -707,14 +456,14 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
   if (SALVAGE_IS_LEVEL_STATUS (item))
     return;
 
-  name = name_text (item);
+  name = salvage_projects_name_text (item);
   /* Translators: the accessible name of a row's delete button */
   label = g_strdup_printf (_("Move “%s” to Trash"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
-  if (is_deletable (item))
+  if (salvage_projects_item_is_deletable (item))
     {
       gtk_widget_set_sensitive (button, TRUE);
       gtk_widget_set_tooltip_text (button, _("Move to Trash"));
@@ -778,7 +527,7 @@ delete_selected_action (GtkWidget  *widget,
   if (item == NULL || SALVAGE_IS_LEVEL_STATUS (item))
     return;
 
-  if (!is_deletable (item))
+  if (!salvage_projects_item_is_deletable (item))
     {
       gtk_widget_activate_action (widget, "win.toast", "s",
                                   _("A training in progress cannot be moved to the Trash"));
@@ -816,7 +565,7 @@ selection_changed_cb (SalvageProjectsPage *self)
   gpointer item = get_selected_object (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete-selected",
-                                 item != NULL && is_deletable (item));
+                                 item != NULL && salvage_projects_item_is_deletable (item));
 }
 
 static void
@@ -998,19 +747,19 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   set_factory (self->name_column,
                signal_factory_new (self, G_CALLBACK (name_setup_cb),
                                    G_CALLBACK (name_bind_cb), G_CALLBACK (name_unbind_cb)));
-  set_factory (self->type_column, salvage_text_factory_new (type_text, 24, FALSE));
-  set_factory (self->images_column, salvage_text_factory_new (images_text, 7, TRUE));
-  set_factory (self->versions_column, salvage_text_factory_new (versions_text, 5, TRUE));
-  set_factory (self->date_column, salvage_text_factory_new (date_text, 12, FALSE));
+  set_factory (self->type_column, salvage_text_factory_new (salvage_projects_type_text, 24, FALSE));
+  set_factory (self->images_column, salvage_text_factory_new (salvage_projects_images_text, 7, TRUE));
+  set_factory (self->versions_column, salvage_text_factory_new (salvage_projects_versions_text, 5, TRUE));
+  set_factory (self->date_column, salvage_text_factory_new (salvage_projects_date_text, 12, FALSE));
   set_factory (self->actions_column,
                signal_factory_new (self, G_CALLBACK (actions_setup_cb),
                                    G_CALLBACK (actions_bind_cb), NULL));
 
-  set_sorter (self->name_column, compare_name_cb);
-  set_sorter (self->type_column, compare_type_cb);
-  set_sorter (self->images_column, compare_images_cb);
-  set_sorter (self->versions_column, compare_versions_cb);
-  set_sorter (self->date_column, compare_date_cb);
+  set_sorter (self->name_column, salvage_projects_compare_name);
+  set_sorter (self->type_column, salvage_projects_compare_type);
+  set_sorter (self->images_column, salvage_projects_compare_images);
+  set_sorter (self->versions_column, salvage_projects_compare_versions);
+  set_sorter (self->date_column, salvage_projects_compare_date);
 
   self->popover = gtk_popover_menu_new_from_model (self->context_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);

@@ -9,253 +9,10 @@
 
 #include "salvage-format.h"
 #include "salvage-page-util.h"
+#include "salvage-restore-cell.h"
+#include "salvage-reveal-selection.h"
+#include "salvage-trash-columns.h"
 #include "salvage-trash-page.h"
-
-/* The view's model
- *
- * A large Trash reaches the view a few rows a frame (see "Showing many
- * rows at once" below), but what is selected is a matter of the whole
- * Trash: "select all" must select the rows still to come, and the
- * selection must not forget items whose rows are not there yet. So the
- * view is given the rows revealed so far, the first ones of the sorted
- * Trash, while the selection is kept by a GtkMultiSelection over all of
- * it. A row's position is the same in both.
- */
-
-#define SALVAGE_TYPE_REVEAL_SELECTION (salvage_reveal_selection_get_type ())
-
-G_DECLARE_FINAL_TYPE (SalvageRevealSelection, salvage_reveal_selection,
-                      SALVAGE, REVEAL_SELECTION, GObject)
-
-struct _SalvageRevealSelection
-{
-  GObject            parent_instance;
-
-  GListModel        *shown;      /* the first rows of what @selection holds */
-  GtkSelectionModel *selection;  /* over every row */
-};
-
-static GType
-salvage_reveal_selection_get_item_type (GListModel *model)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return g_list_model_get_item_type (self->shown);
-}
-
-static guint
-salvage_reveal_selection_get_n_items (GListModel *model)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return g_list_model_get_n_items (self->shown);
-}
-
-static gpointer
-salvage_reveal_selection_get_item (GListModel *model,
-                                   guint       position)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return g_list_model_get_item (self->shown, position);
-}
-
-static void
-salvage_reveal_selection_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = salvage_reveal_selection_get_item_type;
-  iface->get_n_items = salvage_reveal_selection_get_n_items;
-  iface->get_item = salvage_reveal_selection_get_item;
-}
-
-/* Every change of the selection goes to the whole: "unselect the rest"
- * includes the rows still to come. */
-
-static gboolean
-salvage_reveal_selection_is_selected (GtkSelectionModel *model,
-                                      guint              position)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_is_selected (self->selection, position);
-}
-
-static GtkBitset *
-salvage_reveal_selection_get_selection_in_range (GtkSelectionModel *model,
-                                                 guint              position,
-                                                 guint              n_items)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_get_selection_in_range (self->selection, position, n_items);
-}
-
-static gboolean
-salvage_reveal_selection_select_item (GtkSelectionModel *model,
-                                      guint              position,
-                                      gboolean           unselect_rest)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_select_item (self->selection, position, unselect_rest);
-}
-
-static gboolean
-salvage_reveal_selection_unselect_item (GtkSelectionModel *model,
-                                        guint              position)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_unselect_item (self->selection, position);
-}
-
-static gboolean
-salvage_reveal_selection_select_range (GtkSelectionModel *model,
-                                       guint              position,
-                                       guint              n_items,
-                                       gboolean           unselect_rest)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_select_range (self->selection, position, n_items, unselect_rest);
-}
-
-static gboolean
-salvage_reveal_selection_unselect_range (GtkSelectionModel *model,
-                                         guint              position,
-                                         guint              n_items)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_unselect_range (self->selection, position, n_items);
-}
-
-static gboolean
-salvage_reveal_selection_select_all (GtkSelectionModel *model)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_select_all (self->selection);
-}
-
-static gboolean
-salvage_reveal_selection_unselect_all (GtkSelectionModel *model)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_unselect_all (self->selection);
-}
-
-static gboolean
-salvage_reveal_selection_set_selection (GtkSelectionModel *model,
-                                        GtkBitset         *selected,
-                                        GtkBitset         *mask)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (model);
-
-  return gtk_selection_model_set_selection (self->selection, selected, mask);
-}
-
-static void
-salvage_reveal_selection_selection_model_init (GtkSelectionModelInterface *iface)
-{
-  iface->is_selected = salvage_reveal_selection_is_selected;
-  iface->get_selection_in_range = salvage_reveal_selection_get_selection_in_range;
-  iface->select_item = salvage_reveal_selection_select_item;
-  iface->unselect_item = salvage_reveal_selection_unselect_item;
-  iface->select_range = salvage_reveal_selection_select_range;
-  iface->unselect_range = salvage_reveal_selection_unselect_range;
-  iface->select_all = salvage_reveal_selection_select_all;
-  iface->unselect_all = salvage_reveal_selection_unselect_all;
-  iface->set_selection = salvage_reveal_selection_set_selection;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (SalvageRevealSelection, salvage_reveal_selection, G_TYPE_OBJECT,
-  G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, salvage_reveal_selection_list_model_init)
-  G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, salvage_reveal_selection_selection_model_init))
-
-static void
-reveal_selection_items_changed_cb (SalvageRevealSelection *self,
-                                   guint                   position,
-                                   guint                   removed,
-                                   guint                   added)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-/* Only the rows the view has hear of changes; the others are asked about
- * when they arrive. */
-static void
-reveal_selection_selection_changed_cb (SalvageRevealSelection *self,
-                                       guint                   position,
-                                       guint                   n_items)
-{
-  guint n_shown = g_list_model_get_n_items (self->shown);
-
-  if (position < n_shown)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position,
-                                           MIN (n_items, n_shown - position));
-}
-
-static void
-salvage_reveal_selection_dispose (GObject *object)
-{
-  SalvageRevealSelection *self = SALVAGE_REVEAL_SELECTION (object);
-
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown, reveal_selection_items_changed_cb, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, reveal_selection_selection_changed_cb,
-                                          self);
-
-  g_clear_object (&self->shown);
-  g_clear_object (&self->selection);
-
-  G_OBJECT_CLASS (salvage_reveal_selection_parent_class)->dispose (object);
-}
-
-static void
-salvage_reveal_selection_class_init (SalvageRevealSelectionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = salvage_reveal_selection_dispose;
-}
-
-static void
-salvage_reveal_selection_init (SalvageRevealSelection *self)
-{
-}
-
-/* @shown must always hold the first items of what @selection holds. */
-static GtkSelectionModel *
-salvage_reveal_selection_new (GListModel        *shown,
-                              GtkSelectionModel *selection)
-{
-  SalvageRevealSelection *self = g_object_new (SALVAGE_TYPE_REVEAL_SELECTION, NULL);
-
-  self->shown = g_object_ref (shown);
-  self->selection = g_object_ref (selection);
-  g_signal_connect_swapped (shown, "items-changed",
-                            G_CALLBACK (reveal_selection_items_changed_cb), self);
-  g_signal_connect_swapped (selection, "selection-changed",
-                            G_CALLBACK (reveal_selection_selection_changed_cb), self);
-
-  return GTK_SELECTION_MODEL (self);
-}
-
-/* The page */
-
-/* The order of the entries of the type drop-down. */
-typedef enum
-{
-  TYPE_FILTER_ALL,
-  TYPE_FILTER_PROJECTS,
-  TYPE_FILTER_VERSIONS,
-  TYPE_FILTER_TRAININGS,
-  TYPE_FILTER_WORKFLOWS,
-  TYPE_FILTER_OTHER,
-} TypeFilter;
 
 struct _SalvageTrashPage
 {
@@ -342,168 +99,28 @@ view_updated (SalvagePage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->trash != NULL);
 }
 
-/* Cell texts */
-
-static char *
-name_text (gpointer item)
-{
-  return salvage_trash_item_dup_display_name (item);
-}
-
-static char *
-type_text (gpointer item)
-{
-  return g_strdup (salvage_format_trash_kind (item));
-}
-
-static char *
-deleter_text (gpointer item)
-{
-  const char *deleter = salvage_trash_item_get_deleter (item);
-
-  return g_strdup (deleter != NULL ? deleter : "—");
-}
-
-static char *
-deleted_text (gpointer item)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return salvage_format_time_ago (salvage_trash_item_get_deleted_at (item), now);
-}
-
 /* Filtering and sorting */
-
-static gboolean
-kind_matches (SalvageTrashItem *item,
-              TypeFilter        type)
-{
-  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-
-  switch (type)
-    {
-    case TYPE_FILTER_PROJECTS:
-      return kind == SALVAGE_TRASH_KIND_PROJECT;
-    case TYPE_FILTER_VERSIONS:
-      return kind == SALVAGE_TRASH_KIND_VERSION;
-    case TYPE_FILTER_TRAININGS:
-      return kind == SALVAGE_TRASH_KIND_TRAINING;
-    case TYPE_FILTER_WORKFLOWS:
-      return kind == SALVAGE_TRASH_KIND_WORKFLOW;
-    case TYPE_FILTER_OTHER:
-      return kind == SALVAGE_TRASH_KIND_OTHER;
-    case TYPE_FILTER_ALL:
-    default:
-      return TRUE;
-    }
-}
 
 static gboolean
 filter_cb (gpointer item,
            gpointer user_data)
 {
   SalvageTrashPage *self = user_data;
-  const char *search = salvage_page_get_search (SALVAGE_PAGE (self));
-  g_autofree char *name = NULL;
-  g_autofree char *folded_name = NULL;
-  g_autofree char *folded_search = NULL;
 
-  if (!kind_matches (item, gtk_drop_down_get_selected (self->type_dropdown)))
-    return FALSE;
-
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  name = salvage_trash_item_dup_display_name (item);
-  folded_name = g_utf8_casefold (name, -1);
-  folded_search = g_utf8_casefold (search, -1);
-
-  return strstr (folded_name, folded_search) != NULL;
+  return salvage_trash_filter_matches (gtk_drop_down_get_selected (self->type_dropdown), item) &&
+         salvage_trash_search_matches (item, salvage_page_get_search (SALVAGE_PAGE (self)));
 }
 
-static int
-compare_dates (GDateTime *a,
-               GDateTime *b)
-{
-  /* Unknown dates sort after every known one. */
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return g_date_time_compare (a, b);
-}
-
-/* The columns the Trash can be sorted by, as the settings name them. */
-typedef enum
-{
-  SORT_NAME,
-  SORT_TYPE,
-  SORT_DELETER,
-  SORT_DELETED,
-  SORT_DAYS_LEFT,
-  N_SORT_COLUMNS
-} SortColumn;
-
-static const char * const sort_column_ids[N_SORT_COLUMNS] = {
-  "name", "type", "deleted-by", "deleted", "days-left",
-};
-
+/* The columns of each SalvageTrashSort. */
 static void
 get_sort_columns (SalvageTrashPage    *self,
-                  GtkColumnViewColumn *columns[N_SORT_COLUMNS])
+                  GtkColumnViewColumn *columns[SALVAGE_N_TRASH_SORTS])
 {
-  columns[SORT_NAME] = self->name_column;
-  columns[SORT_TYPE] = self->type_column;
-  columns[SORT_DELETER] = self->deleter_column;
-  columns[SORT_DELETED] = self->deleted_column;
-  columns[SORT_DAYS_LEFT] = self->days_left_column;
-}
-
-/* The default sort, of the whole Trash on every load: it compares keys
- * kept with the items rather than dates. Unknown dates come last. */
-static int
-compare_cleanup_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  gint64 x;
-  gint64 y;
-
-  x = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) a);
-  y = salvage_trash_item_get_cleanup_key ((SalvageTrashItem *) b);
-
-  return (x > y) - (x < y);
-}
-
-static int
-compare_deleted_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  /* Most recent first reads as "ascending" for a "… ago" column. */
-  return -compare_dates (salvage_trash_item_get_deleted_at ((SalvageTrashItem *) a),
-                         salvage_trash_item_get_deleted_at ((SalvageTrashItem *) b));
-}
-
-/* Sort keys for the text columns; GtkStringSorter computes each one once. */
-static char *
-name_key_cb (SalvageTrashItem *item,
-             SalvageTrashPage *self)
-{
-  return salvage_trash_item_dup_display_name (item);
-}
-
-static char *
-type_key_cb (SalvageTrashItem *item,
-             SalvageTrashPage *self)
-{
-  return g_strdup (salvage_format_trash_kind (item));
-}
-
-static char *
-deleter_key_cb (SalvageTrashItem *item,
-                SalvageTrashPage *self)
-{
-  return g_strdup (salvage_trash_item_get_deleter (item));
+  columns[SALVAGE_TRASH_SORT_NAME] = self->name_column;
+  columns[SALVAGE_TRASH_SORT_TYPE] = self->type_column;
+  columns[SALVAGE_TRASH_SORT_DELETER] = self->deleter_column;
+  columns[SALVAGE_TRASH_SORT_DELETED] = self->deleted_column;
+  columns[SALVAGE_TRASH_SORT_DAYS_LEFT] = self->days_left_column;
 }
 
 /* Cells */
@@ -511,10 +128,9 @@ deleter_key_cb (SalvageTrashItem *item,
 /* The last days are the ones to notice: after them it is gone for good. */
 static void
 style_days_left (SalvageTrashPage *self,
-                 GtkWidget        *inscription)
+                 GtkWidget        *inscription,
+                 int               days_left)
 {
-  int days_left = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (inscription), "salvage-days-left"));
-
   if (days_left >= 0 && days_left <= self->warning_days)
     gtk_widget_add_css_class (inscription, "warning");
   else
@@ -540,7 +156,6 @@ days_left_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
   gtk_widget_add_css_class (inscription, "numeric");
-  g_object_set_data (G_OBJECT (inscription), "salvage-days-left", GINT_TO_POINTER (-1));
   g_ptr_array_add (self->days_cells, inscription);
   g_object_weak_ref (G_OBJECT (inscription), days_cell_finalized_cb, self);
   salvage_cell_set_list_item (inscription, list_item);
@@ -561,9 +176,7 @@ days_left_bind_cb (GtkSignalListItemFactory *factory,
   days_left = salvage_trash_item_get_days_left (item, now);
   text = salvage_format_days_left (days_left);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-
-  g_object_set_data (G_OBJECT (inscription), "salvage-days-left", GINT_TO_POINTER (days_left));
-  style_days_left (self, inscription);
+  style_days_left (self, inscription, days_left);
 }
 
 static void
@@ -582,85 +195,14 @@ emit_restore (SalvageTrashPage *self,
 }
 
 static void
-restore_clicked_cb (GtkButton        *button,
-                    SalvageTrashPage *self)
+restore_cb (SalvageRestoreCell *cell,
+            SalvageTrashItem   *item,
+            SalvageTrashPage   *self)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
-  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (item == NULL || !salvage_trash_item_get_restorable (item))
-    return;
 
   g_ptr_array_add (items, g_object_ref (item));
   emit_restore (self, items, FALSE);
-}
-
-/* The actions cell: a Restore button or, for an entry that cannot be
- * restored from here, a dimmed icon that says why. A row makes only the
- * button; the icon is made the first time the row shows such an entry,
- * which few rows ever do. */
-
-#define ACTIONS_CELL_KEY "salvage-actions-cell"
-
-typedef struct
-{
-  GtkWidget *button;
-  GtkWidget *unavailable;  /* NULL until needed */
-} ActionsCell;
-
-static void
-actions_cell_free (ActionsCell *cell)
-{
-  g_clear_object (&cell->button);
-  g_clear_object (&cell->unavailable);
-  g_free (cell);
-}
-
-/* What the cell says about @item, to a screen reader and in its tooltip. */
-static char *
-dup_action_label (SalvageTrashItem *item)
-{
-  g_autofree char *name = NULL;
-
-  if (!salvage_trash_item_get_restorable (item))
-    return salvage_format_not_restorable (item);
-
-  name = salvage_trash_item_dup_display_name (item);
-  return g_strdup_printf (_("Restore “%s”"), name);
-}
-
-/* The tooltip is written when it is about to show: setting one on every
- * bind makes GTK query the pointer from the display for every row. */
-static gboolean
-actions_query_tooltip_cb (GtkWidget   *widget,
-                          int          x,
-                          int          y,
-                          gboolean     keyboard_mode,
-                          GtkTooltip  *tooltip,
-                          GtkListItem *list_item)
-{
-  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
-
-  if (item == NULL)
-    return FALSE;
-
-  text = dup_action_label (item);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static GtkWidget *
-actions_cell_widget_init (GtkWidget   *widget,
-                          GtkListItem *list_item)
-{
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (actions_query_tooltip_cb), list_item);
-  salvage_cell_set_list_item (widget, list_item);
-
-  /* The cell keeps both widgets while the list item shows one of them. */
-  return g_object_ref_sink (widget);
 }
 
 static void
@@ -668,21 +210,11 @@ actions_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SalvageTrashPage         *self)
 {
-  ActionsCell *cell = g_new0 (ActionsCell, 1);
+  GtkWidget *cell = salvage_restore_cell_new (self->restore_label);
 
-  /* No mnemonic: every row would claim the same one. */
-  cell->button = actions_cell_widget_init (gtk_button_new_with_label (self->restore_label),
-                                           list_item);
-  gtk_widget_add_css_class (cell->button, "flat");
-  /* A button is named after its label, which says "Restore" in every row:
-   * it is named after its item instead (see actions_bind_cb). */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (cell->button),
-                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  g_signal_connect_object (cell->button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
-
-  g_object_set_data_full (G_OBJECT (list_item), ACTIONS_CELL_KEY, cell,
-                          (GDestroyNotify) actions_cell_free);
-  gtk_list_item_set_child (list_item, cell->button);
+  g_signal_connect_object (cell, "restore", G_CALLBACK (restore_cb), self, 0);
+  salvage_cell_set_list_item (cell, list_item);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -690,30 +222,16 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageTrashPage         *self)
 {
-  ActionsCell *cell = g_object_get_data (G_OBJECT (list_item), ACTIONS_CELL_KEY);
-  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *label = dup_action_label (item);
-  GtkWidget *child = cell->button;
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)),
+                                 gtk_list_item_get_item (list_item));
+}
 
-  if (!salvage_trash_item_get_restorable (item))
-    {
-      if (cell->unavailable == NULL)
-        {
-          cell->unavailable =
-            actions_cell_widget_init (gtk_image_new_from_icon_name ("action-unavailable-symbolic"),
-                                      list_item);
-          gtk_widget_add_css_class (cell->unavailable, "dim-label");
-        }
-      child = cell->unavailable;
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  /* A recycled row may already show the right one; setting a child that
-   * is already in place is an error for the list item. */
-  if (gtk_list_item_get_child (list_item) != child)
-    gtk_list_item_set_child (list_item, child);
+static void
+actions_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SalvageTrashPage         *self)
+{
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /* Actions */
@@ -869,15 +387,6 @@ selection_changed_cb (SalvageTrashPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
 }
 
-static const char * const type_filter_ids[] = {
-  [TYPE_FILTER_ALL] = "all",
-  [TYPE_FILTER_PROJECTS] = "project",
-  [TYPE_FILTER_VERSIONS] = "version",
-  [TYPE_FILTER_TRAININGS] = "training",
-  [TYPE_FILTER_WORKFLOWS] = "workflow",
-  [TYPE_FILTER_OTHER] = "other",
-};
-
 static void
 type_changed_cb (SalvageTrashPage *self)
 {
@@ -885,8 +394,8 @@ type_changed_cb (SalvageTrashPage *self)
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (self->settings != NULL && type < G_N_ELEMENTS (type_filter_ids))
-    g_settings_set_string (self->settings, "trash-filter", type_filter_ids[type]);
+  if (self->settings != NULL && type < SALVAGE_N_TRASH_FILTERS)
+    g_settings_set_string (self->settings, "trash-filter", salvage_trash_filter_to_string (type));
 }
 
 static void
@@ -1147,12 +656,15 @@ text_sorter_new (SalvageTrashPage *self,
 static GtkListItemFactory *
 signal_factory_new (SalvageTrashPage *self,
                     GCallback         setup,
-                    GCallback         bind)
+                    GCallback         bind,
+                    GCallback         unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", setup, self);
   g_signal_connect (factory, "bind", bind, self);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, self);
 
   return factory;
 }
@@ -1188,21 +700,22 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                                    GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_model (self->column_view, self->view_model);
 
-  set_column (self->name_column, salvage_text_factory_new (name_text, 32, FALSE),
-              text_sorter_new (self, G_CALLBACK (name_key_cb)));
-  set_column (self->type_column, salvage_text_factory_new (type_text, 9, FALSE),
-              text_sorter_new (self, G_CALLBACK (type_key_cb)));
-  set_column (self->deleter_column, salvage_text_factory_new (deleter_text, 16, FALSE),
-              text_sorter_new (self, G_CALLBACK (deleter_key_cb)));
-  set_column (self->deleted_column, salvage_text_factory_new (deleted_text, 12, FALSE),
-              GTK_SORTER (gtk_custom_sorter_new (compare_deleted_cb, self, NULL)));
+  set_column (self->name_column, salvage_text_factory_new (salvage_trash_name_text, 32, FALSE),
+              text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
+  set_column (self->type_column, salvage_text_factory_new (salvage_trash_type_text, 9, FALSE),
+              text_sorter_new (self, G_CALLBACK (salvage_trash_type_key)));
+  set_column (self->deleter_column, salvage_text_factory_new (salvage_trash_deleter_text, 16, FALSE),
+              text_sorter_new (self, G_CALLBACK (salvage_trash_deleter_key)));
+  set_column (self->deleted_column, salvage_text_factory_new (salvage_trash_deleted_text, 12, FALSE),
+              GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_deleted, NULL, NULL)));
   set_column (self->days_left_column,
               signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
-                                  G_CALLBACK (days_left_bind_cb)),
-              GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, self, NULL)));
+                                  G_CALLBACK (days_left_bind_cb), NULL),
+              GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_cleanup, NULL, NULL)));
   set_column (self->actions_column,
               signal_factory_new (self, G_CALLBACK (actions_setup_cb),
-                                  G_CALLBACK (actions_bind_cb)),
+                                  G_CALLBACK (actions_bind_cb),
+                                  G_CALLBACK (actions_unbind_cb)),
               NULL);
 
   /* What is about to be lost for good comes first. */
@@ -1265,27 +778,27 @@ void
 salvage_trash_page_show_kind (SalvageTrashPage *self,
                               SalvageTrashKind  kind)
 {
-  TypeFilter type;
+  SalvageTrashFilter type;
 
   g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
 
   switch (kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      type = TYPE_FILTER_PROJECTS;
+      type = SALVAGE_TRASH_FILTER_PROJECTS;
       break;
     case SALVAGE_TRASH_KIND_VERSION:
-      type = TYPE_FILTER_VERSIONS;
+      type = SALVAGE_TRASH_FILTER_VERSIONS;
       break;
     case SALVAGE_TRASH_KIND_TRAINING:
-      type = TYPE_FILTER_TRAININGS;
+      type = SALVAGE_TRASH_FILTER_TRAININGS;
       break;
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      type = TYPE_FILTER_WORKFLOWS;
+      type = SALVAGE_TRASH_FILTER_WORKFLOWS;
       break;
     case SALVAGE_TRASH_KIND_OTHER:
     default:
-      type = TYPE_FILTER_OTHER;
+      type = SALVAGE_TRASH_FILTER_OTHER;
       break;
     }
 
@@ -1297,7 +810,7 @@ salvage_trash_page_show_all_kinds (SalvageTrashPage *self)
 {
   g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
 
-  gtk_drop_down_set_selected (self->type_dropdown, TYPE_FILTER_ALL);
+  gtk_drop_down_set_selected (self->type_dropdown, SALVAGE_TRASH_FILTER_ALL);
 }
 
 gboolean
@@ -1349,14 +862,24 @@ void
 salvage_trash_page_set_warning_days (SalvageTrashPage *self,
                                      int               days)
 {
+  g_autoptr(GDateTime) now = NULL;
+
   g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
 
   if (self->warning_days == days)
     return;
 
   self->warning_days = days;
+  now = g_date_time_new_now_utc ();
   for (guint i = 0; i < self->days_cells->len; i++)
-    style_days_left (self, g_ptr_array_index (self->days_cells, i));
+    {
+      GtkWidget *inscription = g_ptr_array_index (self->days_cells, i);
+      GtkListItem *list_item = salvage_cell_get_list_item (inscription);
+      SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+
+      style_days_left (self, inscription,
+                       item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
+    }
 }
 
 const char *
@@ -1365,7 +888,7 @@ salvage_trash_page_get_sort (SalvageTrashPage *self,
 {
   GtkColumnViewSorter *sorter;
   GtkColumnViewColumn *column;
-  GtkColumnViewColumn *columns[N_SORT_COLUMNS];
+  GtkColumnViewColumn *columns[SALVAGE_N_TRASH_SORTS];
 
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
 
@@ -1376,9 +899,9 @@ salvage_trash_page_get_sort (SalvageTrashPage *self,
     *descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
 
   get_sort_columns (self, columns);
-  for (guint i = 0; i < N_SORT_COLUMNS; i++)
+  for (guint i = 0; i < SALVAGE_N_TRASH_SORTS; i++)
     if (columns[i] == column)
-      return sort_column_ids[i];
+      return salvage_trash_sort_to_string (i);
 
   return NULL;
 }
@@ -1388,24 +911,20 @@ salvage_trash_page_sort_by (SalvageTrashPage *self,
                             const char       *column,
                             gboolean          descending)
 {
-  GtkColumnViewColumn *columns[N_SORT_COLUMNS];
+  GtkColumnViewColumn *columns[SALVAGE_N_TRASH_SORTS];
+  int sort;
 
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
   g_return_val_if_fail (column != NULL, FALSE);
 
+  sort = salvage_trash_sort_from_string (column);
+  if (sort < 0)
+    return FALSE;
+
   get_sort_columns (self, columns);
-
-  for (guint i = 0; i < N_SORT_COLUMNS; i++)
-    {
-      if (g_str_equal (column, sort_column_ids[i]))
-        {
-          gtk_column_view_sort_by_column (self->column_view, columns[i],
-                                          descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  gtk_column_view_sort_by_column (self->column_view, columns[sort],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
 }
 
 void
@@ -1414,6 +933,7 @@ salvage_trash_page_set_settings (SalvageTrashPage *self,
 {
   g_autofree char *filter = NULL;
   g_autofree char *sort = NULL;
+  int type;
 
   g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
@@ -1421,11 +941,9 @@ salvage_trash_page_set_settings (SalvageTrashPage *self,
 
   /* Apply first, then follow: applying must not write back. */
   filter = g_settings_get_string (settings, "trash-filter");
-  for (guint i = 0; i < G_N_ELEMENTS (type_filter_ids); i++)
-    {
-      if (g_str_equal (filter, type_filter_ids[i]))
-        gtk_drop_down_set_selected (self->type_dropdown, i);
-    }
+  type = salvage_trash_filter_from_string (filter);
+  if (type >= 0)
+    gtk_drop_down_set_selected (self->type_dropdown, (guint) type);
 
   sort = g_settings_get_string (settings, "trash-sort-column");
   salvage_trash_page_sort_by (self, sort, g_settings_get_boolean (settings, "trash-sort-descending"));

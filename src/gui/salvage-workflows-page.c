@@ -104,22 +104,11 @@ date_text (gpointer item)
 }
 
 static int
-compare_dates (GDateTime *a,
-               GDateTime *b)
-{
-  /* Unknown dates sort after every known one. */
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return g_date_time_compare (a, b);
-}
-
-static int
 compare_created_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  return compare_dates (salvage_workflow_get_created ((SalvageWorkflow *) a),
+  return salvage_compare_dates (salvage_workflow_get_created ((SalvageWorkflow *) a),
                         salvage_workflow_get_created ((SalvageWorkflow *) b));
 }
 
@@ -127,7 +116,7 @@ static void
 delete_clicked_cb (GtkButton            *button,
                    SalvageWorkflowsPage *self)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "salvage-list-item");
+  GtkListItem *list_item = salvage_cell_get_list_item (GTK_WIDGET (button));
   gpointer item = gtk_list_item_get_item (list_item);
 
   if (item != NULL)
