@@ -554,7 +554,7 @@ test_accounts_preferences (void)
   salvage_window_open_account (window, find_account (WS_A));
   WAIT_FOR (workspace_loaded (window, WS_A));
 
-  preferences = salvage_preferences_dialog_new (window, application);
+  preferences = salvage_preferences_dialog_new (application);
   adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (window));
   g_assert_cmpuint (salvage_preferences_dialog_get_n_accounts (preferences), ==, before);
 

@@ -75,18 +75,25 @@ salvage_dup_item_name (SalvageWorkspace *workspace,
 static void
 answer_once_cb (AdwAlertDialog *dialog,
                 const char     *response,
-                gpointer        user_data)
+                gboolean       *answered)
 {
   GSignalInvocationHint *hint;
 
-  if (g_object_get_data (G_OBJECT (dialog), "salvage-answered") == NULL)
+  if (!*answered)
     {
-      g_object_set_data (G_OBJECT (dialog), "salvage-answered", GINT_TO_POINTER (TRUE));
+      *answered = TRUE;
       return;
     }
 
   hint = g_signal_get_invocation_hint (dialog);
   g_signal_stop_emission (dialog, hint->signal_id, hint->detail);
+}
+
+static void
+answered_free (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
 }
 
 static AdwAlertDialog *
@@ -95,7 +102,8 @@ confirmation_new (const char *heading,
 {
   AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (answer_once_cb), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (answer_once_cb),
+                         g_new0 (gboolean, 1), answered_free, 0);
 
   return ADW_ALERT_DIALOG (dialog);
 }

@@ -237,6 +237,10 @@ salvage_remove_account_button_new (gpointer account)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-account");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
+                                    salvage_account_get_server (account),
+                                    salvage_account_get_workspace (account));
 
   return button;
 }

@@ -54,7 +54,8 @@ void                salvage_popup_at_point (GtkWidget  *page,
                                             double      y);
 
 /* The flat "Remove Workspace…" button of a row listing @account (a
- * SalvageAccount), named for screen readers by the workspace. */
+ * SalvageAccount), named for screen readers by the workspace. It
+ * activates "win.remove-account" with the account's server and slug. */
 GtkWidget          *salvage_remove_account_button_new (gpointer account);
 
 G_END_DECLS

@@ -16,7 +16,6 @@ struct _SalvagePreferencesDialog
 {
   AdwPreferencesDialog  parent_instance;
 
-  SalvageWindow        *parent;
   SalvageAccounts      *accounts;
   GCancellable         *cancellable;
 
@@ -26,10 +25,50 @@ struct _SalvagePreferencesDialog
 
 G_DEFINE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
-static void
-update_subtitle (AdwActionRow *row)
+/* A row of the workspaces added: its name, server and what is known of
+ * its key, and a Remove button. */
+
+#define SALVAGE_TYPE_ACCOUNT_KEY_ROW (salvage_account_key_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalvageAccountKeyRow, salvage_account_key_row, SALVAGE, ACCOUNT_KEY_ROW, AdwActionRow)
+
+struct _SalvageAccountKeyRow
 {
-  SalvageAccount *account = g_object_get_data (G_OBJECT (row), "salvage-account");
+  AdwActionRow    parent_instance;
+
+  SalvageAccount *account;
+  /* Why there is no masked key to show, once the keyring has answered. */
+  char           *key_state;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageAccountKeyRow, salvage_account_key_row, ADW_TYPE_ACTION_ROW)
+
+static void
+salvage_account_key_row_finalize (GObject *object)
+{
+  SalvageAccountKeyRow *self = SALVAGE_ACCOUNT_KEY_ROW (object);
+
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->key_state, g_free);
+
+  G_OBJECT_CLASS (salvage_account_key_row_parent_class)->finalize (object);
+}
+
+static void
+salvage_account_key_row_class_init (SalvageAccountKeyRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = salvage_account_key_row_finalize;
+}
+
+static void
+salvage_account_key_row_init (SalvageAccountKeyRow *self)
+{
+}
+
+static void
+update_subtitle (SalvageAccountKeyRow *row)
+{
+  SalvageAccount *account = row->account;
   const char *masked = salvage_account_get_masked_key (account);
   const char *key_state;
   g_autofree char *key_text = NULL;
@@ -42,8 +81,7 @@ update_subtitle (AdwActionRow *row)
     /* Translators: %s is a masked API key */
     key_text = g_strdup_printf (_("Key %s"), masked);
 
-  key_state = key_text != NULL ? key_text
-                               : g_object_get_data (G_OBJECT (row), "salvage-key-state");
+  key_state = key_text != NULL ? key_text : row->key_state;
   if (key_state == NULL)
     key_state = _("Looking up the key…");
 
@@ -52,7 +90,7 @@ update_subtitle (AdwActionRow *row)
                               salvage_account_get_workspace (account),
                               salvage_account_get_server (account),
                               key_state);
-  adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
 
 static void
@@ -60,7 +98,7 @@ lookup_key_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(AdwActionRow) row = user_data;
+  g_autoptr(SalvageAccountKeyRow) row = user_data;
   g_autoptr(GError) error = NULL;
   char *api_key;
 
@@ -77,51 +115,34 @@ lookup_key_cb (GObject      *object,
     return;
 
   if (g_error_matches (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND))
-    g_object_set_data_full (G_OBJECT (row), "salvage-key-state",
-                            g_strdup (_("No key in the keyring")), g_free);
+    g_set_str (&row->key_state, _("No key in the keyring"));
   else
-    g_object_set_data_full (G_OBJECT (row), "salvage-key-state",
-                            g_strdup (error->message), g_free);
+    g_set_str (&row->key_state, error->message);
   update_subtitle (row);
-}
-
-static void
-remove_clicked_cb (GtkButton                *button,
-                   SalvagePreferencesDialog *self)
-{
-  SalvageAccount *account = g_object_get_data (G_OBJECT (button), "salvage-account");
-
-  gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.remove-account", "(ss)",
-                              salvage_account_get_server (account),
-                              salvage_account_get_workspace (account));
 }
 
 static GtkWidget *
 account_row_new (SalvagePreferencesDialog *self,
                  SalvageAccount           *account)
 {
-  GtkWidget *row;
-  GtkWidget *button;
+  SalvageAccountKeyRow *row;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  row = g_object_new (SALVAGE_TYPE_ACCOUNT_KEY_ROW, "use-markup", FALSE, NULL);
+  row->account = g_object_ref (account);
   g_object_bind_property (account, "name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_set_data_full (G_OBJECT (row), "salvage-account", g_object_ref (account), g_object_unref);
   g_signal_connect_object (account, "notify::masked-key", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (account, "notify::session-only", G_CALLBACK (update_subtitle), row, G_CONNECT_SWAPPED);
+  /* The dialog shows over the window, whose "win.remove-account" asks
+   * first and then removes. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), salvage_remove_account_button_new (account));
 
-  button = salvage_remove_account_button_new (account);
-  g_object_set_data_full (G_OBJECT (button), "salvage-account", g_object_ref (account), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  update_subtitle (ADW_ACTION_ROW (row));
+  update_subtitle (row);
 
   if (salvage_account_get_masked_key (account) == NULL)
     salvage_accounts_lookup_key_async (self->accounts, account, self->cancellable,
                                        lookup_key_cb, g_object_ref (row));
 
-  return row;
+  return GTK_WIDGET (row);
 }
 
 static void
@@ -184,7 +205,6 @@ salvage_preferences_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->accounts);
-  g_clear_weak_pointer (&self->parent);
   g_clear_pointer (&self->account_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (salvage_preferences_dialog_parent_class)->dispose (object);
@@ -206,20 +226,17 @@ salvage_preferences_dialog_init (SalvagePreferencesDialog *self)
 }
 
 SalvagePreferencesDialog *
-salvage_preferences_dialog_new (SalvageWindow      *parent,
-                                SalvageApplication *application)
+salvage_preferences_dialog_new (SalvageApplication *application)
 {
   SalvagePreferencesDialog *self;
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
 
-  g_return_val_if_fail (SALVAGE_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SALVAGE_IS_APPLICATION (application), NULL);
 
   self = g_object_new (SALVAGE_TYPE_PREFERENCES_DIALOG,
                        "search-enabled", FALSE,
                        NULL);
-  g_set_weak_pointer (&self->parent, parent);
   self->accounts = g_object_ref (salvage_application_get_accounts (application));
 
   page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());

@@ -8,7 +8,6 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
-#include "salvage-window.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, SALVAGE, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-/* Removing a workspace goes through @parent's win.remove-account.
- * Present it over @parent with adw_dialog_present(). */
-SalvagePreferencesDialog *salvage_preferences_dialog_new (SalvageWindow      *parent,
-                                                          SalvageApplication *application);
+/* Present it over a SalvageWindow with adw_dialog_present(): removing a
+ * workspace goes through the window's "win.remove-account". */
+SalvagePreferencesDialog *salvage_preferences_dialog_new (SalvageApplication *application);
 
 /* The number of workspace rows shown. */
 guint                     salvage_preferences_dialog_get_n_accounts (SalvagePreferencesDialog *self);

@@ -166,11 +166,14 @@ demo_clicked_cb (SalvageWelcomePage *self)
   g_signal_emit (self, signals[DEMO_REQUESTED], 0);
 }
 
+/* A login's Use button: "welcome.use-login" with the login's index. */
 static void
-import_clicked_cb (GtkButton          *button,
-                   SalvageWelcomePage *self)
+use_login_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "salvage-index"));
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (widget);
+  guint index = g_variant_get_uint32 (parameter);
   g_autofree char *server = NULL;
 
   if (self->busy)
@@ -253,6 +256,8 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "welcome.use-login", "u", use_login_action);
 }
 
 static void
@@ -404,8 +409,8 @@ cli_row_new (SalvageWelcomePage *self,
 
       button = gtk_button_new_with_mnemonic (_("_Use"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (button), "salvage-index", GUINT_TO_POINTER (index));
-      g_signal_connect (button, "clicked", G_CALLBACK (import_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "welcome.use-login");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       name != NULL ? name : subtitle,

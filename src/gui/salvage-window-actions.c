@@ -17,6 +17,68 @@
 
 /* Confirmations */
 
+/* What a confirmation carries out once the user agrees; the dialog owns it. */
+typedef enum
+{
+  CONFIRM_DELETE,
+  CONFIRM_RESTORE,
+  CONFIRM_REMOVE_ACCOUNT,
+} ConfirmKind;
+
+typedef struct
+{
+  ConfirmKind  kind;
+  GWeakRef     window;
+  GObject     *object;  /* DELETE: the item; REMOVE_ACCOUNT: the account */
+  char        *name;    /* DELETE: the item's name as the dialog gave it */
+  GPtrArray   *items;   /* RESTORE: the SalvageTrashItems to send */
+} Confirmation;
+
+static void
+confirmation_free (gpointer  data,
+                   GClosure *closure)
+{
+  Confirmation *confirmation = data;
+
+  g_weak_ref_clear (&confirmation->window);
+  g_clear_object (&confirmation->object);
+  g_clear_pointer (&confirmation->name, g_free);
+  g_clear_pointer (&confirmation->items, g_ptr_array_unref);
+  g_free (confirmation);
+}
+
+static const char * const confirm_responses[] = {
+  [CONFIRM_DELETE] = "trash",
+  [CONFIRM_RESTORE] = "restore",
+  [CONFIRM_REMOVE_ACCOUNT] = "remove",
+};
+
+static void
+confirmation_response_cb (AdwAlertDialog *dialog,
+                          const char     *response,
+                          Confirmation   *confirmation)
+{
+  g_autoptr(SalvageWindow) self = g_weak_ref_get (&confirmation->window);
+
+  if (self == NULL || g_strcmp0 (response, confirm_responses[confirmation->kind]) != 0)
+    return;
+
+  switch (confirmation->kind)
+    {
+    case CONFIRM_DELETE:
+      salvage_session_delete (self->session, confirmation->object, confirmation->name);
+      break;
+    case CONFIRM_RESTORE:
+      salvage_session_restore (self->session, confirmation->items);
+      break;
+    case CONFIRM_REMOVE_ACCOUNT:
+      salvage_session_remove_account (self->session, SALVAGE_ACCOUNT (confirmation->object));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* A confirmation is waiting for an answer until it closes. */
 static void
 dialog_closed_cb (SalvageWindow *self,
@@ -27,28 +89,31 @@ dialog_closed_cb (SalvageWindow *self,
 }
 
 /* Shows @dialog over the window, or over the preferences when they are
- * open: a question asked from them belongs there. */
+ * open: a question asked from them belongs there. If the user agrees,
+ * @kind is done with @object, @name or @items (the last two are taken). */
 static void
 present_dialog (SalvageWindow  *self,
-                AdwAlertDialog *dialog)
+                AdwAlertDialog *dialog,
+                ConfirmKind     kind,
+                GObject        *object,
+                char           *name,
+                GPtrArray      *items)
 {
   GtkWidget *parent = self->preferences != NULL ? GTK_WIDGET (self->preferences)
                                                 : GTK_WIDGET (self);
+  Confirmation *confirmation = g_new0 (Confirmation, 1);
+
+  confirmation->kind = kind;
+  g_weak_ref_init (&confirmation->window, self);
+  confirmation->object = object != NULL ? g_object_ref (object) : NULL;
+  confirmation->name = name;
+  confirmation->items = items;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirmation_response_cb),
+                         confirmation, confirmation_free, 0);
 
   g_set_weak_pointer (&self->dialog, dialog);
   g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), parent);
-}
-
-static void
-delete_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    SalvageWindow  *self)
-{
-  if (g_strcmp0 (response, "trash") == 0)
-    salvage_session_delete (self->session,
-                            g_object_get_data (G_OBJECT (dialog), "salvage-item"),
-                            g_object_get_data (G_OBJECT (dialog), "salvage-name"));
 }
 
 void
@@ -64,19 +129,7 @@ _salvage_window_delete_requested_cb (SalvageWindow *self,
 
   name = salvage_dup_item_name (workspace, item);
   dialog = salvage_delete_dialog_new (item, name);
-  g_object_set_data_full (G_OBJECT (dialog), "salvage-item", g_object_ref (item), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "salvage-name", g_steal_pointer (&name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  present_dialog (self, dialog);
-}
-
-static void
-restore_response_cb (AdwAlertDialog *dialog,
-                     const char     *response,
-                     SalvageWindow  *self)
-{
-  if (g_strcmp0 (response, "restore") == 0)
-    salvage_session_restore (self->session, g_object_get_data (G_OBJECT (dialog), "salvage-items"));
+  present_dialog (self, dialog, CONFIRM_DELETE, item, g_steal_pointer (&name), NULL);
 }
 
 void
@@ -92,10 +145,7 @@ _salvage_window_restore_requested_cb (SalvageWindow *self,
     return;
 
   dialog = salvage_restore_dialog_new (workspace, requested, all, &items);
-  g_object_set_data_full (G_OBJECT (dialog), "salvage-items",
-                          g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  present_dialog (self, dialog);
+  present_dialog (self, dialog, CONFIRM_RESTORE, NULL, NULL, g_steal_pointer (&items));
 }
 
 static SalvageAccount *
@@ -111,16 +161,6 @@ find_account (SalvageWindow *self,
 
   g_variant_get (parameter, "(&s&s)", &server, &workspace);
   return salvage_accounts_find (accounts, server, workspace);
-}
-
-static void
-remove_response_cb (AdwAlertDialog *dialog,
-                    const char     *response,
-                    SalvageWindow  *self)
-{
-  if (g_strcmp0 (response, "remove") == 0)
-    salvage_session_remove_account (self->session,
-                                    g_object_get_data (G_OBJECT (dialog), "salvage-account"));
 }
 
 /* Actions */
@@ -151,9 +191,7 @@ remove_account_action (GtkWidget  *widget,
   adw_alert_dialog_set_default_response (dialog, "cancel");
   adw_alert_dialog_set_close_response (dialog, "cancel");
 
-  g_object_set_data_full (G_OBJECT (dialog), "salvage-account", g_object_ref (account), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  present_dialog (self, dialog);
+  present_dialog (self, dialog, CONFIRM_REMOVE_ACCOUNT, G_OBJECT (account), NULL, NULL);
 }
 
 static void
@@ -255,7 +293,7 @@ preferences_action (GtkWidget  *widget,
   if (!SALVAGE_IS_APPLICATION (application) || self->preferences != NULL)
     return;
 
-  preferences = salvage_preferences_dialog_new (self, SALVAGE_APPLICATION (application));
+  preferences = salvage_preferences_dialog_new (SALVAGE_APPLICATION (application));
   g_set_weak_pointer (&self->preferences, ADW_DIALOG (preferences));
   adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (self));
 }

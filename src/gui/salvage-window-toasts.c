@@ -77,13 +77,32 @@ update_undo_toast (AdwToast         *toast,
   adw_toast_set_button_label (toast, salvage_undo_entry_can_undo (entry) ? _("_Undo") : NULL);
 }
 
-static void
-undo_clicked_cb (SalvageWindow *self,
-                 AdwToast      *toast)
+/* What a delete's toast undoes; the toast owns it. */
+typedef struct
 {
-  SalvageUndoEntry *entry = g_object_get_data (G_OBJECT (toast), "salvage-undo-entry");
+  GWeakRef          window;
+  SalvageUndoEntry *entry;
+} UndoButton;
 
-  salvage_session_undo_entry (self->session, entry);
+static void
+undo_button_free (gpointer  data,
+                  GClosure *closure)
+{
+  UndoButton *button = data;
+
+  g_weak_ref_clear (&button->window);
+  g_clear_object (&button->entry);
+  g_free (button);
+}
+
+static void
+undo_clicked_cb (AdwToast   *toast,
+                 UndoButton *button)
+{
+  g_autoptr(SalvageWindow) self = g_weak_ref_get (&button->window);
+
+  if (self != NULL)
+    salvage_session_undo_entry (self->session, button->entry);
 }
 
 void
@@ -106,11 +125,13 @@ _salvage_window_deleted_cb (SalvageWindow    *self,
 
   if (entry != NULL)
     {
+      UndoButton *button = g_new0 (UndoButton, 1);
+
       /* The toast holds its entry, and undoes that delete and no other. */
-      g_object_set_data_full (G_OBJECT (toast), "salvage-undo-entry", g_object_ref (entry),
-                              g_object_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_weak_ref_init (&button->window, self);
+      button->entry = g_object_ref (entry);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                             button, undo_button_free, 0);
       g_signal_connect_object (entry, "notify::state", G_CALLBACK (update_undo_toast), toast,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (entry, "notify::shown", G_CALLBACK (update_undo_toast), toast,

@@ -93,10 +93,6 @@ account_row_new (gpointer item,
   gtk_box_append (GTK_BOX (box), labels);
 
   remove = salvage_remove_account_button_new (account);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-account");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)",
-                                    salvage_account_get_server (account),
-                                    salvage_account_get_workspace (account));
   gtk_box_append (GTK_BOX (box), remove);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
