@@ -1250,6 +1250,54 @@ test_window_trash_settings (void)
   g_settings_reset (settings, "trash-filter");
 }
 
+static gboolean
+is_mapped_row_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL;
+}
+
+/* Each page's rows have a context menu, from the keyboard at the focused
+ * row, through the action all pages share. */
+static void
+test_window_context_menu (void)
+{
+  static const char * const pages[] = { "projects", "workflows", "trash" };
+  Fixture f = { 0, };
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      SalvagePage *page;
+      GtkPopover *popover;
+      GtkWidget *button = NULL;
+
+      salvage_window_show_page (f.window, pages[i]);
+      if (g_str_equal (pages[i], "projects"))
+        page = SALVAGE_PAGE (salvage_window_get_projects_page (f.window));
+      else if (g_str_equal (pages[i], "workflows"))
+        page = SALVAGE_PAGE (salvage_window_get_workflows_page (f.window));
+      else
+        page = SALVAGE_PAGE (salvage_window_get_trash_page (f.window));
+      popover = salvage_page_get_context_menu (page);
+      g_assert_nonnull (popover);
+
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      WAIT_FOR ((button = salvage_test_find_widget (GTK_WIDGET (page), is_mapped_row_button, NULL)) != NULL);
+      gtk_widget_grab_focus (button);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.context-menu", NULL));
+      WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+      gtk_popover_popdown (popover);
+      WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+    }
+
+  fixture_teardown (&f);
+}
+
 /* The window opens at the size it had, and remembers the size it is given. */
 static void
 test_window_size (void)
@@ -1314,6 +1362,7 @@ main (int   argc,
   g_test_add_func ("/window/key-refused", test_window_key_refused);
   g_test_add_func ("/window/trash-settings", test_window_trash_settings);
   g_test_add_func ("/window/size", test_window_size);
+  g_test_add_func ("/window/context-menu", test_window_context_menu);
 
   status = g_test_run ();
 

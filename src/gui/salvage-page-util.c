@@ -127,6 +127,22 @@ salvage_text_factory_new (SalvageCellTextFunc func,
   return factory;
 }
 
+GtkListItemFactory *
+salvage_signal_factory_new (gpointer  data,
+                            GCallback setup,
+                            GCallback bind,
+                            GCallback unbind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, data);
+
+  return factory;
+}
+
 void
 salvage_cell_set_list_item (GtkWidget   *cell,
                             GtkListItem *list_item)

@@ -23,6 +23,13 @@ GtkListItemFactory *salvage_text_factory_new (SalvageCellTextFunc func,
 int                 salvage_compare_dates (GDateTime *a,
                                            GDateTime *b);
 
+/* A GtkSignalListItemFactory calling @setup, @bind and @unbind (which
+ * may be NULL) with @data. */
+GtkListItemFactory *salvage_signal_factory_new (gpointer  data,
+                                                GCallback setup,
+                                                GCallback bind,
+                                                GCallback unbind);
+
 /* The model object shown by @list_item, looking through tree rows. */
 gpointer            salvage_list_item_get_object (GtkListItem *list_item);
 

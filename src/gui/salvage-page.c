@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "salvage-page-util.h"
 #include "salvage-page.h"
 
 typedef struct
@@ -16,6 +17,11 @@ typedef struct
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
+
+  /* The context menu of the rows. */
+  GtkWidget           *view;
+  GtkSelectionModel   *selection;
+  GtkWidget           *popover;
 } SalvagePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SalvagePage, salvage_page, ADW_TYPE_BIN)
@@ -68,6 +74,9 @@ salvage_page_dispose (GObject *object)
 
   priv->stack = NULL;
   priv->error_page = NULL;
+  priv->view = NULL;
+  g_clear_pointer (&priv->popover, gtk_widget_unparent);
+  g_clear_object (&priv->selection);
   g_clear_object (&priv->workspace);
 
   G_OBJECT_CLASS (salvage_page_parent_class)->dispose (object);
@@ -149,10 +158,49 @@ salvage_page_set_property (GObject      *object,
     }
 }
 
+/* The context menu, from the keyboard: at the focused row. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SalvagePage *self = SALVAGE_PAGE (widget);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  if (priv->popover != NULL)
+    salvage_popup_at_focus (widget, priv->view, GTK_POPOVER (priv->popover));
+}
+
+/* The context menu, from the mouse: at the pointer, for the row under it. */
+static void
+context_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SalvagePage     *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkListItem *list_item;
+  guint position;
+
+  list_item = salvage_pick_list_item (priv->view, x, y);
+  if (list_item == NULL)
+    return;
+
+  /* A click on a row outside the selection acts on that row alone. */
+  position = gtk_list_item_get_position (list_item);
+  if (!gtk_selection_model_is_selected (priv->selection, position))
+    gtk_selection_model_select_item (priv->selection, position, TRUE);
+
+  salvage_popup_at_point (GTK_WIDGET (self), priv->view, GTK_POPOVER (priv->popover), x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 salvage_page_class_init (SalvagePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = salvage_page_dispose;
   object_class->finalize = salvage_page_finalize;
@@ -173,6 +221,11 @@ salvage_page_class_init (SalvagePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "page.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "page.context-menu", NULL);
 }
 
 static void
@@ -196,6 +249,45 @@ salvage_page_set_views (SalvagePage   *self,
 
   priv->stack = stack;
   priv->error_page = error_page;
+}
+
+void
+salvage_page_set_context_menu (SalvagePage       *self,
+                               GtkWidget         *view,
+                               GtkSelectionModel *selection,
+                               GMenuModel        *menu)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkGesture *gesture;
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (GTK_IS_SELECTION_MODEL (selection));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+  g_return_if_fail (priv->popover == NULL);
+
+  priv->view = view;
+  priv->selection = g_object_ref (selection);
+
+  priv->popover = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (priv->popover), FALSE);
+  gtk_widget_set_halign (priv->popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (priv->popover, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (gesture));
+}
+
+GtkPopover *
+salvage_page_get_context_menu (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return GTK_POPOVER (priv->popover);
 }
 
 void

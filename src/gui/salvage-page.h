@@ -56,6 +56,18 @@ void                 salvage_page_set_views      (SalvagePage   *self,
                                                   GtkStack      *stack,
                                                   AdwStatusPage *error_page);
 
+/* Called from a subclass's init: the rows of @view (whose model is
+ * @selection, or shows its items at the same positions) get @menu as
+ * their context menu, from a secondary click, the Menu key or Shift+F10
+ * ("page.context-menu"). A click on a row outside the selection selects
+ * that row alone first. */
+void                 salvage_page_set_context_menu (SalvagePage       *self,
+                                                    GtkWidget         *view,
+                                                    GtkSelectionModel *selection,
+                                                    GMenuModel        *menu);
+/* The context menu's popover, or NULL: for tests. */
+GtkPopover          *salvage_page_get_context_menu (SalvagePage       *self);
+
 /* Shows the child of the stack that the state and the counts call for. */
 void                 salvage_page_update_view    (SalvagePage   *self);
 

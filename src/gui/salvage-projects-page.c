@@ -27,7 +27,6 @@ struct _SalvageProjectsPage
   GtkColumnViewColumn *date_column;
   GtkColumnViewColumn *actions_column;
   GMenuModel         *context_menu;
-  GtkWidget          *popover;
 
   GtkStringFilter    *filter;
   GtkFilterListModel *filtered;
@@ -484,22 +483,6 @@ set_factory (GtkColumnViewColumn *column,
   g_object_unref (factory);
 }
 
-static GtkListItemFactory *
-signal_factory_new (SalvageProjectsPage *self,
-                    GCallback            setup,
-                    GCallback            bind,
-                    GCallback            unbind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, self);
-
-  return factory;
-}
-
 /* Actions */
 
 static gpointer
@@ -569,37 +552,6 @@ selection_changed_cb (SalvageProjectsPage *self)
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (widget);
-
-  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
-}
-
-static void
-context_pressed_cb (GtkGestureClick     *gesture,
-                    int                  n_press,
-                    double               x,
-                    double               y,
-                    SalvageProjectsPage *self)
-{
-  GtkListItem *list_item;
-
-  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
-  if (list_item == NULL)
-    return;
-
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
-                                   gtk_list_item_get_position (list_item), TRUE);
-
-  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
-                          GTK_POPOVER (self->popover), x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
 rows_changed_cb (SalvageProjectsPage *self)
 {
   salvage_page_update_view (SALVAGE_PAGE (self));
@@ -613,7 +565,6 @@ salvage_projects_page_dispose (GObject *object)
   SalvageProjectsPage *self = SALVAGE_PROJECTS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   /* The stack is both a template child and the bin's child: leave the bin
    * first, so that it does not unparent the stack a second time. */
@@ -674,8 +625,6 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.delete-selected", NULL,
                                    delete_selected_action);
 
-  gtk_widget_class_install_action (widget_class, "projects.context-menu", NULL,
-                                   context_menu_action);
 
   gtk_widget_class_install_action (widget_class, "projects.expand-selected", NULL,
                                    expand_selected_action);
@@ -695,10 +644,6 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
                                        "projects.collapse-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
                                        "projects.collapse-selected", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
-                                       "projects.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "projects.context-menu", NULL);
   /* The last binding of an action is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "projects.delete-selected", NULL);
@@ -710,7 +655,6 @@ static void
 salvage_projects_page_init (SalvageProjectsPage *self)
 {
   GtkTreeListRowSorter *row_sorter;
-  GtkGesture *gesture;
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -745,15 +689,15 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   set_factory (self->name_column,
-               signal_factory_new (self, G_CALLBACK (name_setup_cb),
-                                   G_CALLBACK (name_bind_cb), G_CALLBACK (name_unbind_cb)));
+               salvage_signal_factory_new (self, G_CALLBACK (name_setup_cb),
+                                           G_CALLBACK (name_bind_cb), G_CALLBACK (name_unbind_cb)));
   set_factory (self->type_column, salvage_text_factory_new (salvage_projects_type_text, 24, FALSE));
   set_factory (self->images_column, salvage_text_factory_new (salvage_projects_images_text, 7, TRUE));
   set_factory (self->versions_column, salvage_text_factory_new (salvage_projects_versions_text, 5, TRUE));
   set_factory (self->date_column, salvage_text_factory_new (salvage_projects_date_text, 12, FALSE));
   set_factory (self->actions_column,
-               signal_factory_new (self, G_CALLBACK (actions_setup_cb),
-                                   G_CALLBACK (actions_bind_cb), NULL));
+               salvage_signal_factory_new (self, G_CALLBACK (actions_setup_cb),
+                                           G_CALLBACK (actions_bind_cb), NULL));
 
   set_sorter (self->name_column, salvage_projects_compare_name);
   set_sorter (self->type_column, salvage_projects_compare_type);
@@ -761,15 +705,8 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   set_sorter (self->versions_column, salvage_projects_compare_versions);
   set_sorter (self->date_column, salvage_projects_compare_date);
 
-  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
+                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
 
   selection_changed_cb (self);
   salvage_page_update_view (SALVAGE_PAGE (self));

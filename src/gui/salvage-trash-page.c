@@ -31,7 +31,6 @@ struct _SalvageTrashPage
   GtkActionBar        *action_bar;
   GtkLabel            *selection_label;
   GMenuModel          *context_menu;
-  GtkWidget           *popover;
 
   /* The workspace's Trash store, whose changes the page hears of first. */
   GListModel          *trash;
@@ -338,40 +337,6 @@ open_web_app_action (GtkWidget  *widget,
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
-
-  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
-}
-
-static void
-context_pressed_cb (GtkGestureClick  *gesture,
-                    int               n_press,
-                    double            x,
-                    double            y,
-                    SalvageTrashPage *self)
-{
-  GtkListItem *list_item;
-  guint position;
-
-  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
-  if (list_item == NULL)
-    return;
-
-  /* A click on a row outside the selection acts on that row alone. */
-  position = gtk_list_item_get_position (list_item);
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
-                          GTK_POPOVER (self->popover), x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
 selection_changed_cb (SalvageTrashPage *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
@@ -538,7 +503,6 @@ salvage_trash_page_dispose (GObject *object)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
 
-  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
   reveal_stop (self);
@@ -622,13 +586,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
                                    restore_all_action);
   gtk_widget_class_install_action (widget_class, "trash.open-web-app", NULL,
                                    open_web_app_action);
-  gtk_widget_class_install_action (widget_class, "trash.context-menu", NULL,
-                                   context_menu_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
-                                       "trash.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "trash.context-menu", NULL);
 }
 
 static void
@@ -653,27 +611,9 @@ text_sorter_new (SalvageTrashPage *self,
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
-static GtkListItemFactory *
-signal_factory_new (SalvageTrashPage *self,
-                    GCallback         setup,
-                    GCallback         bind,
-                    GCallback         unbind)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, self);
-
-  return factory;
-}
-
 static void
 salvage_trash_page_init (SalvageTrashPage *self)
 {
-  GtkGesture *gesture;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
@@ -709,27 +649,20 @@ salvage_trash_page_init (SalvageTrashPage *self)
   set_column (self->deleted_column, salvage_text_factory_new (salvage_trash_deleted_text, 12, FALSE),
               GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_deleted, NULL, NULL)));
   set_column (self->days_left_column,
-              signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
-                                  G_CALLBACK (days_left_bind_cb), NULL),
+              salvage_signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
+                                          G_CALLBACK (days_left_bind_cb), NULL),
               GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_cleanup, NULL, NULL)));
   set_column (self->actions_column,
-              signal_factory_new (self, G_CALLBACK (actions_setup_cb),
-                                  G_CALLBACK (actions_bind_cb),
-                                  G_CALLBACK (actions_unbind_cb)),
+              salvage_signal_factory_new (self, G_CALLBACK (actions_setup_cb),
+                                          G_CALLBACK (actions_bind_cb),
+                                          G_CALLBACK (actions_unbind_cb)),
               NULL);
 
   /* What is about to be lost for good comes first. */
   gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
 
-  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
+                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
 
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,7 +24,6 @@ struct _SalvageWorkflowsPage
   GtkColumnViewColumn *date_column;
   GtkColumnViewColumn *actions_column;
   GMenuModel          *context_menu;
-  GtkWidget           *popover;
 
   GtkStringFilter     *filter;
   GtkFilterListModel  *filtered;
@@ -173,37 +172,6 @@ selection_changed_cb (SalvageWorkflowsPage *self)
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (widget);
-
-  salvage_popup_at_focus (widget, GTK_WIDGET (self->column_view), GTK_POPOVER (self->popover));
-}
-
-static void
-context_pressed_cb (GtkGestureClick      *gesture,
-                    int                   n_press,
-                    double                x,
-                    double                y,
-                    SalvageWorkflowsPage *self)
-{
-  GtkListItem *list_item;
-
-  list_item = salvage_pick_list_item (GTK_WIDGET (self->column_view), x, y);
-  if (list_item == NULL)
-    return;
-
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
-                                   gtk_list_item_get_position (list_item), TRUE);
-
-  salvage_popup_at_point (GTK_WIDGET (self), GTK_WIDGET (self->column_view),
-                          GTK_POPOVER (self->popover), x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
 rows_changed_cb (SalvageWorkflowsPage *self)
 {
   salvage_page_update_view (SALVAGE_PAGE (self));
@@ -214,7 +182,6 @@ salvage_workflows_page_dispose (GObject *object)
 {
   SalvageWorkflowsPage *self = SALVAGE_WORKFLOWS_PAGE (object);
 
-  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   /* The stack is both a template child and the bin's child: leave the bin
    * first, so that it does not unparent the stack a second time. */
@@ -263,13 +230,7 @@ salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "workflows.delete-selected", NULL,
                                    delete_selected_action);
 
-  gtk_widget_class_install_action (widget_class, "workflows.context-menu", NULL,
-                                   context_menu_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
-                                       "workflows.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "workflows.context-menu", NULL);
   /* The last binding of an action is the one menus show. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
                                        "workflows.delete-selected", NULL);
@@ -298,9 +259,6 @@ set_column (GtkColumnViewColumn *column,
 static void
 salvage_workflows_page_init (SalvageWorkflowsPage *self)
 {
-  GtkListItemFactory *factory;
-  GtkGesture *gesture;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
 
@@ -331,22 +289,15 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   set_column (self->date_column, salvage_text_factory_new (date_text, 12, FALSE),
               GTK_SORTER (gtk_custom_sorter_new (compare_created_cb, NULL, NULL)));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (actions_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (actions_bind_cb), self);
-  set_column (self->actions_column, factory, NULL);
+  set_column (self->actions_column,
+              salvage_signal_factory_new (self, G_CALLBACK (actions_setup_cb),
+                                          G_CALLBACK (actions_bind_cb), NULL),
+              NULL);
 
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
-  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
+                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
 
   selection_changed_cb (self);
   salvage_page_update_view (SALVAGE_PAGE (self));
