@@ -60,79 +60,11 @@ salvage_client_default_base_url (void)
   return SALVAGE_DEFAULT_API_URL;
 }
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  /* GInetAddress knows 127.0.0.0/8 and ::1; a name that merely resolves
-   * to a loopback address is not trusted. */
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 gboolean
 salvage_client_check_base_url (const char  *url,
                                GError     **error)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (url == NULL || url[0] == '\0')
-    {
-      g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                           _("No server address was given"));
-      return FALSE;
-    }
-
-  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)))
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("“%s” is not a valid server address"), url);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  if (host == NULL || host[0] == '\0')
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” has no host name"), url);
-      return FALSE;
-    }
-
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” must not have a query or a fragment"), url);
-      return FALSE;
-    }
-
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (scheme, "http") == 0)
-    {
-      /* The key travels in the query string, so plain HTTP is only
-       * acceptable when nothing leaves this computer. */
-      if (host_is_loopback (host))
-        return TRUE;
-
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” is not secure: use https://"), url);
-      return FALSE;
-    }
-
-  g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-               _("The server address “%s” must start with https://"), url);
-  return FALSE;
+  return salvage_http_check_base_url (url, error);
 }
 
 static char *

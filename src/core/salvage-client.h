@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "salvage-error.h"
+#include "salvage-http.h"
 #include "salvage-project.h"
 #include "salvage-trash-item.h"
 #include "salvage-training.h"
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 /* Bodies larger than this are refused (SALVAGE_ERROR_BAD_RESPONSE) without
  * being read into memory. */
-#define SALVAGE_CLIENT_MAX_BODY_SIZE (64 * 1024 * 1024)
+#define SALVAGE_CLIENT_MAX_BODY_SIZE SALVAGE_HTTP_MAX_BODY_SIZE
 
 #define SALVAGE_TYPE_CLIENT (salvage_client_get_type ())
 
@@ -48,13 +49,14 @@ G_DECLARE_FINAL_TYPE (SalvageClient, salvage_client, SALVAGE, CLIENT, GObject)
  */
 
 /* The longest Retry-After waited out before retrying a 429. */
-#define SALVAGE_CLIENT_MAX_RETRY_WAIT 60
+#define SALVAGE_CLIENT_MAX_RETRY_WAIT SALVAGE_HTTP_MAX_RETRY_WAIT
 
 /* The base URL from the environment (API_URL) or the default. */
 const char     *salvage_client_default_base_url    (void);
 
 /* TRUE when @url is https, or http to a loopback host (127.0.0.0/8, ::1,
- * localhost). Anything else sets SALVAGE_ERROR_INVALID_URL. */
+ * localhost). Anything else sets SALVAGE_ERROR_INVALID_URL. The check is
+ * the transport's: salvage_http_check_base_url(). */
 gboolean        salvage_client_check_base_url      (const char  *url,
                                                     GError     **error);
 

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "salvage-error.h"
+#include "salvage-http.h"
 
 G_BEGIN_DECLS
 
