@@ -892,6 +892,66 @@ test_delete_missing (void)
   fixture_clear (&fx);
 }
 
+/* Settles the one rule that says which Trash entry a delete names, for
+ * workflows (salvage_delete_target_matches(), used after a 404 and by the
+ * workspace). ROBOFLOW_API.md §3.5 (step 3) has the CLI match a workflow by
+ * url or id, because the CLI's argument may be either (§2.9; §5, quirk 27).
+ * This client always deletes a workflow by url, and §2.10 makes the url the
+ * lookup key for a re-delete: so the url decides, and a url that happens to
+ * be another workflow's Trash id is not taken for that workflow. */
+static void
+test_delete_workflow_by_url (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) trash = NULL;
+  SalvageTrashItem *entry;
+
+  fixture_init (&fx);
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "workflow", "count-people",
+                                       g_get_real_time (), "Alice"));
+
+  /* Its url: the 404 means it is in the Trash already. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_true (run_delete (fx.client, DELETE_WORKFLOW, "count-people", NULL, NULL,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (reply.already_in_trash, ==, TRUE);
+    g_assert_cmpstr (reply.trash_id, ==, fx.workflow_id);
+  }
+
+  /* Its Trash id, sent as a url, names no workflow: the 404 stands. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_false (run_delete (fx.client, DELETE_WORKFLOW, fx.workflow_id, NULL, NULL,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+    g_assert_false (reply.already_in_trash);
+    g_assert_null (reply.trash_id);
+  }
+
+  /* The same rule the workspace uses to find the entry a delete made. */
+  trash = list_trash (fx.client);
+  entry = find_trash_item (trash, SALVAGE_TRASH_KIND_WORKFLOW, fx.workflow_id);
+  g_assert_nonnull (entry);
+  g_assert_true (salvage_delete_target_matches (&(SalvageDeleteTarget) {
+                                                  .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+                                                  .workflow_url = "count-people",
+                                                },
+                                                NULL, entry));
+  g_assert_false (salvage_delete_target_matches (&(SalvageDeleteTarget) {
+                                                   .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+                                                   .workflow_url = fx.workflow_id,
+                                                 },
+                                                 NULL, entry));
+
+  fixture_clear (&fx);
+}
+
 static void
 test_delete_refuses_segments (void)
 {
@@ -2603,6 +2663,7 @@ main (int   argc,
   g_test_add_func ("/client/list-trash", test_list_trash);
   g_test_add_func ("/client/delete/twice", test_delete_twice);
   g_test_add_func ("/client/delete/missing", test_delete_missing);
+  g_test_add_func ("/client/delete/workflow-by-url", test_delete_workflow_by_url);
   g_test_add_func ("/client/delete/refuses-segments", test_delete_refuses_segments);
   g_test_add_func ("/client/restore/items", test_restore);
   g_test_add_func ("/client/restore/version-conflict", test_restore_version_conflict);

@@ -228,7 +228,8 @@ list_finish (SalvageClient  *self,
 {
   GPtrArray *items;
 
-  g_return_val_if_fail (_salvage_client_is_result (self, result, list_endpoints[id].source_tag), NULL);
+  g_return_val_if_fail (_salvage_client_is_result (self, result, list_endpoints[id].source_tag),
+                        NULL);
 
   items = g_task_propagate_pointer (G_TASK (result), error);
 

@@ -1,5 +1,11 @@
 /* salvage-client-trash.c - moving things to the Trash and back
  *
+ * A delete that meets a 404 looks for its item in the Trash before it
+ * calls it missing, as the Roboflow CLI does: a second delete of the same
+ * item gets the same 404 as one of an item that never existed. Which
+ * Trash entry a delete made, or found, is decided in one place,
+ * salvage_delete_target_matches(), which the workspace uses too.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,71 +19,79 @@
 #include "salvage-client-private.h"
 #include "salvage-parse.h"
 
-typedef struct
-{
-  char             *project_slug;
-  char             *version_number;
-  char             *target;            /* training id or workflow url */
-  SalvageTrashKind  kind;              /* what a delete removes */
-  GError           *not_found;         /* a delete's 404, kept while the Trash is probed */
-  SalvageDeleteReply reply;
-} CallData;
+/* The Trash entry of a delete */
 
-static void
-call_data_free (CallData *data)
+void
+salvage_delete_reply_clear (SalvageDeleteReply *reply)
 {
-  g_clear_pointer (&data->project_slug, g_free);
-  g_clear_pointer (&data->version_number, g_free);
-  g_clear_pointer (&data->target, g_free);
-  g_clear_error (&data->not_found);
-  salvage_delete_reply_clear (&data->reply);
-  g_free (data);
+  reply->already_in_trash = FALSE;
+  g_clear_pointer (&reply->trash_id, g_free);
+  g_clear_pointer (&reply->parent_id, g_free);
 }
 
-static GTask *
-call_new (SalvageClient       *self,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+gboolean
+salvage_delete_target_matches (const SalvageDeleteTarget *target,
+                               const SalvageDeleteReply  *reply,
+                               SalvageTrashItem          *item)
 {
-  GTask *task = _salvage_client_task_new (self, source_tag, cancellable, callback, user_data);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), FALSE);
 
-  g_task_set_task_data (task, g_new0 (CallData, 1), (GDestroyNotify) call_data_free);
-
-  return task;
-}
-
-/* DELETE …, with the Trash probe on 404 */
-
-static gboolean
-trash_item_matches (SalvageTrashItem *item,
-                    CallData         *data)
-{
-  if (salvage_trash_item_get_kind (item) != data->kind)
+  if (salvage_trash_item_get_kind (item) != target->kind)
     return FALSE;
 
-  /* The same rules as the Roboflow CLI uses to recognise a repeated delete. */
-  switch (data->kind)
+  /* When the answer named the entry it made, only that one is ours: a slug
+   * may be in the Trash twice, and a version number once per project. */
+  if (reply != NULL && reply->trash_id != NULL &&
+      g_strcmp0 (salvage_trash_item_get_id (item), reply->trash_id) != 0)
+    return FALSE;
+  if (reply != NULL && reply->parent_id != NULL &&
+      g_strcmp0 (salvage_trash_item_get_parent_id (item), reply->parent_id) != 0)
+    return FALSE;
+
+  switch (target->kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      return g_strcmp0 (salvage_trash_item_get_url (item), data->project_slug) == 0;
+      return g_strcmp0 (salvage_trash_item_get_url (item), target->project_slug) == 0;
 
     case SALVAGE_TRASH_KIND_VERSION:
-      return g_strcmp0 (salvage_trash_item_get_id (item), data->version_number) == 0 &&
-             g_strcmp0 (salvage_trash_item_get_parent_url (item), data->project_slug) == 0;
+      return g_strcmp0 (salvage_trash_item_get_id (item), target->version_number) == 0 &&
+             g_strcmp0 (salvage_trash_item_get_parent_url (item), target->project_slug) == 0;
 
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      return g_strcmp0 (salvage_trash_item_get_url (item), data->target) == 0 ||
-             g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
+      /* The CLI also accepts the Trash id here, because its argument may
+       * be one; ours is always the url the DELETE went to, and a url that
+       * equals another workflow's Trash id names nothing in the Trash. */
+      return g_strcmp0 (salvage_trash_item_get_url (item), target->workflow_url) == 0;
 
     case SALVAGE_TRASH_KIND_TRAINING:
-      return g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
+      return g_strcmp0 (salvage_trash_item_get_id (item), target->training_id) == 0;
 
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       return FALSE;
     }
+}
+
+/* DELETE …, with the Trash probe on 404 */
+
+typedef struct
+{
+  SalvageDeleteTarget target;     /* its strings are owned */
+  GError             *not_found;  /* the delete's 404, kept while the Trash is probed */
+  SalvageDeleteReply  reply;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_free ((char *) data->target.project_slug);
+  g_free ((char *) data->target.version_number);
+  g_free ((char *) data->target.training_id);
+  g_free ((char *) data->target.workflow_url);
+  g_clear_error (&data->not_found);
+  salvage_delete_reply_clear (&data->reply);
+  g_free (data);
 }
 
 static void
@@ -86,7 +100,7 @@ delete_probe_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
+  DeleteData *data = g_task_get_task_data (task);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -102,7 +116,7 @@ delete_probe_cb (GObject      *object,
     {
       SalvageTrashItem *item = g_ptr_array_index (items, i);
 
-      if (trash_item_matches (item, data))
+      if (salvage_delete_target_matches (&data->target, NULL, item))
         {
           data->reply.already_in_trash = TRUE;
           data->reply.trash_id = g_strdup (salvage_trash_item_get_id (item));
@@ -123,7 +137,7 @@ delete_cb (GObject      *object,
 {
   SalvageClient *self = SALVAGE_CLIENT (object);
   g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
+  DeleteData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -147,38 +161,91 @@ delete_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The path a delete goes to, below the workspace. */
 static void
-delete_start (SalvageClient       *self,
-              GTask               *task,
-              const char * const  *segments)
+delete_path (const SalvageDeleteTarget *target,
+             const char                *segments[7])
 {
-  if (!_salvage_client_check_workspace (self, task))
+  guint n = 0;
+
+  switch (target->kind)
     {
-      g_object_unref (task);
-      return;
+    case SALVAGE_TRASH_KIND_PROJECT:
+      segments[n++] = target->project_slug;
+      break;
+
+    case SALVAGE_TRASH_KIND_VERSION:
+      segments[n++] = target->project_slug;
+      segments[n++] = target->version_number;
+      break;
+
+    case SALVAGE_TRASH_KIND_TRAINING:
+      segments[n++] = target->project_slug;
+      segments[n++] = target->version_number;
+      segments[n++] = "v2";
+      segments[n++] = "trainings";
+      segments[n++] = target->training_id;
+      break;
+
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      segments[n++] = "workflows";
+      segments[n++] = target->workflow_url;
+      break;
+
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      g_assert_not_reached ();
     }
 
-  _salvage_client_send_async (self, "DELETE", segments, NULL,
-                             g_task_get_cancellable (task), delete_cb, task);
+  segments[n] = NULL;
 }
 
-void
-salvage_delete_reply_clear (SalvageDeleteReply *reply)
+static void
+delete_start (SalvageClient             *self,
+              gpointer                   source_tag,
+              const SalvageDeleteTarget *target,
+              GCancellable              *cancellable,
+              GAsyncReadyCallback        callback,
+              gpointer                   user_data)
 {
-  reply->already_in_trash = FALSE;
-  g_clear_pointer (&reply->trash_id, g_free);
-  g_clear_pointer (&reply->parent_id, g_free);
+  g_autoptr(GTask) task = NULL;
+  const char *segments[8];
+  DeleteData *data;
+
+  task = _salvage_client_task_new (self, source_tag, cancellable, callback, user_data);
+
+  data = g_new0 (DeleteData, 1);
+  data->target.kind = target->kind;
+  data->target.project_slug = g_strdup (target->project_slug);
+  data->target.version_number = g_strdup (target->version_number);
+  data->target.training_id = g_strdup (target->training_id);
+  data->target.workflow_url = g_strdup (target->workflow_url);
+  g_task_set_task_data (task, data, (GDestroyNotify) delete_data_free);
+
+  if (!_salvage_client_check_workspace (self, task))
+    return;
+
+  segments[0] = salvage_client_get_workspace (self);
+  delete_path (&data->target, segments + 1);
+
+  _salvage_client_send_async (self, "DELETE", segments, NULL, cancellable, delete_cb,
+                              g_steal_pointer (&task));
 }
 
 static gboolean
 delete_finish (SalvageClient       *self,
                GAsyncResult        *result,
+               gpointer             source_tag,
                SalvageDeleteReply  *reply,
                GError             **error)
 {
-  CallData *data = g_task_get_task_data (G_TASK (result));
+  DeleteData *data;
   gboolean ret;
 
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (_salvage_client_is_result (self, result, source_tag), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
   ret = g_task_propagate_boolean (G_TASK (result), error);
 
   if (reply != NULL)
@@ -198,31 +265,25 @@ salvage_client_delete_project_async (SalvageClient       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  GTask *task;
-  CallData *data;
-
   g_return_if_fail (SALVAGE_IS_CLIENT (self));
   g_return_if_fail (project_slug != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_delete_project_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_PROJECT;
-  data->project_slug = g_strdup (project_slug);
-
-  delete_start (self, task, (const char * const []) { salvage_client_get_workspace (self), project_slug, NULL });
+  delete_start (self, salvage_client_delete_project_async,
+                &(SalvageDeleteTarget) {
+                  .kind = SALVAGE_TRASH_KIND_PROJECT,
+                  .project_slug = project_slug,
+                },
+                cancellable, callback, user_data);
 }
 
 gboolean
-salvage_client_delete_project_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      SalvageDeleteReply *reply,
-                                      GError        **error)
+salvage_client_delete_project_finish (SalvageClient       *self,
+                                      GAsyncResult        *result,
+                                      SalvageDeleteReply  *reply,
+                                      GError             **error)
 {
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_delete_project_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
+  return delete_finish (self, result, salvage_client_delete_project_async, reply, error);
 }
 
 void
@@ -233,34 +294,27 @@ salvage_client_delete_version_async (SalvageClient       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  GTask *task;
-  CallData *data;
-
   g_return_if_fail (SALVAGE_IS_CLIENT (self));
   g_return_if_fail (project_slug != NULL);
   g_return_if_fail (version_number != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_delete_version_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_VERSION;
-  data->project_slug = g_strdup (project_slug);
-  data->version_number = g_strdup (version_number);
-
-  delete_start (self, task,
-                (const char * const []) { salvage_client_get_workspace (self), project_slug, version_number, NULL });
+  delete_start (self, salvage_client_delete_version_async,
+                &(SalvageDeleteTarget) {
+                  .kind = SALVAGE_TRASH_KIND_VERSION,
+                  .project_slug = project_slug,
+                  .version_number = version_number,
+                },
+                cancellable, callback, user_data);
 }
 
 gboolean
-salvage_client_delete_version_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      SalvageDeleteReply *reply,
-                                      GError        **error)
+salvage_client_delete_version_finish (SalvageClient       *self,
+                                      GAsyncResult        *result,
+                                      SalvageDeleteReply  *reply,
+                                      GError             **error)
 {
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_delete_version_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
+  return delete_finish (self, result, salvage_client_delete_version_async, reply, error);
 }
 
 void
@@ -272,38 +326,29 @@ salvage_client_delete_training_async (SalvageClient       *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  GTask *task;
-  CallData *data;
-
   g_return_if_fail (SALVAGE_IS_CLIENT (self));
   g_return_if_fail (project_slug != NULL);
   g_return_if_fail (version_number != NULL);
   g_return_if_fail (training_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_delete_training_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_TRAINING;
-  data->project_slug = g_strdup (project_slug);
-  data->version_number = g_strdup (version_number);
-  data->target = g_strdup (training_id);
-
-  delete_start (self, task,
-                (const char * const []) {
-                  salvage_client_get_workspace (self), project_slug, version_number, "v2", "trainings", training_id, NULL
-                });
+  delete_start (self, salvage_client_delete_training_async,
+                &(SalvageDeleteTarget) {
+                  .kind = SALVAGE_TRASH_KIND_TRAINING,
+                  .project_slug = project_slug,
+                  .version_number = version_number,
+                  .training_id = training_id,
+                },
+                cancellable, callback, user_data);
 }
 
 gboolean
-salvage_client_delete_training_finish (SalvageClient  *self,
-                                       GAsyncResult   *result,
-                                       SalvageDeleteReply *reply,
-                                       GError        **error)
+salvage_client_delete_training_finish (SalvageClient       *self,
+                                       GAsyncResult        *result,
+                                       SalvageDeleteReply  *reply,
+                                       GError             **error)
 {
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_delete_training_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
+  return delete_finish (self, result, salvage_client_delete_training_async, reply, error);
 }
 
 void
@@ -313,32 +358,25 @@ salvage_client_delete_workflow_async (SalvageClient       *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  GTask *task;
-  CallData *data;
-
   g_return_if_fail (SALVAGE_IS_CLIENT (self));
   g_return_if_fail (workflow_url != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_delete_workflow_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_WORKFLOW;
-  data->target = g_strdup (workflow_url);
-
-  delete_start (self, task,
-                (const char * const []) { salvage_client_get_workspace (self), "workflows", workflow_url, NULL });
+  delete_start (self, salvage_client_delete_workflow_async,
+                &(SalvageDeleteTarget) {
+                  .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+                  .workflow_url = workflow_url,
+                },
+                cancellable, callback, user_data);
 }
 
 gboolean
-salvage_client_delete_workflow_finish (SalvageClient  *self,
-                                       GAsyncResult   *result,
-                                       SalvageDeleteReply *reply,
-                                       GError        **error)
+salvage_client_delete_workflow_finish (SalvageClient       *self,
+                                       GAsyncResult        *result,
+                                       SalvageDeleteReply  *reply,
+                                       GError             **error)
 {
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_delete_workflow_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
+  return delete_finish (self, result, salvage_client_delete_workflow_async, reply, error);
 }
 
 /* POST /{ws}/trash/restore */
@@ -403,7 +441,8 @@ salvage_client_restore_async (SalvageClient       *self,
   g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_restore_async, cancellable, callback, user_data);
+  task = _salvage_client_task_new (self, salvage_client_restore_async, cancellable, callback,
+                                   user_data);
   if (!_salvage_client_check_workspace (self, task))
     return;
 
@@ -429,8 +468,10 @@ salvage_client_restore_async (SalvageClient       *self,
 
   body = build_restore_body (item);
   _salvage_client_send_async (self, "POST",
-                             (const char * const []) { salvage_client_get_workspace (self), "trash", "restore", NULL },
-                             body, cancellable, restore_cb, g_steal_pointer (&task));
+                              (const char * const []) {
+                                salvage_client_get_workspace (self), "trash", "restore", NULL
+                              },
+                              body, cancellable, restore_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -439,7 +480,8 @@ salvage_client_restore_finish (SalvageClient  *self,
                                GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_restore_async), FALSE);
+  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_restore_async),
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -154,6 +154,31 @@ typedef struct
 void            salvage_delete_reply_clear           (SalvageDeleteReply *reply);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SalvageDeleteReply, salvage_delete_reply_clear)
 
+/* What a delete names, as it was sent: a project by slug, a version by
+ * slug and number, a training by slug, number and run id, a workflow by
+ * url. The strings are borrowed. */
+typedef struct
+{
+  SalvageTrashKind  kind;
+  const char       *project_slug;
+  const char       *version_number;
+  const char       *training_id;
+  const char       *workflow_url;
+} SalvageDeleteTarget;
+
+/*
+ * Whether @item is the Trash entry a delete of @target made or, after the
+ * delete met a 404, the entry that shows it was in the Trash already: the
+ * one rule for both. When @reply (may be NULL) names an entry (its Trash
+ * id, and a version's parent id), no other entry matches. Otherwise the
+ * names decide as the Roboflow CLI matches a repeated delete: a project by
+ * url, a version by number and parent url, a training by id; a workflow by
+ * url only, as it is always deleted by url.
+ */
+gboolean        salvage_delete_target_matches        (const SalvageDeleteTarget *target,
+                                                      const SalvageDeleteReply  *reply,
+                                                      SalvageTrashItem          *item);
+
 void            salvage_client_delete_project_async  (SalvageClient       *self,
                                                       const char          *project_slug,
                                                       GCancellable        *cancellable,

@@ -1176,39 +1176,38 @@ delete_data_free (DeleteData *data)
   g_free (data);
 }
 
-static gboolean
-delete_matches_trash_item (DeleteData       *data,
-                           SalvageTrashItem *item)
+/* What the delete named, for salvage_delete_target_matches(). */
+static SalvageDeleteTarget
+delete_data_get_target (DeleteData *data)
 {
-  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-
-  /* When the answer named the entry it made, only that one is ours: a slug
-   * may be in the Trash twice, and a version number once per project. */
-  if (data->reply.trash_id != NULL &&
-      g_strcmp0 (salvage_trash_item_get_id (item), data->reply.trash_id) != 0)
-    return FALSE;
-  if (data->reply.parent_id != NULL &&
-      g_strcmp0 (salvage_trash_item_get_parent_id (item), data->reply.parent_id) != 0)
-    return FALSE;
-
   switch (data->list.kind)
     {
     case LIST_PROJECTS:
-      return kind == SALVAGE_TRASH_KIND_PROJECT
-             && g_strcmp0 (salvage_trash_item_get_url (item), data->key) == 0;
+      return (SalvageDeleteTarget) {
+        .kind = SALVAGE_TRASH_KIND_PROJECT,
+        .project_slug = data->key,
+      };
 
     case LIST_VERSIONS:
-      return kind == SALVAGE_TRASH_KIND_VERSION
-             && g_strcmp0 (salvage_trash_item_get_id (item), data->key) == 0
-             && g_strcmp0 (salvage_trash_item_get_parent_url (item), data->list.project_slug) == 0;
+      return (SalvageDeleteTarget) {
+        .kind = SALVAGE_TRASH_KIND_VERSION,
+        .project_slug = data->list.project_slug,
+        .version_number = data->key,
+      };
 
     case LIST_WORKFLOWS:
-      return kind == SALVAGE_TRASH_KIND_WORKFLOW
-             && g_strcmp0 (salvage_trash_item_get_url (item), data->key) == 0;
+      return (SalvageDeleteTarget) {
+        .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+        .workflow_url = data->key,
+      };
 
     case LIST_TRAININGS:
-      return kind == SALVAGE_TRASH_KIND_TRAINING
-             && g_strcmp0 (salvage_trash_item_get_id (item), data->key) == 0;
+      return (SalvageDeleteTarget) {
+        .kind = SALVAGE_TRASH_KIND_TRAINING,
+        .project_slug = data->list.project_slug,
+        .version_number = data->list.version_number,
+        .training_id = data->key,
+      };
 
     case LIST_TRASH:
     default:
@@ -1223,6 +1222,7 @@ find_deleted_in_trash (SalvageWorkspace *self,
                        DeleteData       *data)
 {
   GListModel *model = G_LIST_MODEL (self->trash->store);
+  SalvageDeleteTarget target = delete_data_get_target (data);
   g_autoptr(SalvageTrashItem) found = NULL;
   guint n_items = g_list_model_get_n_items (model);
 
@@ -1230,7 +1230,7 @@ find_deleted_in_trash (SalvageWorkspace *self,
     {
       g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
 
-      if (delete_matches_trash_item (data, item)
+      if (salvage_delete_target_matches (&target, &data->reply, item)
           && (found == NULL || _salvage_trash_item_deleted_later (item, found)))
         g_set_object (&found, item);
     }
