@@ -145,6 +145,59 @@ salvage_server_workspace_ensure_member (SalvageServer          *self,
                                         SalvageServerWorkspace *workspace,
                                         const char             *name);
 
+/* Whether the request being routed is only to learn its answer (see
+ * server_request_cb()): handlers answer as usual and change nothing. */
+gboolean salvage_server_is_dry_run (SalvageServer *self);
+
+/* Answers @msg with @object (taken) as JSON. */
+void salvage_server_send_json       (SoupServerMessage *msg,
+                                     guint              status,
+                                     JsonObject        *object);
+/* The flat {"error": @message} of the Trash-family endpoints. */
+void salvage_server_send_flat_error (SoupServerMessage *msg,
+                                     guint              status,
+                                     const char        *message);
+/* The real router's 404 for anything it cannot resolve. */
+void salvage_server_send_not_found  (SoupServerMessage *msg);
+
+/* salvage-server-reads.c */
+
+void salvage_server_handle_key_check      (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_workspace  (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_project    (SoupServerMessage      *msg,
+                                           SalvageServerProject   *project);
+void salvage_server_handle_get_version    (SoupServerMessage      *msg,
+                                           SalvageServerVersion   *version);
+void salvage_server_handle_list_trainings (SoupServerMessage      *msg,
+                                           SalvageServerVersion   *version);
+void salvage_server_handle_list_workflows (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_workflow   (SoupServerMessage      *msg,
+                                           SalvageServerWorkflow  *workflow);
+
+/* salvage-server-trash.c */
+
+void salvage_server_handle_delete_project  (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerProject   *project);
+void salvage_server_handle_delete_version  (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerVersion   *version);
+void salvage_server_handle_delete_training (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerTraining  *training);
+void salvage_server_handle_delete_workflow (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace,
+                                            SalvageServerWorkflow  *workflow);
+void salvage_server_handle_list_trash      (SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace);
+void salvage_server_handle_restore         (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace);
+
 /* salvage-server-fault.c */
 
 typedef struct _SalvageServerFaults SalvageServerFaults;
