@@ -10,9 +10,8 @@
  *        Trash;
  *    409 for a restore whose parent (project, or project/version for a
  *        training) is itself in the Trash, or whose slug is used again by
- *        a live item;
- *    409 for deleting a training that is still queued or running: the
- *        same code the API uses for "cannot cancel a non-running job".
+ *        a live item.
+ * Trainings have routes of their own, in salvage-server-trainings.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,19 +23,15 @@
 
 #include "salvage-server-private.h"
 
-/* What POST /{ws}/trash/restore accepts in "type". */
-static const char * const restore_types[] = { "project", "version", "workflow", "training", NULL };
-
-/* Deletes through the API are made in the name of the key's owner. */
-static const SalvageServerMember *
-api_user (SalvageServerWorkspace *workspace)
+const SalvageServerMember *
+salvage_server_api_user (SalvageServerWorkspace *workspace)
 {
   return g_ptr_array_index (workspace->members, 0);
 }
 
-static JsonObject *
-deleted_reply_new (SalvageServerWorkspace *workspace,
-                   const char             *type)
+JsonObject *
+salvage_server_deleted_reply_new (SalvageServerWorkspace *workspace,
+                                  const char             *type)
 {
   JsonObject *object = json_object_new ();
 
@@ -53,11 +48,11 @@ salvage_server_handle_delete_project (SalvageServer        *self,
                                       SalvageServerProject *project)
 {
   SalvageServerWorkspace *workspace = project->workspace;
-  JsonObject *object = deleted_reply_new (workspace, "project");
+  JsonObject *object = salvage_server_deleted_reply_new (workspace, "project");
 
   if (!salvage_server_is_dry_run (self))
     salvage_server_workspace_trash_project (workspace, project, salvage_server_get_time (self),
-                                            api_user (workspace));
+                                            salvage_server_api_user (workspace));
 
   json_object_set_string_member (object, "project", project->slug);
   json_object_set_string_member (object, "projectId", project->id);
@@ -71,46 +66,16 @@ salvage_server_handle_delete_version (SalvageServer        *self,
                                       SalvageServerVersion *version)
 {
   SalvageServerWorkspace *workspace = version->project->workspace;
-  JsonObject *object = deleted_reply_new (workspace, "version");
+  JsonObject *object = salvage_server_deleted_reply_new (workspace, "version");
   g_autofree char *number = g_strdup_printf ("%u", version->number);
 
   if (!salvage_server_is_dry_run (self))
     salvage_server_workspace_trash_version (workspace, version, salvage_server_get_time (self),
-                                            api_user (workspace));
+                                            salvage_server_api_user (workspace));
 
   json_object_set_string_member (object, "project", version->project->slug);
   json_object_set_string_member (object, "version", number);
   json_object_set_string_member (object, "projectId", version->project->id);
-  json_object_set_boolean_member (object, "trash", TRUE);
-  salvage_server_send_json (msg, SOUP_STATUS_OK, object);
-}
-
-void
-salvage_server_handle_delete_training (SalvageServer         *self,
-                                       SoupServerMessage     *msg,
-                                       SalvageServerTraining *training)
-{
-  SalvageServerWorkspace *workspace = training->version->project->workspace;
-  JsonObject *object;
-  g_autofree char *number = NULL;
-
-  if (salvage_server_is_in_flight (training->status))
-    {
-      salvage_server_send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                                      "This training is still in progress. "
-                                      "Stop or cancel it before deleting it.");
-      return;
-    }
-
-  if (!salvage_server_is_dry_run (self))
-    salvage_server_workspace_mark_trashed (workspace, &training->trash,
-                                           salvage_server_get_time (self), api_user (workspace));
-
-  number = g_strdup_printf ("%u", training->version->number);
-  object = deleted_reply_new (workspace, "training");
-  json_object_set_string_member (object, "project", training->version->project->slug);
-  json_object_set_string_member (object, "version", number);
-  json_object_set_string_member (object, "trainingId", training->id);
   json_object_set_boolean_member (object, "trash", TRUE);
   salvage_server_send_json (msg, SOUP_STATUS_OK, object);
 }
@@ -121,11 +86,11 @@ salvage_server_handle_delete_workflow (SalvageServer          *self,
                                        SalvageServerWorkspace *workspace,
                                        SalvageServerWorkflow  *workflow)
 {
-  JsonObject *object = deleted_reply_new (workspace, "workflow");
+  JsonObject *object = salvage_server_deleted_reply_new (workspace, "workflow");
 
   if (!salvage_server_is_dry_run (self))
     salvage_server_workspace_trash_workflow (workspace, workflow, salvage_server_get_time (self),
-                                             api_user (workspace));
+                                             salvage_server_api_user (workspace));
 
   json_object_set_string_member (object, "workflow", workflow->url);
   json_object_set_string_member (object, "workflowId", workflow->id);
@@ -145,23 +110,10 @@ salvage_server_handle_list_trash (SoupServerMessage      *msg,
                                     g_string_free (body, FALSE), length);
 }
 
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static void
-send_restored (SoupServerMessage *msg,
-               const char        *type,
-               const char        *id)
+void
+salvage_server_send_restored (SoupServerMessage *msg,
+                              const char        *type,
+                              const char        *id)
 {
   JsonObject *object = json_object_new ();
 
@@ -169,13 +121,6 @@ send_restored (SoupServerMessage *msg,
   json_object_set_string_member (object, "type", type);
   json_object_set_string_member (object, "id", id);
   salvage_server_send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-untrash (SalvageServerTrashMark *mark)
-{
-  mark->deleter = NULL;
-  mark->deleted_at = 0;
 }
 
 static void
@@ -202,10 +147,10 @@ restore_project (SalvageServer          *self,
 
   if (!salvage_server_is_dry_run (self))
     {
-      untrash (&project->trash);
+      salvage_server_untrash (&project->trash);
       g_hash_table_replace (workspace->live_projects, project->slug, project);
     }
-  send_restored (msg, "project", project->id);
+  salvage_server_send_restored (msg, "project", project->id);
 }
 
 static void
@@ -237,8 +182,8 @@ restore_version (SalvageServer          *self,
     }
 
   if (!salvage_server_is_dry_run (self))
-    untrash (&version->trash);
-  send_restored (msg, "version", id);
+    salvage_server_untrash (&version->trash);
+  salvage_server_send_restored (msg, "version", id);
 }
 
 static void
@@ -265,81 +210,50 @@ restore_workflow (SalvageServer          *self,
 
   if (!salvage_server_is_dry_run (self))
     {
-      untrash (&workflow->trash);
+      salvage_server_untrash (&workflow->trash);
       g_hash_table_replace (workspace->live_workflows, workflow->url, workflow);
     }
-  send_restored (msg, "workflow", workflow->id);
+  salvage_server_send_restored (msg, "workflow", workflow->id);
 }
 
-static void
-restore_training (SalvageServer          *self,
-                  SoupServerMessage      *msg,
-                  SalvageServerWorkspace *workspace,
-                  const char             *id)
-{
-  SalvageServerTraining *training = g_hash_table_lookup (workspace->trainings_by_id, id);
-
-  if (training == NULL || !salvage_server_is_trashed (&training->trash))
-    {
-      salvage_server_send_flat_error (msg, SOUP_STATUS_NOT_FOUND, "Item not found in Trash");
-      return;
-    }
-
-  if (salvage_server_is_trashed (&training->version->trash) ||
-      salvage_server_is_trashed (&training->version->project->trash))
-    {
-      salvage_server_send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                                      "The training's project or version is in the Trash. "
-                                      "Restore it first.");
-      return;
-    }
-
-  if (!salvage_server_is_dry_run (self))
-    untrash (&training->trash);
-  send_restored (msg, "training", training->id);
-}
+/* What POST /{ws}/trash/restore accepts in "type": the design that
+ * restores trainings elsewhere refuses "training" here. */
+static const char * const restore_types[] = { "project", "version", "workflow", "training", NULL };
+static const char * const restore_types_without_training[] = { "project", "version", "workflow",
+                                                               NULL };
 
 void
 salvage_server_handle_restore (SalvageServer          *self,
                                SoupServerMessage      *msg,
                                SalvageServerWorkspace *workspace)
 {
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *request;
-  JsonNode *root;
+  g_autoptr(JsonObject) request = NULL;
+  gboolean with_training;
   const char *type;
   const char *id;
   const char *parent_id;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Strict, as the service's own reader is. Without it, json-glib 1.10 reads
-   * a body of several values, such as "{} {}", as one array that it leaves
-   * unsealed even in an immutable parser, and json_parser_get_root() then
-   * aborts the whole server on its sanity check. */
-  json_parser_set_strict (parser, TRUE);
-
-  if (length == 0 ||
-      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
+  if ((request = salvage_server_read_request_object (msg, FALSE)) == NULL)
     {
       salvage_server_send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
                                       "The request body must be a JSON object.");
       return;
     }
 
-  request = json_node_get_object (root);
-  type = get_string_member (request, "type");
-  id = get_string_member (request, "id");
-  parent_id = get_string_member (request, "parentId");
+  type = salvage_server_get_string_member (request, "type");
+  id = salvage_server_get_string_member (request, "id");
+  parent_id = salvage_server_get_string_member (request, "parentId");
+  with_training =
+    salvage_server_get_training_routes (self) == SALVAGE_SERVER_TRAINING_ROUTES_DELETE;
 
-  if (type == NULL || !g_strv_contains (restore_types, type))
+  if (type == NULL ||
+      !g_strv_contains (with_training ? restore_types : restore_types_without_training, type))
     {
       salvage_server_send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                      with_training ?
                                       "\"type\" must be one of project, version, workflow "
-                                      "or training.");
+                                      "or training." :
+                                      "\"type\" must be one of project, version or workflow.");
       return;
     }
 
@@ -355,7 +269,7 @@ salvage_server_handle_restore (SalvageServer          *self,
   else if (g_str_equal (type, "workflow"))
     restore_workflow (self, msg, workspace, id);
   else if (g_str_equal (type, "training"))
-    restore_training (self, msg, workspace, id);
+    salvage_server_restore_training (self, msg, workspace, id);
   else if (parent_id == NULL || parent_id[0] == '\0')
     salvage_server_send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
                                     "\"parentId\" is required to restore a version.");

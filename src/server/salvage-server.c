@@ -41,12 +41,11 @@
  *    member, the owner of its keys.
  *  - GET /{ws}/{project} lists versions newest first (clients must sort),
  *    and version numbers are never reused, even after a delete.
- *  - Scopes are not modelled: every key may do everything in its workspace,
- *    and the run behind a version's registered model is not protected
- *    from deletion.
+ *  - Scopes are not modelled: every key may do everything in its workspace.
  *
  * The read-only routes are in salvage-server-reads.c, the Trash routes
- * in salvage-server-trash.c. Tests can also make any request fail as the
+ * in salvage-server-trash.c, and the trainings' own routes, in either of
+ * their two designs, in salvage-server-trainings.c. Tests can also make any request fail as the
  * service or the network might: see the faults in salvage-server.h and
  * salvage-server-fault.c.
  *
@@ -80,6 +79,7 @@ struct _SalvageServer
   gint64       frozen_time;      /* 0 = follow the real clock */
   guint        latency_msec;
   guint        request_count;
+  SalvageServerTrainingRoutes training_routes;
   /* Set while a request is routed only to learn its answer: the handlers
    * answer as usual and change nothing. */
   gboolean     dry_run;
@@ -87,10 +87,15 @@ struct _SalvageServer
 
 G_DEFINE_FINAL_TYPE (SalvageServer, salvage_server, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (SalvageServerTrainingRoutes, salvage_server_training_routes,
+                    G_DEFINE_ENUM_VALUE (SALVAGE_SERVER_TRAINING_ROUTES_DELETE, "delete"),
+                    G_DEFINE_ENUM_VALUE (SALVAGE_SERVER_TRAINING_ROUTES_POST, "post"))
+
 enum {
   PROP_0,
   PROP_URL,
   PROP_LATENCY,
+  PROP_TRAINING_ROUTES,
   N_PROPS
 };
 
@@ -144,6 +149,49 @@ gboolean
 salvage_server_is_dry_run (SalvageServer *self)
 {
   return self->dry_run;
+}
+
+/* Requests and answers */
+
+JsonObject *
+salvage_server_read_request_object (SoupServerMessage *msg,
+                                    gboolean           empty_ok)
+{
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+
+  if (length == 0 && empty_ok)
+    return json_object_new ();
+
+  /* Strict, as the service's own reader is. Without it, json-glib 1.10 reads
+   * a body of several values, such as "{} {}", as one array that it leaves
+   * unsealed even in an immutable parser, and json_parser_get_root() then
+   * aborts the whole server on its sanity check. */
+  json_parser_set_strict (parser, TRUE);
+
+  if (length == 0 ||
+      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+const char *
+salvage_server_get_string_member (JsonObject *object,
+                                  const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
 }
 
 void
@@ -355,25 +403,9 @@ route_project (SalvageServer          *self,
     }
 
   if (n_segments >= 5 && g_str_equal (segments[3], "v2") && g_str_equal (segments[4], "trainings"))
-    {
-      SalvageServerTraining *training;
-
-      if (n_segments == 5 && is_get)
-        {
-          salvage_server_handle_list_trainings (msg, version);
-          return;
-        }
-
-      if (n_segments == 6 && is_delete &&
-          (training = salvage_server_workspace_lookup_training (workspace, segments[5])) != NULL &&
-          training->version == version && !salvage_server_is_trashed (&training->trash))
-        {
-          salvage_server_handle_delete_training (self, msg, training);
-          return;
-        }
-    }
-
-  salvage_server_send_not_found (msg);
+    salvage_server_route_trainings (self, msg, version, method, segments + 5, n_segments - 5);
+  else
+    salvage_server_send_not_found (msg);
 }
 
 static void
@@ -594,6 +626,10 @@ salvage_server_get_property (GObject    *object,
       g_value_set_uint (value, self->latency_msec);
       break;
 
+    case PROP_TRAINING_ROUTES:
+      g_value_set_enum (value, self->training_routes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -611,6 +647,10 @@ salvage_server_set_property (GObject      *object,
     {
     case PROP_LATENCY:
       salvage_server_set_latency (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TRAINING_ROUTES:
+      salvage_server_set_training_routes (self, g_value_get_enum (value));
       break;
 
     default:
@@ -636,6 +676,12 @@ salvage_server_class_init (SalvageServerClass *klass)
   properties[PROP_LATENCY] =
     g_param_spec_uint ("latency", NULL, NULL,
                        0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TRAINING_ROUTES] =
+    g_param_spec_enum ("training-routes", NULL, NULL,
+                       SALVAGE_TYPE_SERVER_TRAINING_ROUTES,
+                       SALVAGE_SERVER_TRAINING_ROUTES_DELETE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -715,6 +761,29 @@ salvage_server_set_latency (SalvageServer *self,
 
   self->latency_msec = msec;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATENCY]);
+}
+
+void
+salvage_server_set_training_routes (SalvageServer               *self,
+                                    SalvageServerTrainingRoutes  routes)
+{
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
+  g_return_if_fail (routes == SALVAGE_SERVER_TRAINING_ROUTES_DELETE ||
+                    routes == SALVAGE_SERVER_TRAINING_ROUTES_POST);
+
+  if (self->training_routes == routes)
+    return;
+
+  self->training_routes = routes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING_ROUTES]);
+}
+
+SalvageServerTrainingRoutes
+salvage_server_get_training_routes (SalvageServer *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), SALVAGE_SERVER_TRAINING_ROUTES_DELETE);
+
+  return self->training_routes;
 }
 
 void
