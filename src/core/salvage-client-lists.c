@@ -215,8 +215,8 @@ list_start (SalvageClient       *self,
         segments[n++] = endpoint->pieces[i];
     }
 
-  _salvage_client_send_async (self, "GET", segments, NULL, cancellable, list_cb,
-                             g_steal_pointer (&task));
+  _salvage_client_send_async (self, "GET", segments, NULL, SALVAGE_HTTP_FLAGS_NONE,
+                              cancellable, list_cb, g_steal_pointer (&task));
 }
 
 static GPtrArray *

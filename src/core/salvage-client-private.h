@@ -6,6 +6,7 @@
 #pragma once
 
 #include "salvage-client.h"
+#include "salvage-http-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ void      _salvage_client_send_async      (SalvageClient       *self,
                                            const char          *method,
                                            const char * const  *segments,
                                            GBytes              *body,
+                                           SalvageHttpFlags     flags,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
@@ -37,7 +39,8 @@ gboolean  _salvage_client_check_workspace (SalvageClient       *self,
 void      _salvage_client_return_error    (GTask               *task,
                                            GError              *error);
 
-gboolean  _salvage_client_is_result (SalvageClient       *self,
+/* Whether @result is a task of @self tagged @source_tag. */
+gboolean  _salvage_client_is_result       (SalvageClient       *self,
                                            GAsyncResult        *result,
                                            gpointer             source_tag);
 

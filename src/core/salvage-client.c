@@ -19,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "salvage-client-private.h"
-#include "salvage-http-private.h"
 #include "salvage-parse.h"
 
 #define DEFAULT_TIMEOUT 30
@@ -361,11 +360,12 @@ _salvage_client_send_async (SalvageClient       *self,
                             const char          *method,
                             const char * const  *segments,
                             GBytes              *body,
+                            SalvageHttpFlags     flags,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  salvage_http_send_async (self->http, self, method, segments, body,
+  salvage_http_send_async (self->http, self, method, segments, body, flags,
                            cancellable, callback, user_data);
 }
 
@@ -424,8 +424,8 @@ _salvage_client_return_error (GTask  *task,
 
 gboolean
 _salvage_client_is_result (SalvageClient *self,
-                                 GAsyncResult  *result,
-                                 gpointer       source_tag)
+                           GAsyncResult  *result,
+                           gpointer       source_tag)
 {
   return g_task_is_valid (result, self) &&
          g_task_get_source_tag (G_TASK (result)) == source_tag;
@@ -468,7 +468,8 @@ salvage_client_validate_key_async (SalvageClient       *self,
 
   task = _salvage_client_task_new (self, salvage_client_validate_key_async,
                                    cancellable, callback, user_data);
-  _salvage_client_send_async (self, "POST", NULL, NULL, cancellable, validate_key_cb, task);
+  _salvage_client_send_async (self, "POST", NULL, NULL, SALVAGE_HTTP_FLAGS_NONE,
+                              cancellable, validate_key_cb, task);
 }
 
 char *

@@ -149,6 +149,11 @@ typedef struct
   gboolean  already_in_trash;  /* it was there before: this delete made no entry */
   char     *trash_id;          /* the entry's id, when the answer or the Trash said it */
   char     *parent_id;         /* a version's: its project's id, when said */
+  /* A training's, when the answer said: what became of the alias its
+   * version is served by, "repointed" (to the model named by
+   * version_alias_target) or "deleted" (no model serves it now). */
+  char     *version_alias_action;
+  char     *version_alias_target;
 } SalvageDeleteReply;
 
 void            salvage_delete_reply_clear           (SalvageDeleteReply *reply);
@@ -200,6 +205,11 @@ gboolean        salvage_client_delete_version_finish (SalvageClient  *self,
                                                       SalvageDeleteReply *reply,
                                                       GError        **error);
 
+/* DELETE /{ws}/{project}/{N}/v2/trainings/{id}; when the server answers
+ * 404 or 405 naming that route, POST …/v2/trainings/delete once instead
+ * (ROBOFLOW_API.md §2.15). Any 2xx is success, an empty one too. A refusal
+ * (the run is in progress, or backs the version's registered model) fails
+ * with a message that says what to do. */
 void            salvage_client_delete_training_async  (SalvageClient       *self,
                                                        const char          *project_slug,
                                                        const char          *version_number,
@@ -224,7 +234,9 @@ gboolean        salvage_client_delete_workflow_finish (SalvageClient  *self,
 
 /* POST /{ws}/trash/restore with {type, id[, parentId]} taken from @item.
  * An item that is not restorable fails with SALVAGE_ERROR_BAD_REQUEST
- * without a request. */
+ * without a request. A training that the server refuses there by its
+ * type (400) is restored with POST /{ws}/{project}/{N}/v2/trainings/restore
+ * instead, when its entry names its project and version. */
 void            salvage_client_restore_async  (SalvageClient       *self,
                                                SalvageTrashItem    *item,
                                                GCancellable        *cancellable,

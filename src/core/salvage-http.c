@@ -373,6 +373,7 @@ typedef struct
   char         *method;
   char         *url;               /* holds the key: never print it */
   GBytes       *request_body;
+  SalvageHttpFlags flags;
   SoupMessage  *message;
   GInputStream *stream;
   GByteArray   *body;
@@ -576,8 +577,10 @@ exchange_complete (GTask *task)
            status, g_bytes_get_size (body));
 
   /* Roboflow answers every successful call in scope with 200 and a JSON
-   * body; the SDK treats anything else, even a 204, as a failure. */
-  if (status == SOUP_STATUS_OK)
+   * body; the SDK treats anything else, even a 204, as a failure, except
+   * on the training routes, where it takes any 2xx. */
+  if (status == SOUP_STATUS_OK ||
+      ((exchange->flags & SALVAGE_HTTP_FLAGS_ANY_SUCCESS) && SOUP_STATUS_IS_SUCCESSFUL (status)))
     g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
   else if (status == 429 && exchange_retry_later (task))
     return;
@@ -705,6 +708,7 @@ salvage_http_send_async (SalvageHttp         *self,
                          const char          *method,
                          const char * const  *segments,
                          GBytes              *body,
+                         SalvageHttpFlags     flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -754,6 +758,7 @@ salvage_http_send_async (SalvageHttp         *self,
   exchange->method = g_strdup (method);
   exchange->url = build_url (self, segments);
   exchange->request_body = body != NULL ? g_bytes_ref (body) : NULL;
+  exchange->flags = flags;
 
   exchange->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
