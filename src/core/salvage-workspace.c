@@ -1462,11 +1462,11 @@ salvage_workspace_delete_async (SalvageWorkspace    *self,
 }
 
 gboolean
-salvage_workspace_delete_finish (SalvageWorkspace  *self,
-                                 GAsyncResult      *result,
-                                 gboolean          *already_in_trash,
-                                 SalvageTrashItem **trash_item_out,
-                                 GError           **error)
+salvage_workspace_delete_finish (SalvageWorkspace   *self,
+                                 GAsyncResult       *result,
+                                 SalvageDeleteReply *reply,
+                                 SalvageTrashItem  **trash_item_out,
+                                 GError            **error)
 {
   DeleteData *data;
   gboolean ok;
@@ -1475,8 +1475,8 @@ salvage_workspace_delete_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_delete_async), FALSE);
 
-  if (already_in_trash != NULL)
-    *already_in_trash = FALSE;
+  if (reply != NULL)
+    *reply = (SalvageDeleteReply) { FALSE, };
   if (trash_item_out != NULL)
     *trash_item_out = NULL;
 
@@ -1485,8 +1485,14 @@ salvage_workspace_delete_finish (SalvageWorkspace  *self,
     {
       data = g_task_get_task_data (G_TASK (result));
 
-      if (already_in_trash != NULL)
-        *already_in_trash = data->reply.already_in_trash;
+      if (reply != NULL)
+        {
+          reply->already_in_trash = data->reply.already_in_trash;
+          reply->trash_id = g_strdup (data->reply.trash_id);
+          reply->parent_id = g_strdup (data->reply.parent_id);
+          reply->version_alias_action = g_strdup (data->reply.version_alias_action);
+          reply->version_alias_target = g_strdup (data->reply.version_alias_target);
+        }
       if (trash_item_out != NULL && data->trash_item != NULL)
         *trash_item_out = g_object_ref (data->trash_item);
     }
