@@ -892,6 +892,66 @@ test_delete_missing (void)
   fixture_clear (&fx);
 }
 
+/* Settles the one rule that says which Trash entry a delete names, for
+ * workflows (salvage_delete_target_matches(), used after a 404 and by the
+ * workspace). ROBOFLOW_API.md §3.5 (step 3) has the CLI match a workflow by
+ * url or id, because the CLI's argument may be either (§2.9; §5, quirk 27).
+ * This client always deletes a workflow by url, and §2.10 makes the url the
+ * lookup key for a re-delete: so the url decides, and a url that happens to
+ * be another workflow's Trash id is not taken for that workflow. */
+static void
+test_delete_workflow_by_url (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) trash = NULL;
+  SalvageTrashItem *entry;
+
+  fixture_init (&fx);
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "workflow", "count-people",
+                                       g_get_real_time (), "Alice"));
+
+  /* Its url: the 404 means it is in the Trash already. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_true (run_delete (fx.client, DELETE_WORKFLOW, "count-people", NULL, NULL,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (reply.already_in_trash, ==, TRUE);
+    g_assert_cmpstr (reply.trash_id, ==, fx.workflow_id);
+  }
+
+  /* Its Trash id, sent as a url, names no workflow: the 404 stands. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_false (run_delete (fx.client, DELETE_WORKFLOW, fx.workflow_id, NULL, NULL,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+    g_assert_false (reply.already_in_trash);
+    g_assert_null (reply.trash_id);
+  }
+
+  /* The same rule the workspace uses to find the entry a delete made. */
+  trash = list_trash (fx.client);
+  entry = find_trash_item (trash, SALVAGE_TRASH_KIND_WORKFLOW, fx.workflow_id);
+  g_assert_nonnull (entry);
+  g_assert_true (salvage_delete_target_matches (&(SalvageDeleteTarget) {
+                                                  .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+                                                  .workflow_url = "count-people",
+                                                },
+                                                NULL, entry));
+  g_assert_false (salvage_delete_target_matches (&(SalvageDeleteTarget) {
+                                                   .kind = SALVAGE_TRASH_KIND_WORKFLOW,
+                                                   .workflow_url = fx.workflow_id,
+                                                 },
+                                                 NULL, entry));
+
+  fixture_clear (&fx);
+}
+
 static void
 test_delete_refuses_segments (void)
 {
@@ -1059,6 +1119,246 @@ test_restore_refused_locally (void)
   g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before);
   g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "version", "hard-hats/2"),
                    ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+  fixture_clear (&fx);
+}
+
+/* Training runs, in either design of their routes (ROBOFLOW_API.md §2.15). */
+
+static char *
+training_path (const char *id)
+{
+  return g_strdup_printf ("hard-hats/3/%s", id);
+}
+
+static SalvageServerItemState
+training_state (Fixture    *fx,
+                const char *id)
+{
+  g_autofree char *path = training_path (id);
+
+  return salvage_server_get_item_state (fx->server, TEST_WS, "training", path);
+}
+
+/* The design the client tries first: one request per delete, and what
+ * became of the version's alias comes with the answer. */
+static void
+test_training_delete_design (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *newer;
+  const char *running;
+  guint before;
+
+  fixture_init (&fx);
+  salvage_server_set_time (fx.server, g_get_real_time () + G_TIME_SPAN_MINUTE);
+  newer = salvage_server_add_training (fx.server, TEST_WS, "hard-hats", 3, "finished", "yolov8m");
+  running = salvage_server_add_training (fx.server, TEST_WS, "hard-hats", 3, "running", "yolov8s");
+  g_assert_true (salvage_server_set_version_alias (fx.server, TEST_WS, "hard-hats", 3,
+                                                   fx.training_id));
+  g_assert_true (salvage_server_set_registered_model (fx.server, TEST_WS, "hard-hats", 3, newer));
+
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    before = salvage_server_get_request_count (fx.server);
+    g_assert_true (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", fx.training_id,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before + 1);
+    g_assert_cmpstr (reply.trash_id, ==, fx.training_id);
+    g_assert_cmpstr (reply.version_alias_action, ==, "repointed");
+    g_assert_cmpstr (reply.version_alias_target, ==, newer);
+    g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_TRASHED);
+  }
+
+  /* The refusals say what to do. */
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_false (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", running,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+    g_assert_cmpstr (error->message, ==,
+                     "The training is still running: stop or cancel it before moving it to "
+                     "the Trash");
+    g_assert_null (reply.version_alias_action);
+    g_clear_error (&error);
+
+    g_assert_false (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", newer,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "register another model"));
+    g_clear_error (&error);
+    g_assert_cmpint (training_state (&fx, newer), ==, SALVAGE_SERVER_ITEM_LIVE);
+  }
+
+  /* Back through the shared restore, in one request. */
+  trash = list_trash (fx.client);
+  before = salvage_server_get_request_count (fx.server);
+  g_assert_true (run_restore (fx.client,
+                              find_trash_item (trash, SALVAGE_TRASH_KIND_TRAINING, fx.training_id),
+                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before + 1);
+  g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  fixture_clear (&fx);
+}
+
+/* A server of the other design: the DELETE route does not exist and the
+ * shared restore refuses the type, so the POST forms are tried, once. */
+static void
+test_training_post_design (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalvageTrashItem) unplaced = NULL;
+  g_autofree char *path = NULL;
+  SalvageTrashItem *entry;
+  const char *running;
+  guint before;
+
+  fixture_init (&fx);
+  g_object_set (fx.server, "training-routes", SALVAGE_SERVER_TRAINING_ROUTES_POST, NULL);
+  running = salvage_server_add_training (fx.server, TEST_WS, "hard-hats", 3, "running", "yolov8s");
+
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    before = salvage_server_get_request_count (fx.server);
+    g_assert_true (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", fx.training_id,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before + 2);
+    g_assert_false (reply.already_in_trash);
+    /* The empty answer names nothing. */
+    g_assert_null (reply.trash_id);
+    g_assert_null (reply.version_alias_action);
+    g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_TRASHED);
+  }
+
+  /* Again: both forms meet a 404, and the Trash shows it is there. */
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_true (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", fx.training_id,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (reply.already_in_trash, ==, TRUE);
+    g_assert_cmpstr (reply.trash_id, ==, fx.training_id);
+  }
+
+  /* A refusal of the other form says what to do as well. */
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_false (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", running,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "stop or cancel it"));
+    g_clear_error (&error);
+  }
+
+  /* Restored by the route of its own, after the shared one's 400. */
+  trash = list_trash (fx.client);
+  entry = find_trash_item (trash, SALVAGE_TRASH_KIND_TRAINING, fx.training_id);
+  g_assert_nonnull (entry);
+  before = salvage_server_get_request_count (fx.server);
+  g_assert_true (run_restore (fx.client, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before + 2);
+  g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_LIVE);
+
+  /* Gone from the Trash: the other form's 404 is what the user sees. */
+  g_assert_false (run_restore (fx.client, entry, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* An entry that does not say its project and version cannot take the
+   * other route: the shared restore's refusal stands. */
+  path = training_path (fx.training_id);
+  g_assert_true (salvage_server_trash (fx.server, TEST_WS, "training", path,
+                                       g_get_real_time (), "Bob"));
+  unplaced = g_object_new (SALVAGE_TYPE_TRASH_ITEM,
+                           "kind", SALVAGE_TRASH_KIND_TRAINING,
+                           "type-name", "training",
+                           "id", fx.training_id,
+                           NULL);
+  g_assert_false (run_restore (fx.client, unplaced, &error));
+  assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+  g_assert_cmpuint (salvage_error_get_status (error), ==, 400);
+  g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+  fixture_clear (&fx);
+}
+
+/* A 405 names the route as well as a 404; and the version with several
+ * runs, which only a server that ignored the id could answer, is said
+ * plainly. */
+static void
+test_training_refusals (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  fixture_init (&fx);
+  g_object_set (fx.server, "training-routes", SALVAGE_SERVER_TRAINING_ROUTES_POST, NULL);
+  message = g_strdup_printf ("Cannot DELETE /%s/hard-hats/3/v2/trainings/%s",
+                             TEST_WS, fx.training_id);
+  salvage_server_add_fault_full (fx.server, "DELETE", "*/v2/trainings/*",
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 405,
+                                                   .message = message });
+
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+
+    g_assert_true (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", fx.training_id,
+                               &reply, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (training_state (&fx, fx.training_id), ==, SALVAGE_SERVER_ITEM_TRASHED);
+  }
+
+  /* A 405 that names no route is not taken for the other design. */
+  salvage_server_clear_faults (fx.server);
+  salvage_server_add_fault_full (fx.server, "DELETE", "*/v2/trainings/*",
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 405 });
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+    guint before = salvage_server_get_request_count (fx.server);
+
+    g_assert_false (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", "t_other",
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST);
+    g_assert_cmpuint (salvage_error_get_status (error), ==, 405);
+    g_assert_cmpuint (salvage_server_get_request_count (fx.server), ==, before + 1);
+    g_clear_error (&error);
+  }
+
+  salvage_server_clear_faults (fx.server);
+  salvage_server_add_fault_full (fx.server, "POST", "*/v2/trainings/delete",
+                                 &(SalvageFault) {
+                                   .kind = SALVAGE_FAULT_STATUS, .status = 409,
+                                   .message = "MULTIPLE_TRAININGS: pass trainingId"
+                                 });
+  {
+    g_auto(SalvageDeleteReply) reply = { 0, };
+    g_autofree char *other = NULL;
+
+    other = g_strdup (salvage_server_add_training (fx.server, TEST_WS, "hard-hats", 3,
+                                                   "finished", "yolov8m"));
+    g_assert_false (run_delete (fx.client, DELETE_TRAINING, "hard-hats", "3", other,
+                                &reply, &error));
+    assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
+    g_assert_cmpstr (error->message, ==,
+                     "The version has several trainings and the server could not tell which "
+                     "one to move to the Trash");
+    g_assert_cmpint (training_state (&fx, other), ==, SALVAGE_SERVER_ITEM_LIVE);
+  }
 
   fixture_clear (&fx);
 }
@@ -2603,7 +2903,11 @@ main (int   argc,
   g_test_add_func ("/client/list-trash", test_list_trash);
   g_test_add_func ("/client/delete/twice", test_delete_twice);
   g_test_add_func ("/client/delete/missing", test_delete_missing);
+  g_test_add_func ("/client/delete/workflow-by-url", test_delete_workflow_by_url);
   g_test_add_func ("/client/delete/refuses-segments", test_delete_refuses_segments);
+  g_test_add_func ("/client/trainings/delete-design", test_training_delete_design);
+  g_test_add_func ("/client/trainings/post-design", test_training_post_design);
+  g_test_add_func ("/client/trainings/refusals", test_training_refusals);
   g_test_add_func ("/client/restore/items", test_restore);
   g_test_add_func ("/client/restore/version-conflict", test_restore_version_conflict);
   g_test_add_func ("/client/restore/refused-locally", test_restore_refused_locally);

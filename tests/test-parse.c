@@ -962,7 +962,10 @@ parse_delete (GBytes  *body,
   g_autofree char *id = NULL;
   g_autofree char *parent_id = NULL;
 
-  return salvage_parse_delete (body, &id, &parent_id, error);
+  g_autofree char *alias_action = NULL;
+  g_autofree char *alias_target = NULL;
+
+  return salvage_parse_delete (body, &id, &parent_id, &alias_action, &alias_target, error);
 }
 
 static const ParseFunc all_parsers[] = {
@@ -1928,13 +1931,13 @@ test_delete (void)
       g_autofree char *trash_id = NULL;
       g_autofree char *parent_id = NULL;
 
-      g_assert_true (salvage_parse_delete (body, &trash_id, &parent_id, &error));
+      g_assert_true (salvage_parse_delete (body, &trash_id, &parent_id, NULL, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (trash_id, ==, good[i].trash_id);
       g_assert_cmpstr (parent_id, ==, good[i].parent_id);
 
       /* The ids are optional to ask for. */
-      g_assert_true (salvage_parse_delete (body, NULL, NULL, NULL));
+      g_assert_true (salvage_parse_delete (body, NULL, NULL, NULL, NULL, NULL));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -1944,7 +1947,7 @@ test_delete (void)
       g_autofree char *trash_id = NULL;
       g_autofree char *parent_id = NULL;
 
-      g_assert_false (salvage_parse_delete (body, &trash_id, &parent_id, &error));
+      g_assert_false (salvage_parse_delete (body, &trash_id, &parent_id, NULL, NULL, &error));
       g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
       g_assert_null (trash_id);
       g_assert_null (parent_id);
@@ -1954,9 +1957,60 @@ test_delete (void)
     g_autoptr(GBytes) body = json_bytes ("{\"deleted\": false, \"error\": \"Project is locked\"}");
     g_autoptr(GError) error = NULL;
 
-    g_assert_false (salvage_parse_delete (body, NULL, NULL, &error));
+    g_assert_false (salvage_parse_delete (body, NULL, NULL, NULL, NULL, &error));
     g_assert_nonnull (strstr (error->message, "Project is locked"));
   }
+}
+
+/* A training's delete: the draft form's "inTrash", and what became of the
+ * version's alias, which is only shown, so a wrong type is ignored. */
+static void
+test_delete_training (void)
+{
+  static const struct {
+    const char *body;
+    const char *action;
+    const char *target;
+  } good[] = {
+    { "{\"deleted\": true, \"type\": \"training\", \"trainingId\": \"t_1\", "
+      "\"versionAliasAction\": \"repointed\", \"versionAliasTarget\": \"t_2\"}",
+      "repointed", "t_2" },
+    { "{\"deleted\": true, \"trainingId\": \"t_1\", \"versionAliasAction\": \"deleted\", "
+      "\"versionAliasTarget\": null}", "deleted", NULL },
+    { "{\"inTrash\": true, \"trainingId\": \"t_1\", \"versionAliasAction\": 3, "
+      "\"versionAliasTarget\": [\"t_2\"]}", NULL, NULL },
+    { "{\"inTrash\": true}", NULL, NULL },
+    { "", NULL, NULL },
+  };
+  static const char *bad[] = {
+    "{\"inTrash\": false}",
+    "{\"inTrash\": \"yes\"}",
+    "{\"deleted\": true, \"inTrash\": false}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GBytes) body = json_bytes (good[i].body);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+
+      g_assert_true (salvage_parse_delete (body, NULL, NULL, &action, &target, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (action, ==, good[i].action);
+      g_assert_cmpstr (target, ==, good[i].target);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) body = json_bytes (bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *action = NULL;
+
+      g_assert_false (salvage_parse_delete (body, NULL, NULL, &action, NULL, &error));
+      g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+      g_assert_null (action);
+    }
 }
 
 static void
@@ -2260,6 +2314,7 @@ main (int   argc,
   g_test_add_func ("/parse/date/strings", test_date_strings);
   g_test_add_func ("/parse/date/nodes", test_date_nodes);
   g_test_add_func ("/parse/delete", test_delete);
+  g_test_add_func ("/parse/delete-training", test_delete_training);
   g_test_add_func ("/parse/restore", test_restore);
   g_test_add_func ("/parse/error-message", test_error_message);
   g_test_add_func ("/error/redact", test_redact);

@@ -1093,6 +1093,236 @@ test_trainings_rules (void)
   refused = call (fixture, "DELETE", running_path, SOUP_STATUS_OK);
 }
 
+/* An answer that must have no body, as the POST design of the training
+ * routes gives. */
+static void
+call_empty (Fixture    *fixture,
+            const char *method,
+            const char *path,
+            const char *body,
+            guint       expected_status)
+{
+  Reply reply = { 0, };
+
+  reply_start (fixture->session, fixture->server, &reply, method, path, KEY, body);
+  while (!reply.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (reply.error);
+  g_assert_cmpuint (soup_message_get_status (reply.msg), ==, expected_status);
+  g_assert_cmpuint (g_bytes_get_size (reply.body), ==, 0);
+  reply_clear (&reply);
+}
+
+/* The run behind the registered model stays; deleting the run that
+ * serves the version's alias repoints it, or deletes it when no other
+ * finished run is left. Both designs, as only the answers differ. */
+static void
+test_trainings_models (void)
+{
+  for (SalvageServerTrainingRoutes routes = SALVAGE_SERVER_TRAINING_ROUTES_DELETE;
+       routes <= SALVAGE_SERVER_TRAINING_ROUTES_POST; routes++)
+    {
+      g_autoptr(Fixture) fixture = fixture_new ();
+      gboolean post = routes == SALVAGE_SERVER_TRAINING_ROUTES_POST;
+      const char *registered, *older, *newer;
+      g_autoptr(JsonNode) refused = NULL;
+      const char *order[2];
+
+      g_object_set (fixture->server, "training-routes", routes, NULL);
+      g_test_message ("design: %s", post ? "post" : "delete");
+
+      registered = salvage_server_add_training (fixture->server, "acme", "pcb", 1,
+                                                "finished", "yolov8n");
+      older = salvage_server_add_training (fixture->server, "acme", "pcb", 1,
+                                           "finished", "yolov8s");
+      salvage_server_set_time (fixture->server, T0 + G_TIME_SPAN_HOUR);
+      newer = salvage_server_add_training (fixture->server, "acme", "pcb", 1,
+                                           "finished", "yolov8m");
+      g_assert_true (salvage_server_set_registered_model (fixture->server, "acme", "pcb", 1,
+                                                          registered));
+      g_assert_false (salvage_server_set_registered_model (fixture->server, "acme", "pcb", 1,
+                                                           "t_nothing"));
+      g_assert_true (salvage_server_set_version_alias (fixture->server, "acme", "pcb", 1, older));
+
+      /* The registered model's run is refused, in words a client can tell. */
+      if (post)
+        {
+          g_autofree char *body = g_strdup_printf ("{\"trainingId\":\"%s\"}", registered);
+
+          refused = call_full (fixture, "POST", "/acme/pcb/1/v2/trainings/delete", KEY, body,
+                               SOUP_STATUS_CONFLICT);
+        }
+      else
+        {
+          g_autofree char *path = g_strdup_printf ("/acme/pcb/1/v2/trainings/%s", registered);
+
+          refused = call (fixture, "DELETE", path, SOUP_STATUS_CONFLICT);
+        }
+      g_assert_nonnull (strstr (flat_error (refused), "registered model"));
+      {
+        g_autofree char *path = g_strdup_printf ("pcb/1/%s", registered);
+
+        g_assert_cmpint (salvage_server_get_item_state (fixture->server, "acme", "training", path),
+                         ==, SALVAGE_SERVER_ITEM_LIVE);
+      }
+
+      /* The alias's run goes: the alias moves to the newest other finished
+       * run. Then that one goes, and none is left but the registered
+       * one's, which is finished too: the alias moves there. */
+      order[0] = older;
+      order[1] = newer;
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        {
+          const char *expected = i == 0 ? newer : registered;
+
+          if (post)
+            {
+              g_autofree char *body = g_strdup_printf ("{\"trainingId\":\"%s\"}", order[i]);
+
+              call_empty (fixture, "POST", "/acme/pcb/1/v2/trainings/delete", body,
+                          SOUP_STATUS_NO_CONTENT);
+            }
+          else
+            {
+              g_autofree char *path = g_strdup_printf ("/acme/pcb/1/v2/trainings/%s", order[i]);
+              g_autoptr(JsonNode) deleted = call (fixture, "DELETE", path, SOUP_STATUS_OK);
+
+              g_assert_cmpstr (string_member (object_of (deleted), "versionAliasAction"), ==,
+                               "repointed");
+              g_assert_cmpstr (string_member (object_of (deleted), "versionAliasTarget"), ==,
+                               expected);
+            }
+          g_assert_cmpstr (salvage_server_get_version_alias (fixture->server, "acme", "pcb", 1),
+                           ==, expected);
+        }
+
+      /* The registered model is someone else's now: its run may go, and
+       * with it the alias, which has nothing left to serve. */
+      g_assert_true (salvage_server_set_registered_model (fixture->server, "acme", "pcb", 1,
+                                                          NULL));
+      if (post)
+        {
+          /* The only run left needs no id. */
+          call_empty (fixture, "POST", "/acme/pcb/1/v2/trainings/delete", NULL,
+                      SOUP_STATUS_NO_CONTENT);
+        }
+      else
+        {
+          g_autofree char *path = g_strdup_printf ("/acme/pcb/1/v2/trainings/%s", registered);
+          g_autoptr(JsonNode) deleted = call (fixture, "DELETE", path, SOUP_STATUS_OK);
+
+          g_assert_cmpstr (string_member (object_of (deleted), "versionAliasAction"), ==,
+                           "deleted");
+          g_assert_false (json_object_has_member (object_of (deleted), "versionAliasTarget"));
+        }
+      g_assert_null (salvage_server_get_version_alias (fixture->server, "acme", "pcb", 1));
+    }
+}
+
+/* The other design: POST …/delete and …/restore with {"trainingId"},
+ * empty answers, and the shared restore refusing the type. */
+static void
+test_trainings_post_design (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) trash = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) project = NULL;
+  g_autofree char *finished_path = NULL;
+  g_autofree char *running_body = NULL;
+  g_autofree char *finished_body = NULL;
+  g_autofree char *shared_body = NULL;
+  g_autofree char *project_body = NULL;
+  const char *second;
+
+  g_assert_cmpint (salvage_server_get_training_routes (fixture->server), ==,
+                   SALVAGE_SERVER_TRAINING_ROUTES_DELETE);
+  salvage_server_set_training_routes (fixture->server, SALVAGE_SERVER_TRAINING_ROUTES_POST);
+  g_assert_cmpint (salvage_server_get_training_routes (fixture->server), ==,
+                   SALVAGE_SERVER_TRAINING_ROUTES_POST);
+
+  /* The DELETE form is a route like any that does not exist. */
+  finished_path = g_strdup_printf ("/acme/hard-hats/2/v2/trainings/%s", fixture->finished_id);
+  assert_not_found (fixture, "DELETE", finished_path);
+
+  running_body = g_strdup_printf ("{\"trainingId\":\"%s\"}", fixture->running_id);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/3/v2/trainings/delete", KEY,
+                       running_body, SOUP_STATUS_CONFLICT);
+  g_assert_nonnull (strstr (flat_error (refused), "in progress"));
+
+  /* Without an id, a version with several runs cannot tell which. */
+  second = salvage_server_add_training (fixture->server, "acme", "hard-hats", 2,
+                                        "finished", "yolov8n");
+  g_assert_nonnull (second);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", KEY, "{}",
+                       SOUP_STATUS_CONFLICT);
+  g_assert_nonnull (strstr (flat_error (refused), "MULTIPLE_TRAININGS"));
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", KEY,
+                       "{\"trainingId\":7}", SOUP_STATUS_BAD_REQUEST);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", KEY,
+                       running_body, SOUP_STATUS_NOT_FOUND);
+
+  finished_body = g_strdup_printf ("{\"trainingId\":\"%s\"}", fixture->finished_id);
+  call_empty (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", finished_body,
+              SOUP_STATUS_NO_CONTENT);
+  trash = call (fixture, "GET", "/acme/trash", SOUP_STATUS_OK);
+  g_assert_nonnull (find_in_trash (trash, "training", fixture->finished_id));
+  list = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (list), "trainings")), ==, 1);
+
+  /* A second delete finds nothing to delete. */
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", KEY,
+                       finished_body, SOUP_STATUS_NOT_FOUND);
+  assert_member (object_of (refused), "error", IS_STRING);
+
+  /* The shared restore does not know the type; the route of its own does. */
+  shared_body = g_strdup_printf ("{\"type\":\"training\",\"id\":\"%s\"}", fixture->finished_id);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/trash/restore", KEY, shared_body,
+                       SOUP_STATUS_BAD_REQUEST);
+  g_assert_nonnull (strstr (flat_error (refused), "type"));
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/restore", KEY, "{}",
+                       SOUP_STATUS_BAD_REQUEST);
+
+  /* It comes back only through its project and version. */
+  project = call (fixture, "DELETE", "/acme/hard-hats", SOUP_STATUS_OK);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/restore", KEY,
+                       finished_body, SOUP_STATUS_NOT_FOUND);
+  assert_generic_not_found (refused);
+  project_body = g_strdup_printf ("{\"type\":\"project\",\"id\":\"%s\"}",
+                                  string_member (object_of (project), "projectId"));
+  restore (fixture, project_body, SOUP_STATUS_OK);
+
+  call_empty (fixture, "POST", "/acme/hard-hats/2/v2/trainings/restore", finished_body,
+              SOUP_STATUS_NO_CONTENT);
+  g_clear_pointer (&list, json_node_unref);
+  list = call (fixture, "GET", "/acme/hard-hats/2/v2/trainings", SOUP_STATUS_OK);
+  g_assert_cmpuint (json_array_get_length (array_member (object_of (list), "trainings")), ==, 2);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/restore", KEY,
+                       finished_body, SOUP_STATUS_NOT_FOUND);
+  g_assert_cmpstr (flat_error (refused), ==, "Item not found in Trash");
+
+  /* And the routes of this design are absent from the other. */
+  salvage_server_set_training_routes (fixture->server, SALVAGE_SERVER_TRAINING_ROUTES_DELETE);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/delete", KEY,
+                       finished_body, SOUP_STATUS_NOT_FOUND);
+  assert_generic_not_found (refused);
+  g_clear_pointer (&refused, json_node_unref);
+  refused = call_full (fixture, "POST", "/acme/hard-hats/2/v2/trainings/restore", KEY,
+                       finished_body, SOUP_STATUS_NOT_FOUND);
+  assert_generic_not_found (refused);
+}
+
 static void
 test_version_delete_cancels (void)
 {
@@ -2252,6 +2482,75 @@ test_program_fault (void)
   g_assert_no_error (error);
 }
 
+/* --training-routes picks the design; anything else is refused. */
+static void
+test_program_training_routes (void)
+{
+  g_autofree char *path = server_program_path ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *design;
+    guint       status;   /* of a training restore through /trash/restore */
+  } designs[] = {
+    { "delete", SOUP_STATUS_NOT_FOUND },  /* served, and no such item */
+    { "post", SOUP_STATUS_BAD_REQUEST },  /* the type is refused */
+  };
+
+  if (path == NULL)
+    {
+      g_test_skip ("salvage-server is not built");
+      return;
+    }
+
+  {
+    g_autoptr(GSubprocess) refused = NULL;
+
+    refused = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                &error, path, "--port", "0", "--training-routes", "sideways",
+                                NULL);
+    g_assert_no_error (error);
+    g_subprocess_wait (refused, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (refused));
+    g_assert_cmpint (g_subprocess_get_exit_status (refused), !=, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (designs); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GDataInputStream) input = NULL;
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GBytes) request = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *serving = NULL;
+      g_autofree char *uri = NULL;
+      static const char restore_body[] = "{\"type\":\"training\",\"id\":\"t_none\"}";
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                  path, "--port", "0", "--trash", "5", "--projects", "2",
+                                  "--workspace", "demo-ws", "--key", "k-123",
+                                  "--training-routes", designs[i].design, NULL);
+      g_assert_no_error (error);
+      input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+      serving = read_line (input);
+      g_assert_nonnull (strstr (serving, "http://"));
+
+      uri = g_strdup_printf ("%s/demo-ws/trash/restore?api_key=k-123", strstr (serving, "http://"));
+      msg = soup_message_new ("POST", uri);
+      request = g_bytes_new_static (restore_body, sizeof restore_body - 1);
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+      body = soup_session_send_and_read (session, msg, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, designs[i].status);
+
+      g_subprocess_send_signal (process, SIGTERM);
+      g_subprocess_wait_check (process, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2274,6 +2573,8 @@ main (int   argc,
   g_test_add_func ("/server/trash/restore-errors", test_restore_errors);
   g_test_add_func ("/server/trash/slug-taken", test_slug_taken);
   g_test_add_func ("/server/trash/trainings", test_trainings_rules);
+  g_test_add_func ("/server/trash/trainings-models", test_trainings_models);
+  g_test_add_func ("/server/trash/trainings-post-design", test_trainings_post_design);
   g_test_add_func ("/server/trash/version-cancels", test_version_delete_cancels);
   g_test_add_func ("/server/trash/cleanup-clock", test_cleanup_clock);
   g_test_add_func ("/server/routes/no-permanent-delete", test_no_permanent_delete);
@@ -2299,6 +2600,7 @@ main (int   argc,
   g_test_add_func ("/server/program/serve", test_program);
   g_test_add_func ("/server/program/bad-option", test_program_bad_option);
   g_test_add_func ("/server/program/fault", test_program_fault);
+  g_test_add_func ("/server/program/training-routes", test_program_training_routes);
 
   return g_test_run ();
 }

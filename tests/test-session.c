@@ -16,6 +16,7 @@
 #include "salvage-project.h"
 #include "salvage-server.h"
 #include "salvage-session.h"
+#include "salvage-training.h"
 #include "salvage-trash-item.h"
 #include "salvage-undo.h"
 #include "salvage-workspace.h"
@@ -479,6 +480,144 @@ test_delete_fails (Fixture       *f,
   g_assert_cmpstr (last_message (f), ==, "Nothing to undo");
 }
 
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The trainings of version @number of @slug, loaded in the workspace shown. */
+static GListModel *
+load_trainings (Fixture    *f,
+                const char *slug,
+                const char *number)
+{
+  SalvageWorkspace *workspace = salvage_session_get_workspace (f->session);
+  g_autoptr(GAsyncResult) versions_result = NULL;
+  g_autoptr(GAsyncResult) trainings_result = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageProject *project = find_project (f, slug);
+  GListModel *versions;
+  GListModel *trainings = NULL;
+
+  g_assert_nonnull (project);
+  versions = salvage_workspace_get_versions (workspace, project);
+  salvage_workspace_load_versions_async (workspace, project, NULL, loaded_cb, &versions_result);
+  WAIT_FOR (versions_result != NULL);
+  g_assert_true (salvage_workspace_load_versions_finish (workspace, versions_result, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
+    {
+      g_autoptr(SalvageVersion) version = g_list_model_get_item (versions, i);
+
+      if (!g_str_equal (salvage_version_get_number (version), number))
+        continue;
+
+      trainings = salvage_workspace_get_trainings (workspace, version);
+      salvage_workspace_load_trainings_async (workspace, version, NULL, loaded_cb,
+                                              &trainings_result);
+      WAIT_FOR (trainings_result != NULL);
+      g_assert_true (salvage_workspace_load_trainings_finish (workspace, trainings_result,
+                                                              &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_nonnull (trainings);
+  return trainings;
+}
+
+static SalvageTraining *
+find_training (GListModel *trainings,
+               const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (trainings); i++)
+    {
+      g_autoptr(SalvageTraining) training = g_list_model_get_item (trainings, i);
+
+      if (g_str_equal (salvage_training_get_id (training), id))
+        return training;  /* the store keeps it */
+    }
+
+  return NULL;
+}
+
+/* Deleting the run whose model serves its version says what serves the
+ * version now, when the server's answer tells (ROBOFLOW_API.md §2.15); the
+ * other design's empty answer tells nothing, and nothing is said. The
+ * design is @data. */
+static void
+test_delete_training_alias (Fixture       *f,
+                            gconstpointer  data)
+{
+  gboolean post = GPOINTER_TO_INT (data) == SALVAGE_SERVER_TRAINING_ROUTES_POST;
+  g_autofree char *expected = NULL;
+  const char *older, *newer;
+  GListModel *trainings;
+
+  salvage_server_set_training_routes (f->server, GPOINTER_TO_INT (data));
+  g_assert_nonnull (salvage_server_add_version (f->server, WS, "pcb", 1, "raw", 120));
+  older = salvage_server_add_training (f->server, WS, "pcb", 1, "finished", "yolov8n");
+  salvage_server_set_time (f->server, g_get_real_time () + G_TIME_SPAN_MINUTE);
+  newer = salvage_server_add_training (f->server, WS, "pcb", 1, "finished", "yolov8m");
+  g_assert_true (salvage_server_set_version_alias (f->server, WS, "pcb", 1, older));
+
+  connect_and_load (f, WS_KEY);
+  trainings = load_trainings (f, "pcb", "1");
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 2);
+
+  salvage_session_delete (f->session, find_training (trainings, older), "YOLOv8 Nano");
+  WAIT_FOR (f->n_deleted == 1);
+  g_assert_nonnull (f->deleted_entry);
+  g_assert_cmpstr (salvage_server_get_version_alias (f->server, WS, "pcb", 1), ==, newer);
+
+  if (post)
+    {
+      g_assert_cmpuint (f->messages->len, ==, 0);
+    }
+  else
+    {
+      expected = g_strdup_printf ("Version 1 is now served by the model “%s”", newer);
+      g_assert_cmpuint (f->messages->len, ==, 1);
+      g_assert_cmpstr (last_message (f), ==, expected);
+    }
+
+  /* The last run that could serve it goes too. */
+  salvage_session_delete (f->session, find_training (trainings, newer), "YOLOv8 Medium");
+  WAIT_FOR (f->n_deleted == 2);
+  g_assert_null (salvage_server_get_version_alias (f->server, WS, "pcb", 1));
+
+  if (post)
+    g_assert_cmpuint (f->messages->len, ==, 0);
+  else
+    g_assert_cmpstr (last_message (f), ==, "Version 1 is no longer served by any model");
+}
+
+/* A refusal of a training's delete is said in words that tell what to do. */
+static void
+test_delete_training_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  GListModel *trainings;
+  const char *running;
+
+  g_assert_nonnull (salvage_server_add_version (f->server, WS, "pcb", 1, "raw", 120));
+  running = salvage_server_add_training (f->server, WS, "pcb", 1, "running", "yolov8n");
+  connect_and_load (f, WS_KEY);
+  trainings = load_trainings (f, "pcb", "1");
+
+  salvage_session_delete (f->session, find_training (trainings, running), "YOLOv8 Nano");
+  WAIT_FOR (f->messages->len > 0);
+  g_assert_cmpuint (f->n_deleted, ==, 0);
+  g_assert_cmpstr (last_message (f), ==,
+                   "Could not move “YOLOv8 Nano” to the Trash: The training is still running: "
+                   "stop or cancel it before moving it to the Trash");
+}
+
 /* Restore */
 
 static void
@@ -583,6 +722,13 @@ main (int   argc,
   ADD ("/session/delete/undo-skips-gone", test_undo_skips_gone);
   ADD ("/session/delete/already-in-trash", test_delete_already_in_trash);
   ADD ("/session/delete/fails", test_delete_fails);
+  g_test_add ("/session/delete/training-alias", Fixture,
+              GINT_TO_POINTER (SALVAGE_SERVER_TRAINING_ROUTES_DELETE),
+              fixture_set_up, test_delete_training_alias, fixture_tear_down);
+  g_test_add ("/session/delete/training-alias-post-routes", Fixture,
+              GINT_TO_POINTER (SALVAGE_SERVER_TRAINING_ROUTES_POST),
+              fixture_set_up, test_delete_training_alias, fixture_tear_down);
+  ADD ("/session/delete/training-refused", test_delete_training_refused);
   ADD ("/session/restore/many", test_restore_many);
   ADD ("/session/close-cancels", test_close_cancels);
 

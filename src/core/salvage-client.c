@@ -3,7 +3,9 @@
  * Each endpoint sends one request through the transport of
  * salvage-http.c, which maps every failure to one SalvageError code; the
  * endpoint then hands the body of the answer to the parsers of
- * salvage-parse.c.
+ * salvage-parse.c. This file holds the object, the key check (POST /)
+ * and what every endpoint shares; the reads are in salvage-client-lists.c,
+ * the deletes and restores in salvage-client-trash.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +17,8 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
-#include "salvage-client.h"
-#include "salvage-http-private.h"
+#include "salvage-client-private.h"
 #include "salvage-parse.h"
 
 #define DEFAULT_TIMEOUT 30
@@ -60,79 +60,11 @@ salvage_client_default_base_url (void)
   return SALVAGE_DEFAULT_API_URL;
 }
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  /* GInetAddress knows 127.0.0.0/8 and ::1; a name that merely resolves
-   * to a loopback address is not trusted. */
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 gboolean
 salvage_client_check_base_url (const char  *url,
                                GError     **error)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (url == NULL || url[0] == '\0')
-    {
-      g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                           _("No server address was given"));
-      return FALSE;
-    }
-
-  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)))
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("“%s” is not a valid server address"), url);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  if (host == NULL || host[0] == '\0')
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” has no host name"), url);
-      return FALSE;
-    }
-
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
-    {
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” must not have a query or a fragment"), url);
-      return FALSE;
-    }
-
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (scheme, "http") == 0)
-    {
-      /* The key travels in the query string, so plain HTTP is only
-       * acceptable when nothing leaves this computer. */
-      if (host_is_loopback (host))
-        return TRUE;
-
-      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-                   _("The server address “%s” is not secure: use https://"), url);
-      return FALSE;
-    }
-
-  g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
-               _("The server address “%s” must start with https://"), url);
-  return FALSE;
+  return salvage_http_check_base_url (url, error);
 }
 
 static char *
@@ -421,76 +353,49 @@ salvage_client_set_timeout (SalvageClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
-/* The transport */
+/* What the endpoints share (salvage-client-private.h) */
 
-static void
-salvage_client_send_async (SalvageClient       *self,
-                           const char          *method,
-                           const char * const  *segments,
-                           GBytes              *body,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+void
+_salvage_client_send_async (SalvageClient       *self,
+                            const char          *method,
+                            const char * const  *segments,
+                            GBytes              *body,
+                            SalvageHttpFlags     flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  salvage_http_send_async (self->http, self, method, segments, body,
+  salvage_http_send_async (self->http, self, method, segments, body, flags,
                            cancellable, callback, user_data);
 }
 
-static GBytes *
-salvage_client_send_finish (SalvageClient  *self,
-                            GAsyncResult   *result,
-                            GError        **error)
+GBytes *
+_salvage_client_send_finish (SalvageClient  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return salvage_http_send_finish (result, error);
 }
 
-/* Endpoints */
-
-typedef struct
-{
-  char             *project_slug;
-  char             *version_number;
-  char             *target;            /* training id or workflow url */
-  SalvageTrashKind  kind;              /* what a delete removes */
-  char             *name;              /* workspace display name */
-  GBytes           *body;              /* to parse in a worker thread */
-  GError           *not_found;         /* a delete's 404, kept while the Trash is probed */
-  SalvageDeleteReply reply;
-} CallData;
-
-static void
-call_data_free (CallData *data)
-{
-  g_clear_pointer (&data->project_slug, g_free);
-  g_clear_pointer (&data->version_number, g_free);
-  g_clear_pointer (&data->target, g_free);
-  g_clear_pointer (&data->name, g_free);
-  g_clear_pointer (&data->body, g_bytes_unref);
-  g_clear_error (&data->not_found);
-  salvage_delete_reply_clear (&data->reply);
-  g_free (data);
-}
-
-static GTask *
-call_new (SalvageClient       *self,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+GTask *
+_salvage_client_task_new (SalvageClient       *self,
+                          gpointer             source_tag,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, g_new0 (CallData, 1), (GDestroyNotify) call_data_free);
 
   return task;
 }
 
-static gboolean
-call_check_workspace (SalvageClient *self,
-                      GTask         *task)
+gboolean
+_salvage_client_check_workspace (SalvageClient *self,
+                                 GTask         *task)
 {
   if (self->workspace != NULL && self->workspace[0] != '\0')
     return TRUE;
@@ -503,9 +408,9 @@ call_check_workspace (SalvageClient *self,
 /* Parsers may quote the body, and a server may echo the request: every
  * message is redacted before it leaves the client. Safe in a worker
  * thread, as the key never changes. */
-static void
-call_return_error (GTask  *task,
-                   GError *error)
+void
+_salvage_client_return_error (GTask  *task,
+                              GError *error)
 {
   SalvageClient *self = g_task_get_source_object (task);
   char *redacted;
@@ -517,10 +422,10 @@ call_return_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
-static gboolean
-call_is_valid (SalvageClient *self,
-               GAsyncResult  *result,
-               gpointer       source_tag)
+gboolean
+_salvage_client_is_result (SalvageClient *self,
+                           GAsyncResult  *result,
+                           gpointer       source_tag)
 {
   return g_task_is_valid (result, self) &&
          g_task_get_source_tag (G_TASK (result)) == source_tag;
@@ -539,10 +444,10 @@ validate_key_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *workspace = NULL;
 
-  if (!(body = salvage_client_send_finish (self, result, &error)) ||
+  if (!(body = _salvage_client_send_finish (self, result, &error)) ||
       !(workspace = salvage_parse_key_check (body, &error)))
     {
-      call_return_error (task, g_steal_pointer (&error));
+      _salvage_client_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -561,8 +466,10 @@ salvage_client_validate_key_async (SalvageClient       *self,
   g_return_if_fail (SALVAGE_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = call_new (self, salvage_client_validate_key_async, cancellable, callback, user_data);
-  salvage_client_send_async (self, "POST", NULL, NULL, cancellable, validate_key_cb, task);
+  task = _salvage_client_task_new (self, salvage_client_validate_key_async,
+                                   cancellable, callback, user_data);
+  _salvage_client_send_async (self, "POST", NULL, NULL, SALVAGE_HTTP_FLAGS_NONE,
+                              cancellable, validate_key_cb, task);
 }
 
 char *
@@ -571,708 +478,8 @@ salvage_client_validate_key_finish (SalvageClient  *self,
                                     GError        **error)
 {
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_validate_key_async), NULL);
+  g_return_val_if_fail (_salvage_client_is_result (self, result, salvage_client_validate_key_async),
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* GET /{ws} */
-
-static void
-get_workspace_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GPtrArray) projects = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
-      !(projects = salvage_parse_workspace (body, &data->name, &error)))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&projects), (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-salvage_client_get_workspace_async (SalvageClient       *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_get_workspace_async, cancellable, callback, user_data);
-  if (!call_check_workspace (self, task))
-    return;
-
-  salvage_client_send_async (self, "GET",
-                             (const char * const []) { self->workspace, NULL },
-                             NULL, cancellable, get_workspace_cb, g_steal_pointer (&task));
-}
-
-GPtrArray *
-salvage_client_get_workspace_finish (SalvageClient  *self,
-                                     GAsyncResult   *result,
-                                     char          **name_out,
-                                     GError        **error)
-{
-  GPtrArray *projects;
-
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_get_workspace_async), NULL);
-
-  projects = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (name_out != NULL)
-    {
-      CallData *data = g_task_get_task_data (G_TASK (result));
-
-      *name_out = projects != NULL ? g_strdup (data->name) : NULL;
-    }
-
-  return projects;
-}
-
-/* GET /{ws}/{project} */
-
-static void
-get_project_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
-      !(versions = salvage_parse_project (body, data->project_slug, NULL, &error)))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&versions), (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-salvage_client_get_project_async (SalvageClient       *self,
-                                  const char          *project_slug,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (project_slug != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_get_project_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->project_slug = g_strdup (project_slug);
-
-  if (!call_check_workspace (self, task))
-    return;
-
-  salvage_client_send_async (self, "GET",
-                             (const char * const []) { self->workspace, project_slug, NULL },
-                             NULL, cancellable, get_project_cb, g_steal_pointer (&task));
-}
-
-GPtrArray *
-salvage_client_get_project_finish (SalvageClient  *self,
-                                   GAsyncResult   *result,
-                                   GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_get_project_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* GET /{ws}/{project}/{N}/v2/trainings */
-
-static void
-list_trainings_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GPtrArray) trainings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
-      !(trainings = salvage_parse_trainings (body, data->project_slug, data->version_number, &error)))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&trainings), (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-salvage_client_list_trainings_async (SalvageClient       *self,
-                                     const char          *project_slug,
-                                     const char          *version_number,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (project_slug != NULL);
-  g_return_if_fail (version_number != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_list_trainings_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->project_slug = g_strdup (project_slug);
-  data->version_number = g_strdup (version_number);
-
-  if (!call_check_workspace (self, task))
-    return;
-
-  salvage_client_send_async (self, "GET",
-                             (const char * const []) {
-                               self->workspace, project_slug, version_number, "v2", "trainings", NULL
-                             },
-                             NULL, cancellable, list_trainings_cb, g_steal_pointer (&task));
-}
-
-GPtrArray *
-salvage_client_list_trainings_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_trainings_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* GET /{ws}/workflows */
-
-static void
-list_workflows_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GPtrArray) workflows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
-      !(workflows = salvage_parse_workflows (body, &error)))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&workflows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-salvage_client_list_workflows_async (SalvageClient       *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_list_workflows_async, cancellable, callback, user_data);
-  if (!call_check_workspace (self, task))
-    return;
-
-  salvage_client_send_async (self, "GET",
-                             (const char * const []) { self->workspace, "workflows", NULL },
-                             NULL, cancellable, list_workflows_cb, g_steal_pointer (&task));
-}
-
-GPtrArray *
-salvage_client_list_workflows_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_workflows_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* GET /{ws}/trash */
-
-static void
-parse_trash_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  CallData *data = task_data;
-  g_autoptr(GPtrArray) items = NULL;
-  GError *error = NULL;
-
-  items = salvage_parse_trash (data->body, &error);
-  /* The text can be tens of megabytes: let it go before the callback
-   * fills a list with the objects. */
-  g_clear_pointer (&data->body, g_bytes_unref);
-
-  if (items == NULL)
-    call_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-list_trash_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!(data->body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)))
-    {
-      call_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* A Trash can hold a hundred thousand entries: keep the main loop free. */
-  g_task_run_in_thread (task, parse_trash_thread);
-}
-
-void
-salvage_client_list_trash_async (SalvageClient       *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_list_trash_async, cancellable, callback, user_data);
-  if (!call_check_workspace (self, task))
-    return;
-
-  salvage_client_send_async (self, "GET",
-                             (const char * const []) { self->workspace, "trash", NULL },
-                             NULL, cancellable, list_trash_cb, g_steal_pointer (&task));
-}
-
-GPtrArray *
-salvage_client_list_trash_finish (SalvageClient  *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_list_trash_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* DELETE …, with the Trash probe on 404 */
-
-static gboolean
-trash_item_matches (SalvageTrashItem *item,
-                    CallData         *data)
-{
-  if (salvage_trash_item_get_kind (item) != data->kind)
-    return FALSE;
-
-  /* The same rules as the Roboflow CLI uses to recognise a repeated delete. */
-  switch (data->kind)
-    {
-    case SALVAGE_TRASH_KIND_PROJECT:
-      return g_strcmp0 (salvage_trash_item_get_url (item), data->project_slug) == 0;
-
-    case SALVAGE_TRASH_KIND_VERSION:
-      return g_strcmp0 (salvage_trash_item_get_id (item), data->version_number) == 0 &&
-             g_strcmp0 (salvage_trash_item_get_parent_url (item), data->project_slug) == 0;
-
-    case SALVAGE_TRASH_KIND_WORKFLOW:
-      return g_strcmp0 (salvage_trash_item_get_url (item), data->target) == 0 ||
-             g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
-
-    case SALVAGE_TRASH_KIND_TRAINING:
-      return g_strcmp0 (salvage_trash_item_get_id (item), data->target) == 0;
-
-    case SALVAGE_TRASH_KIND_OTHER:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-delete_probe_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = salvage_client_list_trash_finish (SALVAGE_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      call_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      SalvageTrashItem *item = g_ptr_array_index (items, i);
-
-      if (trash_item_matches (item, data))
-        {
-          data->reply.already_in_trash = TRUE;
-          data->reply.trash_id = g_strdup (salvage_trash_item_get_id (item));
-          data->reply.parent_id = g_strdup (salvage_trash_item_get_parent_id (item));
-          g_task_return_boolean (task, TRUE);
-          return;
-        }
-    }
-
-  /* Not in the Trash, or the Trash could not be read: the 404 stands. */
-  g_task_return_error (task, g_steal_pointer (&data->not_found));
-}
-
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SalvageClient *self = SALVAGE_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-
-  body = salvage_client_send_finish (self, result, &error);
-
-  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND))
-    {
-      /* A second delete of the same item is a 404 too: look for it in
-       * the Trash before calling it missing. */
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      data->not_found = g_steal_pointer (&error);
-      salvage_client_list_trash_async (self, cancellable, delete_probe_cb, g_steal_pointer (&task));
-      return;
-    }
-
-  if (body == NULL ||
-      !salvage_parse_delete (body, &data->reply.trash_id, &data->reply.parent_id, &error))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-delete_start (SalvageClient       *self,
-              GTask               *task,
-              const char * const  *segments)
-{
-  if (!call_check_workspace (self, task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  salvage_client_send_async (self, "DELETE", segments, NULL,
-                             g_task_get_cancellable (task), delete_cb, task);
-}
-
-void
-salvage_delete_reply_clear (SalvageDeleteReply *reply)
-{
-  reply->already_in_trash = FALSE;
-  g_clear_pointer (&reply->trash_id, g_free);
-  g_clear_pointer (&reply->parent_id, g_free);
-}
-
-static gboolean
-delete_finish (SalvageClient       *self,
-               GAsyncResult        *result,
-               SalvageDeleteReply  *reply,
-               GError             **error)
-{
-  CallData *data = g_task_get_task_data (G_TASK (result));
-  gboolean ret;
-
-  ret = g_task_propagate_boolean (G_TASK (result), error);
-
-  if (reply != NULL)
-    {
-      reply->already_in_trash = ret && data->reply.already_in_trash;
-      reply->trash_id = ret ? g_strdup (data->reply.trash_id) : NULL;
-      reply->parent_id = ret ? g_strdup (data->reply.parent_id) : NULL;
-    }
-
-  return ret;
-}
-
-void
-salvage_client_delete_project_async (SalvageClient       *self,
-                                     const char          *project_slug,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  GTask *task;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (project_slug != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_delete_project_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_PROJECT;
-  data->project_slug = g_strdup (project_slug);
-
-  delete_start (self, task, (const char * const []) { self->workspace, project_slug, NULL });
-}
-
-gboolean
-salvage_client_delete_project_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      SalvageDeleteReply *reply,
-                                      GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_project_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
-}
-
-void
-salvage_client_delete_version_async (SalvageClient       *self,
-                                     const char          *project_slug,
-                                     const char          *version_number,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  GTask *task;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (project_slug != NULL);
-  g_return_if_fail (version_number != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_delete_version_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_VERSION;
-  data->project_slug = g_strdup (project_slug);
-  data->version_number = g_strdup (version_number);
-
-  delete_start (self, task,
-                (const char * const []) { self->workspace, project_slug, version_number, NULL });
-}
-
-gboolean
-salvage_client_delete_version_finish (SalvageClient  *self,
-                                      GAsyncResult   *result,
-                                      SalvageDeleteReply *reply,
-                                      GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_version_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
-}
-
-void
-salvage_client_delete_training_async (SalvageClient       *self,
-                                      const char          *project_slug,
-                                      const char          *version_number,
-                                      const char          *training_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  GTask *task;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (project_slug != NULL);
-  g_return_if_fail (version_number != NULL);
-  g_return_if_fail (training_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_delete_training_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_TRAINING;
-  data->project_slug = g_strdup (project_slug);
-  data->version_number = g_strdup (version_number);
-  data->target = g_strdup (training_id);
-
-  delete_start (self, task,
-                (const char * const []) {
-                  self->workspace, project_slug, version_number, "v2", "trainings", training_id, NULL
-                });
-}
-
-gboolean
-salvage_client_delete_training_finish (SalvageClient  *self,
-                                       GAsyncResult   *result,
-                                       SalvageDeleteReply *reply,
-                                       GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_training_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
-}
-
-void
-salvage_client_delete_workflow_async (SalvageClient       *self,
-                                      const char          *workflow_url,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  GTask *task;
-  CallData *data;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (workflow_url != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_delete_workflow_async, cancellable, callback, user_data);
-  data = g_task_get_task_data (task);
-  data->kind = SALVAGE_TRASH_KIND_WORKFLOW;
-  data->target = g_strdup (workflow_url);
-
-  delete_start (self, task,
-                (const char * const []) { self->workspace, "workflows", workflow_url, NULL });
-}
-
-gboolean
-salvage_client_delete_workflow_finish (SalvageClient  *self,
-                                       GAsyncResult   *result,
-                                       SalvageDeleteReply *reply,
-                                       GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_delete_workflow_async), FALSE);
-
-  return delete_finish (self, result, reply, error);
-}
-
-/* POST /{ws}/trash/restore */
-
-static void
-restore_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(body = salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)) ||
-      !salvage_parse_restore (body, &error))
-    call_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static GBytes *
-build_restore_body (SalvageTrashItem *item)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  const char *parent_id = salvage_trash_item_get_parent_id (item);
-  gsize len;
-  char *text;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, salvage_trash_item_get_restore_type (item));
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, salvage_trash_item_get_id (item));
-  if (parent_id != NULL && parent_id[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "parentId");
-      json_builder_add_string_value (builder, parent_id);
-    }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &len);
-
-  return g_bytes_new_take (text, len);
-}
-
-void
-salvage_client_restore_async (SalvageClient       *self,
-                              SalvageTrashItem    *item,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) body = NULL;
-  const char *parent_id;
-
-  g_return_if_fail (SALVAGE_IS_CLIENT (self));
-  g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = call_new (self, salvage_client_restore_async, cancellable, callback, user_data);
-  if (!call_check_workspace (self, task))
-    return;
-
-  if (!salvage_trash_item_get_restorable (item))
-    {
-      g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
-                               _("Items of type “%s” cannot be restored here"),
-                               salvage_trash_item_get_type_name (item) != NULL ?
-                               salvage_trash_item_get_type_name (item) : "?");
-      return;
-    }
-
-  /* The server needs the project's id to find a version: without it the
-   * request could only fail, or worse, match another project's version. */
-  parent_id = salvage_trash_item_get_parent_id (item);
-  if (salvage_trash_item_get_kind (item) == SALVAGE_TRASH_KIND_VERSION &&
-      (parent_id == NULL || parent_id[0] == '\0'))
-    {
-      g_task_return_new_error (task, SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
-                               "%s", _("The version cannot be restored: the Trash did not say which project it belongs to"));
-      return;
-    }
-
-  body = build_restore_body (item);
-  salvage_client_send_async (self, "POST",
-                             (const char * const []) { self->workspace, "trash", "restore", NULL },
-                             body, cancellable, restore_cb, g_steal_pointer (&task));
-}
-
-gboolean
-salvage_client_restore_finish (SalvageClient  *self,
-                               GAsyncResult   *result,
-                               GError        **error)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (call_is_valid (self, result, salvage_client_restore_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

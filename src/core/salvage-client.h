@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "salvage-error.h"
+#include "salvage-http.h"
 #include "salvage-project.h"
 #include "salvage-trash-item.h"
 #include "salvage-training.h"
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 /* Bodies larger than this are refused (SALVAGE_ERROR_BAD_RESPONSE) without
  * being read into memory. */
-#define SALVAGE_CLIENT_MAX_BODY_SIZE (64 * 1024 * 1024)
+#define SALVAGE_CLIENT_MAX_BODY_SIZE SALVAGE_HTTP_MAX_BODY_SIZE
 
 #define SALVAGE_TYPE_CLIENT (salvage_client_get_type ())
 
@@ -48,13 +49,14 @@ G_DECLARE_FINAL_TYPE (SalvageClient, salvage_client, SALVAGE, CLIENT, GObject)
  */
 
 /* The longest Retry-After waited out before retrying a 429. */
-#define SALVAGE_CLIENT_MAX_RETRY_WAIT 60
+#define SALVAGE_CLIENT_MAX_RETRY_WAIT SALVAGE_HTTP_MAX_RETRY_WAIT
 
 /* The base URL from the environment (API_URL) or the default. */
 const char     *salvage_client_default_base_url    (void);
 
 /* TRUE when @url is https, or http to a loopback host (127.0.0.0/8, ::1,
- * localhost). Anything else sets SALVAGE_ERROR_INVALID_URL. */
+ * localhost). Anything else sets SALVAGE_ERROR_INVALID_URL. The check is
+ * the transport's: salvage_http_check_base_url(). */
 gboolean        salvage_client_check_base_url      (const char  *url,
                                                     GError     **error);
 
@@ -147,10 +149,40 @@ typedef struct
   gboolean  already_in_trash;  /* it was there before: this delete made no entry */
   char     *trash_id;          /* the entry's id, when the answer or the Trash said it */
   char     *parent_id;         /* a version's: its project's id, when said */
+  /* A training's, when the answer said: what became of the alias its
+   * version is served by, "repointed" (to the model named by
+   * version_alias_target) or "deleted" (no model serves it now). */
+  char     *version_alias_action;
+  char     *version_alias_target;
 } SalvageDeleteReply;
 
 void            salvage_delete_reply_clear           (SalvageDeleteReply *reply);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SalvageDeleteReply, salvage_delete_reply_clear)
+
+/* What a delete names, as it was sent: a project by slug, a version by
+ * slug and number, a training by slug, number and run id, a workflow by
+ * url. The strings are borrowed. */
+typedef struct
+{
+  SalvageTrashKind  kind;
+  const char       *project_slug;
+  const char       *version_number;
+  const char       *training_id;
+  const char       *workflow_url;
+} SalvageDeleteTarget;
+
+/*
+ * Whether @item is the Trash entry a delete of @target made or, after the
+ * delete met a 404, the entry that shows it was in the Trash already: the
+ * one rule for both. When @reply (may be NULL) names an entry (its Trash
+ * id, and a version's parent id), no other entry matches. Otherwise the
+ * names decide as the Roboflow CLI matches a repeated delete: a project by
+ * url, a version by number and parent url, a training by id; a workflow by
+ * url only, as it is always deleted by url.
+ */
+gboolean        salvage_delete_target_matches        (const SalvageDeleteTarget *target,
+                                                      const SalvageDeleteReply  *reply,
+                                                      SalvageTrashItem          *item);
 
 void            salvage_client_delete_project_async  (SalvageClient       *self,
                                                       const char          *project_slug,
@@ -173,6 +205,11 @@ gboolean        salvage_client_delete_version_finish (SalvageClient  *self,
                                                       SalvageDeleteReply *reply,
                                                       GError        **error);
 
+/* DELETE /{ws}/{project}/{N}/v2/trainings/{id}; when the server answers
+ * 404 or 405 naming that route, POST …/v2/trainings/delete once instead
+ * (ROBOFLOW_API.md §2.15). Any 2xx is success, an empty one too. A refusal
+ * (the run is in progress, or backs the version's registered model) fails
+ * with a message that says what to do. */
 void            salvage_client_delete_training_async  (SalvageClient       *self,
                                                        const char          *project_slug,
                                                        const char          *version_number,
@@ -197,7 +234,9 @@ gboolean        salvage_client_delete_workflow_finish (SalvageClient  *self,
 
 /* POST /{ws}/trash/restore with {type, id[, parentId]} taken from @item.
  * An item that is not restorable fails with SALVAGE_ERROR_BAD_REQUEST
- * without a request. */
+ * without a request. A training that the server refuses there by its
+ * type (400) is restored with POST /{ws}/{project}/{N}/v2/trainings/restore
+ * instead, when its entry names its project and version. */
 void            salvage_client_restore_async  (SalvageClient       *self,
                                                SalvageTrashItem    *item,
                                                GCancellable        *cancellable,

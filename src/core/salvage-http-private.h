@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "salvage-error.h"
+#include "salvage-http.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,14 @@ G_BEGIN_DECLS
 #define SALVAGE_HTTP_DEADLINE_FACTOR 4
 
 typedef struct _SalvageHttp SalvageHttp;
+
+typedef enum
+{
+  SALVAGE_HTTP_FLAGS_NONE        = 0,
+  /* Any 2xx is success, not only 200: the training routes, whose answers
+   * may be empty (ROBOFLOW_API.md §2.15). */
+  SALVAGE_HTTP_FLAGS_ANY_SUCCESS = 1 << 0,
+} SalvageHttpFlags;
 
 SalvageHttp *salvage_http_new          (const char          *base_url,
                                         const char          *api_key,
@@ -40,14 +48,16 @@ GError      *salvage_http_new_error    (SalvageHttp         *self,
  * Sends one request to the path made of @segments, each escaped on its
  * own, below the base URL; @body, when given, is sent as JSON. The task
  * belongs to @source_object, which must keep @self alive until it
- * completes. The result is the body of a 200 answer, or a SalvageError
- * (G_IO_ERROR_CANCELLED when @cancellable was cancelled).
+ * completes. The result is the body of a 200 answer (of any 2xx with
+ * SALVAGE_HTTP_FLAGS_ANY_SUCCESS), or a SalvageError (G_IO_ERROR_CANCELLED
+ * when @cancellable was cancelled).
  */
 void         salvage_http_send_async   (SalvageHttp         *self,
                                         gpointer             source_object,
                                         const char          *method,
                                         const char * const  *segments,
                                         GBytes              *body,
+                                        SalvageHttpFlags     flags,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);

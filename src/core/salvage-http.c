@@ -18,7 +18,6 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include "salvage-client.h"
 #include "salvage-http-private.h"
 #include "salvage-parse.h"
 
@@ -98,6 +97,83 @@ salvage_http_set_timeout (SalvageHttp *self,
   self->timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
   soup_session_set_idle_timeout (self->session, seconds);
+}
+
+/* Base URLs */
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  /* GInetAddress knows 127.0.0.0/8 and ::1; a name that merely resolves
+   * to a loopback address is not trusted. */
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+gboolean
+salvage_http_check_base_url (const char  *url,
+                             GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (url == NULL || url[0] == '\0')
+    {
+      g_set_error_literal (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                           _("No server address was given"));
+      return FALSE;
+    }
+
+  if (!(uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)))
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("“%s” is not a valid server address"), url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  if (host == NULL || host[0] == '\0')
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” has no host name"), url);
+      return FALSE;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” must not have a query or a fragment"), url);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      /* The key travels in the query string, so plain HTTP is only
+       * acceptable when nothing leaves this computer. */
+      if (host_is_loopback (host))
+        return TRUE;
+
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+                   _("The server address “%s” is not secure: use https://"), url);
+      return FALSE;
+    }
+
+  g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_URL,
+               _("The server address “%s” must start with https://"), url);
+  return FALSE;
 }
 
 /* Errors */
@@ -297,6 +373,7 @@ typedef struct
   char         *method;
   char         *url;               /* holds the key: never print it */
   GBytes       *request_body;
+  SalvageHttpFlags flags;
   SoupMessage  *message;
   GInputStream *stream;
   GByteArray   *body;
@@ -456,7 +533,7 @@ exchange_retry_later (GTask *task)
   if (wait < 0)
     wait = SALVAGE_HTTP_DEFAULT_RETRY_WAIT;
 
-  if (wait > SALVAGE_CLIENT_MAX_RETRY_WAIT ||
+  if (wait > SALVAGE_HTTP_MAX_RETRY_WAIT ||
       g_get_monotonic_time () + wait * G_TIME_SPAN_SECOND >= exchange->deadline_time)
     return FALSE;
 
@@ -500,8 +577,10 @@ exchange_complete (GTask *task)
            status, g_bytes_get_size (body));
 
   /* Roboflow answers every successful call in scope with 200 and a JSON
-   * body; the SDK treats anything else, even a 204, as a failure. */
-  if (status == SOUP_STATUS_OK)
+   * body; the SDK treats anything else, even a 204, as a failure, except
+   * on the training routes, where it takes any 2xx. */
+  if (status == SOUP_STATUS_OK ||
+      ((exchange->flags & SALVAGE_HTTP_FLAGS_ANY_SUCCESS) && SOUP_STATUS_IS_SUCCESSFUL (status)))
     g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
   else if (status == 429 && exchange_retry_later (task))
     return;
@@ -535,7 +614,7 @@ exchange_read_cb (GObject      *object,
       return;
     }
 
-  if (exchange->body->len + size > SALVAGE_CLIENT_MAX_BODY_SIZE)
+  if (exchange->body->len + size > SALVAGE_HTTP_MAX_BODY_SIZE)
     {
       exchange_too_large (task);
       return;
@@ -574,7 +653,7 @@ exchange_send_cb (GObject      *object,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     {
       length = soup_message_headers_get_content_length (headers);
-      if (length > SALVAGE_CLIENT_MAX_BODY_SIZE)
+      if (length > SALVAGE_HTTP_MAX_BODY_SIZE)
         {
           exchange_too_large (task);
           return;
@@ -629,6 +708,7 @@ salvage_http_send_async (SalvageHttp         *self,
                          const char          *method,
                          const char * const  *segments,
                          GBytes              *body,
+                         SalvageHttpFlags     flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -659,7 +739,7 @@ salvage_http_send_async (SalvageHttp         *self,
 
   /* Checked again here because a client made with g_object_new() skipped
    * salvage_client_new(): no request may go out over plain HTTP. */
-  if (!salvage_client_check_base_url (self->base_url, &error))
+  if (!salvage_http_check_base_url (self->base_url, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -678,6 +758,7 @@ salvage_http_send_async (SalvageHttp         *self,
   exchange->method = g_strdup (method);
   exchange->url = build_url (self, segments);
   exchange->request_body = body != NULL ? g_bytes_ref (body) : NULL;
+  exchange->flags = flags;
 
   exchange->cancellable = g_cancellable_new ();
   if (cancellable != NULL)

@@ -1766,6 +1766,8 @@ gboolean
 salvage_parse_delete (GBytes  *body,
                       char   **trash_id_out,
                       char   **parent_id_out,
+                      char   **alias_action_out,
+                      char   **alias_target_out,
                       GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
@@ -1780,6 +1782,10 @@ salvage_parse_delete (GBytes  *body,
     *trash_id_out = NULL;
   if (parent_id_out != NULL)
     *parent_id_out = NULL;
+  if (alias_action_out != NULL)
+    *alias_action_out = NULL;
+  if (alias_target_out != NULL)
+    *alias_target_out = NULL;
 
   /* The SDK treats an empty answer to a training delete as success. */
   if (body == NULL || g_bytes_get_size (body) == 0 ||
@@ -1796,8 +1802,11 @@ salvage_parse_delete (GBytes  *body,
 
   if (!boolean_or_absent (object, "deleted"))
     return bad_shape (error, _("“deleted” is not true or false"));
+  /* The other form of the training delete says "inTrash" instead. */
+  if (!boolean_or_absent (object, "inTrash"))
+    return bad_shape (error, _("“inTrash” is not true or false"));
 
-  if (!get_boolean (object, "deleted", TRUE))
+  if (!get_boolean (object, "deleted", TRUE) || !get_boolean (object, "inTrash", TRUE))
     {
       const char *reason = get_reason (object);
 
@@ -1843,6 +1852,12 @@ salvage_parse_delete (GBytes  *body,
     *trash_id_out = trash_id;
   else
     g_free (trash_id);
+
+  /* Only shown to people: a member of another type counts as absent. */
+  if (alias_action_out != NULL)
+    *alias_action_out = g_strdup (get_nonempty_string (object, "versionAliasAction"));
+  if (alias_target_out != NULL)
+    *alias_target_out = g_strdup (get_nonempty_string (object, "versionAliasTarget"));
 
   return TRUE;
 }

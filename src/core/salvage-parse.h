@@ -77,15 +77,21 @@ GPtrArray  *salvage_parse_workflows   (GBytes      *body,
 GPtrArray  *salvage_parse_trash       (GBytes      *body,
                                        GError     **error);
 
-/* DELETE … : a JSON object. Success means "deleted" is not false. The trash id
- * ("projectId", "workflowId", or "trainingId" when present) goes to
- * @trash_id_out when non-NULL. A version's answer also carries "projectId",
- * but that is its parent's: its own trash id is "version", its number, and
- * the "projectId" goes to @parent_id_out (NULL for other types, or when
- * absent). An empty body counts as success with no id, as the SDK reads it. */
+/* DELETE … : a JSON object. Success means "deleted" (or "inTrash") is not
+ * false. The trash id ("projectId", "workflowId", or "trainingId" when
+ * present) goes to @trash_id_out when non-NULL. A version's answer also
+ * carries "projectId", but that is its parent's: its own trash id is
+ * "version", its number, and the "projectId" goes to @parent_id_out (NULL
+ * for other types, or when absent). A training's answer may say what
+ * became of its version's alias: "versionAliasAction" and
+ * "versionAliasTarget" go to @alias_action_out and @alias_target_out (NULL
+ * when absent or not strings). An empty body counts as success with no id,
+ * as the SDK reads it. */
 gboolean    salvage_parse_delete      (GBytes      *body,
                                        char       **trash_id_out,
                                        char       **parent_id_out,
+                                       char       **alias_action_out,
+                                       char       **alias_target_out,
                                        GError     **error);
 
 /* POST /{ws}/trash/restore : {"restored": true, ...}; "restored": false is an error. */

@@ -15,6 +15,7 @@ typedef struct
 {
   SalvageSession *self;
   char           *name;
+  char           *version_number;  /* a training's */
 } DeleteData;
 
 static void
@@ -22,10 +23,41 @@ delete_data_free (DeleteData *data)
 {
   g_clear_object (&data->self);
   g_clear_pointer (&data->name, g_free);
+  g_clear_pointer (&data->version_number, g_free);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_free)
+
+/* What a training's delete did to the model its version is served by,
+ * when the server said: another run's model serves it now, or none does. */
+static char *
+dup_alias_message (DeleteData               *data,
+                   const SalvageDeleteReply *reply)
+{
+  const char *action = reply->version_alias_action;
+  const char *target = reply->version_alias_target;
+
+  if (data->version_number == NULL || action == NULL)
+    return NULL;
+
+  if (g_str_equal (action, "repointed") && target != NULL)
+    /* Translators: the first %s is a version number, the second names a model */
+    return g_strdup_printf (_("Version %s is now served by the model “%s”"),
+                            data->version_number, target);
+
+  if (g_str_equal (action, "repointed"))
+    /* Translators: %s is a version number */
+    return g_strdup_printf (_("Version %s is now served by another model"),
+                            data->version_number);
+
+  if (g_str_equal (action, "deleted"))
+    /* Translators: %s is a version number */
+    return g_strdup_printf (_("Version %s is no longer served by any model"),
+                            data->version_number);
+
+  return NULL;
+}
 
 static void
 delete_cb (GObject      *object,
@@ -37,10 +69,11 @@ delete_cb (GObject      *object,
   SalvageWorkspace *workspace = SALVAGE_WORKSPACE (object);
   g_autoptr(SalvageTrashItem) trash_item = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(SalvageDeleteReply) reply = { FALSE, };
+  g_autofree char *alias_message = NULL;
   SalvageUndoEntry *entry = NULL;
-  gboolean already_in_trash = FALSE;
 
-  if (!salvage_workspace_delete_finish (workspace, result, &already_in_trash, &trash_item, &error))
+  if (!salvage_workspace_delete_finish (workspace, result, &reply, &trash_item, &error))
     {
       g_autofree char *message = NULL;
 
@@ -62,7 +95,10 @@ delete_cb (GObject      *object,
       entry = salvage_undo_stack_push (self->undo, key, data->name, trash_item);
     }
 
-  _salvage_session_emit_deleted (self, data->name, already_in_trash, entry);
+  _salvage_session_emit_deleted (self, data->name, reply.already_in_trash, entry);
+
+  if ((alias_message = dup_alias_message (data, &reply)) != NULL)
+    _salvage_session_say (self, alias_message);
 }
 
 void
@@ -82,6 +118,8 @@ salvage_session_delete (SalvageSession *self,
   data = g_new0 (DeleteData, 1);
   data->self = g_object_ref (self);
   data->name = g_strdup (name);
+  if (SALVAGE_IS_TRAINING (item))
+    data->version_number = g_strdup (salvage_training_get_version_number (item));
   salvage_workspace_delete_async (self->workspace, item, self->cancellable, delete_cb, data);
 }
 

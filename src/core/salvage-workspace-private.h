@@ -9,9 +9,96 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  LIST_PROJECTS,
+  LIST_WORKFLOWS,
+  LIST_TRASH,
+  LIST_VERSIONS,
+  LIST_TRAININGS,
+} ListKind;
+
+/* Names one list: the kind, and for versions and trainings their owner. */
+typedef struct
+{
+  ListKind  kind;
+  char     *project_slug;    /* versions, trainings */
+  char     *version_number;  /* trainings */
+} ListTarget;
+
+typedef struct
+{
+  ListTarget  target;
+  GListStore *store;
+  GPtrArray  *keys;        /* the key of each item of @store, in the same order */
+  guint       applied;     /* generation of what the store shows */
+  GHashTable *tombstones;  /* item key → generation of its removal */
+} ListState;
+
+struct _SalvageWorkspace
+{
+  GObject        parent_instance;
+
+  SalvageClient *client;
+  char          *name;
+  GMainContext  *context;
+
+  guint          generation;
+
+  ListState     *projects;
+  ListState     *workflows;
+  ListState     *trash;
+  GHashTable    *versions;   /* project slug → ListState */
+  GHashTable    *trainings;  /* "slug/N" → ListState */
+};
+
+/* salvage-workspace.c */
+
+void        _salvage_workspace_set_name              (SalvageWorkspace *self,
+                                                      const char       *name);
+
+/* salvage-workspace-lists.c */
+
+void        _salvage_list_target_init                (ListTarget       *target,
+                                                      ListKind          kind,
+                                                      const char       *project_slug,
+                                                      const char       *version_number);
+void        _salvage_list_target_clear               (ListTarget       *target);
+
+ListState  *_salvage_list_state_new                  (ListKind          kind,
+                                                      const char       *project_slug,
+                                                      const char       *version_number);
+void        _salvage_list_state_free                 (ListState        *state);
+
+/* The state of the list @target names; versions and trainings lists are
+ * made on first use when @create is set. NULL once disposed. */
+ListState  *_salvage_workspace_lookup_list           (SalvageWorkspace *self,
+                                                      const ListTarget *target,
+                                                      gboolean          create);
+ListState  *_salvage_workspace_lookup_versions       (SalvageWorkspace *self,
+                                                      const char       *project_slug,
+                                                      gboolean          create);
+ListState  *_salvage_workspace_lookup_trainings      (SalvageWorkspace *self,
+                                                      const char       *project_slug,
+                                                      const char       *version_number,
+                                                      gboolean          create);
+
+/* Takes the item with @key out of @state at once, and keeps it out of any
+ * response to a request that began before now. */
+void        _salvage_workspace_list_remove           (SalvageWorkspace *self,
+                                                      ListState        *state,
+                                                      const char       *key);
+/* Empties @state, as newer than any answer still on its way. */
+void        _salvage_workspace_list_clear            (SalvageWorkspace *self,
+                                                      ListState        *state);
+
 /* A set of the workspace's lists, to reload together. */
-GPtrArray *_salvage_workspace_list_set_new          (void);
-void       _salvage_workspace_list_set_add_trash    (GPtrArray        *lists);
+GPtrArray  *_salvage_workspace_list_set_new          (void);
+void        _salvage_workspace_list_set_add          (GPtrArray        *set,
+                                                      ListKind          kind,
+                                                      const char       *project_slug,
+                                                      const char       *version_number);
+void        _salvage_workspace_list_set_add_trash    (GPtrArray        *lists);
 void       _salvage_workspace_list_set_add_restored (SalvageWorkspace *self,
                                                      GPtrArray        *lists,
                                                      SalvageTrashItem *item);
@@ -27,6 +114,15 @@ void       _salvage_workspace_reload_lists_async    (SalvageWorkspace    *self,
 gboolean   _salvage_workspace_reload_lists_finish   (SalvageWorkspace  *self,
                                                      GAsyncResult      *result,
                                                      GError           **error);
+/* The same for one list. */
+void       _salvage_workspace_reload_one_async      (SalvageWorkspace    *self,
+                                                     ListKind             kind,
+                                                     const char          *project_slug,
+                                                     const char          *version_number,
+                                                     gpointer             source_tag,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 
 void       _salvage_workspace_take_out_of_trash     (SalvageWorkspace *self,
                                                      SalvageTrashItem *item);

@@ -107,20 +107,22 @@ gboolean          salvage_workspace_load_trainings_finish (SalvageWorkspace  *se
  * SalvageWorkflow) to the Trash. On success it leaves its list at once and
  * the Trash is reloaded; @trash_item_out gets the Trash entry this delete
  * made (for an undo) when it can be found: the one the server's answer
- * names when it names one. When the item was in the Trash already
- * (@already_in_trash), this delete made no entry and @trash_item_out is
- * NULL. On failure the affected lists are reloaded so they stay true to
- * the server. */
+ * names when it names one. @reply (may be NULL; clear it with
+ * salvage_delete_reply_clear()) gets what the server said: when the item
+ * was in the Trash already (already_in_trash), this delete made no entry
+ * and @trash_item_out is NULL; a training's answer may also say what
+ * became of its version's alias. On failure the affected lists are
+ * reloaded so they stay true to the server. */
 void              salvage_workspace_delete_async  (SalvageWorkspace    *self,
                                                    gpointer             item,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
-gboolean          salvage_workspace_delete_finish (SalvageWorkspace  *self,
-                                                   GAsyncResult      *result,
-                                                   gboolean          *already_in_trash,
-                                                   SalvageTrashItem **trash_item_out,
-                                                   GError           **error);
+gboolean          salvage_workspace_delete_finish (SalvageWorkspace   *self,
+                                                   GAsyncResult       *result,
+                                                   SalvageDeleteReply *reply,
+                                                   SalvageTrashItem  **trash_item_out,
+                                                   GError            **error);
 
 /* The Trash entries that must come back before @item can (its project, and
  * for a training its version), parents first, followed by @item itself.

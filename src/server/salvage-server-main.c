@@ -82,6 +82,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *training_routes = NULL;
   g_auto(GStrv) faults = NULL;
   SalvageDemoSizes sizes;
   gint port = 0;
@@ -99,6 +100,9 @@ main (int   argc,
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before every answer", "MS" },
     { "workspace", 0, 0, G_OPTION_ARG_STRING, &workspace, "Workspace slug", "SLUG" },
     { "key", 0, 0, G_OPTION_ARG_STRING, &key, "API key of the workspace", "KEY" },
+    { "training-routes", 0, 0, G_OPTION_ARG_STRING, &training_routes,
+      "Routes that delete and restore trainings: delete (DELETE …/v2/trainings/ID, "
+      "the default) or post (POST …/v2/trainings/delete and …/restore)", "DESIGN" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults, "Fail matching requests (see below)",
       "SPEC" },
     { NULL }
@@ -160,6 +164,20 @@ main (int   argc,
   server = salvage_server_new ();
   salvage_demo_seed (server, workspace, key, &sizes, (guint32) seed);
   salvage_server_set_latency (server, (guint) latency);
+
+  if (training_routes != NULL)
+    {
+      g_autoptr(GEnumClass) routes_class = g_type_class_ref (SALVAGE_TYPE_SERVER_TRAINING_ROUTES);
+      GEnumValue *routes = g_enum_get_value_by_nick (routes_class, training_routes);
+
+      if (routes == NULL)
+        {
+          g_printerr ("--training-routes must be delete or post\n");
+          return EXIT_FAILURE;
+        }
+
+      salvage_server_set_training_routes (server, routes->value);
+    }
 
   for (guint i = 0; faults != NULL && faults[i] != NULL; i++)
     {

@@ -60,6 +60,8 @@ struct _SalvageServerVersion
   guint                  resize_height;
   gboolean               augmented;
   GPtrArray             *trainings;        /* (element-type SalvageServerTraining) */
+  SalvageServerTraining *registered;       /* the run behind its registered model, or NULL */
+  SalvageServerTraining *alias;            /* the run whose model its alias serves, or NULL */
   SalvageServerTrashMark trash;
 };
 
@@ -115,6 +117,13 @@ salvage_server_is_trashed (const SalvageServerTrashMark *mark)
   return mark->deleter != NULL;
 }
 
+static inline void
+salvage_server_untrash (SalvageServerTrashMark *mark)
+{
+  mark->deleter = NULL;
+  mark->deleted_at = 0;
+}
+
 /* Runs the API refuses to delete, and that a delete of their project or
  * version cancels. */
 static inline gboolean
@@ -144,6 +153,89 @@ const SalvageServerMember *
 salvage_server_workspace_ensure_member (SalvageServer          *self,
                                         SalvageServerWorkspace *workspace,
                                         const char             *name);
+
+/* Whether the request being routed is only to learn its answer (see
+ * server_request_cb()): handlers answer as usual and change nothing. */
+gboolean salvage_server_is_dry_run (SalvageServer *self);
+
+/* The body of the request as a JSON object (a new reference), or NULL
+ * when it is not one. An empty body reads as {} when @empty_ok is set. */
+JsonObject *salvage_server_read_request_object (SoupServerMessage *msg,
+                                                gboolean           empty_ok);
+/* The string member @name of @object, or NULL when it is missing or not a string. */
+const char *salvage_server_get_string_member   (JsonObject        *object,
+                                                const char        *name);
+
+/* Answers @msg with @object (taken) as JSON. */
+void salvage_server_send_json       (SoupServerMessage *msg,
+                                     guint              status,
+                                     JsonObject        *object);
+/* The flat {"error": @message} of the Trash-family endpoints. */
+void salvage_server_send_flat_error (SoupServerMessage *msg,
+                                     guint              status,
+                                     const char        *message);
+/* The real router's 404 for anything it cannot resolve. */
+void salvage_server_send_not_found  (SoupServerMessage *msg);
+
+/* salvage-server-reads.c */
+
+void salvage_server_handle_key_check      (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_workspace  (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_project    (SoupServerMessage      *msg,
+                                           SalvageServerProject   *project);
+void salvage_server_handle_get_version    (SoupServerMessage      *msg,
+                                           SalvageServerVersion   *version);
+void salvage_server_handle_list_trainings (SoupServerMessage      *msg,
+                                           SalvageServerVersion   *version);
+void salvage_server_handle_list_workflows (SoupServerMessage      *msg,
+                                           SalvageServerWorkspace *workspace);
+void salvage_server_handle_get_workflow   (SoupServerMessage      *msg,
+                                           SalvageServerWorkflow  *workflow);
+
+/* salvage-server-trash.c */
+
+void salvage_server_handle_delete_project  (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerProject   *project);
+void salvage_server_handle_delete_version  (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerVersion   *version);
+void salvage_server_handle_delete_workflow (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace,
+                                            SalvageServerWorkflow  *workflow);
+void salvage_server_handle_list_trash      (SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace);
+void salvage_server_handle_restore         (SalvageServer          *self,
+                                            SoupServerMessage      *msg,
+                                            SalvageServerWorkspace *workspace);
+
+/* Deletes through the API are made in the name of the key's owner. */
+const SalvageServerMember *salvage_server_api_user (SalvageServerWorkspace *workspace);
+/* The start of a delete's answer: {"deleted": true, "type": @type, "workspace": …}. */
+JsonObject *salvage_server_deleted_reply_new       (SalvageServerWorkspace *workspace,
+                                                    const char             *type);
+void        salvage_server_send_restored           (SoupServerMessage      *msg,
+                                                    const char             *type,
+                                                    const char             *id);
+
+/* salvage-server-trainings.c */
+
+/* Everything below /{ws}/{project}/{N}/v2/trainings: @rest are the
+ * segments after "trainings". */
+void salvage_server_route_trainings   (SalvageServer          *self,
+                                       SoupServerMessage      *msg,
+                                       SalvageServerVersion   *version,
+                                       const char             *method,
+                                       const char * const     *rest,
+                                       guint                   n_rest);
+/* POST /{ws}/trash/restore with type "training", in the design that has it. */
+void salvage_server_restore_training  (SalvageServer          *self,
+                                       SoupServerMessage      *msg,
+                                       SalvageServerWorkspace *workspace,
+                                       const char             *id);
 
 /* salvage-server-fault.c */
 

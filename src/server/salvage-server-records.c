@@ -246,6 +246,10 @@ salvage_server_workspace_purge (SalvageServerWorkspace *workspace,
 
               if (is_expired (&training->trash, now))
                 {
+                  if (version->registered == training)
+                    version->registered = NULL;
+                  if (version->alias == training)
+                    version->alias = NULL;
                   g_hash_table_remove (workspace->trainings_by_id, training->id);
                   salvage_server_training_free (training);
                   continue;

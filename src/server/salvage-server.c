@@ -19,17 +19,7 @@
  *    resolution before the delete handler runs, so the real service gives
  *    the same answer as for a route that never existed.
  *  - Flat {"error":"…"} bodies for every answer the Trash-family handlers
- *    themselves decide (restore, the training delete), as the SDK's Trash
- *    error funnel expects:
- *      400 for a restore body that is not a JSON object, an unknown "type",
- *          a missing "id", or a version without "parentId";
- *      404 "Item not found in Trash" for a restore of a record not in the
- *          Trash;
- *      409 for a restore whose parent (project, or project/version for a
- *          training) is itself in the Trash, or whose slug is used again by
- *          a live item;
- *      409 for deleting a training that is still queued or running: the
- *          same code the API uses for "cannot cancel a non-running job".
+ *    themselves decide: see salvage-server-trash.c for the statuses.
  *  - trash/empty and trash/deleteImmediately are not served: they answer
  *    like any unknown route.
  *  - Paths are routed as sent: each segment is percent-decoded on its own,
@@ -51,12 +41,13 @@
  *    member, the owner of its keys.
  *  - GET /{ws}/{project} lists versions newest first (clients must sort),
  *    and version numbers are never reused, even after a delete.
- *  - Scopes are not modelled: every key may do everything in its workspace,
- *    and the run behind a version's registered model is not protected
- *    from deletion.
+ *  - Scopes are not modelled: every key may do everything in its workspace.
  *
- * Tests can also make any request fail as the service or the network
- * might: see the faults in salvage-server.h and salvage-server-fault.c.
+ * The read-only routes are in salvage-server-reads.c, the Trash routes
+ * in salvage-server-trash.c, and the trainings' own routes, in either of
+ * their two designs, in salvage-server-trainings.c. Tests can also make any request fail as the
+ * service or the network might: see the faults in salvage-server.h and
+ * salvage-server-fault.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,6 +79,7 @@ struct _SalvageServer
   gint64       frozen_time;      /* 0 = follow the real clock */
   guint        latency_msec;
   guint        request_count;
+  SalvageServerTrainingRoutes training_routes;
   /* Set while a request is routed only to learn its answer: the handlers
    * answer as usual and change nothing. */
   gboolean     dry_run;
@@ -95,17 +87,19 @@ struct _SalvageServer
 
 G_DEFINE_FINAL_TYPE (SalvageServer, salvage_server, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (SalvageServerTrainingRoutes, salvage_server_training_routes,
+                    G_DEFINE_ENUM_VALUE (SALVAGE_SERVER_TRAINING_ROUTES_DELETE, "delete"),
+                    G_DEFINE_ENUM_VALUE (SALVAGE_SERVER_TRAINING_ROUTES_POST, "post"))
+
 enum {
   PROP_0,
   PROP_URL,
   PROP_LATENCY,
+  PROP_TRAINING_ROUTES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What POST /{ws}/trash/restore accepts in "type". */
-static const char * const restore_types[] = { "project", "version", "workflow", "training", NULL };
 
 typedef struct
 {
@@ -151,10 +145,59 @@ salvage_server_purge_expired (SalvageServer *self)
     }
 }
 
-static void
-send_json (SoupServerMessage *msg,
-           guint              status,
-           JsonObject        *object)
+gboolean
+salvage_server_is_dry_run (SalvageServer *self)
+{
+  return self->dry_run;
+}
+
+/* Requests and answers */
+
+JsonObject *
+salvage_server_read_request_object (SoupServerMessage *msg,
+                                    gboolean           empty_ok)
+{
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+
+  if (length == 0 && empty_ok)
+    return json_object_new ();
+
+  /* Strict, as the service's own reader is. Without it, json-glib 1.10 reads
+   * a body of several values, such as "{} {}", as one array that it leaves
+   * unsealed even in an immutable parser, and json_parser_get_root() then
+   * aborts the whole server on its sanity check. */
+  json_parser_set_strict (parser, TRUE);
+
+  if (length == 0 ||
+      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+const char *
+salvage_server_get_string_member (JsonObject *object,
+                                  const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+void
+salvage_server_send_json (SoupServerMessage *msg,
+                          guint              status,
+                          JsonObject        *object)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
@@ -171,21 +214,21 @@ send_json (SoupServerMessage *msg,
 }
 
 /* The error shape the SDK expects from the Trash-family endpoints. */
-static void
-send_flat_error (SoupServerMessage *msg,
-                 guint              status,
-                 const char        *message)
+void
+salvage_server_send_flat_error (SoupServerMessage *msg,
+                                guint              status,
+                                const char        *message)
 {
   JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "error", message);
-  send_json (msg, status, object);
+  salvage_server_send_json (msg, status, object);
 }
 
 /* The answer of the real router for anything it cannot resolve. Only the
  * path is quoted: the query, with the key, never is. */
-static void
-send_not_found (SoupServerMessage *msg)
+void
+salvage_server_send_not_found (SoupServerMessage *msg)
 {
   JsonObject *object = json_object_new ();
   JsonObject *error = json_object_new ();
@@ -201,7 +244,7 @@ send_not_found (SoupServerMessage *msg)
   json_object_set_string_member (error, "hint",
                                  "You can find the API docs at https://docs.roboflow.com");
   json_object_set_object_member (object, "error", error);
-  send_json (msg, SOUP_STATUS_NOT_FOUND, object);
+  salvage_server_send_json (msg, SOUP_STATUS_NOT_FOUND, object);
 }
 
 /* The SDK does not URL-encode the key, so the raw value is tried first and
@@ -239,467 +282,6 @@ lookup_key (SalvageServer *self,
 
   *known = TRUE;
   return g_hash_table_lookup (self->workspaces, slug);
-}
-
-static void
-handle_key_check (SoupServerMessage      *msg,
-                  SalvageServerWorkspace *workspace)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, "welcome", "Welcome to the Roboflow API.");
-  json_object_set_string_member (object, "instructions",
-                                 "You are successfully authenticated. You can see your active "
-                                 "workspace by issuing a GET request to / with your api_key.");
-  json_object_set_string_member (object, "docs", "https://docs.roboflow.com");
-  json_object_set_string_member (object, "workspace", workspace->slug);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_get_workspace (SoupServerMessage      *msg,
-                      SalvageServerWorkspace *workspace)
-{
-  JsonObject *object = json_object_new ();
-  JsonObject *summary = salvage_server_workspace_summary_to_json (workspace);
-  JsonArray *projects = json_array_new ();
-
-  for (guint i = 0; i < workspace->projects->len; i++)
-    {
-      SalvageServerProject *project = g_ptr_array_index (workspace->projects, i);
-
-      if (!salvage_server_is_trashed (&project->trash))
-        json_array_add_object_element (projects, salvage_server_project_to_json (project));
-    }
-
-  json_object_set_array_member (summary, "projects", projects);
-  json_object_set_object_member (object, "workspace", summary);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_get_project (SoupServerMessage    *msg,
-                    SalvageServerProject *project)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *versions = json_array_new ();
-
-  /* Newest first, as in the SDK's own fixtures: clients must sort. */
-  for (guint i = project->versions->len; i > 0; i--)
-    {
-      SalvageServerVersion *version = g_ptr_array_index (project->versions, i - 1);
-
-      if (!salvage_server_is_trashed (&version->trash))
-        json_array_add_object_element (versions, salvage_server_version_to_json (version));
-    }
-
-  json_object_set_object_member (object, "workspace",
-                                 salvage_server_workspace_summary_to_json (project->workspace));
-  json_object_set_object_member (object, "project", salvage_server_project_to_json (project));
-  json_object_set_array_member (object, "versions", versions);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_get_version (SoupServerMessage    *msg,
-                    SalvageServerVersion *version)
-{
-  JsonObject *object = json_object_new ();
-  JsonObject *version_object = salvage_server_version_to_json (version);
-  JsonArray *classes = json_array_new ();
-  SalvageServerProject *project = version->project;
-
-  for (guint i = 0; project->classes != NULL && project->classes[i] != NULL; i++)
-    json_array_add_string_element (classes, project->classes[i]);
-
-  json_object_set_boolean_member (version_object, "generating", FALSE);
-  json_object_set_double_member (version_object, "progress", 1.0);
-  json_object_set_object_member (version_object, "models", json_object_new ());
-  json_object_set_array_member (version_object, "classes", classes);
-
-  json_object_set_object_member (object, "workspace",
-                                 salvage_server_workspace_summary_to_json (project->workspace));
-  json_object_set_object_member (object, "project", salvage_server_project_to_json (project));
-  json_object_set_object_member (object, "version", version_object);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_list_trainings (SoupServerMessage    *msg,
-                       SalvageServerVersion *version)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *trainings = json_array_new ();
-
-  for (guint i = 0; i < version->trainings->len; i++)
-    {
-      SalvageServerTraining *training = g_ptr_array_index (version->trainings, i);
-
-      if (!salvage_server_is_trashed (&training->trash))
-        json_array_add_object_element (trainings, salvage_server_training_to_json (training));
-    }
-
-  json_object_set_array_member (object, "trainings", trainings);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_list_workflows (SoupServerMessage      *msg,
-                       SalvageServerWorkspace *workspace)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *workflows = json_array_new ();
-
-  for (guint i = 0; i < workspace->workflows->len; i++)
-    {
-      SalvageServerWorkflow *workflow = g_ptr_array_index (workspace->workflows, i);
-
-      if (!salvage_server_is_trashed (&workflow->trash))
-        json_array_add_object_element (workflows,
-                                       salvage_server_workflow_to_json (workflow, FALSE));
-    }
-
-  json_object_set_array_member (object, "workflows", workflows);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_get_workflow (SoupServerMessage     *msg,
-                     SalvageServerWorkflow *workflow)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_object_member (object, "workflow",
-                                 salvage_server_workflow_to_json (workflow, TRUE));
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-/* Deletes through the API are made in the name of the key's owner. */
-static const SalvageServerMember *
-api_user (SalvageServerWorkspace *workspace)
-{
-  return g_ptr_array_index (workspace->members, 0);
-}
-
-static JsonObject *
-deleted_reply_new (SalvageServerWorkspace *workspace,
-                   const char             *type)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_boolean_member (object, "deleted", TRUE);
-  json_object_set_string_member (object, "type", type);
-  json_object_set_string_member (object, "workspace", workspace->slug);
-
-  return object;
-}
-
-static void
-handle_delete_project (SalvageServer        *self,
-                       SoupServerMessage    *msg,
-                       SalvageServerProject *project)
-{
-  SalvageServerWorkspace *workspace = project->workspace;
-  JsonObject *object = deleted_reply_new (workspace, "project");
-
-  if (!self->dry_run)
-    salvage_server_workspace_trash_project (workspace, project, salvage_server_get_time (self),
-                                            api_user (workspace));
-
-  json_object_set_string_member (object, "project", project->slug);
-  json_object_set_string_member (object, "projectId", project->id);
-  json_object_set_boolean_member (object, "trash", TRUE);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_delete_version (SalvageServer        *self,
-                       SoupServerMessage    *msg,
-                       SalvageServerVersion *version)
-{
-  SalvageServerWorkspace *workspace = version->project->workspace;
-  JsonObject *object = deleted_reply_new (workspace, "version");
-  g_autofree char *number = g_strdup_printf ("%u", version->number);
-
-  if (!self->dry_run)
-    salvage_server_workspace_trash_version (workspace, version, salvage_server_get_time (self),
-                                            api_user (workspace));
-
-  json_object_set_string_member (object, "project", version->project->slug);
-  json_object_set_string_member (object, "version", number);
-  json_object_set_string_member (object, "projectId", version->project->id);
-  json_object_set_boolean_member (object, "trash", TRUE);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_delete_training (SalvageServer         *self,
-                        SoupServerMessage     *msg,
-                        SalvageServerTraining *training)
-{
-  SalvageServerWorkspace *workspace = training->version->project->workspace;
-  JsonObject *object;
-  g_autofree char *number = NULL;
-
-  if (salvage_server_is_in_flight (training->status))
-    {
-      send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                       "This training is still in progress. Stop or cancel it before deleting it.");
-      return;
-    }
-
-  if (!self->dry_run)
-    salvage_server_workspace_mark_trashed (workspace, &training->trash,
-                                           salvage_server_get_time (self), api_user (workspace));
-
-  number = g_strdup_printf ("%u", training->version->number);
-  object = deleted_reply_new (workspace, "training");
-  json_object_set_string_member (object, "project", training->version->project->slug);
-  json_object_set_string_member (object, "version", number);
-  json_object_set_string_member (object, "trainingId", training->id);
-  json_object_set_boolean_member (object, "trash", TRUE);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_delete_workflow (SalvageServer          *self,
-                        SoupServerMessage      *msg,
-                        SalvageServerWorkspace *workspace,
-                        SalvageServerWorkflow  *workflow)
-{
-  JsonObject *object = deleted_reply_new (workspace, "workflow");
-
-  if (!self->dry_run)
-    salvage_server_workspace_trash_workflow (workspace, workflow, salvage_server_get_time (self),
-                                             api_user (workspace));
-
-  json_object_set_string_member (object, "workflow", workflow->url);
-  json_object_set_string_member (object, "workflowId", workflow->id);
-  json_object_set_boolean_member (object, "trash", TRUE);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-handle_list_trash (SoupServerMessage      *msg,
-                   SalvageServerWorkspace *workspace)
-{
-  GString *body = salvage_server_workspace_write_trash (workspace);
-  gsize length = body->len;
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_string_free (body, FALSE), length);
-}
-
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static void
-send_restored (SoupServerMessage *msg,
-               const char        *type,
-               const char        *id)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_boolean_member (object, "restored", TRUE);
-  json_object_set_string_member (object, "type", type);
-  json_object_set_string_member (object, "id", id);
-  send_json (msg, SOUP_STATUS_OK, object);
-}
-
-static void
-untrash (SalvageServerTrashMark *mark)
-{
-  mark->deleter = NULL;
-  mark->deleted_at = 0;
-}
-
-static void
-restore_project (SalvageServer          *self,
-                 SoupServerMessage      *msg,
-                 SalvageServerWorkspace *workspace,
-                 const char             *id)
-{
-  SalvageServerProject *project = g_hash_table_lookup (workspace->projects_by_id, id);
-
-  if (project == NULL || !salvage_server_is_trashed (&project->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_NOT_FOUND, "Item not found in Trash");
-      return;
-    }
-
-  if (g_hash_table_contains (workspace->live_projects, project->slug))
-    {
-      send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                       "A project with this URL already exists. Rename it, then restore again.");
-      return;
-    }
-
-  if (!self->dry_run)
-    {
-      untrash (&project->trash);
-      g_hash_table_replace (workspace->live_projects, project->slug, project);
-    }
-  send_restored (msg, "project", project->id);
-}
-
-static void
-restore_version (SalvageServer          *self,
-                 SoupServerMessage      *msg,
-                 SalvageServerWorkspace *workspace,
-                 const char             *id,
-                 const char             *parent_id)
-{
-  SalvageServerProject *project = g_hash_table_lookup (workspace->projects_by_id, parent_id);
-  SalvageServerVersion *version = NULL;
-  guint number;
-
-  if (project != NULL && salvage_server_parse_version_number (id, &number))
-    version = salvage_server_project_lookup_version (project, number);
-
-  if (version == NULL || !salvage_server_is_trashed (&version->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_NOT_FOUND, "Item not found in Trash");
-      return;
-    }
-
-  if (salvage_server_is_trashed (&project->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                       "The parent project is in the Trash. Restore the project first.");
-      return;
-    }
-
-  if (!self->dry_run)
-    untrash (&version->trash);
-  send_restored (msg, "version", id);
-}
-
-static void
-restore_workflow (SalvageServer          *self,
-                  SoupServerMessage      *msg,
-                  SalvageServerWorkspace *workspace,
-                  const char             *id)
-{
-  SalvageServerWorkflow *workflow = g_hash_table_lookup (workspace->workflows_by_id, id);
-
-  if (workflow == NULL || !salvage_server_is_trashed (&workflow->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_NOT_FOUND, "Item not found in Trash");
-      return;
-    }
-
-  if (g_hash_table_contains (workspace->live_workflows, workflow->url))
-    {
-      send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                       "A workflow with this URL already exists. Rename it, then restore again.");
-      return;
-    }
-
-  if (!self->dry_run)
-    {
-      untrash (&workflow->trash);
-      g_hash_table_replace (workspace->live_workflows, workflow->url, workflow);
-    }
-  send_restored (msg, "workflow", workflow->id);
-}
-
-static void
-restore_training (SalvageServer          *self,
-                  SoupServerMessage      *msg,
-                  SalvageServerWorkspace *workspace,
-                  const char             *id)
-{
-  SalvageServerTraining *training = g_hash_table_lookup (workspace->trainings_by_id, id);
-
-  if (training == NULL || !salvage_server_is_trashed (&training->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_NOT_FOUND, "Item not found in Trash");
-      return;
-    }
-
-  if (salvage_server_is_trashed (&training->version->trash) ||
-      salvage_server_is_trashed (&training->version->project->trash))
-    {
-      send_flat_error (msg, SOUP_STATUS_CONFLICT,
-                       "The training's project or version is in the Trash. Restore it first.");
-      return;
-    }
-
-  if (!self->dry_run)
-    untrash (&training->trash);
-  send_restored (msg, "training", training->id);
-}
-
-static void
-handle_restore (SalvageServer          *self,
-                SoupServerMessage      *msg,
-                SalvageServerWorkspace *workspace)
-{
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *request;
-  JsonNode *root;
-  const char *type;
-  const char *id;
-  const char *parent_id;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  /* Strict, as the service's own reader is. Without it, json-glib 1.10 reads
-   * a body of several values, such as "{} {}", as one array that it leaves
-   * unsealed even in an immutable parser, and json_parser_get_root() then
-   * aborts the whole server on its sanity check. */
-  json_parser_set_strict (parser, TRUE);
-
-  if (length == 0 ||
-      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      send_flat_error (msg, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
-      return;
-    }
-
-  request = json_node_get_object (root);
-  type = get_string_member (request, "type");
-  id = get_string_member (request, "id");
-  parent_id = get_string_member (request, "parentId");
-
-  if (type == NULL || !g_strv_contains (restore_types, type))
-    {
-      send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
-                       "\"type\" must be one of project, version, workflow or training.");
-      return;
-    }
-
-  if (id == NULL || id[0] == '\0')
-    {
-      send_flat_error (msg, SOUP_STATUS_BAD_REQUEST, "\"id\" must be a non-empty string.");
-      return;
-    }
-
-  if (g_str_equal (type, "project"))
-    restore_project (self, msg, workspace, id);
-  else if (g_str_equal (type, "workflow"))
-    restore_workflow (self, msg, workspace, id);
-  else if (g_str_equal (type, "training"))
-    restore_training (self, msg, workspace, id);
-  else if (parent_id == NULL || parent_id[0] == '\0')
-    send_flat_error (msg, SOUP_STATUS_BAD_REQUEST,
-                     "\"parentId\" is required to restore a version.");
-  else
-    restore_version (self, msg, workspace, id, parent_id);
 }
 
 /* Splits a path, still percent-encoded, into decoded segments: an encoded
@@ -752,23 +334,23 @@ route_workflows (SalvageServer          *self,
 
   if (n_segments == 2 && g_str_equal (method, "GET"))
     {
-      handle_list_workflows (msg, workspace);
+      salvage_server_handle_list_workflows (msg, workspace);
       return;
     }
 
   if (n_segments != 3 ||
       (workflow = salvage_server_workspace_lookup_workflow (workspace, segments[2])) == NULL)
     {
-      send_not_found (msg);
+      salvage_server_send_not_found (msg);
       return;
     }
 
   if (g_str_equal (method, "GET"))
-    handle_get_workflow (msg, workflow);
+    salvage_server_handle_get_workflow (msg, workflow);
   else if (g_str_equal (method, "DELETE"))
-    handle_delete_workflow (self, msg, workspace, workflow);
+    salvage_server_handle_delete_workflow (self, msg, workspace, workflow);
   else
-    send_not_found (msg);
+    salvage_server_send_not_found (msg);
 }
 
 static void
@@ -787,59 +369,43 @@ route_project (SalvageServer          *self,
 
   if (project == NULL)
     {
-      send_not_found (msg);
+      salvage_server_send_not_found (msg);
       return;
     }
 
   if (n_segments == 2)
     {
       if (is_get)
-        handle_get_project (msg, project);
+        salvage_server_handle_get_project (msg, project);
       else if (is_delete)
-        handle_delete_project (self, msg, project);
+        salvage_server_handle_delete_project (self, msg, project);
       else
-        send_not_found (msg);
+        salvage_server_send_not_found (msg);
       return;
     }
 
   if (!salvage_server_parse_version_number (segments[2], &number) ||
       (version = salvage_server_project_lookup_live_version (project, number)) == NULL)
     {
-      send_not_found (msg);
+      salvage_server_send_not_found (msg);
       return;
     }
 
   if (n_segments == 3)
     {
       if (is_get)
-        handle_get_version (msg, version);
+        salvage_server_handle_get_version (msg, version);
       else if (is_delete)
-        handle_delete_version (self, msg, version);
+        salvage_server_handle_delete_version (self, msg, version);
       else
-        send_not_found (msg);
+        salvage_server_send_not_found (msg);
       return;
     }
 
   if (n_segments >= 5 && g_str_equal (segments[3], "v2") && g_str_equal (segments[4], "trainings"))
-    {
-      SalvageServerTraining *training;
-
-      if (n_segments == 5 && is_get)
-        {
-          handle_list_trainings (msg, version);
-          return;
-        }
-
-      if (n_segments == 6 && is_delete &&
-          (training = salvage_server_workspace_lookup_training (workspace, segments[5])) != NULL &&
-          training->version == version && !salvage_server_is_trashed (&training->trash))
-        {
-          handle_delete_training (self, msg, training);
-          return;
-        }
-    }
-
-  send_not_found (msg);
+    salvage_server_route_trainings (self, msg, version, method, segments + 5, n_segments - 5);
+  else
+    salvage_server_send_not_found (msg);
 }
 
 static void
@@ -856,13 +422,13 @@ route (SalvageServer     *self,
   workspace = lookup_key (self, g_uri_get_query (uri), &known_key);
   if (!known_key)
     {
-      send_flat_error (msg, SOUP_STATUS_UNAUTHORIZED, "This API key does not exist");
+      salvage_server_send_flat_error (msg, SOUP_STATUS_UNAUTHORIZED, "This API key does not exist");
       return;
     }
 
   if (segments == NULL)
     {
-      send_not_found (msg);
+      salvage_server_send_not_found (msg);
       return;
     }
 
@@ -871,25 +437,25 @@ route (SalvageServer     *self,
   if (n_segments == 0)
     {
       if (workspace != NULL && (g_str_equal (method, "GET") || g_str_equal (method, "POST")))
-        handle_key_check (msg, workspace);
+        salvage_server_handle_key_check (msg, workspace);
       else
-        send_not_found (msg);
+        salvage_server_send_not_found (msg);
       return;
     }
 
   /* A key of another workspace sees the same as a workspace that does not exist. */
   if (workspace == NULL || !g_str_equal (segments[0], workspace->slug))
     {
-      send_not_found (msg);
+      salvage_server_send_not_found (msg);
       return;
     }
 
   if (n_segments == 1)
     {
       if (g_str_equal (method, "GET"))
-        handle_get_workspace (msg, workspace);
+        salvage_server_handle_get_workspace (msg, workspace);
       else
-        send_not_found (msg);
+        salvage_server_send_not_found (msg);
       return;
     }
 
@@ -897,17 +463,17 @@ route (SalvageServer     *self,
   if (g_str_equal (segments[1], "trash"))
     {
       if (n_segments == 2 && g_str_equal (method, "GET"))
-        handle_list_trash (msg, workspace);
+        salvage_server_handle_list_trash (msg, workspace);
       else if (n_segments == 3 && g_str_equal (segments[2], "restore") &&
                g_str_equal (method, "POST"))
-        handle_restore (self, msg, workspace);
+        salvage_server_handle_restore (self, msg, workspace);
       else
-        send_not_found (msg);
+        salvage_server_send_not_found (msg);
     }
   else if (g_str_equal (segments[1], "workflows"))
     route_workflows (self, msg, workspace, method, (const char * const *) segments, n_segments);
   else if (salvage_server_is_reserved_word (segments[1]))
-    send_not_found (msg);
+    salvage_server_send_not_found (msg);
   else
     route_project (self, msg, workspace, method, (const char * const *) segments, n_segments);
 }
@@ -1060,6 +626,10 @@ salvage_server_get_property (GObject    *object,
       g_value_set_uint (value, self->latency_msec);
       break;
 
+    case PROP_TRAINING_ROUTES:
+      g_value_set_enum (value, self->training_routes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1077,6 +647,10 @@ salvage_server_set_property (GObject      *object,
     {
     case PROP_LATENCY:
       salvage_server_set_latency (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TRAINING_ROUTES:
+      salvage_server_set_training_routes (self, g_value_get_enum (value));
       break;
 
     default:
@@ -1102,6 +676,12 @@ salvage_server_class_init (SalvageServerClass *klass)
   properties[PROP_LATENCY] =
     g_param_spec_uint ("latency", NULL, NULL,
                        0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TRAINING_ROUTES] =
+    g_param_spec_enum ("training-routes", NULL, NULL,
+                       SALVAGE_TYPE_SERVER_TRAINING_ROUTES,
+                       SALVAGE_SERVER_TRAINING_ROUTES_DELETE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1181,6 +761,29 @@ salvage_server_set_latency (SalvageServer *self,
 
   self->latency_msec = msec;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATENCY]);
+}
+
+void
+salvage_server_set_training_routes (SalvageServer               *self,
+                                    SalvageServerTrainingRoutes  routes)
+{
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
+  g_return_if_fail (routes == SALVAGE_SERVER_TRAINING_ROUTES_DELETE ||
+                    routes == SALVAGE_SERVER_TRAINING_ROUTES_POST);
+
+  if (self->training_routes == routes)
+    return;
+
+  self->training_routes = routes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING_ROUTES]);
+}
+
+SalvageServerTrainingRoutes
+salvage_server_get_training_routes (SalvageServer *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), SALVAGE_SERVER_TRAINING_ROUTES_DELETE);
+
+  return self->training_routes;
 }
 
 void

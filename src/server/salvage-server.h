@@ -86,6 +86,52 @@ gboolean       salvage_server_trash          (SalvageServer  *self,
                                               gint64          deleted_at_usec,
                                               const char     *deleted_by_name);
 
+/* The two designs of the routes that delete and restore trainings
+ * (ROBOFLOW_API.md §2.15). The server serves one; the routes of the other
+ * answer 404 like any route that does not exist. */
+typedef enum
+{
+  /* DELETE /{ws}/{project}/{N}/v2/trainings/{id}, and POST /{ws}/trash/restore
+   * with type "training". The default. */
+  SALVAGE_SERVER_TRAINING_ROUTES_DELETE,
+  /* POST /{ws}/{project}/{N}/v2/trainings/delete and …/restore with
+   * {"trainingId"}, answered with an empty 204; /trash/restore refuses
+   * the type "training" with 400. */
+  SALVAGE_SERVER_TRAINING_ROUTES_POST,
+} SalvageServerTrainingRoutes;
+
+#define SALVAGE_TYPE_SERVER_TRAINING_ROUTES (salvage_server_training_routes_get_type ())
+GType          salvage_server_training_routes_get_type (void) G_GNUC_CONST;
+
+/* Also the "training-routes" property. */
+void           salvage_server_set_training_routes (SalvageServer               *self,
+                                                   SalvageServerTrainingRoutes  routes);
+SalvageServerTrainingRoutes
+               salvage_server_get_training_routes (SalvageServer               *self);
+
+/* The run of version @number whose model is the version's registered
+ * model: the API refuses to delete it. NULL @training_id for none.
+ * Returns FALSE when nothing matched. */
+gboolean       salvage_server_set_registered_model (SalvageServer *self,
+                                                    const char    *ws,
+                                                    const char    *project_slug,
+                                                    guint          number,
+                                                    const char    *training_id);
+/* The run of version @number whose model the version's alias serves.
+ * Deleting it repoints the alias to the newest other finished run, or
+ * deletes the alias when there is none. NULL @training_id for none.
+ * Returns FALSE when nothing matched. */
+gboolean       salvage_server_set_version_alias    (SalvageServer *self,
+                                                    const char    *ws,
+                                                    const char    *project_slug,
+                                                    guint          number,
+                                                    const char    *training_id);
+/* The run whose model version @number's alias serves, or NULL. */
+const char    *salvage_server_get_version_alias    (SalvageServer *self,
+                                                    const char    *ws,
+                                                    const char    *project_slug,
+                                                    guint          number);
+
 /* Read-only views for tests: whether an item is live, in Trash, or gone. */
 typedef enum
 {

@@ -382,10 +382,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     G_GNUC_UNUSED g_autofree char *workspace = salvage_parse_key_check (bytes, NULL);
     g_autofree char *trash_id = NULL;
     g_autofree char *parent_id = NULL;
+    g_autofree char *alias_action = NULL;
+    g_autofree char *alias_target = NULL;
     g_autofree char *text = g_strndup ((const char *) data, size);
     G_GNUC_UNUSED g_autoptr(GDateTime) date = salvage_parse_date_string (text);
 
-    salvage_parse_delete (bytes, &trash_id, &parent_id, NULL);
+    salvage_parse_delete (bytes, &trash_id, &parent_id, &alias_action, &alias_target, NULL);
     salvage_parse_restore (bytes, NULL);
   }
 #elif TARGET == FUZZ_cli_config
