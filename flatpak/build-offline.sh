@@ -18,10 +18,9 @@
 # Usage: flatpak/build-offline.sh [--ci] [WORKDIR]
 #
 #   --ci  Every check must run and pass. Without it, the end-to-end test and
-#         the keyring check (below) are skipped, with a note, when the tools
-#         they need are not installed; with it, a missing tool is an error
-#         that names the package to install, and a skipped check is a
-#         failure.
+#         the keyring check (below) are skipped, with a note that names what
+#         to install, when the tools they need are missing; with it, a
+#         skipped check is a failure.
 #
 # Everything, including a Flatpak installation of its own (FLATPAK_USER_DIR),
 # goes to WORKDIR (default: $TMPDIR/salvage-flatpak). The stand-in runtime
@@ -31,16 +30,16 @@
 # Delete WORKDIR to reclaim the space.
 #
 # Needs, on this machine: flatpak flatpak-builder elfutils rsync ostree git
-# xvfb xauth dbus imagemagick x11-utils. The end-to-end test (tests/e2e),
-# run against the sandboxed app, needs python3-gi gir1.2-atspi-2.0
-# at-spi2-core as well. The last step checks that the sandboxed app keeps its
-# API key through the secret portal (flatpak/keyring-in-sandbox.py); it
-# needs xdg-desktop-portal and gnome-keyring too, and runs the stand-in
-# Roboflow server, which is built (in _build-flatpak-server of the source
-# folder) and run where Salvage's libraries are: through build-aux/dev. The
-# stand-in runtime needs appstream-util in that system, because
-# flatpak-builder composes the AppStream data with the Sdk's
-# appstream-compose; it is installed there when missing.
+# xvfb xauth dbus imagemagick x11-utils python3. The last step runs the
+# `flatpak` test suite (flatpak/meson.build) against the sandboxed app: the
+# end-to-end test (tests/e2e), and the check that the app keeps its API key
+# through the secret portal (flatpak/keyring-in-sandbox.py), which starts
+# the stand-in Roboflow server. The suite is configured (in
+# _build-flatpak-checks of the source folder) and run where Salvage's
+# libraries are, through build-aux/dev, with this installation; that system
+# gets xdg-desktop-portal for it. The stand-in runtime needs appstream-util
+# there too, because flatpak-builder composes the AppStream data with the
+# Sdk's appstream-compose. Both are installed there when missing.
 
 set -euo pipefail
 
@@ -79,16 +78,8 @@ fail () {
 build_tools=(
   "flatpak flatpak" "flatpak-builder flatpak-builder" "eu-strip elfutils"
   "rsync rsync" "ostree ostree" "git git" "xvfb-run xvfb" "xauth xauth"
-  "dbus-run-session dbus" "import imagemagick" "xwininfo x11-utils"
+  "dbus-run-session dbus" "import imagemagick" "xwininfo x11-utils" "python3 python3"
 )
-e2e_tools=("xdpyinfo x11-utils" "/usr/libexec/at-spi-bus-launcher at-spi2-core")
-keyring_tools=(
-  "/usr/libexec/xdg-desktop-portal xdg-desktop-portal"
-  "gnome-keyring-daemon gnome-keyring"
-  "/usr/share/xdg-desktop-portal/portals/gnome-keyring.portal gnome-keyring"
-  "dbus-update-activation-environment dbus"
-)
-
 # missing_packages "COMMAND PACKAGE"…: the packages of the commands (or
 # files) that are not there, each once.
 missing_packages () {
@@ -104,25 +95,9 @@ missing_packages () {
   done | sort -u
 }
 
-# The checks drive the app with the system's Python and its GObject
-# bindings, whatever python3 comes first in PATH.
-atspi_missing () {
-  /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0"); from gi.repository import Atspi' \
-    >/dev/null 2>&1 || printf '%s\n' python3-gi gir1.2-atspi-2.0
-}
-
 mapfile -t missing < <(missing_packages "${build_tools[@]}")
 if [ ${#missing[@]} -gt 0 ]; then
   fail "Missing tools; install: ${missing[*]}"
-fi
-
-# What the two sandbox checks lack, if anything. Without --ci, a check whose
-# tools are missing is skipped; with it, nothing may be.
-mapfile -t e2e_missing < <({ missing_packages "${e2e_tools[@]}"; atspi_missing; } | sort -u)
-mapfile -t keyring_missing < <({ missing_packages "${e2e_tools[@]}" "${keyring_tools[@]}"
-                                 atspi_missing; } | sort -u)
-if [ -n "$ci" ] && [ ${#keyring_missing[@]} -gt 0 ]; then
-  fail "--ci runs every sandbox check, and they need more tools; install: ${keyring_missing[*]}"
 fi
 
 mkdir -p "$workdir"
@@ -162,12 +137,15 @@ sdk_environment=(GIO_USE_PROXY_RESOLVER=dummy)
 runtime_packages=(
   appstream-util librsvg2-common ca-certificates fonts-cantarell adwaita-icon-theme
 )
+# What the keyring check of the flatpak suite needs there besides the
+# packages of build-aux/dev's tests: the desktop's secret portal.
+check_packages=(xdg-desktop-portal)
 
 prepare_system () {
   step "Preparing the system the runtime is made from (${system_root:-/})"
   # This makes the Debian 13 root if there is none yet; its messages go to
   # stderr.
-  "$dev" install "${runtime_packages[@]}"
+  "$dev" install "${runtime_packages[@]}" "${check_packages[@]}"
   [ -x "$system_root/usr/bin/appstream-compose" ] ||
     fail "$system_root/usr/bin/appstream-compose is missing after installing appstream-util"
 }
@@ -333,73 +311,54 @@ if grep -E '(WARNING|CRITICAL) \*\*' "$applog"; then
   echo "The sandboxed app warned (above, from $applog)."
 fi
 
-# skipped WHAT PACKAGE…: a check that cannot run is a note, or with --ci a
-# failure.
-skipped () {
-  local what=$1
-  shift
-  if [ -n "$ci" ]; then
-    fail "$what must run with --ci, but was skipped${*:+; install: $*}"
-  fi
-  step "Skipping $what${*:+: install $* to run it}"
-}
+step "Configuring the flatpak test suite where Salvage's libraries are"
+# The suite runs in the system the runtime was made from, from a build
+# folder of the source tree, which build-aux/dev shares with its root and
+# git ignores. A folder configured elsewhere cannot be reused. Of the build,
+# the checks need only the stand-in server: they drive the app of this
+# installation.
+checks_build=_build-flatpak-checks
+checks_log=$workdir/checks-build.log
+if [ "$(cat "$srcdir/$checks_build/.salvage-where" 2>/dev/null)" != "$where" ]; then
+  rm -rf "${srcdir:?}/$checks_build"
+fi
+: >"$checks_log"
+if [ ! -f "$srcdir/$checks_build/build.ninja" ]; then
+  "$dev" run meson setup "$checks_build" >>"$checks_log" 2>&1 ||
+    { cat "$checks_log" >&2; fail "The flatpak test suite could not be configured."; }
+  printf '%s\n' "$where" >"$srcdir/$checks_build/.salvage-where"
+fi
+"$dev" run meson compile -C "$checks_build" salvage-server:executable >>"$checks_log" 2>&1 ||
+  { cat "$checks_log" >&2; fail "The stand-in server did not build."; }
 
-e2e=$srcdir/tests/e2e/test-delete-restore.py
-if [ ${#e2e_missing[@]} -gt 0 ]; then
-  skipped "the end-to-end test" "${e2e_missing[@]}"
-else
-  step "Running the end-to-end test against the sandboxed app"
-  on_desktop e2e /usr/bin/python3 "$srcdir/flatpak/e2e-in-sandbox.py" "$e2e" "$app_id" &&
-    status=0 || status=$?
-  if [ "$status" -eq 77 ]; then
-    skipped "the end-to-end test"
-  elif [ "$status" -ne 0 ]; then
-    fail "The end-to-end test failed against the sandboxed app (exit $status;" \
-         "the desktop's session bus logged to $workdir/logs/e2e-session-bus.log)."
-  fi
+step "Running the flatpak test suite against the sandboxed app"
+# FLATPAK_USER_DIR names this installation; build-aux/dev shares it with its
+# root. What the checks and the app say is shown as it comes, where a reader
+# of this script's output (or a check of it) finds it.
+status=0
+"$dev" run meson test -C "$checks_build" --no-rebuild --verbose --suite flatpak ||
+  status=$?
+if [ "$status" -ne 0 ]; then
+  fail "The flatpak test suite failed against the sandboxed app (exit $status; its log is" \
+       "$checks_build/meson-logs/testlog.txt, the session buses' $checks_build/flatpak/logs)."
 fi
 
-keyring_check=$srcdir/flatpak/keyring-in-sandbox.py
-if [ ${#keyring_missing[@]} -gt 0 ]; then
-  skipped "the keyring check" "${keyring_missing[@]}"
-else
-  step "Building the stand-in Roboflow server where Salvage's libraries are"
-  # It runs outside the sandbox, so it is built against the same system as
-  # the runtime, in a build folder of the source tree (the only folder of
-  # this machine that build-aux/dev shares with its root), which git
-  # ignores. A folder configured elsewhere cannot be reused.
-  server_build=_build-flatpak-server
-  server_log=$workdir/server-build.log
-  if [ "$(cat "$srcdir/$server_build/.salvage-where" 2>/dev/null)" != "$where" ]; then
-    rm -rf "${srcdir:?}/$server_build"
-  fi
-  : >"$server_log"
-  if [ ! -f "$srcdir/$server_build/build.ninja" ]; then
-    "$dev" run meson setup "$server_build" -Dtests=false >>"$server_log" 2>&1 ||
-      { cat "$server_log" >&2; fail "The stand-in server could not be configured."; }
-    printf '%s\n' "$where" >"$srcdir/$server_build/.salvage-where"
-  fi
-  "$dev" run meson compile -C "$server_build" salvage-server:executable >>"$server_log" 2>&1 ||
-    { cat "$server_log" >&2; fail "The stand-in server did not build."; }
+# A check that skipped says why: a note, or with --ci a failure.
+skips=$(python3 - "$srcdir/$checks_build/meson-logs/testlog.json" <<'EOF'
+import json
+import sys
 
-  # The check starts the server by a path of this machine: this runs it in
-  # that system, with the check's arguments, its output passed through.
-  server=$workdir/salvage-server
-  cat >"$server" <<EOF
-#!/bin/bash
-exec $(printf '%q' "$dev") run $(printf '%q' "$srcdir/$server_build/src/server/salvage-server") "\$@"
+with open(sys.argv[1], encoding='utf-8') as f:
+    for line in f:
+        test = json.loads(line)
+        if test.get('result') == 'SKIP':
+            reason = test.get('stdout', '').strip().splitlines() or ['no reason given']
+            print(f"{test['name']}: {reason[-1]}")
 EOF
-  chmod +x "$server"
-
-  step "Checking that the sandboxed app keeps its API key through the secret portal"
-  on_desktop keyring /usr/bin/python3 "$keyring_check" "$app_id" "$server" &&
-    status=0 || status=$?
-  if [ "$status" -eq 77 ]; then
-    skipped "the keyring check"
-  elif [ "$status" -ne 0 ]; then
-    fail "The keyring check failed against the sandboxed app (exit $status;" \
-         "the desktop's session bus logged to $workdir/logs/keyring-session-bus.log)."
-  fi
+)
+if [ -n "$skips" ]; then
+  printf '%s\n' "$skips"
+  [ -z "$ci" ] || fail "--ci runs every check of the flatpak suite, but some were skipped."
 fi
 
 step "Done"

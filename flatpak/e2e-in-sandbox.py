@@ -10,7 +10,8 @@
 # and it reaches the bus through a proxy, so here it is found instead as the
 # application that shows a window called "Salvage". Everything else is the
 # test itself, unchanged. Run inside its own Xvfb and D-Bus session, with the
-# FLATPAK_USER_DIR of the installation.
+# FLATPAK_USER_DIR of the installation: the flatpak test suite runs it so,
+# through run-check.py.
 
 import importlib.util
 import os

@@ -31,8 +31,8 @@
 # server behind.
 #
 # Run it in its own Xvfb and D-Bus session, with the FLATPAK_USER_DIR of the
-# installation. It exits 77 when xdg-desktop-portal or gnome-keyring is not
-# installed.
+# installation: the flatpak test suite runs it so, through run-check.py. It
+# exits 77 when xdg-desktop-portal or gnome-keyring is not installed.
 
 import argparse
 import importlib.util

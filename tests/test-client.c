@@ -13,6 +13,7 @@
 
 #include "salvage-client.h"
 #include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-workspace.h"
 
 /* A key with characters that must be escaped in a query string. */

@@ -16,7 +16,7 @@
 #include "salvage-application.h"
 #include "salvage-demo.h"
 #include "salvage-restore-cell.h"
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
 #define WS      "robust-ws"

@@ -13,7 +13,7 @@
 #include <signal.h>
 
 #include "salvage-demo.h"
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 
 #define KEY       "key-acme-1234"
 #define OTHER_KEY "key-other-5678"

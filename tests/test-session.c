@@ -14,7 +14,7 @@
 
 #include "salvage-error.h"
 #include "salvage-project.h"
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-session.h"
 #include "salvage-training.h"
 #include "salvage-trash-item.h"

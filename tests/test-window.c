@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
 #define WS      "acme-test"

@@ -2,9 +2,14 @@
  *
  * The client and the window are tested against everything the real
  * service or the network between can do wrong. A fault strikes a request
- * in place of the normal answer (see salvage-server.h for each kind); the
- * server routes the request beforehand only when the fault needs the real
+ * in place of the normal answer (see salvage-server-fault.h for each kind);
+ * the request is routed beforehand only when the fault needs the real
  * answer or is told to carry the request out.
+ *
+ * This file makes the server's test library: the faults come between a
+ * server and its requests as its request hook, set when the first fault is
+ * added, so that the server itself, as the application links it, holds no
+ * fault code.
  *
  * Answers that reach the wire in pieces (TRICKLE, HUGE) are streamed
  * through the SoupServerMessage, which pauses itself whenever its body runs
@@ -21,7 +26,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-server-private.h"
 
 #define TRICKLE_DEFAULT_INTERVAL_MS 10
@@ -29,6 +34,8 @@
 /* RESET sends at most this much of the body: it always fits in the socket
  * buffer, so the write never waits on the client. */
 #define RESET_MAX_PARTIAL           4096
+
+typedef struct _SalvageServerFaults SalvageServerFaults;
 
 typedef struct
 {
@@ -155,8 +162,8 @@ held_connection_free (gpointer data)
   g_free (held);
 }
 
-SalvageServerFaults *
-salvage_server_faults_new (void)
+static SalvageServerFaults *
+faults_new (void)
 {
   SalvageServerFaults *faults = g_new0 (SalvageServerFaults, 1);
 
@@ -168,8 +175,10 @@ salvage_server_faults_new (void)
   return faults;
 }
 
-void
-salvage_server_faults_free (SalvageServerFaults *faults)
+/* Stops the answers under way and closes the connections held open: the
+ * server calls it once its SoupServer has let go of its connections. */
+static void
+faults_free (SalvageServerFaults *faults)
 {
   if (faults == NULL)
     return;
@@ -179,25 +188,6 @@ salvage_server_faults_free (SalvageServerFaults *faults)
   g_clear_pointer (&faults->held, g_ptr_array_unref);
   g_clear_pointer (&faults->entries, g_ptr_array_unref);
   g_free (faults);
-}
-
-guint
-salvage_server_faults_add (SalvageServerFaults *faults,
-                           const char          *method,
-                           const char          *path_glob,
-                           const SalvageFault  *fault)
-{
-  FaultEntry *entry = g_new0 (FaultEntry, 1);
-
-  entry->id = ++faults->last_id;
-  entry->method = g_strdup (method);
-  entry->pattern = path_glob != NULL ? g_pattern_spec_new (path_glob) : NULL;
-  entry->fault = *fault;
-  entry->message = g_strdup (fault->message);
-  entry->fault.message = entry->message;
-  g_ptr_array_add (faults->entries, entry);
-
-  return entry->id;
 }
 
 static FaultEntry *
@@ -220,38 +210,11 @@ find_entry (SalvageServerFaults *faults,
   return NULL;
 }
 
-gboolean
-salvage_server_faults_remove (SalvageServerFaults *faults,
-                              guint                id)
-{
-  guint index;
-
-  if (find_entry (faults, id, &index) == NULL)
-    return FALSE;
-
-  g_ptr_array_remove_index (faults->entries, index);
-
-  return TRUE;
-}
-
-void
-salvage_server_faults_clear (SalvageServerFaults *faults)
-{
-  g_ptr_array_set_size (faults->entries, 0);
-}
-
-guint
-salvage_server_faults_get_hits (SalvageServerFaults *faults,
-                                guint                id)
-{
-  FaultEntry *entry = find_entry (faults, id, NULL);
-
-  return entry != NULL ? entry->hits : 0;
-}
-
-const SalvageFault *
-salvage_server_faults_lookup (SalvageServerFaults *faults,
-                              SoupServerMessage   *msg)
+/* The fault that strikes @msg, or NULL; counts @msg against every fault it
+ * matches. The result is valid until the faults change. */
+static const SalvageFault *
+faults_lookup (SalvageServerFaults *faults,
+               SoupServerMessage   *msg)
 {
   const char *method = soup_server_message_get_method (msg);
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
@@ -280,8 +243,10 @@ salvage_server_faults_lookup (SalvageServerFaults *faults,
   return struck;
 }
 
-gboolean
-salvage_server_fault_needs_answer (const SalvageFault *fault)
+/* Whether @fault sends (part of) the real answer, so that the request must
+ * be routed first. */
+static gboolean
+fault_needs_answer (const SalvageFault *fault)
 {
   switch (fault->kind)
     {
@@ -680,14 +645,17 @@ steal_later (SalvageServerFaults *faults,
   soup_server_message_pause (msg);
 }
 
-gboolean
-salvage_server_faults_apply (SalvageServerFaults *faults,
-                             SoupServerMessage   *msg,
-                             const SalvageFault  *fault)
+/* Answers @msg as @fault says, from the real answer already set on it when
+ * the fault needs one. Returns TRUE when the answer leaves whole and at
+ * once, like an answer without a fault. */
+static gboolean
+faults_apply (SalvageServerFaults *faults,
+              SoupServerMessage   *msg,
+              const SalvageFault  *fault)
 {
   /* A request carried out first has its real answer set already, and
    * soup_server_message_set_response() appends. */
-  if (fault->kind != SALVAGE_FAULT_NONE && !salvage_server_fault_needs_answer (fault))
+  if (fault->kind != SALVAGE_FAULT_NONE && !fault_needs_answer (fault))
     soup_message_body_truncate (soup_server_message_get_response_body (msg));
 
   switch (fault->kind)
@@ -729,195 +697,133 @@ salvage_server_faults_apply (SalvageServerFaults *faults,
     }
 }
 
-/* Fault specs, as `salvage-server --fault` takes them */
-
-typedef struct
-{
-  const char       *name;
-  SalvageFaultKind  kind;
-} KindName;
-
-static const KindName kind_names[] = {
-  { "none", SALVAGE_FAULT_NONE },
-  { "status", SALVAGE_FAULT_STATUS },
-  { "no-answer", SALVAGE_FAULT_NO_ANSWER },
-  { "reset", SALVAGE_FAULT_RESET },
-  { "truncated", SALVAGE_FAULT_TRUNCATED },
-  { "not-json", SALVAGE_FAULT_NOT_JSON },
-  { "wrong-shape", SALVAGE_FAULT_WRONG_SHAPE },
-  { "huge", SALVAGE_FAULT_HUGE },
-  { "trickle", SALVAGE_FAULT_TRICKLE },
-};
-
 static gboolean
-parse_number (const char  *spec,
-              const char  *key,
-              const char  *text,
-              guint        min,
-              guint        max,
-              guint       *value,
-              GError     **error)
+faults_request_hook (SalvageServer     *server,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
 {
-  guint64 number;
+  SalvageServerFaults *faults = user_data;
+  const SalvageFault *fault = faults_lookup (faults, msg);
+  gboolean commit;
 
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+  if (fault == NULL || fault->kind == SALVAGE_FAULT_NONE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Bad fault “%s”: %s must be a number from %u to %u", spec, key, min, max);
-      return FALSE;
+      salvage_server_route (server, msg, FALSE);
+      return TRUE;
     }
 
-  *value = (guint) number;
+  /* A trickle is a real answer, only slow: it must not claim a change that
+   * was never made. */
+  commit = fault->commit || fault->kind == SALVAGE_FAULT_TRICKLE;
+  if (commit || fault_needs_answer (fault))
+    salvage_server_route (server, msg, !commit);
 
-  return TRUE;
+  return faults_apply (faults, msg, fault);
 }
 
-static gboolean
-parse_kind (const char    *spec,
-            const char    *text,
-            SalvageFault  *fault,
-            GError       **error)
+/* The faults of @self, which come between it and its requests from the
+ * first one added on. */
+static SalvageServerFaults *
+ensure_faults (SalvageServer *self)
 {
-  g_autofree char *name = g_strdup (text);
-  char *value = strchr (name, '=');
+  SalvageServerFaults *faults = salvage_server_get_request_hook_data (self, faults_request_hook);
 
-  if (value != NULL)
-    *value++ = '\0';
-
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+  if (faults == NULL)
     {
-      if (!g_str_equal (name, kind_names[i].name))
-        continue;
-
-      fault->kind = kind_names[i].kind;
-      if (value == NULL)
-        return TRUE;
-      if (fault->kind == SALVAGE_FAULT_STATUS)
-        return parse_number (spec, "status", value, 100, 599, &fault->status, error);
-      break;
+      faults = faults_new ();
+      salvage_server_set_request_hook (self, faults_request_hook, faults,
+                                       (GDestroyNotify) faults_free);
     }
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "Bad fault “%s”: unknown kind “%s”", spec, text);
-
-  return FALSE;
+  return faults;
 }
 
-static gboolean
-parse_option (const char    *spec,
-              const char    *option,
-              SalvageFault  *fault,
-              GError       **error)
+/* Public API */
+
+guint
+salvage_server_add_fault (SalvageServer    *self,
+                          const char       *method,
+                          const char       *path_glob,
+                          SalvageFaultKind  kind,
+                          guint             status,
+                          guint             count)
 {
-  const char *value = strchr (option, '=');
-  g_autofree char *key = g_strndup (option, value != NULL ? (gsize) (value - option)
-                                                          : strlen (option));
+  SalvageFault fault = { .kind = kind, .status = status, .count = count };
 
-  if (value != NULL)
-    value++;
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
 
-  if (g_str_equal (key, "commit"))
-    {
-      if (value == NULL || g_str_equal (value, "true"))
-        {
-          fault->commit = TRUE;
-          return TRUE;
-        }
-      if (g_str_equal (value, "false"))
-        {
-          fault->commit = FALSE;
-          return TRUE;
-        }
-    }
-  else if (value != NULL)
-    {
-      if (g_str_equal (key, "count"))
-        return parse_number (spec, key, value, 0, G_MAXUINT, &fault->count, error);
-      if (g_str_equal (key, "skip"))
-        return parse_number (spec, key, value, 0, G_MAXUINT, &fault->skip, error);
-      if (g_str_equal (key, "status"))
-        return parse_number (spec, key, value, 100, 599, &fault->status, error);
-      if (g_str_equal (key, "retry-after"))
-        return parse_number (spec, key, value, 0, G_MAXINT, &fault->retry_after, error);
-      if (g_str_equal (key, "interval"))
-        return parse_number (spec, key, value, 0, 3600000, &fault->interval_ms, error);
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "Bad fault “%s”: unknown option “%s”", spec, option);
-
-  return FALSE;
-}
-
-static gboolean
-is_method (const char *text)
-{
-  if (text[0] == '\0')
-    return FALSE;
-
-  for (const char *c = text; *c != '\0'; c++)
-    if (!g_ascii_isupper (*c))
-      return FALSE;
-
-  return TRUE;
+  return salvage_server_add_fault_full (self, method, path_glob, &fault);
 }
 
 guint
-salvage_server_add_fault_spec (SalvageServer  *self,
-                               const char     *spec,
-                               GError        **error)
+salvage_server_add_fault_full (SalvageServer      *self,
+                               const char         *method,
+                               const char         *path_glob,
+                               const SalvageFault *fault)
 {
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *message = NULL;
-  SalvageFault fault = { 0, };
-  const char *method;
-  const char *glob;
-  const char *rest;
+  SalvageServerFaults *faults;
+  FaultEntry *entry;
 
   g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
-  g_return_val_if_fail (spec != NULL, 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+  g_return_val_if_fail (fault != NULL, 0);
+  g_return_val_if_fail (fault->kind <= SALVAGE_FAULT_TRICKLE, 0);
+  g_return_val_if_fail (fault->status == 0 || (fault->status >= 100 && fault->status <= 599), 0);
 
-  parts = g_strsplit (spec, ":", 4);
-  if (g_strv_length (parts) < 3)
+  faults = ensure_faults (self);
+  entry = g_new0 (FaultEntry, 1);
+  entry->id = ++faults->last_id;
+  entry->method = g_strdup (method);
+  entry->pattern = path_glob != NULL ? g_pattern_spec_new (path_glob) : NULL;
+  entry->fault = *fault;
+  entry->message = g_strdup (fault->message);
+  entry->fault.message = entry->message;
+  g_ptr_array_add (faults->entries, entry);
+
+  return entry->id;
+}
+
+void
+salvage_server_remove_fault (SalvageServer *self,
+                             guint          fault_id)
+{
+  SalvageServerFaults *faults;
+  guint index;
+
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
+
+  faults = salvage_server_get_request_hook_data (self, faults_request_hook);
+  if (faults == NULL || find_entry (faults, fault_id, &index) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Bad fault “%s”: expected METHOD:PATH:KIND[:OPTION…]", spec);
-      return 0;
+      g_warning ("No fault with id %u", fault_id);
+      return;
     }
 
-  method = g_str_equal (parts[0], "*") ? NULL : parts[0];
-  glob = parts[1][0] == '\0' || g_str_equal (parts[1], "*") ? NULL : parts[1];
-  if (method != NULL && !is_method (method))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Bad fault “%s”: “%s” is not a method (GET, DELETE, POST, … or *)",
-                   spec, method);
-      return 0;
-    }
+  g_ptr_array_remove_index (faults->entries, index);
+}
 
-  if (!parse_kind (spec, parts[2], &fault, error))
-    return 0;
+void
+salvage_server_clear_faults (SalvageServer *self)
+{
+  SalvageServerFaults *faults;
 
-  /* The message comes last and may hold ":" itself. */
-  for (rest = parts[3]; rest != NULL && rest[0] != '\0';)
-    {
-      const char *end = strchr (rest, ':');
-      g_autofree char *option = NULL;
+  g_return_if_fail (SALVAGE_IS_SERVER (self));
 
-      if (g_str_has_prefix (rest, "message="))
-        {
-          message = g_strdup (rest + strlen ("message="));
-          break;
-        }
+  faults = salvage_server_get_request_hook_data (self, faults_request_hook);
+  if (faults != NULL)
+    g_ptr_array_set_size (faults->entries, 0);
+}
 
-      option = end != NULL ? g_strndup (rest, (gsize) (end - rest)) : g_strdup (rest);
-      if (!parse_option (spec, option, &fault, error))
-        return 0;
-      rest = end != NULL ? end + 1 : NULL;
-    }
+guint
+salvage_server_get_fault_hits (SalvageServer *self,
+                               guint          fault_id)
+{
+  SalvageServerFaults *faults;
+  FaultEntry *entry;
 
-  fault.message = message;
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
 
-  return salvage_server_add_fault_full (self, method, glob, &fault);
+  faults = salvage_server_get_request_hook_data (self, faults_request_hook);
+  entry = faults != NULL ? find_entry (faults, fault_id, NULL) : NULL;
+
+  return entry != NULL ? entry->hits : 0;
 }

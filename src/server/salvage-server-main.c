@@ -3,6 +3,7 @@
  * Serves a seeded workspace on 127.0.0.1 until interrupted, for trying the
  * app, curl sessions and benchmarks against a known state, and, with
  * --fault, against the failures of the real service and the network.
+ * It is a tool for development and the tests, and is not installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,7 @@
 #include <string.h>
 
 #include "salvage-demo.h"
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 
 static const char fault_help[] =
   "Faults (--fault, repeatable): METHOD:PATH:KIND[:OPTION…]\n"

@@ -1,8 +1,9 @@
 /* salvage-server-private.h - the stand-in server's in-memory state, shared with the demo generator
  *
  * The demo fills thousands of records; it reaches them through these
- * structures instead of a setter per field. Nothing outside src/server
- * includes this header.
+ * structures instead of a setter per field. The fault injection of the
+ * tests reaches the requests through the hook declared here. Nothing
+ * outside src/server includes this header.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -237,36 +238,31 @@ void salvage_server_restore_training  (SalvageServer          *self,
                                        SalvageServerWorkspace *workspace,
                                        const char             *id);
 
-/* salvage-server-fault.c */
+/* The request hook */
 
-typedef struct _SalvageServerFaults SalvageServerFaults;
+/* A request hook answers every request in place of the routing, and calls
+ * salvage_server_route() for the real answer when it wants one. It returns
+ * TRUE when its answer leaves whole and at once, so that the server's
+ * latency applies to it as to any other. The fault injection of the tests
+ * is one; a server has none unless one is set. */
+typedef gboolean (*SalvageServerRequestHook) (SalvageServer     *self,
+                                              SoupServerMessage *msg,
+                                              gpointer           user_data);
 
-SalvageServerFaults *salvage_server_faults_new      (void);
-/* Stops the answers under way and closes the connections held open; call
- * it once the SoupServer has let go of its connections. */
-void                 salvage_server_faults_free     (SalvageServerFaults *faults);
-guint                salvage_server_faults_add      (SalvageServerFaults *faults,
-                                                     const char          *method,
-                                                     const char          *path_glob,
-                                                     const SalvageFault  *fault);
-gboolean             salvage_server_faults_remove   (SalvageServerFaults *faults,
-                                                     guint                id);
-void                 salvage_server_faults_clear    (SalvageServerFaults *faults);
-guint                salvage_server_faults_get_hits (SalvageServerFaults *faults,
-                                                     guint                id);
-/* The fault that strikes @msg, or NULL; counts @msg against every fault it
- * matches. The result is valid until the faults change. */
-const SalvageFault  *salvage_server_faults_lookup   (SalvageServerFaults *faults,
-                                                     SoupServerMessage   *msg);
-/* Whether @fault sends (part of) the real answer, so that the request must
- * be routed first. */
-gboolean             salvage_server_fault_needs_answer (const SalvageFault *fault);
-/* Answers @msg as @fault says, from the real answer already set on it when
- * the fault needs one. Returns TRUE when the answer leaves whole and at
- * once, like an answer without a fault. */
-gboolean             salvage_server_faults_apply    (SalvageServerFaults *faults,
-                                                     SoupServerMessage   *msg,
-                                                     const SalvageFault  *fault);
+/* Replaces the hook, destroying the previous one's @user_data; @destroy
+ * runs once the server has closed its connections. */
+void     salvage_server_set_request_hook      (SalvageServer            *self,
+                                               SalvageServerRequestHook  hook,
+                                               gpointer                  user_data,
+                                               GDestroyNotify            destroy);
+/* The @user_data of @hook when it is the hook set, else NULL. */
+gpointer salvage_server_get_request_hook_data (SalvageServer            *self,
+                                               SalvageServerRequestHook  hook);
+/* Answers @msg as the server does without a hook. With @dry_run the
+ * handlers answer as usual and change nothing. */
+void     salvage_server_route                 (SalvageServer            *self,
+                                               SoupServerMessage        *msg,
+                                               gboolean                  dry_run);
 
 /* salvage-server-records.c */
 

@@ -45,9 +45,10 @@
  *
  * The read-only routes are in salvage-server-reads.c, the Trash routes
  * in salvage-server-trash.c, and the trainings' own routes, in either of
- * their two designs, in salvage-server-trainings.c. Tests can also make any request fail as the
- * service or the network might: see the faults in salvage-server.h and
- * salvage-server-fault.c.
+ * their two designs, in salvage-server-trainings.c. Tests can also make
+ * any request fail as the service or the network might: their fault
+ * injection (salvage-server-fault.h) comes between the server and its
+ * requests through the request hook, which only the tests' library sets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,7 +75,10 @@ struct _SalvageServer
   GHashTable  *keys;             /* API key → workspace slug */
   GRand       *rand;             /* ids only, so a seed gives the same ids */
   GPtrArray   *delayed_replies;  /* (element-type DelayedReply) */
-  SalvageServerFaults *faults;
+
+  SalvageServerRequestHook request_hook;
+  gpointer                 request_hook_data;
+  GDestroyNotify           request_hook_destroy;
 
   gint64       frozen_time;      /* 0 = follow the real clock */
   guint        latency_msec;
@@ -542,36 +546,31 @@ server_request_cb (SoupServer        *server,
                    gpointer           user_data)
 {
   SalvageServer *self = user_data;
-  const SalvageFault *fault;
   gboolean whole_answer = TRUE;
 
   self->request_count++;
   salvage_server_purge_expired (self);
 
-  fault = salvage_server_faults_lookup (self->faults, msg);
-  if (fault == NULL || fault->kind == SALVAGE_FAULT_NONE)
-    {
-      route (self, msg);
-    }
+  if (self->request_hook != NULL)
+    whole_answer = self->request_hook (self, msg, self->request_hook_data);
   else
-    {
-      /* A trickle is a real answer, only slow: it must not claim a change
-       * that was never made. */
-      gboolean commit = fault->commit || fault->kind == SALVAGE_FAULT_TRICKLE;
-
-      if (commit || salvage_server_fault_needs_answer (fault))
-        {
-          self->dry_run = !commit;
-          route (self, msg);
-          self->dry_run = FALSE;
-        }
-
-      whole_answer = salvage_server_faults_apply (self->faults, msg, fault);
-    }
+    route (self, msg);
 
   /* Answers that leave in pieces, or never, keep their own pace. */
   if (self->latency_msec > 0 && whole_answer)
     delay_reply (self, msg);
+}
+
+static void
+clear_request_hook (SalvageServer *self)
+{
+  GDestroyNotify destroy = self->request_hook_destroy;
+  gpointer data = g_steal_pointer (&self->request_hook_data);
+
+  self->request_hook = NULL;
+  self->request_hook_destroy = NULL;
+  if (destroy != NULL)
+    destroy (data);
 }
 
 /* GObject */
@@ -588,7 +587,7 @@ salvage_server_dispose (GObject *object)
       soup_server_remove_handler (self->soup_server, NULL);
       soup_server_disconnect (self->soup_server);
     }
-  g_clear_pointer (&self->faults, salvage_server_faults_free);
+  clear_request_hook (self);
   g_clear_pointer (&self->delayed_replies, g_ptr_array_unref);
   g_clear_object (&self->soup_server);
 
@@ -695,7 +694,6 @@ salvage_server_init (SalvageServer *self)
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rand = g_rand_new_with_seed (0x5a17a6e);
   self->delayed_replies = g_ptr_array_new_with_free_func (delayed_reply_free);
-  self->faults = salvage_server_faults_new ();
   /* Routing needs the path as sent: see split_path(). */
   self->soup_server = soup_server_new ("raw-paths", TRUE, NULL);
   soup_server_add_handler (self->soup_server, NULL, server_request_cb, self, NULL);
@@ -899,60 +897,39 @@ salvage_server_workspace_ensure_member (SalvageServer          *self,
   return member;
 }
 
-/* Faults */
-
-guint
-salvage_server_add_fault (SalvageServer    *self,
-                          const char       *method,
-                          const char       *path_glob,
-                          SalvageFaultKind  kind,
-                          guint             status,
-                          guint             count)
-{
-  SalvageFault fault = { .kind = kind, .status = status, .count = count };
-
-  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
-
-  return salvage_server_add_fault_full (self, method, path_glob, &fault);
-}
-
-guint
-salvage_server_add_fault_full (SalvageServer      *self,
-                               const char         *method,
-                               const char         *path_glob,
-                               const SalvageFault *fault)
-{
-  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
-  g_return_val_if_fail (fault != NULL, 0);
-  g_return_val_if_fail (fault->kind <= SALVAGE_FAULT_TRICKLE, 0);
-  g_return_val_if_fail (fault->status == 0 || (fault->status >= 100 && fault->status <= 599), 0);
-
-  return salvage_server_faults_add (self->faults, method, path_glob, fault);
-}
+/* Request hook */
 
 void
-salvage_server_remove_fault (SalvageServer *self,
-                             guint          fault_id)
+salvage_server_set_request_hook (SalvageServer            *self,
+                                 SalvageServerRequestHook  hook,
+                                 gpointer                  user_data,
+                                 GDestroyNotify            destroy)
 {
   g_return_if_fail (SALVAGE_IS_SERVER (self));
 
-  if (!salvage_server_faults_remove (self->faults, fault_id))
-    g_warning ("No fault with id %u", fault_id);
+  clear_request_hook (self);
+  self->request_hook = hook;
+  self->request_hook_data = user_data;
+  self->request_hook_destroy = destroy;
+}
+
+gpointer
+salvage_server_get_request_hook_data (SalvageServer            *self,
+                                      SalvageServerRequestHook  hook)
+{
+  g_return_val_if_fail (SALVAGE_IS_SERVER (self), NULL);
+
+  return self->request_hook == hook ? self->request_hook_data : NULL;
 }
 
 void
-salvage_server_clear_faults (SalvageServer *self)
+salvage_server_route (SalvageServer     *self,
+                      SoupServerMessage *msg,
+                      gboolean           dry_run)
 {
   g_return_if_fail (SALVAGE_IS_SERVER (self));
 
-  salvage_server_faults_clear (self->faults);
-}
-
-guint
-salvage_server_get_fault_hits (SalvageServer *self,
-                               guint          fault_id)
-{
-  g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
-
-  return salvage_server_faults_get_hits (self->faults, fault_id);
+  self->dry_run = dry_run;
+  route (self, msg);
+  self->dry_run = FALSE;
 }
