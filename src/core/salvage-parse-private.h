@@ -1,0 +1,70 @@
+/* salvage-parse-private.h - what the parsers of server answers share
+ *
+ * The parsers live in one file per kind of answer (salvage-parse-*.c);
+ * this is how they refuse an answer, read a body, read the members of a
+ * JSON object with their types checked, and turn numbers into dates.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Refusals: SALVAGE_ERROR_BAD_RESPONSE with the sentence given, or with
+ * "not as expected: " and the part of the answer named. Both return FALSE. */
+gboolean     salvage_parse_bad_response      (GError     **error,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
+gboolean     salvage_parse_bad_shape         (GError     **error,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
+
+/* The body */
+gboolean     salvage_parse_is_blank          (const char  *data,
+                                              gsize        len);
+const char  *salvage_parse_body_data         (GBytes      *body,
+                                              gsize       *len,
+                                              GError     **error);
+JsonNode    *salvage_parse_load_json         (GBytes      *body,
+                                              GError     **error);
+
+/* Nodes and members: a node of the wrong type reads as absent. */
+gboolean     salvage_node_is_string          (JsonNode    *node);
+gboolean     salvage_node_is_int             (JsonNode    *node);
+gboolean     salvage_node_is_double          (JsonNode    *node);
+gboolean     salvage_node_is_absent          (JsonNode    *node);
+
+const char  *salvage_field_string            (JsonObject  *object,
+                                              const char  *member);
+const char  *salvage_field_nonempty          (JsonObject  *object,
+                                              const char  *member);
+JsonObject  *salvage_field_object            (JsonObject  *object,
+                                              const char  *member);
+gint64       salvage_field_count             (JsonObject  *object,
+                                              const char  *member);
+gboolean     salvage_field_boolean_or_absent (JsonObject  *object,
+                                              const char  *member);
+gboolean     salvage_field_boolean           (JsonObject  *object,
+                                              const char  *member,
+                                              gboolean     default_value);
+char        *salvage_field_dup_id            (JsonObject  *object,
+                                              const char  *member);
+GDateTime   *salvage_field_date              (JsonObject  *object,
+                                              const char  *member);
+
+JsonArray   *salvage_parse_get_list          (JsonNode    *root,
+                                              const char  *member,
+                                              const char  *what,
+                                              GError     **error);
+const char  *salvage_parse_last_segment      (const char  *text);
+
+/* Dates from epoch seconds; NULL outside the years 1 to 9999. */
+GDateTime   *salvage_parse_date_from_unix    (gint64       seconds,
+                                              gint64       usec);
+GDateTime   *salvage_parse_date_from_double  (double       seconds);
+
+G_END_DECLS

@@ -1,0 +1,454 @@
+/* salvage-parse-workspace.c - the key check, and a workspace's projects, versions,
+ * trainings and workflows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "salvage-error.h"
+#include "salvage-parse.h"
+#include "salvage-parse-private.h"
+
+char *
+salvage_parse_key_check (GBytes  *body,
+                         GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *workspace;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(root = salvage_parse_load_json (body, error)))
+    return NULL;
+
+  /* The CLI reads a JSON null as "this key is not valid". */
+  if (JSON_NODE_HOLDS_NULL (root))
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY,
+                   "The server does not know this API key");
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer to the key check is not an object"));
+      return NULL;
+    }
+
+  workspace = json_object_get_member (json_node_get_object (root), "workspace");
+
+  if (salvage_node_is_absent (workspace) ||
+      (salvage_node_is_string (workspace) && json_node_get_string (workspace)[0] == '\0'))
+    {
+      g_set_error (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY,
+                   "The server did not name a workspace for this API key");
+      return NULL;
+    }
+
+  if (!salvage_node_is_string (workspace))
+    {
+      salvage_parse_bad_shape (error, _("“workspace” is not a string"));
+      return NULL;
+    }
+
+  return g_strdup (json_node_get_string (workspace));
+}
+
+/* A project entry of GET /{ws}, or the "project" object of GET /{ws}/{project}.
+ * Returns NULL when it has neither "id" nor "url". */
+static SalvageProject *
+project_from_object (JsonObject *object,
+                     const char *workspace_slug,
+                     const char *fallback_slug)
+{
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autofree char *built_id = NULL;
+  const char *id;
+  const char *slug;
+  JsonNode *versions;
+  gint64 version_count;
+
+  id = salvage_field_nonempty (object, "id");
+  slug = id != NULL ? salvage_parse_last_segment (id) : NULL;
+  if (slug == NULL || slug[0] == '\0')
+    slug = salvage_field_nonempty (object, "url");
+  if (slug == NULL)
+    slug = fallback_slug;
+  if (slug == NULL || slug[0] == '\0')
+    return NULL;
+
+  if (id == NULL && workspace_slug != NULL)
+    id = built_id = g_strconcat (workspace_slug, "/", slug, NULL);
+
+  /* A count in listings, an array when a project is fetched on its own. */
+  versions = json_object_get_member (object, "versions");
+  if (versions != NULL && JSON_NODE_HOLDS_ARRAY (versions))
+    version_count = json_array_get_length (json_node_get_array (versions));
+  else
+    version_count = salvage_field_count (object, "versions");
+
+  created = salvage_field_date (object, "created");
+  updated = salvage_field_date (object, "updated");
+
+  return g_object_new (SALVAGE_TYPE_PROJECT,
+                       "id", id,
+                       "slug", slug,
+                       "name", salvage_field_string (object, "name"),
+                       "project-type", salvage_field_string (object, "type"),
+                       "annotation", salvage_field_string (object, "annotation"),
+                       "images", salvage_field_count (object, "images"),
+                       "unannotated", salvage_field_count (object, "unannotated"),
+                       "version-count", version_count,
+                       "public", salvage_field_boolean (object, "public", FALSE),
+                       "created", created,
+                       "updated", updated,
+                       NULL);
+}
+
+GPtrArray *
+salvage_parse_workspace (GBytes  *body,
+                         char   **name_out,
+                         GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  JsonObject *workspace;
+  JsonNode *list;
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(root = salvage_parse_load_json (body, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer about the workspace is not an object"));
+      return NULL;
+    }
+
+  /* The real API wraps the workspace; accept it bare as well. */
+  workspace = salvage_field_object (json_node_get_object (root), "workspace");
+  if (workspace == NULL)
+    {
+      if (json_object_has_member (json_node_get_object (root), "projects"))
+        workspace = json_node_get_object (root);
+      else
+        {
+          salvage_parse_bad_response (error, _("The server’s answer has no “workspace” object"));
+          return NULL;
+        }
+    }
+
+  list = json_object_get_member (workspace, "projects");
+  if (list == NULL)
+    {
+      salvage_parse_bad_shape (error, _("The workspace has no “projects” list"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    {
+      salvage_parse_bad_shape (error, _("“projects” is not a list"));
+      return NULL;
+    }
+
+  array = json_node_get_array (list);
+  n = json_array_get_length (array);
+  projects = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      SalvageProject *project;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          salvage_parse_bad_shape (error, _("Project %u of “projects” is not an object"), i + 1);
+          return NULL;
+        }
+
+      project = project_from_object (json_node_get_object (element),
+                                     salvage_field_nonempty (workspace, "url"),
+                                     NULL);
+      if (project == NULL)
+        {
+          salvage_parse_bad_shape (error,
+                                   _("Project %u of “projects” has no “id” or “url”"), i + 1);
+          return NULL;
+        }
+
+      g_ptr_array_add (projects, project);
+    }
+
+  if (name_out != NULL)
+    {
+      const char *name = salvage_field_nonempty (workspace, "name");
+
+      if (name == NULL)
+        name = salvage_field_nonempty (workspace, "url");
+      *name_out = g_strdup (name);
+    }
+
+  return g_steal_pointer (&projects);
+}
+
+static int
+version_compare_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  return salvage_version_compare (*(SalvageVersion **)a, *(SalvageVersion **)b);
+}
+
+GPtrArray *
+salvage_parse_project (GBytes          *body,
+                       const char      *project_slug,
+                       SalvageProject **project_out,
+                       GError         **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  JsonObject *object;
+  JsonObject *project;
+  JsonNode *list;
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (project_out != NULL)
+    *project_out = NULL;
+
+  if (!(root = salvage_parse_load_json (body, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer about the project is not an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  /* Only the top-level "versions" is the list; inside "project" it is a count. */
+  list = json_object_get_member (object, "versions");
+  if (list == NULL)
+    {
+      salvage_parse_bad_shape (error, _("The project has no “versions” list"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (list))
+    {
+      salvage_parse_bad_shape (error, _("“versions” is not a list"));
+      return NULL;
+    }
+
+  array = json_node_get_array (list);
+  n = json_array_get_length (array);
+  versions = g_ptr_array_new_full (n, g_object_unref);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GDateTime) created = NULL;
+      g_autofree char *slug = NULL;
+      g_autofree char *id = NULL;
+      JsonObject *entry;
+      const char *slash;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          salvage_parse_bad_shape (error, _("Version %u of “versions” is not an object"), i + 1);
+          return NULL;
+        }
+
+      entry = json_node_get_object (element);
+      if (!(id = salvage_field_dup_id (entry, "id")))
+        {
+          salvage_parse_bad_shape (error, _("Version %u of “versions” has no usable “id”"), i + 1);
+          return NULL;
+        }
+
+      /* The SDK's own fixture repeats an id; the first one wins. */
+      if (g_hash_table_contains (seen, id))
+        continue;
+
+      /* "<ws>/<project>/<N>": the project is the segment before the number. */
+      slash = strrchr (id, '/');
+      if (slash != NULL && slash > id)
+        {
+          const char *start = slash;
+
+          while (start > id && start[-1] != '/')
+            start--;
+          if (start > id && start < slash)
+            slug = g_strndup (start, slash - start);
+        }
+      if (slug == NULL)
+        slug = g_strdup (project_slug);
+
+      created = salvage_field_date (entry, "created");
+
+      g_ptr_array_add (versions,
+                       g_object_new (SALVAGE_TYPE_VERSION,
+                                     "id", id,
+                                     "project-slug", slug,
+                                     "name", salvage_field_string (entry, "name"),
+                                     "images", salvage_field_count (entry, "images"),
+                                     "created", created,
+                                     NULL));
+      g_hash_table_add (seen, g_steal_pointer (&id));
+    }
+
+  g_ptr_array_sort (versions, version_compare_cb);
+
+  if (project_out != NULL && (project = salvage_field_object (object, "project")))
+    {
+      JsonObject *workspace = salvage_field_object (object, "workspace");
+
+      *project_out = project_from_object (project,
+                                          workspace ? salvage_field_nonempty (workspace, "url")
+                                                    : NULL,
+                                          project_slug);
+    }
+
+  return g_steal_pointer (&versions);
+}
+
+GPtrArray *
+salvage_parse_trainings (GBytes      *body,
+                         const char  *project_slug,
+                         const char  *version_number,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) trainings = NULL;
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(root = salvage_parse_load_json (body, error)))
+    return NULL;
+
+  if (!(array = salvage_parse_get_list (root, "trainings", "trainings", error)))
+    return NULL;
+
+  n = json_array_get_length (array);
+  trainings = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GDateTime) started = NULL;
+      g_autoptr(GDateTime) finished = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *entry_version = NULL;
+      JsonObject *entry;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          salvage_parse_bad_shape (error, _("Training %u of “trainings” is not an object"), i + 1);
+          return NULL;
+        }
+
+      entry = json_node_get_object (element);
+      if (!(id = salvage_field_dup_id (entry, "id")))
+        {
+          salvage_parse_bad_shape (error,
+                                   _("Training %u of “trainings” has no usable “id”"), i + 1);
+          return NULL;
+        }
+
+      if (version_number == NULL)
+        entry_version = salvage_field_dup_id (entry, "versionId");
+
+      started = salvage_field_date (entry, "start");
+      finished = salvage_field_date (entry, "end");
+
+      g_ptr_array_add (trainings,
+                       g_object_new (SALVAGE_TYPE_TRAINING,
+                                     "id", id,
+                                     "project-slug", project_slug,
+                                     "version-number",
+                                     version_number ? version_number :
+                                     entry_version ? salvage_parse_last_segment (entry_version)
+                                                   : NULL,
+                                     "status", salvage_field_string (entry, "status"),
+                                     "model-type", salvage_field_string (entry, "modelType"),
+                                     "job-type", salvage_field_string (entry, "jobType"),
+                                     "started", started,
+                                     "finished", finished,
+                                     NULL));
+    }
+
+  return g_steal_pointer (&trainings);
+}
+
+GPtrArray *
+salvage_parse_workflows (GBytes  *body,
+                         GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) workflows = NULL;
+  JsonArray *array;
+  guint n;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(root = salvage_parse_load_json (body, error)))
+    return NULL;
+
+  if (!(array = salvage_parse_get_list (root, "workflows", "workflows", error)))
+    return NULL;
+
+  n = json_array_get_length (array);
+  workflows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GDateTime) created = NULL;
+      JsonObject *entry;
+      const char *url;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          salvage_parse_bad_shape (error, _("Workflow %u of “workflows” is not an object"), i + 1);
+          return NULL;
+        }
+
+      entry = json_node_get_object (element);
+
+      /* Workflows are deleted by url, so one without it is of no use. */
+      if (!(url = salvage_field_nonempty (entry, "url")))
+        {
+          salvage_parse_bad_shape (error, _("Workflow %u of “workflows” has no “url”"), i + 1);
+          return NULL;
+        }
+
+      created = salvage_field_date (entry, "created");
+
+      g_ptr_array_add (workflows,
+                       g_object_new (SALVAGE_TYPE_WORKFLOW,
+                                     "id", salvage_field_nonempty (entry, "id"),
+                                     "url", url,
+                                     "name", salvage_field_string (entry, "name"),
+                                     "status", salvage_field_string (entry, "status"),
+                                     "created", created,
+                                     NULL));
+    }
+
+  return g_steal_pointer (&workflows);
+}
