@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "salvage-error.h"
-#include "salvage-json-scan-private.h"
+#include "salvage-parse.h"
 #include "salvage-parse-private.h"
 
 gboolean
@@ -75,84 +75,6 @@ salvage_parse_is_blank (const char *data,
   return TRUE;
 }
 
-/* Whether the integer literal at @p (digits only, after any sign) is too
- * large for gint64. */
-static gboolean
-integer_overflows (const char *p,
-                   gsize       n_digits,
-                   gboolean    negative)
-{
-  static const char max_digits[] = "9223372036854775807";
-  const gsize max_len = sizeof max_digits - 1;
-  int order;
-
-  while (n_digits > 1 && *p == '0')
-    {
-      p++;
-      n_digits--;
-    }
-
-  if (n_digits != max_len)
-    return n_digits > max_len;
-
-  order = memcmp (p, max_digits, max_len);
-  /* -9223372036854775808 still fits. */
-  if (negative && order > 0 && memcmp (p, "9223372036854775808", max_len) == 0)
-    return FALSE;
-
-  return order > 0;
-}
-
-/* A copy of the body in which every integer too large for gint64 is written
- * as a fraction ("…0.0"), so json-glib reads the double it approximates and
- * counts clamp instead of wrapping around to nonsense. Only called for the
- * rare bodies that need it. */
-static char *
-widen_long_integers (const char *data,
-                     gsize       len,
-                     gsize      *new_len)
-{
-  GString *out = g_string_sized_new (len + 16);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (data[i] == '"')
-        {
-          gsize start = i;
-
-          for (i++; i < len && data[i] != '"'; i++)
-            {
-              if (data[i] == '\\')
-                i++;
-            }
-          g_string_append_len (out, data + start, MIN (i + 1, len) - start);
-        }
-      else if (data[i] == '-' || g_ascii_isdigit (data[i]))
-        {
-          gboolean negative = data[i] == '-';
-          gsize start = negative ? i + 1 : i;
-          gsize end = start;
-          gboolean is_integer;
-
-          while (end < len && g_ascii_isdigit (data[end]))
-            end++;
-
-          is_integer = end == len || (data[end] != '.' && data[end] != 'e' && data[end] != 'E');
-          g_string_append_len (out, data + i, end - i);
-          if (is_integer && integer_overflows (data + start, end - start, negative))
-            g_string_append (out, ".0");
-          i = end - 1;
-        }
-      else
-        {
-          g_string_append_c (out, data[i]);
-        }
-    }
-
-  *new_len = out->len;
-  return g_string_free (out, FALSE);
-}
-
 /* The bytes of a body that holds something other than whitespace, or NULL
  * and an error saying it is empty. */
 const char *
@@ -180,42 +102,341 @@ salvage_parse_body_data (GBytes  *body,
   return data;
 }
 
-/* Returns the root node (never NULL on success). The scanner decides what
- * is valid JSON for every parser; json-glib then only builds the tree of
- * the small answers, and never sees a body the scanner refused. */
+/*
+ * The guarded reader
+ *
+ * json-glib 1.10 in strict mode reads RFC 8259 JSON and nothing else, and
+ * stops at JSON_PARSER_MAX_RECURSION_DEPTH levels. It does not look for
+ * repeated member names, and keeps the last value of each: this parser
+ * refuses them instead, so that no answer means two things. It also keeps
+ * the cost of a repeated name bounded. json-glib finds the earlier member
+ * of that name by walking the object's list of names, so an object of many
+ * members that repeats them would take time growing with the square of its
+ * size (10 s for 1 MB here); once a repeat is seen the object is emptied,
+ * and every later repeat finds only what came after it.
+ */
+
+struct _SalvageJsonGuard
+{
+  JsonParser  parent_instance;
+
+  GArray     *widths;         /* members read so far of each object open, innermost last */
+  guint       open;           /* objects and arrays open */
+  gboolean    repeated;       /* some object named a member twice */
+
+  /* Where json-glib stopped, when it refused the body. */
+  guint       error_line;
+  guint       error_column;
+  guint       error_open;
+};
+
+G_DEFINE_FINAL_TYPE (SalvageJsonGuard, salvage_json_guard, JSON_TYPE_PARSER)
+
+static void
+salvage_json_guard_object_start (JsonParser *parser)
+{
+  SalvageJsonGuard *self = SALVAGE_JSON_GUARD (parser);
+  guint none = 0;
+
+  g_array_append_val (self->widths, none);
+  self->open++;
+}
+
+static void
+salvage_json_guard_object_member (JsonParser *parser,
+                                  JsonObject *object,
+                                  const char *member_name)
+{
+  SalvageJsonGuard *self = SALVAGE_JSON_GUARD (parser);
+  g_autoptr(GList) names = NULL;
+  guint *width;
+
+  if (self->widths->len == 0)
+    return;
+
+  width = &g_array_index (self->widths, guint, self->widths->len - 1);
+
+  /* A repeated name replaces its member, so the object stops growing. */
+  if (json_object_get_size (object) == ++(*width))
+    return;
+
+  self->repeated = TRUE;
+
+  /* The body is refused anyway: empty the object, so that the next repeat
+   * costs no more than the members read since. */
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_remove_member (object, l->data);
+  *width = 0;
+}
+
+static void
+salvage_json_guard_object_end (JsonParser *parser,
+                               JsonObject *object)
+{
+  SalvageJsonGuard *self = SALVAGE_JSON_GUARD (parser);
+
+  if (self->widths->len > 0)
+    g_array_set_size (self->widths, self->widths->len - 1);
+  self->open--;
+}
+
+static void
+salvage_json_guard_array_start (JsonParser *parser)
+{
+  SALVAGE_JSON_GUARD (parser)->open++;
+}
+
+static void
+salvage_json_guard_array_end (JsonParser *parser,
+                              JsonArray  *array)
+{
+  SALVAGE_JSON_GUARD (parser)->open--;
+}
+
+static void
+salvage_json_guard_error (JsonParser   *parser,
+                          const GError *error)
+{
+  SalvageJsonGuard *self = SALVAGE_JSON_GUARD (parser);
+
+  /* Only known while json-glib's scanner still exists, that is now. */
+  self->error_line = json_parser_get_current_line (parser);
+  self->error_column = json_parser_get_current_pos (parser);
+  self->error_open = self->open;
+}
+
+static void
+salvage_json_guard_finalize (GObject *object)
+{
+  SalvageJsonGuard *self = SALVAGE_JSON_GUARD (object);
+
+  g_clear_pointer (&self->widths, g_array_unref);
+
+  G_OBJECT_CLASS (salvage_json_guard_parent_class)->finalize (object);
+}
+
+static void
+salvage_json_guard_class_init (SalvageJsonGuardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  JsonParserClass *parser_class = JSON_PARSER_CLASS (klass);
+
+  object_class->finalize = salvage_json_guard_finalize;
+
+  parser_class->object_start = salvage_json_guard_object_start;
+  parser_class->object_member = salvage_json_guard_object_member;
+  parser_class->object_end = salvage_json_guard_object_end;
+  parser_class->array_start = salvage_json_guard_array_start;
+  parser_class->array_end = salvage_json_guard_array_end;
+  parser_class->error = salvage_json_guard_error;
+}
+
+static void
+salvage_json_guard_init (SalvageJsonGuard *self)
+{
+  self->widths = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+SalvageJsonGuard *
+salvage_json_guard_new (void)
+{
+  return g_object_new (SALVAGE_TYPE_JSON_GUARD,
+                       "immutable", TRUE,
+                       "strict", TRUE,
+                       NULL);
+}
+
+/* Where json-glib starts reading: after a byte order mark and, in strict
+ * mode, after leading whitespace; its lines and columns count from there. */
+static gsize
+reading_start (const char *data,
+               gsize       len)
+{
+  gsize start = 0;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    start = 3;
+
+  while (start < len &&
+         (data[start] == ' ' || data[start] == '\t' || data[start] == '\r' || data[start] == '\n'))
+    start++;
+
+  return start;
+}
+
+/* The byte (counted from 1) at which json-glib gave up, from its line and
+ * column: json-glib counts lines from 1, and a column is the number of
+ * bytes of its line read so far. */
+static gsize
+error_byte (SalvageJsonGuard *self,
+            const char       *data,
+            gsize             len,
+            gsize             start)
+{
+  gsize line_start = start;
+  guint line = 1;
+
+  for (gsize i = start; i < len && line < self->error_line; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+    }
+
+  return MIN (line_start + self->error_column, len);
+}
+
+/* Says why json-glib refused @data, in the words the Trash reader uses
+ * for the same faults; never quotes the body. */
+static void
+describe_refusal (SalvageJsonGuard *self,
+                  const char       *data,
+                  gsize             len,
+                  const GError     *cause,
+                  GError          **error)
+{
+  gsize start = reading_start (data, len);
+  const char *valid_end;
+  gsize at;
+
+  if (start < len && data[start] == '<')
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer is not JSON (it looks like a web page)"));
+      return;
+    }
+
+  if (!g_utf8_validate_len (data, len, &valid_end))
+    {
+      at = valid_end - data + 1;
+      if (*valid_end == '\0')
+        salvage_parse_bad_response (error,
+                                    _("The server’s answer contains a NUL byte (at byte %lu)"),
+                                    (unsigned long) at);
+      else
+        salvage_parse_bad_response (error,
+                                    _("The server’s answer is not valid JSON "
+                                      "(the text at byte %lu is not UTF-8)"),
+                                    (unsigned long) at);
+      return;
+    }
+
+  if (g_error_matches (cause, JSON_PARSER_ERROR, JSON_PARSER_ERROR_NESTING))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer is nested more than %d levels deep"),
+                                  JSON_PARSER_MAX_RECURSION_DEPTH);
+      return;
+    }
+
+  if (g_error_matches (cause, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_STRUCTURE))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer is not valid JSON "
+                                    "(it holds more than one value)"));
+      return;
+    }
+
+  /* Stopped at the end, inside an object or a list: the rest is missing. */
+  at = error_byte (self, data, len, start);
+  if (self->error_open > 0 && salvage_parse_is_blank (data + at, len - at))
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer was cut short before its JSON ended"));
+      return;
+    }
+
+  salvage_parse_bad_response (error, _("The server’s answer is not valid JSON (at byte %lu)"),
+                              (unsigned long) MAX (at, 1));
+}
+
+/**
+ * salvage_json_guard_read:
+ * @self: a guard
+ * @data: the text, not necessarily NUL-terminated
+ * @len: its length in bytes
+ * @error: return location for a SALVAGE_ERROR_BAD_RESPONSE error
+ *
+ * Reads @data as one JSON value. A guard can read many texts, one at a
+ * time.
+ *
+ * Returns: (transfer full) (nullable): the root node, immutable, or %NULL
+ */
+JsonNode *
+salvage_json_guard_read (SalvageJsonGuard  *self,
+                         const char        *data,
+                         gsize              len,
+                         GError           **error)
+{
+  g_autoptr(GError) cause = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (SALVAGE_IS_JSON_GUARD (self), NULL);
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len == 0 || salvage_parse_is_blank (data, len))
+    {
+      salvage_parse_bad_response (error, _("The server’s answer is empty"));
+      return NULL;
+    }
+
+  if (len > SALVAGE_PARSE_MAX_TREE_SIZE)
+    {
+      salvage_parse_bad_response (error, _("The server’s answer is too large"));
+      return NULL;
+    }
+
+  g_array_set_size (self->widths, 0);
+  self->open = 0;
+  self->repeated = FALSE;
+  self->error_line = 0;
+  self->error_column = 0;
+  self->error_open = 0;
+
+  if (!json_parser_load_from_data (JSON_PARSER (self), data, (gssize) len, &cause))
+    {
+      describe_refusal (self, data, len, cause, error);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (JSON_PARSER (self));
+
+  if (self->repeated)
+    {
+      salvage_parse_bad_response (error,
+                                  _("The server’s answer is ambiguous "
+                                    "(an object has two members of the same name)"));
+      return NULL;
+    }
+
+  /* Strict mode refuses an empty text, so there is always a root. */
+  if (root == NULL)
+    {
+      salvage_parse_bad_response (error, _("The server’s answer is empty"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&root);
+}
+
+/* Returns the root node of @body (never NULL on success). */
 JsonNode *
 salvage_parse_load_json (GBytes  *body,
                          GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *widened = NULL;
-  gboolean long_integers;
+  g_autoptr(SalvageJsonGuard) guard = NULL;
   const char *data;
   gsize len;
-  JsonNode *root;
 
   if (!(data = salvage_parse_body_data (body, &len, error)))
     return NULL;
 
-  if (!salvage_json_validate (data, len, &long_integers, error))
-    return NULL;
-
-  /* json-glib would wrap these around. */
-  if (long_integers)
-    data = widened = widen_long_integers (data, len, &len);
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize)len, NULL))
-    {
-      salvage_parse_bad_response (error, _("The server’s answer is not valid JSON"));
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
-  if (root == NULL)
-    salvage_parse_bad_response (error, _("The server’s answer is empty"));
-
-  return root;
+  guard = salvage_json_guard_new ();
+  return salvage_json_guard_read (guard, data, len, error);
 }
 
 /*

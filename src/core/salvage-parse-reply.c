@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "salvage-error.h"
-#include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 #include "salvage-parse-private.h"
 
@@ -216,22 +215,18 @@ html_title (const char *text,
 char *
 salvage_parse_error_message (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(SalvageJsonGuard) guard = NULL;
+  g_autoptr(JsonNode) root = NULL;
   const char *data;
   gsize len = 0;
-  JsonNode *root;
 
   data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
   if (data == NULL || len == 0)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-
-  /* Numbers do not matter here, so long integers need no care. */
-  if (len > G_MAXSSIZE ||
-      !salvage_json_validate (data, len, NULL, NULL) ||
-      !json_parser_load_from_data (parser, data, (gssize)len, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL)
+  /* Whatever is not JSON is read as text. */
+  guard = salvage_json_guard_new ();
+  if (!(root = salvage_json_guard_read (guard, data, len, NULL)))
     {
       gsize start = 0;
 

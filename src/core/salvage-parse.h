@@ -3,18 +3,20 @@
  * Nothing here does I/O or touches global state: each function takes the
  * body of one response and returns objects or a SALVAGE_ERROR_BAD_RESPONSE
  * error that says what was wrong ("“projects” is not an array"). The input
- * is untrusted; every node's type is checked before it is read, nesting
- * deeper than SALVAGE_PARSE_MAX_DEPTH is refused before json-glib sees it,
- * and no input makes these functions crash. They are safe to call from a
- * worker thread.
+ * is untrusted; every node's type is checked before it is read, and no
+ * input makes these functions crash. They are safe to call from a worker
+ * thread.
  *
- * All of them take the same bodies as JSON: one strict reader of RFC 8259
- * (salvage-json-scan-private.h) checks every body first. The Trash, the
- * one answer that runs to megabytes, is read by it straight from the bytes;
- * the small answers are then handed to json-glib. A broken body is refused
- * with a plain sentence ("The server's answer was cut short before its
- * JSON ended", "… is not JSON (it looks like a web page)", "… is not valid
- * JSON (at byte 1234)") that never quotes the body.
+ * Each body is read once, by one reader. The Trash, the one answer that
+ * runs to megabytes, is read straight from its bytes by a strict reader of
+ * RFC 8259 (salvage-json-scan-private.h), which refuses nesting deeper than
+ * SALVAGE_PARSE_MAX_DEPTH. Every other answer is read by json-glib in its
+ * strict mode, which stops at JSON_PARSER_MAX_RECURSION_DEPTH levels,
+ * behind a guard that refuses bodies over SALVAGE_PARSE_MAX_TREE_SIZE and
+ * objects that repeat a member name. A broken body is refused with a plain
+ * sentence ("The server's answer was cut short before its JSON ended",
+ * "… is not JSON (it looks like a web page)", "… is not valid JSON (at
+ * byte 1234)") that never quotes the body.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +34,13 @@
 
 G_BEGIN_DECLS
 
+/* The deepest nesting the Trash reader takes. */
 #define SALVAGE_PARSE_MAX_DEPTH 64
+
+/* The largest body read into a json-glib tree, which takes about ten times
+ * the body's size in memory: far more than a workspace of thousands of
+ * projects needs. */
+#define SALVAGE_PARSE_MAX_TREE_SIZE (16 * 1024 * 1024)
 
 /* POST / : {"workspace": "<slug>", ...}. Returns the slug. A JSON null body,
  * or a missing/empty "workspace", is SALVAGE_ERROR_INVALID_KEY as the CLI treats it. */
