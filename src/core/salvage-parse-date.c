@@ -98,19 +98,28 @@ salvage_parse_date_string (const char *text)
 }
 
 /**
- * salvage_parse_date_node:
+ * salvage_parse_date_read_node:
  * @node: (nullable): a node of any type
+ * @inexact: (out): set to %TRUE when a number in @node is beyond what
+ *   json-glib holds exactly (salvage_node_is_inexact()); left alone
+ *   otherwise
  *
- * Besides strings and numbers, accepts the object form in which Firestore
- * timestamps are serialised (`{"_seconds": N, "_nanoseconds": M}`).
+ * Reads the forms of salvage_parse_date_node().
  *
  * Returns: (transfer full) (nullable): the date, or %NULL
  */
 GDateTime *
-salvage_parse_date_node (JsonNode *node)
+salvage_parse_date_read_node (JsonNode *node,
+                              gboolean *inexact)
 {
   if (node == NULL)
     return NULL;
+
+  if (salvage_node_is_inexact (node))
+    {
+      *inexact = TRUE;
+      return NULL;
+    }
 
   if (salvage_node_is_string (node))
     return salvage_parse_date_string (json_node_get_string (node));
@@ -134,6 +143,12 @@ salvage_parse_date_node (JsonNode *node)
           nanos = json_object_get_member (object, "nanoseconds");
         }
 
+      if (salvage_node_is_inexact (seconds) || salvage_node_is_inexact (nanos))
+        {
+          *inexact = TRUE;
+          return NULL;
+        }
+
       if (!salvage_node_is_int (seconds))
         return NULL;
 
@@ -151,9 +166,19 @@ salvage_parse_date_node (JsonNode *node)
   return NULL;
 }
 
+/**
+ * salvage_parse_date_node:
+ * @node: (nullable): a node of any type
+ *
+ * Besides strings and numbers, accepts the object form in which Firestore
+ * timestamps are serialised (`{"_seconds": N, "_nanoseconds": M}`).
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL
+ */
 GDateTime *
-salvage_field_date (JsonObject *object,
-                    const char *member)
+salvage_parse_date_node (JsonNode *node)
 {
-  return salvage_parse_date_node (json_object_get_member (object, member));
+  gboolean inexact = FALSE;
+
+  return salvage_parse_date_read_node (node, &inexact);
 }

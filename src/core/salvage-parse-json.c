@@ -471,41 +471,124 @@ salvage_node_is_absent (JsonNode *node)
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
-const char *
-salvage_field_string (JsonObject *object,
-                      const char *member)
+/* Doubles hold every integer up to 2⁵³; past it, neighbouring integers
+ * read as the same double. */
+#define EXACT_DOUBLE_LIMIT 9007199254740992.0
+
+/**
+ * salvage_node_is_inexact:
+ * @node: (nullable): a node of any type
+ *
+ * Whether @node is a number json-glib could not hold exactly. json-glib
+ * reads an integer beyond 64 bits as G_MININT64 or G_MAXINT64, without
+ * saying so: both values are taken as such, since the exact ones cannot be
+ * told apart from them. It reads a number beyond the range of a double as
+ * infinite, and one written with a fraction or an exponent as a double,
+ * which past 2⁵³ no longer holds every integer.
+ *
+ * Returns: %TRUE for such a number, %FALSE for anything else
+ */
+gboolean
+salvage_node_is_inexact (JsonNode *node)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  if (salvage_node_is_int (node))
+    {
+      gint64 value = json_node_get_int (node);
+
+      return value == G_MININT64 || value == G_MAXINT64;
+    }
+
+  if (salvage_node_is_double (node))
+    return !(fabs (json_node_get_double (node)) < EXACT_DOUBLE_LIMIT);
+
+  return FALSE;
+}
+
+void
+salvage_fields_init (SalvageFields *fields,
+                     JsonObject    *object)
+{
+  fields->object = object;
+  fields->inexact = NULL;
+}
+
+/* The member's node, or NULL; a number json-glib could not hold exactly is
+ * noted and reads as absent. */
+static JsonNode *
+get_member (SalvageFields *fields,
+            const char    *member)
+{
+  JsonNode *node = json_object_get_member (fields->object, member);
+
+  if (salvage_node_is_inexact (node))
+    {
+      if (fields->inexact == NULL)
+        fields->inexact = member;
+      return NULL;
+    }
+
+  return node;
+}
+
+/* Refuses the answer when a member read held a number json-glib could not
+ * hold exactly: whatever was made of it could be wrong, and an id that is
+ * wrong names another item. */
+gboolean
+salvage_fields_check (SalvageFields  *fields,
+                      GError        **error)
+{
+  if (fields->inexact == NULL)
+    return TRUE;
+
+  /* Translators: %s is the name of a member of the answer, such as “images” */
+  return salvage_parse_bad_shape (error, _("“%s” is a number too large to read exactly"),
+                                  fields->inexact);
+}
+
+const char *
+salvage_field_string (SalvageFields *fields,
+                      const char    *member)
+{
+  JsonNode *node = get_member (fields, member);
 
   return salvage_node_is_string (node) ? json_node_get_string (node) : NULL;
 }
 
 /* Like salvage_field_string(), but an empty string counts as absent too. */
 const char *
-salvage_field_nonempty (JsonObject *object,
-                        const char *member)
+salvage_field_nonempty (SalvageFields *fields,
+                        const char    *member)
 {
-  const char *value = salvage_field_string (object, member);
+  const char *value = salvage_field_string (fields, member);
 
   return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
 JsonObject *
-salvage_field_object (JsonObject *object,
-                      const char *member)
+salvage_field_object (SalvageFields *fields,
+                      const char    *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = get_member (fields, member);
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-/* A count, or -1 when it is missing, not a number, negative or NaN. Counts
- * beyond the range of gint64 are clamped. */
-gint64
-salvage_field_count (JsonObject *object,
-                     const char *member)
+JsonArray *
+salvage_field_array (SalvageFields *fields,
+                     const char    *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = get_member (fields, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* A count, or -1 when it is missing, not a number, or negative. A count
+ * with a fraction loses it. */
+gint64
+salvage_field_count (SalvageFields *fields,
+                     const char    *member)
+{
+  JsonNode *node = get_member (fields, member);
 
   if (salvage_node_is_int (node))
     {
@@ -518,11 +601,7 @@ salvage_field_count (JsonObject *object,
     {
       double value = json_node_get_double (node);
 
-      if (isnan (value) || value < 0)
-        return -1;
-      if (value >= 9223372036854775807.0)
-        return G_MAXINT64;
-      return (gint64)value;
+      return value >= 0 ? (gint64)value : -1;
     }
 
   return -1;
@@ -531,21 +610,21 @@ salvage_field_count (JsonObject *object,
 /* Whether @member, when present, is a boolean: an answer that says
  * "deleted": "yes" says nothing for sure. */
 gboolean
-salvage_field_boolean_or_absent (JsonObject *object,
-                                 const char *member)
+salvage_field_boolean_or_absent (SalvageFields *fields,
+                                 const char    *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = json_object_get_member (fields->object, member);
 
   return node == NULL ||
          (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN);
 }
 
 gboolean
-salvage_field_boolean (JsonObject *object,
-                       const char *member,
-                       gboolean    default_value)
+salvage_field_boolean (SalvageFields *fields,
+                       const char    *member,
+                       gboolean       default_value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = get_member (fields, member);
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_BOOLEAN)
@@ -565,10 +644,10 @@ salvage_parse_last_segment (const char *text)
 /* Ids are strings, but some answers carry numbers (version numbers in
  * particular); both are accepted, anything else is NULL. */
 char *
-salvage_field_dup_id (JsonObject *object,
-                      const char *member)
+salvage_field_dup_id (SalvageFields *fields,
+                      const char    *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = get_member (fields, member);
 
   if (salvage_node_is_string (node))
     {
@@ -581,6 +660,20 @@ salvage_field_dup_id (JsonObject *object,
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
   return NULL;
+}
+
+GDateTime *
+salvage_field_date (SalvageFields *fields,
+                    const char    *member)
+{
+  gboolean inexact = FALSE;
+  GDateTime *date;
+
+  date = salvage_parse_date_read_node (get_member (fields, member), &inexact);
+  if (inexact && fields->inexact == NULL)
+    fields->inexact = member;
+
+  return date;
 }
 
 /* The array under @member of @root, or @root itself when it is an array:

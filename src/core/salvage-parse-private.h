@@ -48,24 +48,43 @@ gboolean     salvage_node_is_string          (JsonNode    *node);
 gboolean     salvage_node_is_int             (JsonNode    *node);
 gboolean     salvage_node_is_double          (JsonNode    *node);
 gboolean     salvage_node_is_absent          (JsonNode    *node);
+gboolean     salvage_node_is_inexact         (JsonNode    *node);
 
-const char  *salvage_field_string            (JsonObject  *object,
-                                              const char  *member);
-const char  *salvage_field_nonempty          (JsonObject  *object,
-                                              const char  *member);
-JsonObject  *salvage_field_object            (JsonObject  *object,
-                                              const char  *member);
-gint64       salvage_field_count             (JsonObject  *object,
-                                              const char  *member);
-gboolean     salvage_field_boolean_or_absent (JsonObject  *object,
-                                              const char  *member);
-gboolean     salvage_field_boolean           (JsonObject  *object,
-                                              const char  *member,
-                                              gboolean     default_value);
-char        *salvage_field_dup_id            (JsonObject  *object,
-                                              const char  *member);
-GDateTime   *salvage_field_date              (JsonObject  *object,
-                                              const char  *member);
+/* The members of one JSON object, as a parser reads them. A member that
+ * holds a number json-glib could not hold exactly reads as absent, and is
+ * noted: once it has read what it needs of the object, the parser calls
+ * salvage_fields_check(), which refuses the answer. Members it never reads
+ * may hold anything. */
+typedef struct
+{
+  JsonObject *object;
+  const char *inexact;   /* the first such member read, or NULL */
+} SalvageFields;
+
+void         salvage_fields_init             (SalvageFields  *fields,
+                                              JsonObject     *object);
+gboolean     salvage_fields_check            (SalvageFields  *fields,
+                                              GError        **error);
+
+const char  *salvage_field_string            (SalvageFields  *fields,
+                                              const char     *member);
+const char  *salvage_field_nonempty          (SalvageFields  *fields,
+                                              const char     *member);
+JsonObject  *salvage_field_object            (SalvageFields  *fields,
+                                              const char     *member);
+JsonArray   *salvage_field_array             (SalvageFields  *fields,
+                                              const char     *member);
+gint64       salvage_field_count             (SalvageFields  *fields,
+                                              const char     *member);
+gboolean     salvage_field_boolean_or_absent (SalvageFields  *fields,
+                                              const char     *member);
+gboolean     salvage_field_boolean           (SalvageFields  *fields,
+                                              const char     *member,
+                                              gboolean        default_value);
+char        *salvage_field_dup_id            (SalvageFields  *fields,
+                                              const char     *member);
+GDateTime   *salvage_field_date              (SalvageFields  *fields,
+                                              const char     *member);
 
 JsonArray   *salvage_parse_get_list          (JsonNode    *root,
                                               const char  *member,
@@ -77,5 +96,7 @@ const char  *salvage_parse_last_segment      (const char  *text);
 GDateTime   *salvage_parse_date_from_unix    (gint64       seconds,
                                               gint64       usec);
 GDateTime   *salvage_parse_date_from_double  (double       seconds);
+GDateTime   *salvage_parse_date_read_node    (JsonNode    *node,
+                                              gboolean    *inexact);
 
 G_END_DECLS

@@ -17,14 +17,40 @@
 
 /* The server's reason, when a refusal came with one. */
 static const char *
-get_reason (JsonObject *object)
+get_reason (SalvageFields *reply)
 {
-  const char *reason = salvage_field_nonempty (object, "message");
+  const char *reason = salvage_field_nonempty (reply, "message");
 
   if (reason == NULL)
-    reason = salvage_field_nonempty (object, "error");
+    reason = salvage_field_nonempty (reply, "error");
 
   return reason;
+}
+
+/* Which member of a delete's answer holds the id of the Trash entry it
+ * made. A version delete answers with "projectId" too, but that is its
+ * parent project's id: the version's own Trash id is its number. */
+static const char *
+trash_id_member (SalvageFields *reply)
+{
+  const char *type = salvage_field_nonempty (reply, "type");
+
+  if (g_strcmp0 (type, "version") == 0)
+    return "version";
+  if (g_strcmp0 (type, "training") == 0)
+    return "trainingId";
+  if (g_strcmp0 (type, "workflow") == 0)
+    return "workflowId";
+  if (g_strcmp0 (type, "project") == 0)
+    return "projectId";
+
+  if (json_object_has_member (reply->object, "trainingId"))
+    return "trainingId";
+  if (json_object_has_member (reply->object, "workflowId"))
+    return "workflowId";
+  if (json_object_has_member (reply->object, "version"))
+    return "version";
+  return "projectId";
 }
 
 gboolean
@@ -36,10 +62,12 @@ salvage_parse_delete (GBytes  *body,
                       GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
-  const char *type;
-  const char *member = NULL;
-  char *trash_id = NULL;
+  g_autofree char *trash_id = NULL;
+  g_autofree char *parent_id = NULL;
+  SalvageFields reply;
+  const char *member;
+  const char *alias_action;
+  const char *alias_target;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -64,18 +92,18 @@ salvage_parse_delete (GBytes  *body,
     return salvage_parse_bad_response (error,
                                        _("The server’s answer to the delete is not an object"));
 
-  object = json_node_get_object (root);
+  salvage_fields_init (&reply, json_node_get_object (root));
 
-  if (!salvage_field_boolean_or_absent (object, "deleted"))
+  if (!salvage_field_boolean_or_absent (&reply, "deleted"))
     return salvage_parse_bad_shape (error, _("“deleted” is not true or false"));
   /* The other form of the training delete says "inTrash" instead. */
-  if (!salvage_field_boolean_or_absent (object, "inTrash"))
+  if (!salvage_field_boolean_or_absent (&reply, "inTrash"))
     return salvage_parse_bad_shape (error, _("“inTrash” is not true or false"));
 
-  if (!salvage_field_boolean (object, "deleted", TRUE) ||
-      !salvage_field_boolean (object, "inTrash", TRUE))
+  if (!salvage_field_boolean (&reply, "deleted", TRUE) ||
+      !salvage_field_boolean (&reply, "inTrash", TRUE))
     {
-      const char *reason = get_reason (object);
+      const char *reason = get_reason (&reply);
 
       if (reason != NULL)
         return salvage_parse_bad_response (error,
@@ -84,49 +112,34 @@ salvage_parse_delete (GBytes  *body,
       return salvage_parse_bad_response (error, _("The server did not move it to the Trash"));
     }
 
-  /* A version delete answers with "projectId" too, but that is its parent
-   * project's id: the version's own Trash id is its number. */
-  type = salvage_field_nonempty (object, "type");
-  if (g_strcmp0 (type, "version") == 0)
-    member = "version";
-  else if (g_strcmp0 (type, "training") == 0)
-    member = "trainingId";
-  else if (g_strcmp0 (type, "workflow") == 0)
-    member = "workflowId";
-  else if (g_strcmp0 (type, "project") == 0)
-    member = "projectId";
-  else if (json_object_has_member (object, "trainingId"))
-    member = "trainingId";
-  else if (json_object_has_member (object, "workflowId"))
-    member = "workflowId";
-  else if (json_object_has_member (object, "version"))
-    member = "version";
-  else
-    member = "projectId";
+  member = trash_id_member (&reply);
+  trash_id = salvage_field_dup_id (&reply, member);
 
-  trash_id = salvage_field_dup_id (object, member);
+  /* A version's entry in the Trash is its number, under this project. */
   if (trash_id != NULL && g_str_equal (member, "version"))
     {
       char *number = g_strdup (salvage_parse_last_segment (trash_id));
 
       g_free (trash_id);
       trash_id = number;
-
-      /* The version's entry in the Trash names this project as its parent. */
-      if (parent_id_out != NULL)
-        *parent_id_out = salvage_field_dup_id (object, "projectId");
+      parent_id = salvage_field_dup_id (&reply, "projectId");
     }
 
-  if (trash_id_out != NULL)
-    *trash_id_out = trash_id;
-  else
-    g_free (trash_id);
-
   /* Only shown to people: a member of another type counts as absent. */
+  alias_action = salvage_field_nonempty (&reply, "versionAliasAction");
+  alias_target = salvage_field_nonempty (&reply, "versionAliasTarget");
+
+  if (!salvage_fields_check (&reply, error))
+    return FALSE;
+
+  if (trash_id_out != NULL)
+    *trash_id_out = g_steal_pointer (&trash_id);
+  if (parent_id_out != NULL)
+    *parent_id_out = g_steal_pointer (&parent_id);
   if (alias_action_out != NULL)
-    *alias_action_out = g_strdup (salvage_field_nonempty (object, "versionAliasAction"));
+    *alias_action_out = g_strdup (alias_action);
   if (alias_target_out != NULL)
-    *alias_target_out = g_strdup (salvage_field_nonempty (object, "versionAliasTarget"));
+    *alias_target_out = g_strdup (alias_target);
 
   return TRUE;
 }
@@ -136,7 +149,7 @@ salvage_parse_restore (GBytes  *body,
                        GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
+  SalvageFields reply;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -147,14 +160,14 @@ salvage_parse_restore (GBytes  *body,
     return salvage_parse_bad_response (error,
                                        _("The server’s answer to the restore is not an object"));
 
-  object = json_node_get_object (root);
+  salvage_fields_init (&reply, json_node_get_object (root));
 
-  if (!salvage_field_boolean_or_absent (object, "restored"))
+  if (!salvage_field_boolean_or_absent (&reply, "restored"))
     return salvage_parse_bad_shape (error, _("“restored” is not true or false"));
 
-  if (!salvage_field_boolean (object, "restored", TRUE))
+  if (!salvage_field_boolean (&reply, "restored", TRUE))
     {
-      const char *reason = get_reason (object);
+      const char *reason = get_reason (&reply);
 
       if (reason != NULL)
         return salvage_parse_bad_response (error, _("The server did not restore it: %s"), reason);
@@ -250,16 +263,22 @@ salvage_parse_error_message (GBytes *body)
 
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (root);
-      JsonObject *nested = salvage_field_object (object, "error");
+      SalvageFields body_fields;
+      SalvageFields nested;
+      JsonObject *nested_object;
       const char *message;
 
-      if (nested != NULL)
-        {
-          const char *hint = salvage_field_nonempty (nested, "hint");
-          g_autofree char *joined = NULL;
+      salvage_fields_init (&body_fields, json_node_get_object (root));
+      nested_object = salvage_field_object (&body_fields, "error");
 
-          message = salvage_field_nonempty (nested, "message");
+      if (nested_object != NULL)
+        {
+          g_autofree char *joined = NULL;
+          const char *hint;
+
+          salvage_fields_init (&nested, nested_object);
+          hint = salvage_field_nonempty (&nested, "hint");
+          message = salvage_field_nonempty (&nested, "message");
           if (message != NULL && hint != NULL)
             message = joined = g_strconcat (message, " — ", hint, NULL);
           else if (message == NULL)
@@ -271,9 +290,9 @@ salvage_parse_error_message (GBytes *body)
         }
 
       /* {"error": "<code>", "message": "…"}: the message is for people. */
-      message = salvage_field_nonempty (object, "message");
+      message = salvage_field_nonempty (&body_fields, "message");
       if (message == NULL)
-        message = salvage_field_nonempty (object, "error");
+        message = salvage_field_nonempty (&body_fields, "error");
       if (message != NULL)
         return tidy_message (message, strlen (message));
     }

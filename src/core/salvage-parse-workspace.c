@@ -63,22 +63,22 @@ salvage_parse_key_check (GBytes  *body,
 /* A project entry of GET /{ws}, or the "project" object of GET /{ws}/{project}.
  * Returns NULL when it has neither "id" nor "url". */
 static SalvageProject *
-project_from_object (JsonObject *object,
-                     const char *workspace_slug,
-                     const char *fallback_slug)
+project_from_fields (SalvageFields *fields,
+                     const char    *workspace_slug,
+                     const char    *fallback_slug)
 {
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) updated = NULL;
   g_autofree char *built_id = NULL;
   const char *id;
   const char *slug;
-  JsonNode *versions;
+  JsonArray *versions;
   gint64 version_count;
 
-  id = salvage_field_nonempty (object, "id");
+  id = salvage_field_nonempty (fields, "id");
   slug = id != NULL ? salvage_parse_last_segment (id) : NULL;
   if (slug == NULL || slug[0] == '\0')
-    slug = salvage_field_nonempty (object, "url");
+    slug = salvage_field_nonempty (fields, "url");
   if (slug == NULL)
     slug = fallback_slug;
   if (slug == NULL || slug[0] == '\0')
@@ -88,25 +88,24 @@ project_from_object (JsonObject *object,
     id = built_id = g_strconcat (workspace_slug, "/", slug, NULL);
 
   /* A count in listings, an array when a project is fetched on its own. */
-  versions = json_object_get_member (object, "versions");
-  if (versions != NULL && JSON_NODE_HOLDS_ARRAY (versions))
-    version_count = json_array_get_length (json_node_get_array (versions));
+  if ((versions = salvage_field_array (fields, "versions")))
+    version_count = json_array_get_length (versions);
   else
-    version_count = salvage_field_count (object, "versions");
+    version_count = salvage_field_count (fields, "versions");
 
-  created = salvage_field_date (object, "created");
-  updated = salvage_field_date (object, "updated");
+  created = salvage_field_date (fields, "created");
+  updated = salvage_field_date (fields, "updated");
 
   return g_object_new (SALVAGE_TYPE_PROJECT,
                        "id", id,
                        "slug", slug,
-                       "name", salvage_field_string (object, "name"),
-                       "project-type", salvage_field_string (object, "type"),
-                       "annotation", salvage_field_string (object, "annotation"),
-                       "images", salvage_field_count (object, "images"),
-                       "unannotated", salvage_field_count (object, "unannotated"),
+                       "name", salvage_field_string (fields, "name"),
+                       "project-type", salvage_field_string (fields, "type"),
+                       "annotation", salvage_field_string (fields, "annotation"),
+                       "images", salvage_field_count (fields, "images"),
+                       "unannotated", salvage_field_count (fields, "unannotated"),
                        "version-count", version_count,
-                       "public", salvage_field_boolean (object, "public", FALSE),
+                       "public", salvage_field_boolean (fields, "public", FALSE),
                        "created", created,
                        "updated", updated,
                        NULL);
@@ -119,9 +118,13 @@ salvage_parse_workspace (GBytes  *body,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) projects = NULL;
-  JsonObject *workspace;
+  SalvageFields top;
+  SalvageFields workspace;
+  JsonObject *object;
   JsonNode *list;
   JsonArray *array;
+  const char *slug;
+  const char *name;
   guint n;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -137,11 +140,14 @@ salvage_parse_workspace (GBytes  *body,
     }
 
   /* The real API wraps the workspace; accept it bare as well. */
-  workspace = salvage_field_object (json_node_get_object (root), "workspace");
-  if (workspace == NULL)
+  salvage_fields_init (&top, json_node_get_object (root));
+  object = salvage_field_object (&top, "workspace");
+  if (!salvage_fields_check (&top, error))
+    return NULL;
+  if (object == NULL)
     {
-      if (json_object_has_member (json_node_get_object (root), "projects"))
-        workspace = json_node_get_object (root);
+      if (json_object_has_member (top.object, "projects"))
+        object = top.object;
       else
         {
           salvage_parse_bad_response (error, _("The server’s answer has no “workspace” object"));
@@ -149,7 +155,13 @@ salvage_parse_workspace (GBytes  *body,
         }
     }
 
-  list = json_object_get_member (workspace, "projects");
+  salvage_fields_init (&workspace, object);
+  slug = salvage_field_nonempty (&workspace, "url");
+  name = salvage_field_nonempty (&workspace, "name");
+  if (!salvage_fields_check (&workspace, error))
+    return NULL;
+
+  list = json_object_get_member (object, "projects");
   if (list == NULL)
     {
       salvage_parse_bad_shape (error, _("The workspace has no “projects” list"));
@@ -168,7 +180,8 @@ salvage_parse_workspace (GBytes  *body,
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      SalvageProject *project;
+      g_autoptr(SalvageProject) project = NULL;
+      SalvageFields entry;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -176,9 +189,10 @@ salvage_parse_workspace (GBytes  *body,
           return NULL;
         }
 
-      project = project_from_object (json_node_get_object (element),
-                                     salvage_field_nonempty (workspace, "url"),
-                                     NULL);
+      salvage_fields_init (&entry, json_node_get_object (element));
+      project = project_from_fields (&entry, slug, NULL);
+      if (!salvage_fields_check (&entry, error))
+        return NULL;
       if (project == NULL)
         {
           salvage_parse_bad_shape (error,
@@ -186,17 +200,11 @@ salvage_parse_workspace (GBytes  *body,
           return NULL;
         }
 
-      g_ptr_array_add (projects, project);
+      g_ptr_array_add (projects, g_steal_pointer (&project));
     }
 
   if (name_out != NULL)
-    {
-      const char *name = salvage_field_nonempty (workspace, "name");
-
-      if (name == NULL)
-        name = salvage_field_nonempty (workspace, "url");
-      *name_out = g_strdup (name);
-    }
+    *name_out = g_strdup (name != NULL ? name : slug);
 
   return g_steal_pointer (&projects);
 }
@@ -208,6 +216,24 @@ version_compare_cb (gconstpointer a,
   return salvage_version_compare (*(SalvageVersion **)a, *(SalvageVersion **)b);
 }
 
+/* "<ws>/<project>/<N>": the project is the segment before the number. */
+static char *
+project_slug_of_version (const char *id)
+{
+  const char *slash = strrchr (id, '/');
+  const char *start = slash;
+
+  if (slash == NULL || slash == id)
+    return NULL;
+
+  while (start > id && start[-1] != '/')
+    start--;
+  if (start > id && start < slash)
+    return g_strndup (start, slash - start);
+
+  return NULL;
+}
+
 GPtrArray *
 salvage_parse_project (GBytes          *body,
                        const char      *project_slug,
@@ -217,9 +243,8 @@ salvage_parse_project (GBytes          *body,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  JsonObject *object;
-  JsonObject *project;
-  JsonNode *list;
+  g_autoptr(SalvageProject) project = NULL;
+  SalvageFields top;
   JsonArray *array;
   guint n;
 
@@ -238,22 +263,20 @@ salvage_parse_project (GBytes          *body,
       return NULL;
     }
 
-  object = json_node_get_object (root);
+  salvage_fields_init (&top, json_node_get_object (root));
 
   /* Only the top-level "versions" is the list; inside "project" it is a count. */
-  list = json_object_get_member (object, "versions");
-  if (list == NULL)
+  if (!json_object_has_member (top.object, "versions"))
     {
       salvage_parse_bad_shape (error, _("The project has no “versions” list"));
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (list))
+  if (!(array = salvage_field_array (&top, "versions")))
     {
       salvage_parse_bad_shape (error, _("“versions” is not a list"));
       return NULL;
     }
 
-  array = json_node_get_array (list);
   n = json_array_get_length (array);
   versions = g_ptr_array_new_full (n, g_object_unref);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -264,8 +287,9 @@ salvage_parse_project (GBytes          *body,
       g_autoptr(GDateTime) created = NULL;
       g_autofree char *slug = NULL;
       g_autofree char *id = NULL;
-      JsonObject *entry;
-      const char *slash;
+      SalvageFields entry;
+      const char *name;
+      gint64 images;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -273,39 +297,35 @@ salvage_parse_project (GBytes          *body,
           return NULL;
         }
 
-      entry = json_node_get_object (element);
-      if (!(id = salvage_field_dup_id (entry, "id")))
+      salvage_fields_init (&entry, json_node_get_object (element));
+
+      /* The SDK's own fixture repeats an id; the first one wins. */
+      id = salvage_field_dup_id (&entry, "id");
+      if (id != NULL && g_hash_table_contains (seen, id))
+        continue;
+
+      name = salvage_field_string (&entry, "name");
+      images = salvage_field_count (&entry, "images");
+      created = salvage_field_date (&entry, "created");
+
+      if (!salvage_fields_check (&entry, error))
+        return NULL;
+      if (id == NULL)
         {
-          salvage_parse_bad_shape (error, _("Version %u of “versions” has no usable “id”"), i + 1);
+          salvage_parse_bad_shape (error,
+                                   _("Version %u of “versions” has no usable “id”"), i + 1);
           return NULL;
         }
 
-      /* The SDK's own fixture repeats an id; the first one wins. */
-      if (g_hash_table_contains (seen, id))
-        continue;
-
-      /* "<ws>/<project>/<N>": the project is the segment before the number. */
-      slash = strrchr (id, '/');
-      if (slash != NULL && slash > id)
-        {
-          const char *start = slash;
-
-          while (start > id && start[-1] != '/')
-            start--;
-          if (start > id && start < slash)
-            slug = g_strndup (start, slash - start);
-        }
-      if (slug == NULL)
+      if (!(slug = project_slug_of_version (id)))
         slug = g_strdup (project_slug);
-
-      created = salvage_field_date (entry, "created");
 
       g_ptr_array_add (versions,
                        g_object_new (SALVAGE_TYPE_VERSION,
                                      "id", id,
                                      "project-slug", slug,
-                                     "name", salvage_field_string (entry, "name"),
-                                     "images", salvage_field_count (entry, "images"),
+                                     "name", name,
+                                     "images", images,
                                      "created", created,
                                      NULL));
       g_hash_table_add (seen, g_steal_pointer (&id));
@@ -313,14 +333,35 @@ salvage_parse_project (GBytes          *body,
 
   g_ptr_array_sort (versions, version_compare_cb);
 
-  if (project_out != NULL && (project = salvage_field_object (object, "project")))
+  /* The project itself, when asked for and present. */
+  if (project_out != NULL)
     {
-      JsonObject *workspace = salvage_field_object (object, "workspace");
+      JsonObject *project_object = salvage_field_object (&top, "project");
+      JsonObject *workspace_object = salvage_field_object (&top, "workspace");
+      const char *workspace_slug = NULL;
+      SalvageFields workspace;
+      SalvageFields fields;
 
-      *project_out = project_from_object (project,
-                                          workspace ? salvage_field_nonempty (workspace, "url")
-                                                    : NULL,
-                                          project_slug);
+      if (workspace_object != NULL)
+        {
+          salvage_fields_init (&workspace, workspace_object);
+          workspace_slug = salvage_field_nonempty (&workspace, "url");
+          if (!salvage_fields_check (&workspace, error))
+            return NULL;
+        }
+
+      if (project_object != NULL)
+        {
+          salvage_fields_init (&fields, project_object);
+          project = project_from_fields (&fields, workspace_slug, project_slug);
+          if (!salvage_fields_check (&fields, error))
+            return NULL;
+        }
+
+      if (!salvage_fields_check (&top, error))
+        return NULL;
+
+      *project_out = g_steal_pointer (&project);
     }
 
   return g_steal_pointer (&versions);
@@ -355,27 +396,36 @@ salvage_parse_trainings (GBytes      *body,
       g_autoptr(GDateTime) finished = NULL;
       g_autofree char *id = NULL;
       g_autofree char *entry_version = NULL;
-      JsonObject *entry;
+      SalvageFields entry;
+      const char *status;
+      const char *model_type;
+      const char *job_type;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          salvage_parse_bad_shape (error, _("Training %u of “trainings” is not an object"), i + 1);
+          salvage_parse_bad_shape (error,
+                                   _("Training %u of “trainings” is not an object"), i + 1);
           return NULL;
         }
 
-      entry = json_node_get_object (element);
-      if (!(id = salvage_field_dup_id (entry, "id")))
+      salvage_fields_init (&entry, json_node_get_object (element));
+      id = salvage_field_dup_id (&entry, "id");
+      if (version_number == NULL)
+        entry_version = salvage_field_dup_id (&entry, "versionId");
+      status = salvage_field_string (&entry, "status");
+      model_type = salvage_field_string (&entry, "modelType");
+      job_type = salvage_field_string (&entry, "jobType");
+      started = salvage_field_date (&entry, "start");
+      finished = salvage_field_date (&entry, "end");
+
+      if (!salvage_fields_check (&entry, error))
+        return NULL;
+      if (id == NULL)
         {
           salvage_parse_bad_shape (error,
                                    _("Training %u of “trainings” has no usable “id”"), i + 1);
           return NULL;
         }
-
-      if (version_number == NULL)
-        entry_version = salvage_field_dup_id (entry, "versionId");
-
-      started = salvage_field_date (entry, "start");
-      finished = salvage_field_date (entry, "end");
 
       g_ptr_array_add (trainings,
                        g_object_new (SALVAGE_TYPE_TRAINING,
@@ -385,9 +435,9 @@ salvage_parse_trainings (GBytes      *body,
                                      version_number ? version_number :
                                      entry_version ? salvage_parse_last_segment (entry_version)
                                                    : NULL,
-                                     "status", salvage_field_string (entry, "status"),
-                                     "model-type", salvage_field_string (entry, "modelType"),
-                                     "job-type", salvage_field_string (entry, "jobType"),
+                                     "status", status,
+                                     "model-type", model_type,
+                                     "job-type", job_type,
                                      "started", started,
                                      "finished", finished,
                                      NULL));
@@ -420,32 +470,42 @@ salvage_parse_workflows (GBytes  *body,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autoptr(GDateTime) created = NULL;
-      JsonObject *entry;
+      SalvageFields entry;
       const char *url;
+      const char *id;
+      const char *name;
+      const char *status;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          salvage_parse_bad_shape (error, _("Workflow %u of “workflows” is not an object"), i + 1);
+          salvage_parse_bad_shape (error,
+                                   _("Workflow %u of “workflows” is not an object"), i + 1);
           return NULL;
         }
 
-      entry = json_node_get_object (element);
+      salvage_fields_init (&entry, json_node_get_object (element));
+      url = salvage_field_nonempty (&entry, "url");
+      id = salvage_field_nonempty (&entry, "id");
+      name = salvage_field_string (&entry, "name");
+      status = salvage_field_string (&entry, "status");
+      created = salvage_field_date (&entry, "created");
+
+      if (!salvage_fields_check (&entry, error))
+        return NULL;
 
       /* Workflows are deleted by url, so one without it is of no use. */
-      if (!(url = salvage_field_nonempty (entry, "url")))
+      if (url == NULL)
         {
           salvage_parse_bad_shape (error, _("Workflow %u of “workflows” has no “url”"), i + 1);
           return NULL;
         }
 
-      created = salvage_field_date (entry, "created");
-
       g_ptr_array_add (workflows,
                        g_object_new (SALVAGE_TYPE_WORKFLOW,
-                                     "id", salvage_field_nonempty (entry, "id"),
+                                     "id", id,
                                      "url", url,
-                                     "name", salvage_field_string (entry, "name"),
-                                     "status", salvage_field_string (entry, "status"),
+                                     "name", name,
+                                     "status", status,
                                      "created", created,
                                      NULL));
     }

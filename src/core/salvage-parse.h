@@ -13,7 +13,11 @@
  * SALVAGE_PARSE_MAX_DEPTH. Every other answer is read by json-glib in its
  * strict mode, which stops at JSON_PARSER_MAX_RECURSION_DEPTH levels,
  * behind a guard that refuses bodies over SALVAGE_PARSE_MAX_TREE_SIZE and
- * objects that repeat a member name. A broken body is refused with a plain
+ * objects that repeat a member name. json-glib reads an integer beyond 64
+ * bits as the nearest end of the range, and a number beyond a double's as
+ * infinite: such a number in a member a parser reads makes it refuse the
+ * answer, since an id read from it would name another item; members no
+ * parser reads may hold anything. A broken body is refused with a plain
  * sentence ("The server's answer was cut short before its JSON ended",
  * "… is not JSON (it looks like a web page)", "… is not valid JSON (at
  * byte 1234)") that never quotes the body.
