@@ -834,6 +834,8 @@ test_trash_date_forms (void)
     "1775038830",
     "1775038830.0",
     "{\"_seconds\": 1775038830, \"_nanoseconds\": 0}",
+    "{ \"_nanoseconds\" : 999 , \"_seconds\" : 1775038830 }",
+    "{\"seconds\": 1775038830, \"nanoseconds\": 0, \"extra\": [{\"a\": [1, 2.5]}]}",
   };
   GString *text = g_string_new ("{\"items\": [");
 
@@ -841,19 +843,27 @@ test_trash_date_forms (void)
     g_string_append_printf (text, "%s{\"type\": \"project\", \"id\": \"p%u\", \"deletedAt\": %s}",
                             i ? "," : "", i, forms[i]);
   g_string_append (text, ", {\"type\": \"project\", \"id\": \"bad\", \"deletedAt\": \"soon\","
-                         "   \"scheduledCleanupAt\": true}]}");
+                         "   \"scheduledCleanupAt\": true}");
+  g_string_append (text, ", {\"type\": \"project\", \"id\": \"far\","
+                         "   \"deletedAt\": {\"_seconds\": 99999999999999999999},"
+                         "   \"scheduledCleanupAt\": 99999999999999999999}");
+  g_string_append (text, ", {\"type\": \"project\", \"id\": \"odd\","
+                         "   \"deletedAt\": {\"_seconds\": \"1775038830\"},"
+                         "   \"scheduledCleanupAt\": {}}]}");
 
   items = trash_ok (text->str);
   g_string_free (text, TRUE);
-  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (forms) + 1);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (forms) + 3);
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     assert_date_equal (salvage_trash_item_get_deleted_at (trash_at (items, i)), expected);
 
   /* A date we cannot read is left unknown; the item itself stays. */
-  g_assert_null (salvage_trash_item_get_deleted_at (trash_at (items, G_N_ELEMENTS (forms))));
-  g_assert_null (salvage_trash_item_get_scheduled_cleanup_at (trash_at (items,
-                                                                        G_N_ELEMENTS (forms))));
+  for (guint i = G_N_ELEMENTS (forms); i < items->len; i++)
+    {
+      g_assert_null (salvage_trash_item_get_deleted_at (trash_at (items, i)));
+      g_assert_null (salvage_trash_item_get_scheduled_cleanup_at (trash_at (items, i)));
+    }
 }
 
 static void
@@ -1653,17 +1663,21 @@ test_scanner_duplicate_keys (void)
   g_autoptr(GDateTime) expected = utc (2026, 4, 2, 0, 0, 0);
   SalvageTrashItem *item;
 
-  /* As in a JSON object, the last of duplicate members wins: in an entry,
-   * at the root, and inside a timestamp. */
+  /* As in a JSON object, the last of duplicate members wins: in an entry
+   * and at the root. */
   items = trash_ok ("{\"items\": [{\"type\": \"project\", \"id\": \"lost\"}],"
                     " \"items\": [{\"type\": \"project\", \"id\": \"first\", \"name\": \"A\","
                     "  \"id\": \"kept\", \"name\": \"B\", \"deletedAt\": \"2026-04-01\","
-                    "  \"deletedAt\": {\"_seconds\": 1, \"_seconds\": 1775088000}}]}");
+                    "  \"deletedAt\": {\"_seconds\": 1775088000},"
+                    "  \"scheduledCleanupAt\": {\"_seconds\": 1, \"_seconds\": 1775088000}}]}");
   g_assert_cmpuint (items->len, ==, 1);
   item = trash_at (items, 0);
   g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "kept");
   g_assert_cmpstr (salvage_trash_item_get_name (item), ==, "B");
   assert_date_equal (salvage_trash_item_get_deleted_at (item), expected);
+  /* A timestamp is read by the reader of the other answers, which refuses
+   * repeated members: the date is unknown, the item stays. */
+  g_assert_null (salvage_trash_item_get_scheduled_cleanup_at (item));
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* A repeated section keeps the place of its first appearance. */

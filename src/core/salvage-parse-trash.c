@@ -25,10 +25,11 @@ typedef SalvageTrashItemFields TrashRecord;
 
 typedef struct
 {
-  SalvageJsonScan  scan;
-  GArray          *records;   /* of TrashRecord, in the order first seen */
-  GHashTable      *index;     /* owned key → record position + 1 */
-  GStringChunk    *strings;
+  SalvageJsonScan   scan;
+  GArray           *records;  /* of TrashRecord, in the order first seen */
+  GHashTable       *index;    /* owned key → record position + 1 */
+  GStringChunk     *strings;
+  SalvageJsonGuard *dates;    /* reads dates written as objects, once one is met */
 } TrashParse;
 
 static void
@@ -45,6 +46,7 @@ trash_parse_clear (TrashParse *parse)
   g_clear_pointer (&parse->records, g_array_unref);
   g_clear_pointer (&parse->index, g_hash_table_unref);
   g_clear_pointer (&parse->strings, g_string_chunk_free);
+  g_clear_object (&parse->dates);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrashParse, trash_parse_clear)
@@ -159,63 +161,34 @@ read_id (TrashParse *parse)
     }
 }
 
-/* A Firestore timestamp object, read as salvage_parse_date_node() does:
- * "_seconds" and "_nanoseconds", or else "seconds" and "nanoseconds". */
+/* A date written as an object: the form in which Firestore timestamps are
+ * serialised. It is rare, so rather than knowing that form twice, the
+ * Trash hands its text to the date reader of the other answers. Like every
+ * object that reader reads, one that repeats a member makes no date. */
 static GDateTime *
-read_timestamp (TrashParse *parse)
+read_date_object (TrashParse *parse)
 {
-  static const char * const names[] = { "_seconds", "_nanoseconds", "seconds", "nanoseconds" };
-  gboolean present[G_N_ELEMENTS (names)] = { FALSE, };
-  gboolean is_int[G_N_ELEMENTS (names)] = { FALSE, };
-  gint64 values[G_N_ELEMENTS (names)] = { 0, };
-  SalvageJsonValue key;
-  SalvageJsonValue value;
-  guint seconds;
-  gint64 usec = 0;
+  g_autoptr(JsonNode) node = NULL;
+  SalvageJsonMark start;
+  gboolean inexact = FALSE;
 
-  if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_OBJECT)
+  salvage_json_scan_mark (&parse->scan, &start);
+  if (!salvage_json_scan_skip (&parse->scan))
     return NULL;
 
-  while (salvage_json_scan_next_member (&parse->scan, &key))
-    {
-      guint slot;
+  if (parse->dates == NULL)
+    parse->dates = salvage_json_guard_new ();
 
-      for (slot = 0; slot < G_N_ELEMENTS (names); slot++)
-        {
-          if (salvage_json_key_is (&key, names[slot], strlen (names[slot])))
-            break;
-        }
+  node = salvage_json_guard_read (parse->dates, parse->scan.data + start.pos,
+                                  parse->scan.pos - start.pos, NULL);
 
-      if (slot == G_N_ELEMENTS (names))
-        {
-          salvage_json_scan_skip (&parse->scan);
-          continue;
-        }
-
-      /* The last of duplicate members wins. */
-      present[slot] = TRUE;
-      is_int[slot] = salvage_json_scan_peek (&parse->scan) == SALVAGE_JSON_INTEGER;
-      if (is_int[slot])
-        {
-          salvage_json_scan_read (&parse->scan, &value);
-          values[slot] = value.integer;
-        }
-      else
-        salvage_json_scan_skip (&parse->scan);
-    }
-
-  seconds = present[0] ? 0 : 2;
-  if (salvage_json_scan_failed (&parse->scan) || !is_int[seconds])
-    return NULL;
-
-  if (is_int[seconds + 1] &&
-      values[seconds + 1] > 0 && values[seconds + 1] < G_GINT64_CONSTANT (1000000000))
-    usec = values[seconds + 1] / 1000;
-
-  return salvage_parse_date_from_unix (values[seconds], usec);
+  /* A number beyond what json-glib holds is, as any unreadable date in the
+   * Trash, an unknown date. */
+  return salvage_parse_date_read_node (node, &inexact);
 }
 
-/* The next value as a date, in the forms salvage_parse_date_node() reads. */
+/* The next value as a date, in the forms salvage_parse_date_node() reads:
+ * each form is read by the functions that read it for the other answers. */
 static GDateTime *
 read_date (TrashParse *parse)
 {
@@ -255,7 +228,7 @@ read_date (TrashParse *parse)
       return salvage_parse_date_from_double (value.number);
 
     case SALVAGE_JSON_OBJECT:
-      return read_timestamp (parse);
+      return read_date_object (parse);
 
     case SALVAGE_JSON_INVALID:
     case SALVAGE_JSON_NULL:
