@@ -1700,7 +1700,7 @@ trash_reader_takes (GBytes *body)
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
 
-  return salvage_json_validate (data, len, NULL, NULL);
+  return salvage_json_validate (data, len, NULL);
 }
 
 static gboolean

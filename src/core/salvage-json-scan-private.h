@@ -8,6 +8,10 @@
  * NUL byte and no deeper nesting than SALVAGE_PARSE_MAX_DEPTH. Where a
  * body is refused it can say why in a sentence a user can read.
  *
+ * It reads the Trash listing, and it reads the CLI's login file before
+ * json-glib does; the other answers of the server are read by json-glib
+ * alone (salvage-parse.h).
+ *
  * Documented choices:
  * - a UTF-8 byte order mark at the very start is ignored;
  * - a \uXXXX escape naming half of a surrogate pair without its other half
@@ -15,14 +19,15 @@
  * - "\u0000" is accepted, and a string that holds it reads as the text
  *   before it, as json-glib's C strings do;
  * - an integer too large for gint64 reads as the double nearest to it, so
- *   that counts clamp instead of wrapping around;
+ *   that it is never mistaken for a smaller one;
  * - duplicate keys are all reported: the caller lets the last one win.
  *
- * Where json-glib is more lenient, this reader refuses on purpose: numbers
- * with leading zeros, in hexadecimal ("0x1F", "$1F"), or written ".5",
- * "1." or "- 1";
- * single-quoted strings; comments; unknown escapes such as "\x41"; raw
- * control characters inside strings; and more than one top-level value.
+ * It refuses what json-glib's strict mode also refuses (numbers with
+ * leading zeros, in hexadecimal ("0x1F", "$1F"), or written ".5", "1." or
+ * "- 1"; single-quoted strings; comments; unknown escapes such as "\x41";
+ * more than one top-level value), and also raw control characters inside
+ * strings, which json-glib takes but for tab, line feed, carriage return,
+ * form feed and backspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,7 +85,6 @@ typedef struct
   gsize               pos;
   guint               depth;
   gboolean            at_first;       /* no member or element read yet in this container */
-  gboolean            long_integers;  /* an integer did not fit in gint64 */
   SalvageJsonProblem  problem;
   gsize               problem_at;
   GString            *unescaped;
@@ -118,7 +122,6 @@ void             salvage_json_scan_propagate    (SalvageJsonScan        *scan,
 
 gboolean         salvage_json_validate          (const char             *data,
                                                  gsize                   len,
-                                                 gboolean               *long_integers,
                                                  GError                **error);
 
 static inline gboolean

@@ -471,9 +471,6 @@ read_number (SalvageJsonScan  *scan,
       g_autofree char *copy = NULL;
       const char *text;
 
-      if (is_integer)
-        scan->long_integers = TRUE;
-
       if (pos - start < sizeof buffer)
         {
           memcpy (buffer, data + start, pos - start);
@@ -911,7 +908,6 @@ salvage_json_scan_propagate (SalvageJsonScan  *scan,
 gboolean
 salvage_json_validate (const char  *data,
                        gsize        len,
-                       gboolean    *long_integers,
                        GError     **error)
 {
   g_auto(SalvageJsonScan) scan = { NULL, };
@@ -926,9 +922,6 @@ salvage_json_validate (const char  *data,
       salvage_json_scan_propagate (&scan, error);
       return FALSE;
     }
-
-  if (long_integers != NULL)
-    *long_integers = scan.long_integers;
 
   return TRUE;
 }

@@ -659,7 +659,7 @@ salvage_parse_trash (GBytes  *body,
   if (salvage_json_scan_peek (&parse.scan) != SALVAGE_JSON_OBJECT)
     {
       /* Whatever it is, a broken body is reported as broken first. */
-      if (salvage_json_validate (data, len, NULL, error))
+      if (salvage_json_validate (data, len, error))
         salvage_parse_bad_response (error,
                                     _("The server’s answer about the Trash is not an object"));
       return NULL;

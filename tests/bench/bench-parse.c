@@ -256,7 +256,7 @@ run_json_check_only (GBytes *body,
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
 
-  if (!salvage_json_validate (data, len, NULL, &error))
+  if (!salvage_json_validate (data, len, &error))
     g_error ("The payload is not valid JSON: %s", error->message);
 
   return TRUE;
