@@ -12,6 +12,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "salvage-json-guard-private.h"
+
 G_BEGIN_DECLS
 
 /* Refusals: SALVAGE_ERROR_BAD_RESPONSE with the sentence given, or with
@@ -31,17 +33,6 @@ const char  *salvage_parse_body_data         (GBytes      *body,
                                               GError     **error);
 JsonNode    *salvage_parse_load_json         (GBytes      *body,
                                               GError     **error);
-
-/* A strict json-glib parser that refuses repeated member names and says
- * what is wrong with a body in a sentence (salvage-parse-json.c). */
-#define SALVAGE_TYPE_JSON_GUARD (salvage_json_guard_get_type ())
-G_DECLARE_FINAL_TYPE (SalvageJsonGuard, salvage_json_guard, SALVAGE, JSON_GUARD, JsonParser)
-
-SalvageJsonGuard *salvage_json_guard_new  (void);
-JsonNode         *salvage_json_guard_read (SalvageJsonGuard  *self,
-                                           const char        *data,
-                                           gsize              len,
-                                           GError           **error);
 
 /* Nodes and members: a node of the wrong type reads as absent. */
 gboolean     salvage_node_is_string          (JsonNode    *node);
