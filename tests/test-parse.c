@@ -1564,7 +1564,9 @@ test_plain_messages (void)
       "The server’s answer is not JSON (it looks like a web page)" },
     { "  <html><body>Bad gateway", "The server’s answer is not JSON (it looks like a web page)" },
     { "{\"items\": [{\"id\": \"caf\xc3",
-      "The server’s answer is not valid JSON (the text at byte 23 is not UTF-8)" },
+      "The server’s answer was cut short before its JSON ended" },
+    { "{\"items\": []}\xc3",
+      "The server’s answer is not valid JSON (the text at byte 14 is not UTF-8)" },
     { "[\"caf\xc3\"]", "The server’s answer is not valid JSON (the text at byte 6 is not UTF-8)" },
     { "{\"items\": [1 2]}", "The server’s answer is not valid JSON (at byte 12)" },
     { "{\"items\": [],}", "The server’s answer is not valid JSON (at byte 13)" },
@@ -1600,6 +1602,46 @@ test_plain_messages (void)
           if (g_strcmp0 (error->message, tree_cases[i].message) != 0)
             g_test_fail_printf ("Case %u, parser %u: “%s”, not “%s”", i, p, error->message,
                                 tree_cases[i].message);
+        }
+    }
+}
+
+/* A body cut anywhere inside its JSON, even inside a name, a number, an
+ * escape or a character of several bytes, is said to be cut short, by the
+ * Trash reader as by json-glib. */
+static void
+test_cut_short_everywhere (void)
+{
+  const struct {
+    ParseFunc   parse;
+    const char *fixture;
+  } cases[] = {
+    { parse_workspace, f2_workspace },
+    { parse_project, f3_project },
+    { parse_trainings, "{\"trainings\": [{\"id\": \"run-1\", \"status\": \"running\","
+                       " \"start\": 1775037600, \"end\": -1.5e2, \"ok\": true, \"no\": null}]}" },
+    { parse_workflows, "{\"workflows\": [{\"name\": \"Caf\xc3\xa9 \\u00e9\\\"\\\\"
+                       " \xf0\x9f\x98\x80\", \"url\": \"my-workflow\", \"tags\": [[], {}]}]}" },
+    { parse_delete, "{\"deleted\": true, \"type\": \"version\", \"version\": \"3\","
+                    " \"projectId\": \"d_1\"}" },
+    { salvage_parse_restore, "{\"restored\": true, \"type\": \"project\", \"id\": \"abc123\"}" },
+    { parse_trash, damage_fixtures[2] },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = strlen (cases[i].fixture);
+
+      for (gsize n = 1; n < len; n++)
+        {
+          g_autoptr(GBytes) body = g_bytes_new (cases[i].fixture, n);
+          g_autoptr(GError) error = NULL;
+
+          if (cases[i].parse (body, &error))
+            g_test_fail_printf ("Case %u: taken when cut at byte %" G_GSIZE_FORMAT, i, n);
+          else if (strstr (error->message, "cut short") == NULL)
+            g_test_fail_printf ("Case %u, cut at byte %" G_GSIZE_FORMAT ": “%s”", i, n,
+                                error->message);
         }
     }
 }
@@ -2425,6 +2467,7 @@ main (int   argc,
   g_test_add_func ("/parse/numbers/exact", test_exact_numbers);
   g_test_add_func ("/parse/malformed/damaged-fixtures", test_damaged_fixtures);
   g_test_add_func ("/parse/malformed/plain-messages", test_plain_messages);
+  g_test_add_func ("/parse/malformed/cut-short-everywhere", test_cut_short_everywhere);
   g_test_add_func ("/parse/scanner/strings", test_scanner_strings);
   g_test_add_func ("/parse/scanner/duplicate-keys", test_scanner_duplicate_keys);
   g_test_add_func ("/parse/readers/strictness", test_strictness);

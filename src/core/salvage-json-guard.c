@@ -224,14 +224,68 @@ error_byte (SalvageJsonGuard *self,
   return MIN (line_start + self->error_column, len);
 }
 
+/* Whether all that follows byte @at (counted from 1) is one token that
+ * the end of @data cut off, or nothing: json-glib gives the column of the
+ * token before the one it could not read, and of a body cut short, that is
+ * the last. */
+static gboolean
+ends_in_one_token (const char *data,
+                   gsize       len,
+                   gsize       at)
+{
+  gsize i = at;
+
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+
+  if (i < len && data[i] == '"')
+    {
+      for (i++; i < len && data[i] != '"'; i++)
+        {
+          if (data[i] == '\\')
+            i++;
+        }
+      if (i >= len)
+        return TRUE;
+      i++;
+    }
+  else
+    {
+      /* A number, or true, false or null. */
+      while (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' ||
+                         data[i] == '+' || data[i] == '-'))
+        i++;
+    }
+
+  return is_blank (data + i, len - i);
+}
+
+/* Has json-glib read @data from a clean state. */
+static gboolean
+load (SalvageJsonGuard  *self,
+      const char        *data,
+      gsize              len,
+      GError           **cause)
+{
+  g_array_set_size (self->widths, 0);
+  self->open = 0;
+  self->repeated = FALSE;
+  self->error_line = 0;
+  self->error_column = 0;
+  self->error_open = 0;
+
+  return json_parser_load_from_data (JSON_PARSER (self), data, (gssize) len, cause);
+}
+
 /* Says why json-glib refused @data, in the words the Trash reader uses
- * for the same faults; never quotes the body. */
-static void
-describe_refusal (SalvageJsonGuard *self,
-                  const char       *data,
-                  gsize             len,
-                  const GError     *cause,
-                  GError          **error)
+ * for the same faults, and never quoting the body. Returns whether the
+ * body was cut short. */
+static gboolean
+describe_refusal (SalvageJsonGuard  *self,
+                  const char        *data,
+                  gsize              len,
+                  const GError      *cause,
+                  GError           **error)
 {
   gsize start = reading_start (data, len);
   const char *valid_end;
@@ -240,22 +294,35 @@ describe_refusal (SalvageJsonGuard *self,
   if (start < len && data[start] == '<')
     {
       bad_response (error, _("The server’s answer is not JSON (it looks like a web page)"));
-      return;
+      return FALSE;
     }
 
   if (!g_utf8_validate_len (data, len, &valid_end))
     {
-      at = valid_end - data + 1;
+      gsize valid_len = valid_end - data;
+      g_autoptr(GError) prefix_cause = NULL;
+
+      /* Cut in the middle of a character, and so perhaps in the middle of
+       * the JSON: what comes before the character says which. */
+      if (*valid_end != '\0' &&
+          g_utf8_get_char_validated (valid_end, len - valid_len) == (gunichar) -2 &&
+          !load (self, data, valid_len, &prefix_cause) &&
+          describe_refusal (self, data, valid_len, prefix_cause, NULL))
+        {
+          bad_response (error, _("The server’s answer was cut short before its JSON ended"));
+          return TRUE;
+        }
+
       if (*valid_end == '\0')
         bad_response (error,
                       _("The server’s answer contains a NUL byte (at byte %lu)"),
-                      (unsigned long) at);
+                      (unsigned long) valid_len + 1);
       else
         bad_response (error,
                       _("The server’s answer is not valid JSON "
                         "(the text at byte %lu is not UTF-8)"),
-                      (unsigned long) at);
-      return;
+                      (unsigned long) valid_len + 1);
+      return FALSE;
     }
 
   if (g_error_matches (cause, JSON_PARSER_ERROR, JSON_PARSER_ERROR_NESTING))
@@ -263,7 +330,7 @@ describe_refusal (SalvageJsonGuard *self,
       bad_response (error,
                     _("The server’s answer is nested more than %d levels deep"),
                     JSON_PARSER_MAX_RECURSION_DEPTH);
-      return;
+      return FALSE;
     }
 
   if (g_error_matches (cause, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_STRUCTURE))
@@ -271,19 +338,20 @@ describe_refusal (SalvageJsonGuard *self,
       bad_response (error,
                     _("The server’s answer is not valid JSON "
                       "(it holds more than one value)"));
-      return;
+      return FALSE;
     }
 
   /* Stopped at the end, inside an object or a list: the rest is missing. */
   at = error_byte (self, data, len, start);
-  if (self->error_open > 0 && is_blank (data + at, len - at))
+  if (self->error_open > 0 && ends_in_one_token (data, len, at))
     {
       bad_response (error, _("The server’s answer was cut short before its JSON ended"));
-      return;
+      return TRUE;
     }
 
   bad_response (error, _("The server’s answer is not valid JSON (at byte %lu)"),
                 (unsigned long) MAX (at, 1));
+  return FALSE;
 }
 
 /**
@@ -323,14 +391,7 @@ salvage_json_guard_read (SalvageJsonGuard  *self,
       return NULL;
     }
 
-  g_array_set_size (self->widths, 0);
-  self->open = 0;
-  self->repeated = FALSE;
-  self->error_line = 0;
-  self->error_column = 0;
-  self->error_open = 0;
-
-  if (!json_parser_load_from_data (JSON_PARSER (self), data, (gssize) len, &cause))
+  if (!load (self, data, len, &cause))
     {
       describe_refusal (self, data, len, cause, error);
       return NULL;
