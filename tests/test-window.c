@@ -869,6 +869,39 @@ is_banner (GtkWidget     *widget,
   return ADW_IS_BANNER (widget);
 }
 
+static const char * const narrow_page_names[] = { "projects", "workflows", "trash" };
+
+static SalvagePage **
+narrow_pages (Fixture *f)
+{
+  static SalvagePage *pages[3];
+
+  pages[0] = SALVAGE_PAGE (salvage_window_get_projects_page (f->window));
+  pages[1] = SALVAGE_PAGE (salvage_window_get_workflows_page (f->window));
+  pages[2] = SALVAGE_PAGE (salvage_window_get_trash_page (f->window));
+  return pages;
+}
+
+static gboolean
+is_mapped_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_column_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
+static GtkColumnView *
+salvage_test_find_column_view (SalvagePage *page)
+{
+  return GTK_COLUMN_VIEW (salvage_test_find_widget (GTK_WIDGET (page), is_column_view, NULL));
+}
+
 static void
 test_window_narrow (void)
 {
@@ -906,6 +939,40 @@ test_window_narrow (void)
                       &needed, NULL, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_height (banner), >=, needed);
   g_assert_cmpint (gtk_widget_get_width (banner), <=, gtk_widget_get_width (GTK_WIDGET (f.window)));
+
+  /* Every page shows rows rather than columns, and each row's button is
+   * on screen, not behind a horizontal scrollbar. */
+  for (guint i = 0; i < 3; i++)
+    {
+      SalvagePage *page = narrow_pages (&f)[i];
+      GtkWidget *view;
+      GtkWidget *button = NULL;
+      graphene_rect_t bounds;
+
+      salvage_window_show_page (f.window, narrow_page_names[i]);
+      g_assert_true (salvage_page_get_narrow (page));
+      view = salvage_page_get_list_view (page);
+      g_assert_true (GTK_IS_LIST_VIEW (view));
+      WAIT_FOR ((button = salvage_test_find_widget (view, is_mapped_button, NULL)) != NULL &&
+                gtk_widget_get_width (button) >= 16);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (f.window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f.window)));
+      g_assert_null (gtk_column_view_get_model (salvage_test_find_column_view (page)));
+    }
+
+  /* Wide again, the columns come back. */
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1280, 800);
+  WAIT_FOR (!salvage_window_get_bottom_switcher (f.window));
+  for (guint i = 0; i < 3; i++)
+    {
+      SalvagePage *page = narrow_pages (&f)[i];
+
+      g_assert_false (salvage_page_get_narrow (page));
+      g_assert_true (GTK_IS_COLUMN_VIEW (salvage_page_get_list_view (page)));
+      g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (page))));
+    }
 
   fixture_teardown (&f);
 }
@@ -1298,6 +1365,51 @@ test_window_context_menu (void)
   fixture_teardown (&f);
 }
 
+static void
+collect_inscriptions (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, found);
+}
+
+/* A cell's text is one line, whatever the row's height: a long name that
+ * was given the row's height wrapped, mid-word, into lines of which only
+ * the first showed. */
+static void
+test_window_cells_one_line (void)
+{
+  Fixture f = { 0, };
+  g_autoptr(GPtrArray) inscriptions = g_ptr_array_new ();
+
+  fixture_setup (&f, TRUE);
+  connect_and_wait (&f);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 800, 600);
+  salvage_window_show_page (f.window, "trash");
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f.window)) <= 820 &&
+            salvage_test_find_widget (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+                                      is_mapped_button, NULL) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  collect_inscriptions (GTK_WIDGET (salvage_window_get_trash_page (f.window)), inscriptions);
+  g_assert_cmpuint (inscriptions->len, >, 0);
+  for (guint i = 0; i < inscriptions->len; i++)
+    {
+      GtkWidget *inscription = g_ptr_array_index (inscriptions, i);
+      int one_line;
+
+      gtk_widget_measure (inscription, GTK_ORIENTATION_VERTICAL, -1, &one_line, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (inscription), <=, one_line + one_line / 2);
+    }
+
+  fixture_teardown (&f);
+}
+
 /* The window opens at the size it had, and remembers the size it is given. */
 static void
 test_window_size (void)
@@ -1362,6 +1474,7 @@ main (int   argc,
   g_test_add_func ("/window/key-refused", test_window_key_refused);
   g_test_add_func ("/window/trash-settings", test_window_trash_settings);
   g_test_add_func ("/window/size", test_window_size);
+  g_test_add_func ("/window/cells-one-line", test_window_cells_one_line);
   g_test_add_func ("/window/context-menu", test_window_context_menu);
 
   status = g_test_run ();

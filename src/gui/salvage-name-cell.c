@@ -64,6 +64,7 @@ salvage_name_cell_init (SalvageNameCell *self)
   gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
 
   self->inscription = gtk_inscription_new (NULL);
+  gtk_widget_set_valign (self->inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->inscription), 28);

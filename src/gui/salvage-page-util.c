@@ -66,6 +66,9 @@ text_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription;
 
   inscription = gtk_inscription_new (NULL);
+  /* One line, centred in the row: given the row's whole height, a long
+   * name would wrap into lines that do not all show. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);

@@ -18,8 +18,15 @@ typedef struct
   GtkStack            *stack;
   AdwStatusPage       *error_page;
 
+  /* The list, as columns on a wide window and as rows on a narrow one:
+   * only the view shown has the model. */
+  GtkStack            *layouts;
+  GtkColumnView       *columns;
+  GtkListView         *rows;
+  GtkSelectionModel   *model;
+  gboolean             narrow;
+
   /* The context menu of the rows. */
-  GtkWidget           *view;
   GtkSelectionModel   *selection;
   GtkWidget           *popover;
 } SalvagePagePrivate;
@@ -74,9 +81,12 @@ salvage_page_dispose (GObject *object)
 
   priv->stack = NULL;
   priv->error_page = NULL;
-  priv->view = NULL;
+  priv->layouts = NULL;
+  priv->columns = NULL;
+  priv->rows = NULL;
   g_clear_pointer (&priv->popover, gtk_widget_unparent);
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->model);
   g_clear_object (&priv->workspace);
 
   G_OBJECT_CLASS (salvage_page_parent_class)->dispose (object);
@@ -158,6 +168,14 @@ salvage_page_set_property (GObject      *object,
     }
 }
 
+static GtkWidget *
+get_list_view (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  return priv->narrow ? GTK_WIDGET (priv->rows) : GTK_WIDGET (priv->columns);
+}
+
 /* The context menu, from the keyboard: at the focused row. */
 static void
 context_menu_action (GtkWidget  *widget,
@@ -168,7 +186,7 @@ context_menu_action (GtkWidget  *widget,
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
 
   if (priv->popover != NULL)
-    salvage_popup_at_focus (widget, priv->view, GTK_POPOVER (priv->popover));
+    salvage_popup_at_focus (widget, get_list_view (self), GTK_POPOVER (priv->popover));
 }
 
 /* The context menu, from the mouse: at the pointer, for the row under it. */
@@ -183,7 +201,9 @@ context_pressed_cb (GtkGestureClick *gesture,
   GtkListItem *list_item;
   guint position;
 
-  list_item = salvage_pick_list_item (priv->view, x, y);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  list_item = salvage_pick_list_item (view, x, y);
   if (list_item == NULL)
     return;
 
@@ -192,7 +212,7 @@ context_pressed_cb (GtkGestureClick *gesture,
   if (!gtk_selection_model_is_selected (priv->selection, position))
     gtk_selection_model_select_item (priv->selection, position, TRUE);
 
-  salvage_popup_at_point (GTK_WIDGET (self), priv->view, GTK_POPOVER (priv->popover), x, y);
+  salvage_popup_at_point (GTK_WIDGET (self), view, GTK_POPOVER (priv->popover), x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -251,22 +271,116 @@ salvage_page_set_views (SalvagePage   *self,
   priv->error_page = error_page;
 }
 
+/* Gives the model to the view the width calls for. A view without a
+ * model makes no rows: only the one shown follows the list, which may be
+ * the whole Trash. */
+static void
+apply_layout (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  if (priv->narrow)
+    {
+      gtk_column_view_set_model (priv->columns, NULL);
+      gtk_list_view_set_model (priv->rows, priv->model);
+    }
+  else
+    {
+      gtk_list_view_set_model (priv->rows, NULL);
+      gtk_column_view_set_model (priv->columns, priv->model);
+    }
+
+  gtk_stack_set_visible_child_name (priv->layouts, priv->narrow ? "rows" : "columns");
+}
+
+void
+salvage_page_set_lists (SalvagePage       *self,
+                        GtkStack          *layouts,
+                        GtkColumnView     *columns,
+                        GtkListView       *rows,
+                        GtkSelectionModel *model)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_STACK (layouts));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (columns));
+  g_return_if_fail (GTK_IS_LIST_VIEW (rows));
+  g_return_if_fail (GTK_IS_SELECTION_MODEL (model));
+  g_return_if_fail (priv->model == NULL);
+
+  priv->layouts = layouts;
+  priv->columns = columns;
+  priv->rows = rows;
+  priv->model = g_object_ref (model);
+
+  apply_layout (self);
+}
+
+void
+salvage_page_set_narrow (SalvagePage *self,
+                         gboolean     narrow)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+  gboolean had_focus;
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+
+  narrow = !!narrow;
+  if (priv->narrow == narrow)
+    return;
+
+  /* The focus follows the list from one view to the other. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL)
+    focus = gtk_root_get_focus (root);
+  had_focus = focus != NULL && priv->model != NULL &&
+              gtk_widget_is_ancestor (focus, get_list_view (self));
+
+  priv->narrow = narrow;
+  if (priv->model == NULL)
+    return;
+
+  apply_layout (self);
+
+  if (had_focus)
+    gtk_widget_grab_focus (get_list_view (self));
+}
+
+gboolean
+salvage_page_get_narrow (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), FALSE);
+
+  return priv->narrow;
+}
+
+GtkWidget *
+salvage_page_get_list_view (SalvagePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return get_list_view (self);
+}
+
 void
 salvage_page_set_context_menu (SalvagePage       *self,
-                               GtkWidget         *view,
                                GtkSelectionModel *selection,
                                GMenuModel        *menu)
 {
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
-  GtkGesture *gesture;
+  GtkWidget *views[2];
 
   g_return_if_fail (SALVAGE_IS_PAGE (self));
-  g_return_if_fail (GTK_IS_WIDGET (view));
   g_return_if_fail (GTK_IS_SELECTION_MODEL (selection));
   g_return_if_fail (G_IS_MENU_MODEL (menu));
+  g_return_if_fail (priv->model != NULL);
   g_return_if_fail (priv->popover == NULL);
 
-  priv->view = view;
   priv->selection = g_object_ref (selection);
 
   priv->popover = gtk_popover_menu_new_from_model (menu);
@@ -274,10 +388,16 @@ salvage_page_set_context_menu (SalvagePage       *self,
   gtk_widget_set_halign (priv->popover, GTK_ALIGN_START);
   gtk_widget_set_parent (priv->popover, GTK_WIDGET (self));
 
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
-  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (gesture));
+  views[0] = GTK_WIDGET (priv->columns);
+  views[1] = GTK_WIDGET (priv->rows);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkGesture *gesture = gtk_gesture_click_new ();
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+      g_signal_connect (gesture, "pressed", G_CALLBACK (context_pressed_cb), self);
+      gtk_widget_add_controller (views[i], GTK_EVENT_CONTROLLER (gesture));
+    }
 }
 
 GtkPopover *

@@ -56,13 +56,27 @@ void                 salvage_page_set_views      (SalvagePage   *self,
                                                   GtkStack      *stack,
                                                   AdwStatusPage *error_page);
 
-/* Called from a subclass's init: the rows of @view (whose model is
- * @selection, or shows its items at the same positions) get @menu as
- * their context menu, from a secondary click, the Menu key or Shift+F10
- * ("page.context-menu"). A click on a row outside the selection selects
- * that row alone first. */
+/* Called from a subclass's init: the list's two views, columns for a wide
+ * window and rows for a narrow one, in the children "columns" and "rows"
+ * of @layouts, and the model they show. */
+void                 salvage_page_set_lists        (SalvagePage       *self,
+                                                    GtkStack          *layouts,
+                                                    GtkColumnView     *columns,
+                                                    GtkListView       *rows,
+                                                    GtkSelectionModel *model);
+/* Shows the rows (narrow) or the columns. */
+void                 salvage_page_set_narrow       (SalvagePage       *self,
+                                                    gboolean           narrow);
+gboolean             salvage_page_get_narrow       (SalvagePage       *self);
+/* The view shown: the GtkColumnView or the GtkListView. */
+GtkWidget           *salvage_page_get_list_view    (SalvagePage       *self);
+
+/* Called from a subclass's init, after salvage_page_set_lists(): the rows
+ * (whose model is @selection, or shows its items at the same positions)
+ * get @menu as their context menu, from a secondary click, the Menu key or
+ * Shift+F10 ("page.context-menu"). A click on a row outside the selection
+ * selects that row alone first. */
 void                 salvage_page_set_context_menu (SalvagePage       *self,
-                                                    GtkWidget         *view,
                                                     GtkSelectionModel *selection,
                                                     GMenuModel        *menu);
 /* The context menu's popover, or NULL: for tests. */

@@ -135,6 +135,69 @@ salvage_projects_date_text (gpointer item)
   return salvage_format_date (get_date (item));
 }
 
+/* g_dngettext()'s count for @count, which may not fit a gulong. */
+static gulong
+plural_count (gint64 count)
+{
+  return (gulong) MIN (count, (gint64) G_MAXLONG);
+}
+
+char *
+salvage_projects_row_subtitle (gpointer item)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autofree char *type = salvage_projects_type_text (item);
+  g_autofree char *images = NULL;
+  g_autofree char *versions = NULL;
+  g_autofree char *date = salvage_projects_date_text (item);
+  gint64 n_images = -1;
+  gint64 n_versions = -1;
+
+  if (SALVAGE_IS_PROJECT (item))
+    {
+      n_images = salvage_project_get_images (item);
+      n_versions = salvage_project_get_version_count (item);
+    }
+  else if (SALVAGE_IS_VERSION (item))
+    {
+      n_images = salvage_version_get_images (item);
+    }
+
+  if (n_images >= 0)
+    {
+      g_autofree char *number = salvage_format_count (n_images);
+
+      /* Translators: %s is a number of images, already formatted */
+      images = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s image", "%s images",
+                                             plural_count (n_images)),
+                                number);
+    }
+
+  if (n_versions >= 0)
+    {
+      g_autofree char *number = salvage_format_count (n_versions);
+
+      /* Translators: %s is a number of versions, already formatted */
+      versions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s version", "%s versions",
+                                               plural_count (n_versions)),
+                                  number);
+    }
+
+  if (type != NULL)
+    g_strv_builder_add (parts, type);
+  if (images != NULL)
+    g_strv_builder_add (parts, images);
+  if (versions != NULL)
+    g_strv_builder_add (parts, versions);
+  if (date != NULL && g_strcmp0 (date, "—") != 0)
+    g_strv_builder_add (parts, date);
+
+  strv = g_strv_builder_end (parts);
+  /* Translators: what separates the facts on a row's second line */
+  return g_strjoinv (_(" · "), strv);
+}
+
 /* Sorting: siblings are always of one type */
 
 static int

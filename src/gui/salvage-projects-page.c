@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-list-row.h"
 #include "salvage-name-cell.h"
 #include "salvage-page-util.h"
 #include "salvage-projects-columns.h"
@@ -19,7 +20,9 @@ struct _SalvageProjectsPage
 
   GtkStack           *stack;
   AdwStatusPage      *error_page;
+  GtkStack           *layouts;
   GtkColumnView      *column_view;
+  GtkListView        *list_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *images_column;
@@ -357,6 +360,27 @@ row_expanded_cb (GtkTreeListRow      *row,
 
 /* Cells */
 
+/* An expander shows @row, and loads its children when it is opened. */
+static void
+expander_bind (SalvageProjectsPage *self,
+               GtkTreeExpander     *expander,
+               GtkTreeListRow      *row)
+{
+  gtk_tree_expander_set_list_row (expander, row);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
+}
+
+static void
+expander_unbind (SalvageProjectsPage *self,
+                 GtkTreeExpander     *expander,
+                 GtkTreeListRow      *row)
+{
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -395,8 +419,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
       salvage_name_cell_set (cell, SALVAGE_NAME_CELL_PLAIN, text);
     }
 
-  gtk_tree_expander_set_list_row (expander, row);
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
+  expander_bind (self, expander, row);
 }
 
 static void
@@ -404,13 +427,8 @@ name_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 SalvageProjectsPage      *self)
 {
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
-
-  gtk_tree_expander_set_list_row (expander, NULL);
+  expander_unbind (self, GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)),
+                   gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -424,29 +442,25 @@ delete_clicked_cb (GtkButton           *button,
     g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
 }
 
-static void
-actions_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SalvageProjectsPage      *self)
+static GtkWidget *
+delete_button_new (SalvageProjectsPage *self,
+                   GtkListItem         *list_item)
 {
-  GtkWidget *button;
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   salvage_cell_set_list_item (button, list_item);
   g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
-  /* Rows are activated through the selection; the button is reachable by Tab. */
-  gtk_list_item_set_child (list_item, button);
+
+  return button;
 }
 
 static void
-actions_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SalvageProjectsPage      *self)
+delete_button_bind (GtkWidget *button,
+                    gpointer   item)
 {
-  GtkWidget *button = gtk_list_item_get_child (list_item);
-  gpointer item = salvage_list_item_get_object (list_item);
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
 
@@ -473,6 +487,70 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (button,
                                    _("This training is still in progress; it can be moved to the Trash once it has finished"));
     }
+}
+
+static void
+actions_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SalvageProjectsPage      *self)
+{
+  /* Rows are activated through the selection; the button is reachable by Tab. */
+  gtk_list_item_set_child (list_item, delete_button_new (self, list_item));
+}
+
+static void
+actions_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SalvageProjectsPage      *self)
+{
+  delete_button_bind (gtk_list_item_get_child (list_item), salvage_list_item_get_object (list_item));
+}
+
+/* Rows, on a narrow window: the tree's arrow, the name, what the columns
+ * say, and Move to Trash. */
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SalvageProjectsPage      *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *row = salvage_list_row_new ();
+
+  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), delete_button_new (self, list_item));
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
+  salvage_cell_set_list_item (expander, list_item);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             SalvageProjectsPage      *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_tree_expander_get_child (expander));
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (tree_row);
+
+  if (SALVAGE_IS_LEVEL_STATUS (item))
+    {
+      SalvageLevelStatus *status = SALVAGE_LEVEL_STATUS (item);
+
+      salvage_list_row_set_title (row, status->error_message != NULL ? status->error_message
+                                                                      : _("Loading…"));
+      salvage_list_row_set_subtitle (row, NULL);
+    }
+  else
+    {
+      g_autofree char *title = salvage_projects_name_text (item);
+      g_autofree char *subtitle = salvage_projects_row_subtitle (item);
+
+      salvage_list_row_set_title (row, title);
+      salvage_list_row_set_subtitle (row, subtitle);
+    }
+
+  delete_button_bind (salvage_list_row_get_suffix (row, 0), item);
+  expander_bind (self, expander, tree_row);
 }
 
 static void
@@ -613,7 +691,9 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
                                                "/io/github/salvage/Salvage/salvage-projects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, layouts);
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, type_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageProjectsPage, images_column);
@@ -654,6 +734,7 @@ salvage_projects_page_class_init (SalvageProjectsPageClass *klass)
 static void
 salvage_projects_page_init (SalvageProjectsPage *self)
 {
+  g_autoptr(GtkListItemFactory) row_factory = NULL;
   GtkTreeListRowSorter *row_sorter;
   GtkExpression *expression;
 
@@ -686,7 +767,11 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  salvage_page_set_lists (SALVAGE_PAGE (self), self->layouts, self->column_view, self->list_view,
+                          GTK_SELECTION_MODEL (self->selection));
+  row_factory = salvage_signal_factory_new (self, G_CALLBACK (row_setup_cb),
+                                            G_CALLBACK (row_bind_cb), G_CALLBACK (name_unbind_cb));
+  gtk_list_view_set_factory (self->list_view, row_factory);
 
   set_factory (self->name_column,
                salvage_signal_factory_new (self, G_CALLBACK (name_setup_cb),
@@ -705,8 +790,8 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   set_sorter (self->versions_column, salvage_projects_compare_versions);
   set_sorter (self->date_column, salvage_projects_compare_date);
 
-  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
-                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_SELECTION_MODEL (self->selection),
+                                 self->context_menu);
 
   selection_changed_cb (self);
   salvage_page_update_view (SALVAGE_PAGE (self));

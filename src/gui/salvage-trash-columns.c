@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "salvage-format.h"
 #include "salvage-page-util.h"
 #include "salvage-trash-columns.h"
@@ -137,6 +139,20 @@ salvage_trash_deleted_text (gpointer item)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return salvage_format_time_ago (salvage_trash_item_get_deleted_at (item), now);
+}
+
+char *
+salvage_trash_row_subtitle (SalvageTrashItem *item)
+{
+  const char *deleter = salvage_trash_item_get_deleter (item);
+  g_autofree char *deleted = salvage_trash_deleted_text (item);
+
+  if (deleter != NULL && *deleter != '\0')
+    /* Translators: a Trash entry's kind, who deleted it and when, e.g. "Version · Mei Tanaka · 29 days ago" */
+    return g_strdup_printf (_("%s · %s · %s"), salvage_format_trash_kind (item), deleter, deleted);
+
+  /* Translators: a Trash entry's kind and when it was deleted, e.g. "Version · 29 days ago" */
+  return g_strdup_printf (_("%s · %s"), salvage_format_trash_kind (item), deleted);
 }
 
 /* GtkStringSorter computes each key once per item, not once per comparison. */

@@ -54,6 +54,10 @@ char       *salvage_trash_type_text         (gpointer            item);
 char       *salvage_trash_deleter_text      (gpointer            item);
 char       *salvage_trash_deleted_text      (gpointer            item);
 
+/* The second line of a row on a narrow window: "Version · Mei Tanaka ·
+ * 29 days ago". */
+char       *salvage_trash_row_subtitle      (SalvageTrashItem   *item);
+
 /* Sort keys of the text columns, for a GtkStringSorter's expression. */
 char       *salvage_trash_name_key          (SalvageTrashItem   *item,
                                              gpointer            unused);

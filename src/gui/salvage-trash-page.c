@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-list-row.h"
 #include "salvage-page-util.h"
 #include "salvage-restore-cell.h"
 #include "salvage-reveal-selection.h"
@@ -21,7 +22,9 @@ struct _SalvageTrashPage
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   GtkDropDown         *type_dropdown;
+  GtkStack            *layouts;
   GtkColumnView       *column_view;
+  GtkListView         *list_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *deleter_column;
@@ -145,29 +148,29 @@ days_cell_finalized_cb (gpointer  user_data,
   g_ptr_array_remove_fast (self->days_cells, where_the_object_was);
 }
 
-static void
-days_left_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    SalvageTrashPage         *self)
+/* A days-left label, restyled when the warning threshold changes. */
+static GtkWidget *
+days_left_label_new (SalvageTrashPage *self,
+                     GtkListItem      *list_item)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
   gtk_widget_add_css_class (inscription, "numeric");
   g_ptr_array_add (self->days_cells, inscription);
   g_object_weak_ref (G_OBJECT (inscription), days_cell_finalized_cb, self);
   salvage_cell_set_list_item (inscription, list_item);
-  gtk_list_item_set_child (list_item, inscription);
+
+  return inscription;
 }
 
 static void
-days_left_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SalvageTrashPage         *self)
+days_left_label_bind (SalvageTrashPage *self,
+                      GtkWidget        *inscription,
+                      SalvageTrashItem *item)
 {
-  GtkWidget *inscription = gtk_list_item_get_child (list_item);
-  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = NULL;
   int days_left;
@@ -176,6 +179,22 @@ days_left_bind_cb (GtkSignalListItemFactory *factory,
   text = salvage_format_days_left (days_left);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   style_days_left (self, inscription, days_left);
+}
+
+static void
+days_left_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SalvageTrashPage         *self)
+{
+  gtk_list_item_set_child (list_item, days_left_label_new (self, list_item));
+}
+
+static void
+days_left_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SalvageTrashPage         *self)
+{
+  days_left_label_bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -231,6 +250,50 @@ actions_unbind_cb (GtkSignalListItemFactory *factory,
                    SalvageTrashPage         *self)
 {
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* Rows, on a narrow window: the name, what the columns say, the days
+ * left and Restore. */
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SalvageTrashPage         *self)
+{
+  GtkWidget *row = salvage_list_row_new ();
+  GtkWidget *restore = salvage_restore_cell_new (self->restore_label);
+
+  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), days_left_label_new (self, list_item));
+  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), restore);
+  g_signal_connect_object (restore, "restore", G_CALLBACK (restore_cb), self, 0);
+  salvage_cell_set_list_item (row, list_item);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             SalvageTrashPage         *self)
+{
+  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
+  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *title = salvage_trash_name_text (item);
+  g_autofree char *subtitle = salvage_trash_row_subtitle (item);
+
+  salvage_list_row_set_title (row, title);
+  salvage_list_row_set_subtitle (row, subtitle);
+  days_left_label_bind (self, salvage_list_row_get_suffix (row, 0), item);
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), item);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               SalvageTrashPage         *self)
+{
+  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
+
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), NULL);
 }
 
 /* Actions */
@@ -569,7 +632,9 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, layouts);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, deleter_column);
@@ -614,6 +679,8 @@ text_sorter_new (SalvageTrashPage *self,
 static void
 salvage_trash_page_init (SalvageTrashPage *self)
 {
+  g_autoptr(GtkListItemFactory) row_factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
@@ -638,7 +705,12 @@ salvage_trash_page_init (SalvageTrashPage *self)
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
   self->view_model = salvage_reveal_selection_new (G_LIST_MODEL (self->shown),
                                                    GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_set_model (self->column_view, self->view_model);
+  salvage_page_set_lists (SALVAGE_PAGE (self), self->layouts, self->column_view, self->list_view,
+                          self->view_model);
+  row_factory = salvage_signal_factory_new (self, G_CALLBACK (row_setup_cb),
+                                            G_CALLBACK (row_bind_cb),
+                                            G_CALLBACK (row_unbind_cb));
+  gtk_list_view_set_factory (self->list_view, row_factory);
 
   set_column (self->name_column, salvage_text_factory_new (salvage_trash_name_text, 32, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
@@ -661,8 +733,8 @@ salvage_trash_page_init (SalvageTrashPage *self)
   /* What is about to be lost for good comes first. */
   gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
 
-  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
-                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_SELECTION_MODEL (self->selection),
+                                 self->context_menu);
 
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_changed_cb), self, G_CONNECT_SWAPPED);

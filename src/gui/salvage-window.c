@@ -77,18 +77,28 @@ update_actions (SalvageWindow *self)
                                  salvage_session_get_workspace (self->session) != NULL);
 }
 
+/* On a narrow window the pages show rows rather than columns. */
+static void
+set_narrow (SalvageWindow *self,
+            gboolean       narrow)
+{
+  self->narrow = narrow;
+  salvage_page_set_narrow (SALVAGE_PAGE (self->projects_page), narrow);
+  salvage_page_set_narrow (SALVAGE_PAGE (self->workflows_page), narrow);
+  salvage_page_set_narrow (SALVAGE_PAGE (self->trash_page), narrow);
+  update_chrome (self);
+}
+
 static void
 narrow_applied_cb (SalvageWindow *self)
 {
-  self->narrow = TRUE;
-  update_chrome (self);
+  set_narrow (self, TRUE);
 }
 
 static void
 narrow_unapplied_cb (SalvageWindow *self)
 {
-  self->narrow = FALSE;
-  update_chrome (self);
+  set_narrow (self, FALSE);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
+#include "salvage-list-row.h"
 #include "salvage-page-util.h"
 #include "salvage-workflows-page.h"
 
@@ -17,7 +18,9 @@ struct _SalvageWorkflowsPage
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
+  GtkStack            *layouts;
   GtkColumnView       *column_view;
+  GtkListView         *list_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *url_column;
   GtkColumnViewColumn *status_column;
@@ -122,20 +125,40 @@ delete_clicked_cb (GtkButton            *button,
     g_signal_emit (self, signals[DELETE_REQUESTED], 0, item);
 }
 
+static GtkWidget *
+delete_button_new (SalvageWorkflowsPage *self,
+                   GtkListItem          *list_item)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+  gtk_widget_add_css_class (button, "flat");
+  salvage_cell_set_list_item (button, list_item);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
+
+  return button;
+}
+
+static void
+delete_button_bind (GtkWidget       *button,
+                    SalvageWorkflow *workflow)
+{
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (_("Move “%s” to Trash"), salvage_workflow_get_name (workflow));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static void
 actions_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SalvageWorkflowsPage     *self)
 {
-  GtkWidget *button;
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_tooltip_text (button, _("Move to Trash"));
-  gtk_widget_add_css_class (button, "flat");
-  salvage_cell_set_list_item (button, list_item);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
-  gtk_list_item_set_child (list_item, button);
+  gtk_list_item_set_child (list_item, delete_button_new (self, list_item));
 }
 
 static void
@@ -143,13 +166,39 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageWorkflowsPage     *self)
 {
-  SalvageWorkflow *workflow = gtk_list_item_get_item (list_item);
-  g_autofree char *label = NULL;
+  delete_button_bind (gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+}
 
-  label = g_strdup_printf (_("Move “%s” to Trash"), salvage_workflow_get_name (workflow));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+/* Rows, on a narrow window: the name, its URL, status and date, and Move
+ * to Trash. */
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SalvageWorkflowsPage     *self)
+{
+  GtkWidget *row = salvage_list_row_new ();
+
+  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), delete_button_new (self, list_item));
+  salvage_cell_set_list_item (row, list_item);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             SalvageWorkflowsPage     *self)
+{
+  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
+  SalvageWorkflow *workflow = gtk_list_item_get_item (list_item);
+  g_autofree char *status = status_text (workflow);
+  g_autofree char *date = date_text (workflow);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a workflow's URL, status and date, e.g. "blur-faces · Active · 3 Nov 2026" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), salvage_workflow_get_url (workflow), status, date);
+  salvage_list_row_set_title (row, salvage_workflow_get_name (workflow));
+  salvage_list_row_set_subtitle (row, subtitle);
+  delete_button_bind (salvage_list_row_get_suffix (row, 0), workflow);
 }
 
 static void
@@ -219,7 +268,9 @@ salvage_workflows_page_class_init (SalvageWorkflowsPageClass *klass)
                                                "/io/github/salvage/Salvage/salvage-workflows-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, layouts);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, url_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkflowsPage, status_column);
@@ -259,6 +310,8 @@ set_column (GtkColumnViewColumn *column,
 static void
 salvage_workflows_page_init (SalvageWorkflowsPage *self)
 {
+  g_autoptr(GtkListItemFactory) row_factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
 
@@ -278,7 +331,11 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  salvage_page_set_lists (SALVAGE_PAGE (self), self->layouts, self->column_view, self->list_view,
+                          GTK_SELECTION_MODEL (self->selection));
+  row_factory = salvage_signal_factory_new (self, G_CALLBACK (row_setup_cb),
+                                            G_CALLBACK (row_bind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, row_factory);
 
   set_column (self->name_column, salvage_text_factory_new (name_text, 24, FALSE),
               string_sorter_new ("name"));
@@ -296,8 +353,8 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
 
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
-  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_WIDGET (self->column_view),
-                                 GTK_SELECTION_MODEL (self->selection), self->context_menu);
+  salvage_page_set_context_menu (SALVAGE_PAGE (self), GTK_SELECTION_MODEL (self->selection),
+                                 self->context_menu);
 
   selection_changed_cb (self);
   salvage_page_update_view (SALVAGE_PAGE (self));

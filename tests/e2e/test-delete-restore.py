@@ -8,7 +8,11 @@
 # fails the test and says which step it was. The application is killed at
 # the end, whatever happens.
 #
-# Usage: test-delete-restore.py SALVAGE-EXECUTABLE
+# Usage: test-delete-restore.py [--size WIDTHxHEIGHT] SALVAGE-EXECUTABLE
+#
+# With --size the window opens at that size (through its settings, which
+# need GSETTINGS_SCHEMA_DIR), and no page may scroll sideways: at 360x640
+# the pages show rows rather than columns.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -180,8 +184,9 @@ class App:
         return None
 
     def table(self, name):
-        """The shown table of the page called @name."""
-        return find(self.window, 'tree table', lambda n: n == name)
+        """The shown list of the page called @name: a table of columns on a
+        wide window, a list of rows on a narrow one."""
+        return find(self.window, ('tree table', 'list'), lambda n: n == name)
 
     def button_in_table(self, table_name, prefix):
         table = self.table(table_name)
@@ -198,6 +203,18 @@ def check_row_buttons(app, table_name):
     if table is None:
         raise StepFailed(f'the {table_name} table is not shown')
     checked = 0
+    if table.get_role_name() == 'list':
+        # Rows: each row's button names the item the row shows.
+        for row in descendants(table):
+            if row.get_role_name() != 'list item':
+                continue
+            for button in descendants(row):
+                if button.get_role_name() in BUTTON:
+                    name = button.get_name() or ''
+                    if '“' not in name or '”' not in name:
+                        raise StepFailed(f'a button of a {table_name} row is named “{name}”')
+                    checked += 1
+        return checked
     for row in descendants(table):
         if row.get_role_name() != 'table row':
             continue
@@ -214,7 +231,17 @@ def check_row_buttons(app, table_name):
     return checked
 
 
-def run_steps(app):
+def check_no_sideways_scrolling(app, page):
+    """No scroll bar across the window: everything of @page fits its width."""
+    for accessible in descendants(app.window):
+        if accessible.get_role_name() != 'scroll bar':
+            continue
+        extents = Atspi.Component.get_extents(accessible, Atspi.CoordType.WINDOW)
+        if extents.width > extents.height:
+            raise StepFailed(f'the {page} page scrolls sideways')
+
+
+def run_steps(app, narrow=False):
     app.accessible = wait_for('the application appears on the accessibility bus',
                               app.find_application)
     app.window = wait_for('the main window opens', app.find_window)
@@ -225,6 +252,8 @@ def run_steps(app):
     project = quoted(delete.get_name())
     delete_name = f'Move “{project}” to Trash'
     print(f'# {check_row_buttons(app, "Projects")} row buttons of the Projects page name their item')
+    if narrow:
+        check_no_sideways_scrolling(app, 'Projects')
     print(f'# deleting the project “{project}”')
     click(step, delete)
 
@@ -248,6 +277,8 @@ def run_steps(app):
     wait_for('the Trash page shows its table', lambda: app.table('Trash'))
     wait_for('the Trash page shows its rows', lambda: check_row_buttons(app, 'Trash') > 0)
     print(f'# {check_row_buttons(app, "Trash")} row buttons of the Trash page name their item')
+    if narrow:
+        check_no_sideways_scrolling(app, 'Trash')
 
     step = 'the Search button is shown'
     search = wait_for(step, lambda: find(app.window, BUTTON + ('toggle button',),
@@ -293,8 +324,13 @@ def wait_for_display(limit):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(f'usage: {sys.argv[0]} SALVAGE-EXECUTABLE', file=sys.stderr)
+    args = sys.argv[1:]
+    size = None
+    if len(args) == 3 and args[0] == '--size':
+        size = [int(n) for n in args[1].split('x')]
+        args = args[2:]
+    if len(args) != 1:
+        print(f'usage: {sys.argv[0]} [--size WIDTHxHEIGHT] SALVAGE-EXECUTABLE', file=sys.stderr)
         return 2
 
     home = tempfile.TemporaryDirectory(prefix='salvage-e2e-')
@@ -310,6 +346,15 @@ def main():
     env.pop('GTK_A11Y', None)
     env.pop('NO_AT_BRIDGE', None)
 
+    if size is not None:
+        # The window's size is one of its settings.
+        settings_dir = os.path.join(home.name, 'config', 'glib-2.0', 'settings')
+        os.makedirs(settings_dir)
+        with open(os.path.join(settings_dir, 'keyfile'), 'w') as f:
+            f.write('[io/github/salvage/Salvage]\n'
+                    f'window-width={size[0]}\nwindow-height={size[1]}\n')
+        env['GSETTINGS_BACKEND'] = 'keyfile'
+
     # xvfb-run can hand over before a busy machine's X server takes
     # connections; a program started then fails with "cannot open display".
     if not wait_for_display(20):
@@ -317,7 +362,7 @@ def main():
         return 1
 
     try:
-        return drive([sys.argv[1], '--demo'], env, run_steps)
+        return drive([args[0], '--demo'], env, run_steps, size is not None and size[0] < 600)
     finally:
         home.cleanup()
 
