@@ -172,7 +172,7 @@ append_names (GString   *out,
     {
       guint rest = items->len - n_named;
 
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", rest),
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more", rest),
                               rest);
     }
 }
@@ -273,14 +273,14 @@ salvage_restore_dialog_new (SalvageWorkspace *workspace,
     {
       if (all)
         heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Restore All %u Item?",
-                                                "Restore All %u Items?",
+                                                "Restore All %'u Item?",
+                                                "Restore All %'u Items?",
                                                 requested->len),
                                    requested->len);
       else
         heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Restore %u Item?",
-                                                "Restore %u Items?",
+                                                "Restore %'u Item?",
+                                                "Restore %'u Items?",
                                                 requested->len),
                                    requested->len);
 

@@ -346,7 +346,7 @@ selection_changed_cb (SalvageTrashPage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n = (guint) gtk_bitset_get_size (selected);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item selected", "%u items selected", n), n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item selected", "%'u items selected", n), n);
   gtk_label_set_label (self->selection_label, text);
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
