@@ -536,6 +536,7 @@ test_trash_f5 (void)
   g_autoptr(GDateTime) april_first = utc (2026, 4, 1, 0, 0, 0);
   g_autoptr(GDateTime) may_first = utc (2026, 5, 1, 0, 0, 0);
   g_autoptr(GDateTime) mid_april = utc (2026, 4, 15, 12, 0, 0);
+  g_autofree char *display = NULL;
   SalvageTrashItem *item;
 
   items = trash_ok ("{\"items\": ["
@@ -572,6 +573,9 @@ test_trash_f5 (void)
   g_assert_cmpstr (salvage_trash_item_get_deleted_by_name (item), ==, "Bob");
   g_assert_cmpstr (salvage_trash_item_get_restore_type (item), ==, "version");
   g_assert_cmpint (salvage_trash_item_get_days_left (item, mid_april), ==, 17);
+  /* The name already says "v3": it is not said twice. */
+  display = salvage_trash_item_dup_display_name (item);
+  g_assert_cmpstr (display, ==, "My Project › v3");
 }
 
 static void
@@ -2386,6 +2390,40 @@ test_trash_item_model (void)
   g_assert_finalize_object (other);
 }
 
+/* A version is named by its number once, however its name is written. */
+static void
+test_version_label (void)
+{
+  static const struct {
+    const char *number;
+    const char *name;
+    const char *label;
+  } cases[] = {
+    { "1", "augmented-416x416", "v1 augmented-416x416" },
+    { "1", "v1 augmented-416x416", "v1 augmented-416x416" },
+    { "1", "V1 raw", "v1 raw" },
+    { "3", "v3", "v3" },
+    { "3", "3", "v3" },
+    { "3", "3-raw", "v3-raw" },
+    { "3", "", "v3" },
+    { "3", NULL, "v3" },
+    /* Another number, or more digits of one, is part of the name. */
+    { "1", "v10 big", "v1 v10 big" },
+    { "1", "v1.5", "v1 v1.5" },
+    { "12", "v1", "v12 v1" },
+    { "3", "very good", "v3 very good" },
+    { NULL, "raw", "raw" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = salvage_version_format_label (cases[i].number, cases[i].name);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 static void
 test_other_models (void)
 {
@@ -2483,6 +2521,7 @@ main (int   argc,
   g_test_add_func ("/error/redact", test_redact);
   g_test_add_func ("/model/trash-item", test_trash_item_model);
   g_test_add_func ("/model/others", test_other_models);
+  g_test_add_func ("/model/version-label", test_version_label);
 
   return g_test_run ();
 }

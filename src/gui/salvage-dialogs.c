@@ -47,12 +47,10 @@ salvage_dup_item_name (SalvageWorkspace *workspace,
   if (SALVAGE_IS_VERSION (item))
     {
       const char *project = find_project_name (workspace, salvage_version_get_project_slug (item));
-      const char *name = salvage_version_get_name (item);
+      g_autofree char *label = salvage_version_format_label (salvage_version_get_number (item),
+                                                             salvage_version_get_name (item));
 
-      if (name == NULL || *name == '\0')
-        return g_strdup_printf ("%s › v%s", project, salvage_version_get_number (item));
-
-      return g_strdup_printf ("%s › v%s %s", project, salvage_version_get_number (item), name);
+      return g_strdup_printf ("%s › %s", project, label);
     }
 
   if (SALVAGE_IS_TRAINING (item))

@@ -63,15 +63,8 @@ char *
 salvage_projects_name_text (gpointer item)
 {
   if (SALVAGE_IS_VERSION (item))
-    {
-      const char *name = salvage_version_get_name (item);
-      const char *number = salvage_version_get_number (item);
-
-      if (name == NULL || *name == '\0')
-        return g_strdup_printf ("v%s", number);
-
-      return g_strdup_printf ("v%s %s", number, name);
-    }
+    return salvage_version_format_label (salvage_version_get_number (item),
+                                         salvage_version_get_name (item));
 
   if (SALVAGE_IS_TRAINING (item))
     {
