@@ -152,6 +152,24 @@ explain_training_refusal (GError *error)
     }
 }
 
+/* A restore that finds nothing means the entry has left the Trash (restored
+ * elsewhere, or cleaned up), or the key may not restore it: not that it
+ * "may already be in the Trash", as a 404 to other requests may. */
+static void
+explain_restore_not_found (GError *error)
+{
+  const char *reason = salvage_error_get_reason (error);
+  const char *sentence = _("It is no longer in the Trash, or the API key lacks the "
+                           "permission to restore it");
+
+  g_free (error->message);
+  if (reason != NULL)
+    /* Translators: what went wrong, then the server's own words about it */
+    error->message = g_strdup_printf (_("%s: %s"), sentence, reason);
+  else
+    error->message = g_strdup (sentence);
+}
+
 /* {"trainingId": @training_id}, the body of the POST form's requests. */
 static GBytes *
 build_training_body (const char *training_id)
@@ -567,6 +585,9 @@ restore_cb (GObject      *object,
       g_steal_pointer (&task);
       return;
     }
+
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND))
+    explain_restore_not_found (error);
 
   /* The other form may answer with nothing, which means it was restored. */
   if (body != NULL && data->other_form && bytes_are_blank (body))
