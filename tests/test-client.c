@@ -1188,7 +1188,7 @@ test_training_delete_design (void)
                                 &reply, &error));
     assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
     g_assert_cmpstr (error->message, ==,
-                     "The training is still running: stop or cancel it before moving it to "
+                     "The training run is still running: stop or cancel it before moving it to "
                      "the Trash");
     g_assert_null (reply.version_alias_action);
     g_clear_error (&error);
@@ -1361,7 +1361,7 @@ test_training_refusals (void)
                                 &reply, &error));
     assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
     g_assert_cmpstr (error->message, ==,
-                     "The version has several trainings and the server could not tell which "
+                     "The version has several training runs and the server could not tell which "
                      "one to move to the Trash");
     g_assert_cmpint (training_state (&fx, other), ==, SALVAGE_SERVER_ITEM_LIVE);
   }

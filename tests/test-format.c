@@ -111,6 +111,29 @@ test_time_ago (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Each kind has one name: a training run is never "a training". */
+static void
+test_kinds (void)
+{
+  static const struct {
+    SalvageTrashKind kind;
+    const char *name;
+  } kinds[] = {
+    { SALVAGE_TRASH_KIND_PROJECT, "Project" },
+    { SALVAGE_TRASH_KIND_VERSION, "Version" },
+    { SALVAGE_TRASH_KIND_TRAINING, "Training Run" },
+    { SALVAGE_TRASH_KIND_WORKFLOW, "Workflow" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_object_new (SALVAGE_TYPE_TRASH_ITEM,
+                                                       "kind", kinds[i].kind, NULL);
+
+      g_assert_cmpstr (salvage_format_trash_kind (item), ==, kinds[i].name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +144,7 @@ main (int   argc,
   g_test_add_func ("/format/counts", test_counts);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/time-ago", test_time_ago);
+  g_test_add_func ("/format/kinds", test_kinds);
 
   return g_test_run ();
 }

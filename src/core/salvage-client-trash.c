@@ -126,12 +126,12 @@ explain_training_refusal (GError *error)
     const char *sentence;
   } refusals[] = {
     { "in progress",
-      N_("The training is still running: stop or cancel it before moving it to the Trash") },
+      N_("The training run is still running: stop or cancel it before moving it to the Trash") },
     { "registered model",
-      N_("The training made the model registered for its version, so it cannot go to the "
+      N_("The training run made the model registered for its version, so it cannot go to the "
          "Trash: register another model for the version first") },
     { "multiple_trainings",
-      N_("The version has several trainings and the server could not tell which one to "
+      N_("The version has several training runs and the server could not tell which one to "
          "move to the Trash") },
   };
   g_autofree char *words = NULL;

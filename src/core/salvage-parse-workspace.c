@@ -404,7 +404,7 @@ salvage_parse_trainings (GBytes      *body,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           salvage_parse_bad_shape (error,
-                                   _("Training %u of “trainings” is not an object"), i + 1);
+                                   _("Training run %u of “trainings” is not an object"), i + 1);
           return NULL;
         }
 
@@ -423,7 +423,7 @@ salvage_parse_trainings (GBytes      *body,
       if (id == NULL)
         {
           salvage_parse_bad_shape (error,
-                                   _("Training %u of “trainings” has no usable “id”"), i + 1);
+                                   _("Training run %u of “trainings” has no usable “id”"), i + 1);
           return NULL;
         }
 

@@ -128,7 +128,7 @@ salvage_delete_dialog_new (gpointer    item,
     body = g_strdup_printf (_("The version “%s” is moved to the Trash and kept there for 30 days, then removed for good. Any training in progress on it is cancelled."),
                             name);
   else if (SALVAGE_IS_TRAINING (item))
-    body = g_strdup_printf (_("The training “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
+    body = g_strdup_printf (_("The training run “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
                             name);
   else
     body = g_strdup_printf (_("The workflow “%s” is moved to the Trash and kept there for 30 days, then removed for good."),

@@ -214,7 +214,7 @@ salvage_format_trash_kind (SalvageTrashItem *item)
     case SALVAGE_TRASH_KIND_WORKFLOW:
       return _("Workflow");
     case SALVAGE_TRASH_KIND_TRAINING:
-      return _("Training");
+      return _("Training Run");
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       {

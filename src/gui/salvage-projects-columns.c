@@ -93,10 +93,10 @@ salvage_projects_type_text (gpointer item)
       const char *status = salvage_training_get_status (item);
 
       if (status == NULL || *status == '\0')
-        return g_strdup (_("Training"));
+        return g_strdup (_("Training Run"));
 
-      /* Translators: a training run and its status, e.g. "Training · running" */
-      return g_strdup_printf (_("Training · %s"), salvage_format_training_status (status));
+      /* Translators: a training run and its status, e.g. "Training Run · running" */
+      return g_strdup_printf (_("Training Run · %s"), salvage_format_training_status (status));
     }
 
   return NULL;

@@ -471,7 +471,7 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
     {
       gtk_widget_set_sensitive (button, FALSE);
       gtk_widget_set_tooltip_text (button,
-                                   _("This training is still in progress; it can be moved to the Trash once it has finished"));
+                                   _("This training run is still in progress; it can be moved to the Trash once it has finished"));
     }
 }
 
@@ -513,7 +513,7 @@ delete_selected_action (GtkWidget  *widget,
   if (!salvage_projects_item_is_deletable (item))
     {
       gtk_widget_activate_action (widget, "win.toast", "s",
-                                  _("A training in progress cannot be moved to the Trash"));
+                                  _("A training run in progress cannot be moved to the Trash"));
       return;
     }
 

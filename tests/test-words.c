@@ -1,0 +1,185 @@
+/* test-words.c - what the window says, and where: names, headings, notes and their places
+ *
+ * The window against the stand-in server, as in test-window.c, for the
+ * words a person reads or hears: what the Trash's filter calls training
+ * runs, what the Projects tree's expanders are called, how a near cleanup
+ * shows without colour, and so on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-server-fault.h"
+#include "salvage-window-private.h"
+
+#define WS      "acme-words"
+#define API_KEY "test-key-Wq72nPzR"
+#define DAY     (G_TIME_SPAN_DAY)
+
+#include "salvage-test-wait.h"
+#include "salvage-test-widgets.h"
+#include "salvage-test-dialogs.h"
+
+static SalvageApplication *application;
+
+typedef struct
+{
+  SalvageServer *server;
+  SalvageWindow *window;
+} Fixture;
+
+static void
+seed_server (SalvageServer *server)
+{
+  gint64 now = g_get_real_time ();
+
+  salvage_server_add_workspace (server, WS, "Acme Words");
+  salvage_server_add_key (server, API_KEY, WS);
+
+  salvage_server_add_project (server, WS, "pcb-defects", "PCB Defects", "object-detection", 12000);
+  salvage_server_add_version (server, WS, "pcb-defects", 1, "v1 raw", 12000);
+  salvage_server_add_version (server, WS, "pcb-defects", 2, "augmented", 36000);
+  salvage_server_add_training (server, WS, "pcb-defects", 2, "finished", "yolov8n");
+  salvage_server_add_project (server, WS, "hard-hats", "Hard Hat Detection", "object-detection", 800);
+  salvage_server_add_project (server, WS, "forklifts", "Forklift Safety", "object-detection", 500);
+  salvage_server_add_version (server, WS, "forklifts", 1, "raw", 500);
+
+  salvage_server_add_workflow (server, WS, "blur-faces", "Blur Faces");
+
+  /* Two days left, and 25. */
+  salvage_server_add_workflow (server, WS, "old-flow", "Old Flow");
+  g_assert_true (salvage_server_trash (server, WS, "workflow", "old-flow",
+                                       now - 28 * DAY, "Alex Morgan"));
+  salvage_server_add_project (server, WS, "traffic-signs", "Traffic Signs", "object-detection", 300);
+  g_assert_true (salvage_server_trash (server, WS, "project", "traffic-signs",
+                                       now - 5 * DAY, "Mei Tanaka"));
+}
+
+static void
+fixture_setup (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->server = salvage_server_new ();
+  seed_server (f->server);
+  salvage_server_listen (f->server, 0, &error);
+  g_assert_no_error (error);
+
+  f->window = salvage_window_new (GTK_APPLICATION (application));
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  SalvageWindow *window = g_steal_pointer (&f->window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  WAIT_FOR (window == NULL);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_clear_object (&f->server);
+}
+
+static SalvageWorkspace *
+workspace (Fixture *f)
+{
+  return salvage_window_get_workspace (f->window);
+}
+
+static gboolean
+page_shows (SalvagePage *page,
+            const char  *view)
+{
+  return g_strcmp0 (salvage_page_get_view (page), view) == 0;
+}
+
+static void
+connect_and_wait (Fixture *f)
+{
+  salvage_window_connect (f->window, salvage_server_get_url (f->server), API_KEY);
+
+  WAIT_FOR (workspace (f) != NULL &&
+            page_shows (SALVAGE_PAGE (salvage_window_get_projects_page (f->window)), "content") &&
+            page_shows (SALVAGE_PAGE (salvage_window_get_trash_page (f->window)), "content"));
+}
+
+/* Widgets of @type under @root, depth first. */
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The Trash's type filter calls training runs that, as every other place
+ * does. */
+static void
+test_trash_filter_words (void)
+{
+  Fixture f = { 0, };
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GListModel *kinds;
+  gboolean found = FALSE;
+
+  fixture_setup (&f);
+  connect_and_wait (&f);
+  collect_widgets (GTK_WIDGET (salvage_window_get_trash_page (f.window)), GTK_TYPE_DROP_DOWN,
+                   dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+
+  kinds = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, 0));
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      const char *kind = gtk_string_list_get_string (GTK_STRING_LIST (kinds), i);
+
+      g_assert_cmpstr (kind, !=, "Trainings");
+      found |= g_str_equal (kind, "Training Runs");
+    }
+  g_assert_true (found);
+
+  fixture_teardown (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Accessible names and labels are kept, and read back, without an
+   * accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = salvage_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/words/trash-filter", test_trash_filter_words);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+
+  return status;
+}
