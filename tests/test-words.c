@@ -113,6 +113,31 @@ connect_and_wait (Fixture *f)
             page_shows (SALVAGE_PAGE (salvage_window_get_trash_page (f->window)), "content"));
 }
 
+/* The object of @model whose "name" property is @name, or NULL. */
+static gpointer
+find_by_name (GListModel *model,
+              const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_name = NULL;
+
+      g_object_get (item, "name", &item_name, NULL);
+      if (g_strcmp0 (item_name, name) == 0)
+        return item;  /* the model keeps it alive */
+    }
+
+  return NULL;
+}
+
+static gpointer
+find_project (Fixture    *f,
+              const char *name)
+{
+  return find_by_name (salvage_workspace_get_projects (workspace (f)), name);
+}
+
 /* Widgets of @type under @root, depth first. */
 static void
 collect_widgets (GtkWidget *root,
@@ -157,6 +182,90 @@ test_trash_filter_words (void)
   fixture_teardown (&f);
 }
 
+/* The tree expander of the Projects page that shows @item, or NULL. */
+static GtkTreeExpander *
+find_expander (Fixture  *f,
+               gpointer  item)
+{
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (salvage_window_get_projects_page (f->window)),
+                   GTK_TYPE_TREE_EXPANDER, expanders);
+
+  for (guint i = 0; i < expanders->len; i++)
+    {
+      GtkTreeExpander *expander = g_ptr_array_index (expanders, i);
+      g_autoptr(GObject) shown = gtk_tree_expander_get_item (expander);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (expander)) && (gpointer) shown == item)
+        return expander;
+    }
+
+  return NULL;
+}
+
+static void
+assert_accessible_label (gpointer    accessible,
+                         const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (accessible),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (mismatch != NULL)
+    g_error ("the accessible label is “%s”, not “%s”", mismatch, label);
+}
+
+/* Each expander says what it opens, rather than every one reading as its
+ * row's name (or, on older GTK, as "Expand"). */
+static void
+test_expander_names (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *page;
+  SalvageProject *project;
+  GtkTreeExpander *expander;
+  GListModel *versions;
+  g_autoptr(SalvageVersion) version = NULL;
+
+  fixture_setup (&f);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+  page = salvage_window_get_projects_page (f.window);
+  project = find_project (&f, "PCB Defects");
+
+  WAIT_FOR ((expander = find_expander (&f, project)) != NULL);
+  assert_accessible_label (expander, "Versions of “PCB Defects”");
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (expander),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  /* Named apart, each after its own row. */
+  WAIT_FOR ((expander = find_expander (&f, find_project (&f, "Forklift Safety"))) != NULL);
+  assert_accessible_label (expander, "Versions of “Forklift Safety”");
+
+  /* A project with nothing to open keeps its name. */
+  WAIT_FOR ((expander = find_expander (&f, find_project (&f, "Hard Hat Detection"))) != NULL);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* A version's opens its training runs; its name is said once. */
+  versions = salvage_workspace_get_versions (workspace (&f), project);
+  g_assert_true (salvage_projects_page_expand_item (page, project));
+  WAIT_FOR (g_list_model_get_n_items (versions) == 2);
+  for (guint i = 0; i < 2 && version == NULL; i++)
+    {
+      g_autoptr(SalvageVersion) v = g_list_model_get_item (versions, i);
+
+      if (g_str_equal (salvage_version_get_number (v), "1"))
+        version = g_steal_pointer (&v);
+    }
+  g_assert_nonnull (version);
+  WAIT_FOR ((expander = find_expander (&f, version)) != NULL);
+  assert_accessible_label (expander, "Training runs of “v1 raw”");
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +285,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
+  g_test_add_func ("/words/expander-names", test_expander_names);
 
   status = g_test_run ();
 

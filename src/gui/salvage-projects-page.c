@@ -369,6 +369,52 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, expander);
 }
 
+/* The expander is a button that GTK names after its row's text: every one
+ * would read as a bare name, with nothing to say what it opens. One that
+ * opens something is named after what it opens ("Versions of “PCB
+ * Defects”"); its expanded state says whether that is shown. The cell
+ * keeps the row's name. */
+static void
+name_expander (GtkTreeExpander *expander,
+               GtkTreeListRow  *row,
+               gpointer         item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (expander));
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (SALVAGE_IS_LEVEL_STATUS (item) || !gtk_tree_list_row_is_expandable (row))
+    {
+      if (cell != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (expander),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      gtk_tree_expander_get_child (expander), NULL,
+                                      -1);
+      return;
+    }
+
+  name = salvage_projects_name_text (item);
+  if (SALVAGE_IS_PROJECT (item))
+    /* Translators: the accessible name of a project's expander */
+    label = g_strdup_printf (_("Versions of “%s”"), name);
+  else
+    /* Translators: the accessible name of a version's expander */
+    label = g_strdup_printf (_("Training runs of “%s”"), name);
+
+  /* The cell takes its name from what it holds, the expander included:
+   * it is named after the row itself. */
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static void
 name_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -396,6 +442,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_tree_expander_set_list_row (expander, row);
+  name_expander (expander, row, item);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
 }
 
