@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
+#include "salvage-days-left-cell.h"
 #include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
@@ -266,6 +267,51 @@ test_expander_names (void)
   fixture_teardown (&f);
 }
 
+/* A near cleanup shows as an icon that says so, not in colour alone. */
+static void
+test_days_left_cue (void)
+{
+  Fixture f = { 0, };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint n_soon = 0;
+
+  fixture_setup (&f);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "trash");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  WAIT_FOR ((g_ptr_array_set_size (cells, 0),
+             collect_widgets (GTK_WIDGET (salvage_window_get_trash_page (f.window)),
+                              SALVAGE_TYPE_DAYS_LEFT_CELL, cells),
+             cells->len >= 2));
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      SalvageDaysLeftCell *cell = g_ptr_array_index (cells, i);
+      GtkWidget *icon = salvage_days_left_cell_get_icon (cell);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (cell)))
+        continue;
+
+      if (salvage_days_left_cell_get_soon (cell))
+        {
+          n_soon++;
+          g_assert_true (gtk_widget_get_mapped (icon));
+          assert_accessible_label (icon, "Removed for good soon");
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "Removed for good soon");
+        }
+      else
+        {
+          g_assert_false (gtk_widget_get_visible (icon));
+        }
+    }
+
+  /* The workflow with two days left, not the project with 25. */
+  g_assert_cmpuint (n_soon, ==, 1);
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
   g_test_add_func ("/words/expander-names", test_expander_names);
+  g_test_add_func ("/words/days-left-cue", test_days_left_cue);
 
   status = g_test_run ();
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "salvage-days-left-cell.h"
 #include "salvage-format.h"
 #include "salvage-page-util.h"
 #include "salvage-restore-cell.h"
@@ -49,7 +50,7 @@ struct _SalvageTrashPage
   /* Where the sort, the type filter and the warning threshold are kept. */
   GSettings           *settings;
   int                  warning_days;
-  /* The days-left cells that exist, to restyle when the threshold changes. */
+  /* The days-left cells that exist, to redo when the threshold changes. */
   GPtrArray           *days_cells;
 
 };
@@ -126,14 +127,12 @@ get_sort_columns (SalvageTrashPage    *self,
 
 /* The last days are the ones to notice: after them it is gone for good. */
 static void
-style_days_left (SalvageTrashPage *self,
-                 GtkWidget        *inscription,
-                 int               days_left)
+show_days_left (SalvageTrashPage *self,
+                GtkWidget        *cell,
+                int               days_left)
 {
-  if (days_left >= 0 && days_left <= self->warning_days)
-    gtk_widget_add_css_class (inscription, "warning");
-  else
-    gtk_widget_remove_css_class (inscription, "warning");
+  salvage_days_left_cell_set (SALVAGE_DAYS_LEFT_CELL (cell), days_left,
+                              days_left >= 0 && days_left <= self->warning_days);
 }
 
 static void
@@ -150,15 +149,12 @@ days_left_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     SalvageTrashPage         *self)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *cell = salvage_days_left_cell_new ();
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
-  gtk_widget_add_css_class (inscription, "numeric");
-  g_ptr_array_add (self->days_cells, inscription);
-  g_object_weak_ref (G_OBJECT (inscription), days_cell_finalized_cb, self);
-  salvage_cell_set_list_item (inscription, list_item);
-  gtk_list_item_set_child (list_item, inscription);
+  g_ptr_array_add (self->days_cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), days_cell_finalized_cb, self);
+  salvage_cell_set_list_item (cell, list_item);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -166,16 +162,11 @@ days_left_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SalvageTrashPage         *self)
 {
-  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
   SalvageTrashItem *item = gtk_list_item_get_item (list_item);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = NULL;
-  int days_left;
 
-  days_left = salvage_trash_item_get_days_left (item, now);
-  text = salvage_format_days_left (days_left);
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  style_days_left (self, inscription, days_left);
+  show_days_left (self, cell, salvage_trash_item_get_days_left (item, now));
 }
 
 static void
@@ -806,12 +797,11 @@ salvage_trash_page_set_warning_days (SalvageTrashPage *self,
   now = g_date_time_new_now_utc ();
   for (guint i = 0; i < self->days_cells->len; i++)
     {
-      GtkWidget *inscription = g_ptr_array_index (self->days_cells, i);
-      GtkListItem *list_item = salvage_cell_get_list_item (inscription);
+      GtkWidget *cell = g_ptr_array_index (self->days_cells, i);
+      GtkListItem *list_item = salvage_cell_get_list_item (cell);
       SalvageTrashItem *item = gtk_list_item_get_item (list_item);
 
-      style_days_left (self, inscription,
-                       item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
+      show_days_left (self, cell, item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
     }
 }
 

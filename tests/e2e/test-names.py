@@ -4,7 +4,8 @@
 # Starts `salvage --demo` and reads its accessibility tree as a screen
 # reader does: every expander of the Projects tree is a button named after
 # what it opens, each one apart ("Versions of “PCB Defects”"), not a row of
-# buttons that all read the same.
+# buttons that all read the same; and a Trash entry close to its cleanup
+# says so in words, not in colour alone.
 #
 # Usage: test-names.py SALVAGE-EXECUTABLE
 #
@@ -53,6 +54,23 @@ def check_expanders(app):
     print(f'# {len(names)} expanders name what they open')
 
 
+def warnings_shown(app):
+    table = app.table('Trash')
+    if table is None:
+        return None
+    return [a for a in e2e.descendants(table)
+            if a.get_role_name() in ('image', 'icon') and a.get_name() == 'Removed for good soon']
+
+
+def check_cleanup_warnings(app):
+    step = 'the Trash page tab is shown'
+    tab = e2e.wait_for(step, lambda: e2e.find(app.window, 'page tab', lambda n: n == 'Trash'))
+    e2e.click(step, tab)
+    found = e2e.wait_for('an entry near its cleanup is marked in words',
+                         lambda: warnings_shown(app))
+    print(f'# {len(found)} Trash entries are marked “Removed for good soon”')
+
+
 def run_steps(app):
     app.accessible = e2e.wait_for('the application appears on the accessibility bus',
                                   app.find_application)
@@ -60,6 +78,7 @@ def run_steps(app):
     e2e.wait_for('the Projects page lists projects',
                  lambda: app.button_in_table('Projects', 'Move “'))
     check_expanders(app)
+    check_cleanup_warnings(app)
 
 
 def main():
