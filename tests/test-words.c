@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "salvage-application.h"
 #include "salvage-days-left-cell.h"
@@ -312,6 +313,69 @@ test_days_left_cue (void)
   fixture_teardown (&f);
 }
 
+static gboolean
+is_mapped_inscription (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
+/* In German, whose column titles and words are long, the Trash's names
+ * still have room at 800 px: the other columns give way first. Run in a
+ * process of its own, in German. */
+static void
+test_name_column_german (void)
+{
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  GtkWidget *name = NULL;
+  GtkWidget *deleter;
+  GtkWidget *view;
+  int name_width;
+
+  if (!g_test_subprocess ())
+    {
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "de", TRUE);
+
+      g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
+                                        G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                        G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* The window speaks German, or the test shows nothing. */
+  g_assert_cmpstr (_("Trash"), ==, "Papierkorb");
+
+  fixture_setup (&f);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 800, 600);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "trash");
+  trash = salvage_window_get_trash_page (f.window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f.window)) <= 800 &&
+            (name = salvage_test_find_widget (GTK_WIDGET (trash), is_mapped_inscription,
+                                              "Old Flow")) != NULL);
+  view = gtk_widget_get_ancestor (name, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+
+  /* At least 20 characters of a name, and no less room than who deleted
+   * it (the widest of the other text columns), which had it before. */
+  name_width = gtk_widget_get_width (name);
+  deleter = salvage_test_find_widget (GTK_WIDGET (trash), is_mapped_inscription, "Alex Morgan");
+  g_assert_nonnull (deleter);
+  g_test_message ("name column: %d px, deleter column: %d px, of %d px", name_width,
+                  gtk_widget_get_width (deleter), gtk_widget_get_width (view));
+  g_assert_cmpint (name_width, >=, 160);
+  g_assert_cmpint (name_width, >=, gtk_widget_get_width (deleter));
+  /* Without a horizontal scrollbar: the columns fit the window. */
+  g_assert_cmpint (gtk_widget_get_width (view), <=, gtk_widget_get_width (GTK_WIDGET (f.window)));
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +389,18 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  /* The catalogs compiled in the build tree, as the program finds them
+   * when run from there. English unless a test asks for another. */
+  {
+    g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    if (!g_test_subprocess ())
+      g_setenv ("LANGUAGE", "en", TRUE);
+  }
+
   application = salvage_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
@@ -333,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
   g_test_add_func ("/words/expander-names", test_expander_names);
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
+  g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();
 

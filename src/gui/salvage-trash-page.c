@@ -631,13 +631,16 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                                    GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_model (self->column_view, self->view_model);
 
-  set_column (self->name_column, salvage_text_factory_new (salvage_trash_name_text, 32, FALSE),
+  /* The name is what a row is about: when the window is narrow and the
+   * column titles long (German), it keeps room for a project and a version,
+   * and the others give way first, each keeping enough to be read. */
+  set_column (self->name_column, salvage_text_factory_new_full (salvage_trash_name_text, 22, 32, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
-  set_column (self->type_column, salvage_text_factory_new (salvage_trash_type_text, 9, FALSE),
+  set_column (self->type_column, salvage_text_factory_new_full (salvage_trash_type_text, 8, 12, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_type_key)));
-  set_column (self->deleter_column, salvage_text_factory_new (salvage_trash_deleter_text, 16, FALSE),
+  set_column (self->deleter_column, salvage_text_factory_new_full (salvage_trash_deleter_text, 8, 16, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_deleter_key)));
-  set_column (self->deleted_column, salvage_text_factory_new (salvage_trash_deleted_text, 12, FALSE),
+  set_column (self->deleted_column, salvage_text_factory_new_full (salvage_trash_deleted_text, 10, 12, FALSE),
               GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_deleted, NULL, NULL)));
   set_column (self->days_left_column,
               salvage_signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
