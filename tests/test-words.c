@@ -313,6 +313,68 @@ test_days_left_cue (void)
   fixture_teardown (&f);
 }
 
+/* Position of @item among the Projects page's rows, or -1. */
+static int
+row_position (Fixture  *f,
+              gpointer  item)
+{
+  GListModel *rows = salvage_projects_page_get_rows (salvage_window_get_projects_page (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) row_item == item)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* A version whose training runs the server does not list (404) shows a
+ * quiet note in their place, not an error, and not forever a failure. */
+static void
+test_trainings_unlisted (void)
+{
+  Fixture f = { 0, };
+  SalvageProjectsPage *page;
+  SalvageProject *project;
+  GListModel *versions;
+  g_autoptr(SalvageVersion) version = NULL;
+  const char *text;
+  int position;
+
+  fixture_setup (&f);
+  salvage_server_add_fault (f.server, "GET", "/" WS "/pcb-defects/2/v2/trainings",
+                            SALVAGE_FAULT_STATUS, 404, 0);
+  connect_and_wait (&f);
+  salvage_window_show_page (f.window, "projects");
+  page = salvage_window_get_projects_page (f.window);
+
+  project = find_project (&f, "PCB Defects");
+  versions = salvage_workspace_get_versions (workspace (&f), project);
+  g_assert_true (salvage_projects_page_expand_item (page, project));
+  WAIT_FOR (g_list_model_get_n_items (versions) == 2);
+  for (guint i = 0; i < 2 && version == NULL; i++)
+    {
+      g_autoptr(SalvageVersion) v = g_list_model_get_item (versions, i);
+
+      if (g_str_equal (salvage_version_get_number (v), "2"))
+        version = g_steal_pointer (&v);
+    }
+  g_assert_nonnull (version);
+
+  g_assert_true (salvage_projects_page_expand_item (page, version));
+  WAIT_FOR ((position = row_position (&f, version)) >= 0 &&
+            (text = salvage_projects_page_get_status_text (page, position + 1)) != NULL &&
+            g_strcmp0 (text, "Loading…") != 0);
+  g_assert_cmpstr (text, ==, "Training runs are not available for this version");
+  g_assert_false (salvage_workspace_get_trainings_listed (workspace (&f), version));
+
+  fixture_teardown (&f);
+}
+
 static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
@@ -409,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
   g_test_add_func ("/words/expander-names", test_expander_names);
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
+  g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();

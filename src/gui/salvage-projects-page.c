@@ -56,6 +56,7 @@ struct _SalvageLevelStatus
   GObject  parent_instance;
 
   char    *error_message;  /* NULL while loading */
+  char    *note;           /* loaded, with nothing to show, and why */
 };
 
 G_DEFINE_FINAL_TYPE (SalvageLevelStatus, salvage_level_status, G_TYPE_OBJECT)
@@ -66,6 +67,7 @@ salvage_level_status_finalize (GObject *object)
   SalvageLevelStatus *self = SALVAGE_LEVEL_STATUS (object);
 
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (salvage_level_status_parent_class)->finalize (object);
 }
@@ -200,6 +202,18 @@ static GtkTreeListRow *find_row (SalvageProjectsPage *self,
                                  gpointer             item,
                                  guint               *position);
 
+/* Whether the server lists the children of @item (it may not list a
+ * version's training runs). */
+static gboolean
+level_is_listed (SalvageProjectsPage *self,
+                 gpointer             item)
+{
+  if (!SALVAGE_IS_VERSION (item) || get_workspace (self) == NULL)
+    return TRUE;
+
+  return salvage_workspace_get_trainings_listed (get_workspace (self), item);
+}
+
 static void
 load_finished (LoadData     *data,
                const GError *error)
@@ -224,8 +238,20 @@ load_finished (LoadData     *data,
       return;
     }
 
-  set_level_status (level, NULL);
   g_hash_table_add (self->loaded, g_object_ref (data->store));
+
+  /* A version whose runs the server does not list is shown without
+   * them, and a quiet note says so where they would be. */
+  if (!level_is_listed (self, data->item))
+    {
+      g_autoptr(SalvageLevelStatus) status = salvage_level_status_new (NULL);
+
+      status->note = g_strdup (_("Training runs are not available for this version"));
+      set_level_status (level, status);
+      return;
+    }
+
+  set_level_status (level, NULL);
 
   /* Known to be empty: fold the row, which then has no expander. */
   if (g_list_model_get_n_items (data->store) == 0)
@@ -335,7 +361,8 @@ create_children_cb (gpointer item,
       return NULL;
     }
 
-  if (g_list_model_get_n_items (store) == 0 && g_hash_table_contains (self->loaded, store))
+  if (g_list_model_get_n_items (store) == 0 && g_hash_table_contains (self->loaded, store) &&
+      level_is_listed (self, item))
     return NULL;
 
   return g_object_ref (get_level (self, store)->model);
@@ -431,6 +458,8 @@ name_bind_cb (GtkSignalListItemFactory *factory,
 
       if (status->error_message != NULL)
         salvage_name_cell_set (cell, SALVAGE_NAME_CELL_FAILED, status->error_message);
+      else if (status->note != NULL)
+        salvage_name_cell_set (cell, SALVAGE_NAME_CELL_NOTE, status->note);
       else
         salvage_name_cell_set (cell, SALVAGE_NAME_CELL_LOADING, _("Loading…"));
     }
@@ -882,5 +911,9 @@ salvage_projects_page_get_status_text (SalvageProjectsPage *self,
 
   /* The level keeps the status alive as long as it is shown. */
   status = SALVAGE_LEVEL_STATUS (item);
-  return status->error_message != NULL ? status->error_message : _("Loading…");
+  if (status->error_message != NULL)
+    return status->error_message;
+  if (status->note != NULL)
+    return status->note;
+  return _("Loading…");
 }
