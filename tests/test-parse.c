@@ -501,6 +501,59 @@ test_workflows (void)
     }
 }
 
+/* No workflow date is evidenced: each spelling the API uses for dates
+ * elsewhere is read, ISO 8601 or epoch seconds, and a dash (NULL) is left
+ * only when there is none. */
+static void
+test_workflow_dates (void)
+{
+  static const struct {
+    const char *entry;
+    gboolean    has_created;
+    gboolean    has_updated;
+  } cases[] = {
+    { "\"created\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    { "\"createdAt\": \"2026-11-27T10:00:00.000Z\"", TRUE, FALSE },
+    { "\"created_at\": 1795773600", TRUE, FALSE },
+    { "\"createdAt\": 1795773600.0, \"updatedAt\": \"2026-11-27T10:00:00Z\"", TRUE, TRUE },
+    { "\"updated_at\": \"2026-11-27T10:00:00+00:00\"", FALSE, TRUE },
+    { "\"createdAt\": {\"_seconds\": 1795773600, \"_nanoseconds\": 0}", TRUE, FALSE },
+    /* One spelling that says nothing usable does not hide another. */
+    { "\"created\": \"yesterday\", \"createdAt\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    { "\"created\": null, \"created_at\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    /* Of the wrong type, or missing: no date. */
+    { "\"createdAt\": true, \"updatedAt\": [1]", FALSE, FALSE },
+    { "\"CreatedAt\": \"2026-11-27T10:00:00Z\"", FALSE, FALSE },
+  };
+  g_autoptr(GDateTime) expected = utc (2026, 11, 27, 10, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"workflows\": [{\"url\": \"w\", %s}]}",
+                                               cases[i].entry);
+      g_autoptr(GBytes) body = json_bytes (json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) workflows = NULL;
+      SalvageWorkflow *workflow;
+
+      g_test_message ("%s", json);
+      workflows = salvage_parse_workflows (body, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (workflows->len, ==, 1);
+      workflow = g_ptr_array_index (workflows, 0);
+
+      if (cases[i].has_created)
+        assert_date_equal (salvage_workflow_get_created (workflow), expected);
+      else
+        g_assert_null (salvage_workflow_get_created (workflow));
+
+      if (cases[i].has_updated)
+        assert_date_equal (salvage_workflow_get_updated (workflow), expected);
+      else
+        g_assert_null (salvage_workflow_get_updated (workflow));
+    }
+}
+
 static void
 test_workflows_malformed (void)
 {
@@ -2486,6 +2539,7 @@ main (int   argc,
   g_test_add_func ("/parse/trainings/malformed", test_trainings_malformed);
   g_test_add_func ("/parse/workflows/f10", test_workflows);
   g_test_add_func ("/parse/workflows/malformed", test_workflows_malformed);
+  g_test_add_func ("/parse/workflows/dates", test_workflow_dates);
   g_test_add_func ("/parse/trash/f5", test_trash_f5);
   g_test_add_func ("/parse/trash/empty", test_trash_empty);
   g_test_add_func ("/parse/trash/f6", test_trash_f6);

@@ -375,6 +375,29 @@ test_trainings_unlisted (void)
   fixture_teardown (&f);
 }
 
+/* The stand-in spells a workflow's date "createdAt", as the real service
+ * may: the Workflows page has it, not a dash. */
+static void
+test_workflow_dates (void)
+{
+  Fixture f = { 0, };
+  GListModel *workflows;
+
+  fixture_setup (&f);
+  connect_and_wait (&f);
+
+  workflows = salvage_workspace_get_workflows (workspace (&f));
+  WAIT_FOR (g_list_model_get_n_items (workflows) == 1);
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(SalvageWorkflow) workflow = g_list_model_get_item (workflows, i);
+
+      g_assert_nonnull (salvage_workflow_get_created (workflow));
+    }
+
+  fixture_teardown (&f);
+}
+
 static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
@@ -472,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/words/expander-names", test_expander_names);
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
   g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);
+  g_test_add_func ("/words/workflow-dates", test_workflow_dates);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();
