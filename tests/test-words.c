@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "salvage-application.h"
 #include "salvage-days-left-cell.h"
@@ -398,6 +399,70 @@ test_workflow_dates (void)
   fixture_teardown (&f);
 }
 
+/* The shown preferences groups of the welcome page, by title. */
+static AdwPreferencesGroup *
+find_shown_group (SalvageWelcomePage *welcome,
+                  const char         *title)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (welcome), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (group)) &&
+          g_strcmp0 (adw_preferences_group_get_title (group), title) == 0)
+        return group;
+    }
+
+  return NULL;
+}
+
+/* A key from ROBOFLOW_API_KEY alone is offered under a heading of its
+ * own, not as a login of the Roboflow CLI; with a CLI login, the heading
+ * is the CLI's and says where the keys come from. */
+static void
+test_env_key_heading (void)
+{
+  Fixture f = { 0, };
+  SalvageWelcomePage *welcome;
+  AdwPreferencesGroup *group;
+  g_autofree char *dir = g_dir_make_tmp ("salvage-words-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "config.json", NULL);
+  g_autofree char *previous = g_strdup (g_getenv ("ROBOFLOW_CONFIG_DIR"));
+
+  fixture_setup (&f);
+  welcome = salvage_window_get_welcome_page (f.window);
+  g_setenv ("ROBOFLOW_API_KEY", API_KEY, TRUE);
+
+  salvage_window_show_welcome (f.window);
+  WAIT_FOR (salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+  g_assert_null (find_shown_group (welcome, "Roboflow CLI Login"));
+  group = find_shown_group (welcome, "API Key from the Environment");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "Set in ROBOFLOW_API_KEY");
+
+  /* With the CLI's login file, its workspaces and the key that replaces
+   * their own. */
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"workspaces\": {\"a\": {\"url\": \"" WS "\","
+                                      " \"name\": \"Acme Words\", \"apiKey\": \"other-key\"}}}",
+                                      -1, NULL));
+  g_setenv ("ROBOFLOW_CONFIG_DIR", path, TRUE);
+  salvage_window_show_welcome (f.window);
+  WAIT_FOR ((group = find_shown_group (welcome, "Roboflow CLI Login")) != NULL &&
+            salvage_welcome_page_get_n_cli_rows (welcome) == 1);
+  g_assert_null (find_shown_group (welcome, "API Key from the Environment"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "ROBOFLOW_API_KEY"));
+
+  g_setenv ("ROBOFLOW_API_KEY", "", TRUE);
+  g_setenv ("ROBOFLOW_CONFIG_DIR", previous != NULL ? previous : "", TRUE);
+  g_unlink (path);
+  g_rmdir (dir);
+  fixture_teardown (&f);
+}
+
 static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
@@ -496,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
   g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);
   g_test_add_func ("/words/workflow-dates", test_workflow_dates);
+  g_test_add_func ("/words/env-key-heading", test_env_key_heading);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();

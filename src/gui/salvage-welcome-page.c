@@ -470,21 +470,34 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
 
       /* The description is markup; the message quotes a path. */
       escaped = shown ? g_markup_escape_text (error->message, -1) : NULL;
+      adw_preferences_group_set_title (self->cli_group, _("Roboflow CLI Login"));
       adw_preferences_group_set_description (self->cli_group, escaped);
       gtk_widget_set_visible (GTK_WIDGET (self->cli_group), shown);
       return;
     }
 
+  /* A key from the environment alone is no login of the CLI: it has a
+   * heading of its own. With a login file, it replaces the file's keys. */
   description = g_string_new (NULL);
   if (salvage_cli_config_get_path (config) != NULL)
     {
       g_autofree char *path = dup_display_path (salvage_cli_config_get_path (config));
 
+      adw_preferences_group_set_title (self->cli_group, _("Roboflow CLI Login"));
       /* Translators: %s is the path of the Roboflow CLI's login file */
       g_string_append_printf (description, _("Found in %s"), path);
+      if (salvage_cli_config_get_key_from_env (config))
+        {
+          g_string_append (description, "\n");
+          g_string_append (description, _("Its keys are replaced by the one in ROBOFLOW_API_KEY, "
+                                          "as the CLI does."));
+        }
     }
   else
-    g_string_append (description, _("Found in the environment"));
+    {
+      adw_preferences_group_set_title (self->cli_group, _("API Key from the Environment"));
+      g_string_append (description, _("Set in ROBOFLOW_API_KEY"));
+    }
 
   /* The login's server is not repeated here: the Server row shows where
    * its key will go, and is the only place that says so. */
