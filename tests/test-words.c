@@ -463,6 +463,70 @@ test_env_key_heading (void)
   fixture_teardown (&f);
 }
 
+/* The action row of @dialog titled @title, or NULL. */
+static AdwActionRow *
+find_row (GtkWidget  *dialog,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), title) == 0)
+        return ADW_ACTION_ROW (row);
+    }
+
+  return NULL;
+}
+
+static AdwDialog *
+open_preferences (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  WAIT_FOR (f->window->preferences != NULL);
+  return f->window->preferences;
+}
+
+static void
+close_preferences (Fixture *f)
+{
+  adw_dialog_force_close (f->window->preferences);
+  WAIT_FOR (f->window->preferences == NULL);
+}
+
+/* With the demo (or any workspace that was not added) shown, Preferences
+ * say so rather than that there is no workspace. */
+static void
+test_preferences_unsaved (void)
+{
+  Fixture f = { 0, };
+  AdwDialog *preferences;
+  AdwActionRow *row;
+
+  fixture_setup (&f);
+  connect_and_wait (&f);
+  g_assert_null (salvage_window_get_account (f.window));
+
+  preferences = open_preferences (&f);
+  g_assert_null (find_row (GTK_WIDGET (preferences), "No workspaces added"));
+  row = find_row (GTK_WIDGET (preferences), "Acme Words");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "not added"));
+  close_preferences (&f);
+
+  /* Nothing shown, nothing added: that is what they say. */
+  salvage_window_show_welcome (f.window);
+  preferences = open_preferences (&f);
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), "No workspaces added"));
+  g_assert_null (find_row (GTK_WIDGET (preferences), "Acme Words"));
+  close_preferences (&f);
+
+  fixture_teardown (&f);
+}
+
 static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
@@ -562,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);
   g_test_add_func ("/words/workflow-dates", test_workflow_dates);
   g_test_add_func ("/words/env-key-heading", test_env_key_heading);
+  g_test_add_func ("/words/preferences-unsaved", test_preferences_unsaved);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();
