@@ -527,6 +527,96 @@ test_preferences_unsaved (void)
   fixture_teardown (&f);
 }
 
+/* Presses Escape at the focus as GTK hands it on: to the shortcuts of the
+ * focused widget, then of each widget around it. FALSE when none takes it. */
+static gboolean
+press_escape (GtkWindow *window)
+{
+  for (GtkWidget *widget = gtk_window_get_focus (window);
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_status_page (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget);
+}
+
+/* Adding a workspace over one shown says so, and is left with Escape or
+ * the header bar's back button; the first welcome, with nothing to go
+ * back to, is not. */
+static void
+test_add_workspace_escape (void)
+{
+  Fixture f = { 0, };
+  SalvageWelcomePage *welcome;
+  GtkWidget *back;
+  AdwStatusPage *status;
+
+  fixture_setup (&f);
+  welcome = salvage_window_get_welcome_page (f.window);
+  back = salvage_window_get_back_button (f.window);
+  status = ADW_STATUS_PAGE (salvage_test_find_widget (GTK_WIDGET (welcome), is_status_page, NULL));
+
+  salvage_window_show_welcome (f.window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Welcome to Salvage");
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_false (press_escape (GTK_WINDOW (f.window)));
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "welcome");
+
+  connect_and_wait (&f);
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "workspace");
+
+  /* Escape, where the focus is: in the key's entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-account", NULL));
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "welcome");
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Add a Workspace");
+  WAIT_FOR (gtk_widget_get_mapped (back));
+  WAIT_FOR (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (f.window))) &&
+            gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f.window)), GTK_WIDGET (welcome)));
+  g_assert_true (press_escape (GTK_WINDOW (f.window)));
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "workspace");
+  g_assert_nonnull (workspace (&f));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* The back button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-account", NULL));
+  WAIT_FOR (gtk_widget_get_mapped (back));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpstr (salvage_window_get_view (f.window), ==, "workspace");
+
+  fixture_teardown (&f);
+}
+
 static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
@@ -627,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/words/workflow-dates", test_workflow_dates);
   g_test_add_func ("/words/env-key-heading", test_env_key_heading);
   g_test_add_func ("/words/preferences-unsaved", test_preferences_unsaved);
+  g_test_add_func ("/words/add-workspace-escape", test_add_workspace_escape);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();

@@ -20,6 +20,7 @@ struct _SalvageWelcomePage
 {
   AdwBin                parent_instance;
 
+  AdwStatusPage        *status_page;
   AdwPasswordEntryRow  *key_row;
   AdwExpanderRow       *server_row;
   AdwEntryRow          *server_entry;
@@ -34,6 +35,7 @@ struct _SalvageWelcomePage
   GPtrArray            *cli_rows;
   guint                 n_cli_buttons;
   gboolean              busy;
+  gboolean              can_cancel;
 
   /* Where the Server row's value came from: it follows the default server
    * until it is given one for a workspace, or until the user edits it. */
@@ -160,6 +162,18 @@ cancel_clicked_cb (SalvageWelcomePage *self)
   g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
 }
 
+/* Escape: back to the workspace shown, when there is one. */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (widget);
+
+  if (self->can_cancel)
+    g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
+}
+
 static void
 demo_clicked_cb (SalvageWelcomePage *self)
 {
@@ -203,6 +217,9 @@ salvage_welcome_page_dispose (GObject *object)
 
   g_clear_pointer (&self->cli_rows, g_ptr_array_unref);
 
+  /* The status page is both a template child and the bin's child: leave
+   * the bin first, so that it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (salvage_welcome_page_parent_class)->dispose (object);
@@ -242,6 +259,7 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_row);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_entry);
@@ -258,6 +276,8 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "welcome.use-login", "u", use_login_action);
+  gtk_widget_class_install_action (widget_class, "welcome.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "welcome.cancel", NULL);
 }
 
 static void
@@ -268,6 +288,7 @@ salvage_welcome_page_init (SalvageWelcomePage *self)
   self->cli_rows = g_ptr_array_new ();
   self->default_server = g_strdup (salvage_client_default_base_url ());
   salvage_welcome_page_reset (self, NULL);
+  salvage_welcome_page_set_can_cancel (self, FALSE);
 }
 
 void
@@ -365,7 +386,35 @@ salvage_welcome_page_set_can_cancel (SalvageWelcomePage *self,
 {
   g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
 
+  self->can_cancel = !!can_cancel;
   gtk_widget_set_visible (self->cancel_button, can_cancel);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.cancel", can_cancel);
+
+  /* Over a workspace shown, the page adds another: it says so, and leaves
+   * out the big welcome, so that what is to be filled in comes first. */
+  if (can_cancel)
+    {
+      adw_status_page_set_icon_name (self->status_page, NULL);
+      adw_status_page_set_title (self->status_page, _("Add a Workspace"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Connect another Roboflow workspace with its API key"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->status_page, APP_ID);
+      adw_status_page_set_title (self->status_page, _("Welcome to Salvage"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Connect a Roboflow workspace to browse its projects and "
+                                         "workflows and to get back what was deleted"));
+    }
+}
+
+gboolean
+salvage_welcome_page_get_can_cancel (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), FALSE);
+
+  return self->can_cancel;
 }
 
 static GtkWidget *

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
-# test-names.py - what a screen reader hears of the demo's rows
+# test-words.py - what a screen reader hears of the demo, and the keys that lead back
 #
 # Starts `salvage --demo` and reads its accessibility tree as a screen
 # reader does: every expander of the Projects tree is a button named after
 # what it opens, each one apart ("Versions of “PCB Defects”"), not a row of
-# buttons that all read the same; and a Trash entry close to its cleanup
-# says so in words, not in colour alone.
+# buttons that all read the same; a Trash entry close to its cleanup says
+# so in words, not in colour alone; and adding a workspace is left with
+# the Escape key, pressed as a keyboard does.
 #
-# Usage: test-names.py SALVAGE-EXECUTABLE
+# Usage: test-words.py SALVAGE-EXECUTABLE
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -15,12 +16,16 @@ import importlib.util
 import os
 import sys
 import tempfile
+import time
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location('e2e', os.path.join(HERE, 'test-delete-restore.py'))
 e2e = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(e2e)
+Atspi = e2e.Atspi
+
+ESCAPE = 0xff1b  # the keysym
 
 
 def expander_names(app):
@@ -71,6 +76,27 @@ def check_cleanup_warnings(app):
     print(f'# {len(found)} Trash entries are marked “Removed for good soon”')
 
 
+def check_escape_leaves_add_workspace(app):
+    step = 'the workspace switcher is shown'
+    switcher = e2e.wait_for(step, lambda: e2e.find(app.window, 'toggle button',
+                                                   lambda n: n == 'Switch Workspace'))
+    e2e.click(step, switcher)
+    step = 'the switcher offers Add Workspace'
+    add = e2e.wait_for(step, lambda: e2e.find(app.accessible, e2e.BUTTON,
+                                              lambda n: e2e.label_of(n) == 'Add Workspace…'))
+    e2e.click(step, add)
+
+    back_shown = lambda: e2e.find(app.window, e2e.BUTTON, lambda n: n == 'Back to the Workspace')
+    e2e.wait_for('adding a workspace offers a way back', back_shown)
+    # The key goes where the focus is, in the API key's entry.
+    time.sleep(0.5)
+    Atspi.generate_keyboard_event(ESCAPE, None,
+                                  Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    e2e.wait_for('Escape leads back to the workspace',
+                 lambda: back_shown() is None and app.table('Trash') is not None)
+    print('# Escape leaves Add Workspace')
+
+
 def run_steps(app):
     app.accessible = e2e.wait_for('the application appears on the accessibility bus',
                                   app.find_application)
@@ -79,6 +105,7 @@ def run_steps(app):
                  lambda: app.button_in_table('Projects', 'Move “'))
     check_expanders(app)
     check_cleanup_warnings(app)
+    check_escape_leaves_add_workspace(app)
 
 
 def main():
