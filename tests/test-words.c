@@ -62,8 +62,11 @@ seed_server (SalvageServer *server)
                                        now - 5 * DAY, "Mei Tanaka"));
 }
 
+/* A window of @width × @height (or of its usual size, for 0). */
 static void
-fixture_setup (Fixture *f)
+fixture_setup_sized (Fixture *f,
+                     int      width,
+                     int      height)
 {
   g_autoptr(GError) error = NULL;
 
@@ -74,7 +77,15 @@ fixture_setup (Fixture *f)
 
   f->window = salvage_window_new (GTK_APPLICATION (application));
   g_object_ref_sink (f->window);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_setup (Fixture *f)
+{
+  fixture_setup_sized (f, 0, 0);
 }
 
 static void
@@ -618,6 +629,72 @@ test_add_workspace_escape (void)
 }
 
 static gboolean
+is_shown_error_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         gtk_widget_has_css_class (widget, "error");
+}
+
+static gboolean
+is_connect_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  /* Not the entry's own apply button, which is one too. */
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action") &&
+         gtk_widget_has_css_class (widget, "pill");
+}
+
+/* Whether all of @widget is within what its scrolled window shows. */
+static gboolean
+is_in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, scrolled, &bounds) || bounds.size.height <= 0)
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* After Enter in the key's entry, the outcome (here an error) is where
+ * the user looks: scrolled into view with the Connect button under it,
+ * on a phone-sized window and a small one. */
+static void
+test_welcome_error_in_view (gconstpointer data)
+{
+  const int *size = data;
+  Fixture f = { 0, };
+  SalvageWelcomePage *welcome;
+  GtkWidget *error = NULL;
+  GtkWidget *connect;
+
+  fixture_setup_sized (&f, size[0], size[1]);
+  salvage_window_show_welcome (f.window);
+  welcome = salvage_window_get_welcome_page (f.window);
+  connect = salvage_test_find_widget (GTK_WIDGET (welcome), is_connect_button, NULL);
+  g_assert_nonnull (connect);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  g_test_message ("window: %d × %d", gtk_widget_get_width (GTK_WIDGET (f.window)),
+                  gtk_widget_get_height (GTK_WIDGET (f.window)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f.window)), <=, size[1]);
+
+  gtk_editable_set_text (salvage_welcome_page_get_server_entry (welcome),
+                         salvage_server_get_url (f.server));
+  gtk_editable_set_text (salvage_welcome_page_get_key_entry (welcome), "not-the-key-8Hq2");
+  g_signal_emit_by_name (salvage_welcome_page_get_key_entry (welcome), "entry-activated");
+
+  WAIT_FOR (salvage_welcome_page_get_error (welcome) != NULL &&
+            (error = salvage_test_find_widget (GTK_WIDGET (welcome), is_shown_error_label, NULL)) != NULL);
+  WAIT_FOR (is_in_view (error) && is_in_view (connect));
+
+  fixture_teardown (&f);
+}
+
+static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
 {
@@ -718,6 +795,10 @@ main (int   argc,
   g_test_add_func ("/words/env-key-heading", test_env_key_heading);
   g_test_add_func ("/words/preferences-unsaved", test_preferences_unsaved);
   g_test_add_func ("/words/add-workspace-escape", test_add_workspace_escape);
+  g_test_add_data_func ("/words/welcome-error-in-view/360x640", (const int[]) { 360, 640 },
+                        test_welcome_error_in_view);
+  g_test_add_data_func ("/words/welcome-error-in-view/800x600", (const int[]) { 800, 600 },
+                        test_welcome_error_in_view);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
 
   status = g_test_run ();

@@ -25,6 +25,7 @@ struct _SalvageWelcomePage
   AdwExpanderRow       *server_row;
   AdwEntryRow          *server_entry;
   GtkLabel             *error_label;
+  GtkWidget            *buttons_box;
   GtkWidget            *cancel_button;
   GtkWidget            *connect_button;
   AdwSpinner           *spinner;
@@ -36,6 +37,10 @@ struct _SalvageWelcomePage
   guint                 n_cli_buttons;
   gboolean              busy;
   gboolean              can_cancel;
+
+  /* Bringing the outcome of Connect into view, over a few frames. */
+  guint                 reveal_tick;
+  guint                 reveal_frames;
 
   /* Where the Server row's value came from: it follows the default server
    * until it is given one for a workspace, or until the user edits it. */
@@ -64,6 +69,70 @@ static const char *
 server_text (SalvageWelcomePage *self)
 {
   return gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+}
+
+/* Space kept around what is brought into view. */
+#define REVEAL_MARGIN 12
+/* Frames to wait for it to be laid out, and to follow it once it is. */
+#define REVEAL_MAX_FRAMES 60
+#define REVEAL_SETTLE_FRAMES 3
+
+/* After Enter in the key's entry, the user looks there; what comes of it,
+ * the spinner on Connect and then an error, is below, out of sight on a
+ * small window. It is scrolled into view, once it has been laid out: the
+ * error from its top, down to the buttons under it. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (widget);
+  GtkWidget *top = gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+                   ? GTK_WIDGET (self->error_label) : self->buttons_box;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (self->buttons_box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                        : NULL;
+  graphene_rect_t top_bounds;
+  graphene_rect_t bottom_bounds;
+  GtkAdjustment *adjustment;
+  double value;
+  double top_y;
+  double bottom_y;
+
+  if (content == NULL || ++self->reveal_frames > REVEAL_MAX_FRAMES)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Not laid out yet. */
+  if (!gtk_widget_compute_bounds (top, content, &top_bounds) ||
+      !gtk_widget_compute_bounds (self->buttons_box, content, &bottom_bounds) ||
+      top_bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Where they are in what scrolls, seen through the scrolled part. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  top_y = value + top_bounds.origin.y - REVEAL_MARGIN;
+  bottom_y = value + bottom_bounds.origin.y + bottom_bounds.size.height + REVEAL_MARGIN;
+  value = MAX (value, bottom_y - gtk_adjustment_get_page_size (adjustment));
+  value = MIN (value, top_y);
+  gtk_adjustment_set_value (adjustment, value);
+
+  /* Laid out again as the text settles: followed for a few frames. */
+  if (self->reveal_frames < REVEAL_MAX_FRAMES - REVEAL_SETTLE_FRAMES)
+    self->reveal_frames = REVEAL_MAX_FRAMES - REVEAL_SETTLE_FRAMES;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reveal_outcome (SalvageWelcomePage *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
 }
 
 static void
@@ -216,6 +285,11 @@ salvage_welcome_page_dispose (GObject *object)
   SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (object);
 
   g_clear_pointer (&self->cli_rows, g_ptr_array_unref);
+  if (self->reveal_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
 
   /* The status page is both a template child and the bin's child: leave
    * the bin first, so that it is not unparented twice. */
@@ -264,6 +338,7 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_row);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_entry);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, spinner);
@@ -346,8 +421,20 @@ salvage_welcome_page_set_busy (SalvageWelcomePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   update_connect_button (self);
 
-  if (!busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+  if (busy)
+    {
+      reveal_outcome (self);
+    }
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* Taking the focus again would scroll back up to the entry, away
+       * from the outcome just brought into view. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->key_row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+    }
 }
 
 void
@@ -361,9 +448,12 @@ salvage_welcome_page_set_error (SalvageWelcomePage *self,
 
   /* Screen readers announce the new message with the widget's label. */
   if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                    -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      reveal_outcome (self);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->key_row),
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
