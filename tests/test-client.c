@@ -1015,10 +1015,15 @@ test_restore (void)
   g_assert_cmpint (salvage_server_get_item_state (fx.server, TEST_WS, "project", "hard-hats"),
                    ==, SALVAGE_SERVER_ITEM_LIVE);
 
-  /* Restoring it again: it is no longer in the Trash. */
+  /* Restoring it again: it is no longer in the Trash, and the message says
+   * so, with the server's words, rather than that it may be there. */
   g_assert_false (run_restore (fx.client, item, &error));
   assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND);
   g_assert_cmpuint (salvage_error_get_status (error), ==, 404);
+  g_assert_true (g_str_has_prefix (error->message, "It is no longer in the Trash"));
+  g_assert_null (strstr (error->message, "may already be in the Trash"));
+  g_assert_nonnull (salvage_error_get_reason (error));
+  g_assert_nonnull (strstr (error->message, salvage_error_get_reason (error)));
   g_clear_error (&error);
 
   item = find_trash_item (items, SALVAGE_TRASH_KIND_WORKFLOW, fx.workflow_id);
@@ -1183,7 +1188,7 @@ test_training_delete_design (void)
                                 &reply, &error));
     assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
     g_assert_cmpstr (error->message, ==,
-                     "The training is still running: stop or cancel it before moving it to "
+                     "The training run is still running: stop or cancel it before moving it to "
                      "the Trash");
     g_assert_null (reply.version_alias_action);
     g_clear_error (&error);
@@ -1356,7 +1361,7 @@ test_training_refusals (void)
                                 &reply, &error));
     assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_CONFLICT);
     g_assert_cmpstr (error->message, ==,
-                     "The version has several trainings and the server could not tell which "
+                     "The version has several training runs and the server could not tell which "
                      "one to move to the Trash");
     g_assert_cmpint (training_state (&fx, other), ==, SALVAGE_SERVER_ITEM_LIVE);
   }
@@ -2310,6 +2315,16 @@ static const Fault fault_matrix[] = {
     SALVAGE_ERROR_INVALID_KEY, 401, "This API key has been revoked", 0, 2500,
   },
   {
+    /* The server's words end in a bracket and a full stop of their own:
+     * they follow the client's sentence as they are, with no bracket or
+     * stop added around them. */
+    "revoked-key-explained", FAULT_ANSWER, "401 Unauthorized",
+    "Content-Type: application/json\r\n",
+    "{\"error\":{\"message\":\"Unsupported request. `GET /acme/workflows` cannot be loaded "
+    "due to missing permissions (API key revoked).\",\"type\":\"GraphMethodException\"}}", 0,
+    SALVAGE_ERROR_INVALID_KEY, 401, "The API key was refused: Unsupported request.", 0, 2500,
+  },
+  {
     "forbidden", FAULT_ANSWER, "403 Forbidden",
     "Content-Type: application/json\r\n",
     "{\"error\":\"Your plan does not include this feature\"}", 0,
@@ -2319,7 +2334,7 @@ static const Fault fault_matrix[] = {
     "not-found", FAULT_ANSWER, "404 Not Found",
     "Content-Type: application/json\r\n",
     "{\"error\":{\"message\":\"Unsupported get request.\"}}", 0,
-    SALVAGE_ERROR_NOT_FOUND, 404, "Unsupported get request.", 0, 2500,
+    SALVAGE_ERROR_NOT_FOUND, 404, "Unsupported get request", 0, 2500,
   },
   {
     "conflict", FAULT_ANSWER, "409 Conflict",
@@ -2350,13 +2365,13 @@ static const Fault fault_matrix[] = {
     "hang-up-mid-body", FAULT_HANG_UP, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[{\"id\":\"w1\",", 400,
-    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 2500,
+    SALVAGE_ERROR_NETWORK, 0, "Could not connect to the server", 0, 2500,
   },
   {
     "reset-mid-body", FAULT_RESET, "200 OK",
     "Content-Type: application/json\r\n",
     "{\"workflows\":[{\"id\":\"w1\",", 400,
-    SALVAGE_ERROR_NETWORK, 0, "connection", 0, 2500,
+    SALVAGE_ERROR_NETWORK, 0, "Could not connect to the server", 0, 2500,
   },
   {
     /* Complete as HTTP, cut short as JSON. */
@@ -2420,6 +2435,10 @@ test_fault (gconstpointer data)
   assert_error (error, SALVAGE_ERROR, fault->code);
   assert_plain_message (error);
   g_assert_nonnull (strstr (error->message, fault->words));
+  /* Never "… revoked).)": nothing is put around words that may hold
+   * brackets and full stops of their own. */
+  g_assert_null (strstr (error->message, ".)"));
+  g_assert_false (g_str_has_suffix (error->message, "))"));
   g_assert_cmpuint (salvage_error_get_status (error), ==, fault->status);
   g_assert_cmpint (salvage_error_get_retry_after (error), ==, -1);
   g_assert_cmpint (elapsed, >=, fault->min_msec * G_TIME_SPAN_MILLISECOND);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
 
 #include "salvage-demo.h"
@@ -289,7 +291,7 @@ test_restore_large (void)
   dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, all, TRUE, &items));
   g_test_message ("Restore All of %u items: %.1f ms", all->len,
                   (g_get_monotonic_time () - start) / 1000.0);
-  more = g_strdup_printf (" and %u more", all->len - 5);
+  more = g_strdup_printf (" and %'u more", all->len - 5);
   assert_contains (adw_alert_dialog_get_body (dialog), more);
   assert_lacks (adw_alert_dialog_get_body (dialog), "restored too");
   g_assert_cmpuint (items->len, ==, all->len);
@@ -341,6 +343,76 @@ test_restore_large (void)
   fixture_clear (&f);
 }
 
+/* @n with a comma between each group of three digits, as en_US writes it. */
+static char *
+group_digits (guint n)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Counts in the confirmation are grouped as the locale groups them. */
+static void
+test_restore_grouping (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *heading = NULL;
+  g_autofree char *more = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *rest = NULL;
+  SalvageDemoSizes sizes;
+  AdwAlertDialog *dialog;
+  GListModel *trash;
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale en_US.UTF-8 is not installed (Debian package locales-all)");
+      return;
+    }
+  setlocale (LC_MESSAGES, "C");
+
+  fixture_init (&f);
+  salvage_demo_sizes_init_default (&sizes);
+  sizes.n_trash = 1500;
+  salvage_demo_seed (f.server, SALVAGE_DEMO_WORKSPACE, SALVAGE_DEMO_API_KEY, &sizes, 2);
+  fixture_load (&f, SALVAGE_DEMO_WORKSPACE, SALVAGE_DEMO_API_KEY);
+
+  trash = salvage_workspace_get_trash (f.workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (trash); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
+
+      if (salvage_trash_item_get_restorable (item))
+        g_ptr_array_add (all, g_steal_pointer (&item));
+    }
+  g_assert_cmpuint (all->len, >=, 1000);
+
+  dialog = g_object_ref_sink (salvage_restore_dialog_new (f.workspace, all, TRUE, &items));
+  count = group_digits (all->len);
+  rest = group_digits (all->len - 5);
+  heading = g_strdup_printf ("Restore All %s Items?", count);
+  more = g_strdup_printf (" and %s more", rest);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, heading);
+  assert_contains (adw_alert_dialog_get_body (dialog), more);
+
+  g_object_unref (dialog);
+  fixture_clear (&f);
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/restore/one-with-parent", test_restore_one_with_parent);
   g_test_add_func ("/dialogs/restore/many-parents", test_restore_many_parents);
   g_test_add_func ("/dialogs/restore/large", test_restore_large);
+  g_test_add_func ("/dialogs/restore/grouping", test_restore_grouping);
 
   return g_test_run ();
 }

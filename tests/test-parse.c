@@ -501,6 +501,59 @@ test_workflows (void)
     }
 }
 
+/* No workflow date is evidenced: each spelling the API uses for dates
+ * elsewhere is read, ISO 8601 or epoch seconds, and a dash (NULL) is left
+ * only when there is none. */
+static void
+test_workflow_dates (void)
+{
+  static const struct {
+    const char *entry;
+    gboolean    has_created;
+    gboolean    has_updated;
+  } cases[] = {
+    { "\"created\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    { "\"createdAt\": \"2026-11-27T10:00:00.000Z\"", TRUE, FALSE },
+    { "\"created_at\": 1795773600", TRUE, FALSE },
+    { "\"createdAt\": 1795773600.0, \"updatedAt\": \"2026-11-27T10:00:00Z\"", TRUE, TRUE },
+    { "\"updated_at\": \"2026-11-27T10:00:00+00:00\"", FALSE, TRUE },
+    { "\"createdAt\": {\"_seconds\": 1795773600, \"_nanoseconds\": 0}", TRUE, FALSE },
+    /* One spelling that says nothing usable does not hide another. */
+    { "\"created\": \"yesterday\", \"createdAt\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    { "\"created\": null, \"created_at\": \"2026-11-27T10:00:00Z\"", TRUE, FALSE },
+    /* Of the wrong type, or missing: no date. */
+    { "\"createdAt\": true, \"updatedAt\": [1]", FALSE, FALSE },
+    { "\"CreatedAt\": \"2026-11-27T10:00:00Z\"", FALSE, FALSE },
+  };
+  g_autoptr(GDateTime) expected = utc (2026, 11, 27, 10, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"workflows\": [{\"url\": \"w\", %s}]}",
+                                               cases[i].entry);
+      g_autoptr(GBytes) body = json_bytes (json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) workflows = NULL;
+      SalvageWorkflow *workflow;
+
+      g_test_message ("%s", json);
+      workflows = salvage_parse_workflows (body, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (workflows->len, ==, 1);
+      workflow = g_ptr_array_index (workflows, 0);
+
+      if (cases[i].has_created)
+        assert_date_equal (salvage_workflow_get_created (workflow), expected);
+      else
+        g_assert_null (salvage_workflow_get_created (workflow));
+
+      if (cases[i].has_updated)
+        assert_date_equal (salvage_workflow_get_updated (workflow), expected);
+      else
+        g_assert_null (salvage_workflow_get_updated (workflow));
+    }
+}
+
 static void
 test_workflows_malformed (void)
 {
@@ -536,6 +589,7 @@ test_trash_f5 (void)
   g_autoptr(GDateTime) april_first = utc (2026, 4, 1, 0, 0, 0);
   g_autoptr(GDateTime) may_first = utc (2026, 5, 1, 0, 0, 0);
   g_autoptr(GDateTime) mid_april = utc (2026, 4, 15, 12, 0, 0);
+  g_autofree char *display = NULL;
   SalvageTrashItem *item;
 
   items = trash_ok ("{\"items\": ["
@@ -572,6 +626,9 @@ test_trash_f5 (void)
   g_assert_cmpstr (salvage_trash_item_get_deleted_by_name (item), ==, "Bob");
   g_assert_cmpstr (salvage_trash_item_get_restore_type (item), ==, "version");
   g_assert_cmpint (salvage_trash_item_get_days_left (item, mid_april), ==, 17);
+  /* The name already says "v3": it is not said twice. */
+  display = salvage_trash_item_dup_display_name (item);
+  g_assert_cmpstr (display, ==, "My Project › v3");
 }
 
 static void
@@ -2386,6 +2443,40 @@ test_trash_item_model (void)
   g_assert_finalize_object (other);
 }
 
+/* A version is named by its number once, however its name is written. */
+static void
+test_version_label (void)
+{
+  static const struct {
+    const char *number;
+    const char *name;
+    const char *label;
+  } cases[] = {
+    { "1", "augmented-416x416", "v1 augmented-416x416" },
+    { "1", "v1 augmented-416x416", "v1 augmented-416x416" },
+    { "1", "V1 raw", "v1 raw" },
+    { "3", "v3", "v3" },
+    { "3", "3", "v3" },
+    { "3", "3-raw", "v3-raw" },
+    { "3", "", "v3" },
+    { "3", NULL, "v3" },
+    /* Another number, or more digits of one, is part of the name. */
+    { "1", "v10 big", "v1 v10 big" },
+    { "1", "v1.5", "v1 v1.5" },
+    { "12", "v1", "v12 v1" },
+    { "3", "very good", "v3 very good" },
+    { NULL, "raw", "raw" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = salvage_version_format_label (cases[i].number, cases[i].name);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 static void
 test_other_models (void)
 {
@@ -2448,6 +2539,7 @@ main (int   argc,
   g_test_add_func ("/parse/trainings/malformed", test_trainings_malformed);
   g_test_add_func ("/parse/workflows/f10", test_workflows);
   g_test_add_func ("/parse/workflows/malformed", test_workflows_malformed);
+  g_test_add_func ("/parse/workflows/dates", test_workflow_dates);
   g_test_add_func ("/parse/trash/f5", test_trash_f5);
   g_test_add_func ("/parse/trash/empty", test_trash_empty);
   g_test_add_func ("/parse/trash/f6", test_trash_f6);
@@ -2483,6 +2575,7 @@ main (int   argc,
   g_test_add_func ("/error/redact", test_redact);
   g_test_add_func ("/model/trash-item", test_trash_item_model);
   g_test_add_func ("/model/others", test_other_models);
+  g_test_add_func ("/model/version-label", test_version_label);
 
   return g_test_run ();
 }

@@ -503,7 +503,8 @@ typedef struct
 static const FaultCase fault_cases[] = {
   { "status-401", { SALVAGE_FAULT_STATUS, .status = 401 }, SAYS ("The API key was refused") },
   { "status-403", { SALVAGE_FAULT_STATUS, .status = 403 }, SAYS ("permissions do not allow") },
-  { "status-404", { SALVAGE_FAULT_STATUS, .status = 404 }, SAYS ("Not found") },
+  /* A restore's 404 is worded as a restore's (see check_restore). */
+  { "status-404", { SALVAGE_FAULT_STATUS, .status = 404 }, "Not found", "the API key" },
   { "status-409", { SALVAGE_FAULT_STATUS, .status = 409 }, SAYS ("conflict") },
   /* Retried once after its Retry-After; the retry meets a 429 too. */
   { "status-429", { SALVAGE_FAULT_STATUS, .status = 429, .retry_after = 1 },
@@ -514,10 +515,10 @@ static const FaultCase fault_cases[] = {
   { "status-500", { SALVAGE_FAULT_STATUS, .status = 500 }, SAYS ("The server failed (HTTP 500)") },
   { "status-502", { SALVAGE_FAULT_STATUS, .status = 502 }, SAYS ("The server failed (HTTP 502)") },
   { "no-answer", { SALVAGE_FAULT_NO_ANSWER }, SAYS ("did not answer in time"), 1 },
-  { "reset", { SALVAGE_FAULT_RESET }, SAYS ("connection to the server failed") },
+  { "reset", { SALVAGE_FAULT_RESET }, SAYS ("Could not connect to the server") },
   /* Carried out; only the answer was lost. */
   { "reset-after-commit", { SALVAGE_FAULT_RESET, .commit = TRUE },
-    SAYS ("connection to the server failed") },
+    SAYS ("Could not connect to the server") },
   { "truncated", { SALVAGE_FAULT_TRUNCATED }, SAYS ("cut short") },
   { "not-json", { SALVAGE_FAULT_NOT_JSON }, SAYS ("not JSON") },
   { "wrong-shape", { SALVAGE_FAULT_WRONG_SHAPE }, "is not a list", "answer" },
@@ -617,6 +618,12 @@ check_restore (Fixture         *f,
     {
       g_assert_true (g_str_has_prefix (toast, "Could not restore “Old Flow”: "));
       assert_contains (toast, fault_case->change_words);
+      /* It left the Trash, or may not be restored: it is not "in the Trash". */
+      if (fault_case->fault.kind == SALVAGE_FAULT_STATUS && fault_case->fault.status == 404)
+        {
+          assert_contains (toast, "no longer in the Trash");
+          g_assert_null (strstr (toast, "may be in the Trash"));
+        }
     }
   else
     {
@@ -1104,12 +1111,12 @@ test_big_trash (void)
     }
 
   /* Both ways of restoring everything name every restorable item. */
-  expected = g_strdup_printf ("Restore %u Items?", count_restorable (trash));
+  expected = g_strdup_printf ("Restore %'u Items?", count_restorable (trash));
   restore_selected = dup_confirmation_heading (&f, GTK_WIDGET (page), "trash.restore-selected");
   g_assert_cmpstr (restore_selected, ==, expected);
 
   g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("Restore All %u Items?", count_restorable (trash));
+  expected = g_strdup_printf ("Restore All %'u Items?", count_restorable (trash));
   restore_all = dup_confirmation_heading (&f, GTK_WIDGET (page), "trash.restore-all");
   g_assert_cmpstr (restore_all, ==, expected);
 

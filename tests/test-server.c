@@ -622,7 +622,7 @@ test_workflows_shape (void)
   g_assert_cmpstr (string_member (workflow, "name"), ==, "Slow Webhooks");
   g_assert_cmpstr (string_member (workflow, "url"), ==, "slow-webhooks");
   assert_member (workflow, "status", IS_STRING);
-  created = date_member (workflow, "created");
+  created = date_member (workflow, "createdAt");
 
   workflow = object_member (object_of (one), "workflow");
   g_assert_cmpstr (string_member (workflow, "url"), ==, "slow-webhooks");

@@ -614,7 +614,7 @@ test_delete_training_refused (Fixture       *f,
   WAIT_FOR (f->messages->len > 0);
   g_assert_cmpuint (f->n_deleted, ==, 0);
   g_assert_cmpstr (last_message (f), ==,
-                   "Could not move “YOLOv8 Nano” to the Trash: The training is still running: "
+                   "Could not move “YOLOv8 Nano” to the Trash: The training run is still running: "
                    "stop or cancel it before moving it to the Trash");
 }
 

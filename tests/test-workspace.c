@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "salvage-server.h"
+#include "salvage-server-fault.h"
 #include "salvage-workspace.h"
 
 #define WS     "acme"
@@ -551,6 +551,45 @@ find_by_key (GListModel *model,
 #define find_training(model, id) \
   ((SalvageTraining *) find_by_key ((model), (const char *(*) (gpointer)) salvage_training_get_id, \
                                     (id)))
+
+/* A version whose trainings the server will not list (404: the route or
+ * the key's scope is missing) has no runs, and no failure: the load
+ * succeeds and says so, and a later load that works lists them again. */
+static void
+test_trainings_unlisted (void)
+{
+  Fixture f = { 0 };
+  GListModel *versions, *trainings;
+  SalvageVersion *version;
+  guint fault;
+
+  fixture_init (&f);
+  add_project (&f, "alpha");
+  g_assert_nonnull (salvage_server_add_version (f.server, WS, "alpha", 1, "raw", 10));
+  g_assert_nonnull (salvage_server_add_training (f.server, WS, "alpha", 1, "finished", "yolov8n"));
+  refresh (&f);
+
+  versions = salvage_workspace_get_versions (f.workspace, find_project (&f, "alpha"));
+  load_versions (&f, find_project (&f, "alpha"));
+  version = find_version (versions, "1");
+  g_assert_nonnull (version);
+  trainings = salvage_workspace_get_trainings (f.workspace, version);
+  g_assert_true (salvage_workspace_get_trainings_listed (f.workspace, version));
+
+  fault = salvage_server_add_fault (f.server, "GET", "/" WS "/alpha/1/v2/trainings",
+                                    SALVAGE_FAULT_STATUS, 404, 0);
+  load_trainings (&f, version);
+  g_assert_cmpuint (salvage_server_get_fault_hits (f.server, fault), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 0);
+  g_assert_false (salvage_workspace_get_trainings_listed (f.workspace, version));
+
+  salvage_server_clear_faults (f.server);
+  load_trainings (&f, version);
+  g_assert_cmpuint (g_list_model_get_n_items (trainings), ==, 1);
+  g_assert_true (salvage_workspace_get_trainings_listed (f.workspace, version));
+
+  fixture_clear (&f);
+}
 
 /* The Trash entry of @kind whose url (projects, workflows) or id (versions
  * of @parent_url, trainings) is @name. */
@@ -1902,6 +1941,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/workspace/refresh", test_refresh);
+  g_test_add_func ("/workspace/trainings/unlisted", test_trainings_unlisted);
   g_test_add_func ("/workspace/delete-restore/project", test_delete_restore_project);
   g_test_add_func ("/workspace/delete-restore/workflow", test_delete_restore_workflow);
   g_test_add_func ("/workspace/delete-restore/version", test_delete_restore_version);

@@ -126,12 +126,12 @@ explain_training_refusal (GError *error)
     const char *sentence;
   } refusals[] = {
     { "in progress",
-      N_("The training is still running: stop or cancel it before moving it to the Trash") },
+      N_("The training run is still running: stop or cancel it before moving it to the Trash") },
     { "registered model",
-      N_("The training made the model registered for its version, so it cannot go to the "
+      N_("The training run made the model registered for its version, so it cannot go to the "
          "Trash: register another model for the version first") },
     { "multiple_trainings",
-      N_("The version has several trainings and the server could not tell which one to "
+      N_("The version has several training runs and the server could not tell which one to "
          "move to the Trash") },
   };
   g_autofree char *words = NULL;
@@ -150,6 +150,24 @@ explain_training_refusal (GError *error)
           return;
         }
     }
+}
+
+/* A restore that finds nothing means the entry has left the Trash (restored
+ * elsewhere, or cleaned up), or the key may not restore it: not that it
+ * "may already be in the Trash", as a 404 to other requests may. */
+static void
+explain_restore_not_found (GError *error)
+{
+  const char *reason = salvage_error_get_reason (error);
+  const char *sentence = _("It is no longer in the Trash, or the API key lacks the "
+                           "permission to restore it");
+
+  g_free (error->message);
+  if (reason != NULL)
+    /* Translators: what went wrong, then the server's own words about it */
+    error->message = g_strdup_printf (_("%s: %s"), sentence, reason);
+  else
+    error->message = g_strdup (sentence);
 }
 
 /* {"trainingId": @training_id}, the body of the POST form's requests. */
@@ -567,6 +585,9 @@ restore_cb (GObject      *object,
       g_steal_pointer (&task);
       return;
     }
+
+  if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND))
+    explain_restore_not_found (error);
 
   /* The other form may answer with nothing, which means it was restored. */
   if (body != NULL && data->other_form && bytes_are_blank (body))

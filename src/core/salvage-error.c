@@ -13,6 +13,7 @@ typedef struct
 {
   guint  status;
   gint64 retry_after;
+  char  *reason;
 } SalvageErrorPrivate;
 
 static void
@@ -20,18 +21,22 @@ salvage_error_private_init (SalvageErrorPrivate *priv)
 {
   priv->status = 0;
   priv->retry_after = -1;
+  priv->reason = NULL;
 }
 
 static void
 salvage_error_private_copy (const SalvageErrorPrivate *src,
                             SalvageErrorPrivate       *dest)
 {
-  *dest = *src;
+  dest->status = src->status;
+  dest->retry_after = src->retry_after;
+  dest->reason = g_strdup (src->reason);
 }
 
 static void
 salvage_error_private_clear (SalvageErrorPrivate *priv)
 {
+  g_clear_pointer (&priv->reason, g_free);
 }
 
 /* GLib's macro casts a byte pointer back to the private struct, which it
@@ -91,6 +96,36 @@ salvage_error_set_http_details (GError *error,
       priv->status = status;
       priv->retry_after = retry_after_seconds;
     }
+}
+
+/**
+ * salvage_error_get_reason:
+ *
+ * Returns: (nullable): the server's own words about @error, as the body of
+ *   its answer gave them (redacted, tidied), or %NULL when it gave none
+ */
+const char *
+salvage_error_get_reason (const GError *error)
+{
+  SalvageErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if ((priv = salvage_error_get_private (error)))
+    return priv->reason;
+  return NULL;
+}
+
+void
+salvage_error_set_reason (GError     *error,
+                          const char *reason)
+{
+  SalvageErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL);
+
+  if ((priv = salvage_error_get_private (error)))
+    g_set_str (&priv->reason, reason);
 }
 
 static gboolean

@@ -40,6 +40,9 @@ gint64       salvage_error_get_retry_after  (const GError *error);
 void         salvage_error_set_http_details (GError       *error,
                                              guint         status,
                                              gint64        retry_after_seconds);
+const char  *salvage_error_get_reason       (const GError *error);
+void         salvage_error_set_reason       (GError       *error,
+                                             const char   *reason);
 
 char        *salvage_redact                 (const char   *text,
                                              const char   *api_key);

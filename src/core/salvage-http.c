@@ -246,10 +246,11 @@ error_from_status (SalvageHttp        *self,
       break;
 
     case SOUP_STATUS_NOT_FOUND:
-      /* Roboflow answers 404 for a missing item, for one already in the
-       * Trash, and for a key that lacks the scope: it cannot be told which. */
+      /* Roboflow answers 404 for a missing item, for one in the Trash, and
+       * for a key that lacks the scope: it cannot be told which, and what
+       * it means depends on the request (see the restore's own wording). */
       code = SALVAGE_ERROR_NOT_FOUND;
-      sentence = g_strdup (_("Not found: it may not exist, may already be in the Trash, or the API key may lack a permission"));
+      sentence = g_strdup (_("Not found (it may be in the Trash, or the API key may lack a permission)"));
       break;
 
     case SOUP_STATUS_CONFLICT:
@@ -292,13 +293,27 @@ error_from_status (SalvageHttp        *self,
   if (body != NULL)
     server_words = salvage_parse_error_message (body);
 
-  if (server_words != NULL)
-    message = g_strdup_printf ("%s (%s)", sentence, server_words);
+  /* The server's words follow ours, never in brackets: they may hold
+   * brackets and a full stop of their own ("… (key revoked)."), and
+   * messages are wrapped again further up. */
+  if (server_words != NULL && g_str_has_suffix (server_words, ".") &&
+      !g_str_has_suffix (server_words, ".."))
+    server_words[strlen (server_words) - 1] = '\0';
+
+  if (server_words != NULL && *server_words != '\0')
+    /* Translators: what went wrong, then the server's own words about it */
+    message = g_strdup_printf (_("%s: %s"), sentence, server_words);
   else
     message = g_steal_pointer (&sentence);
 
   error = salvage_http_new_error (self, code, message);
   salvage_error_set_http_details (error, status, retry_after);
+  if (server_words != NULL && *server_words != '\0')
+    {
+      g_autofree char *reason = salvage_redact (server_words, self->api_key);
+
+      salvage_error_set_reason (error, reason);
+    }
 
   return error;
 }
@@ -312,16 +327,15 @@ error_from_transport (SalvageHttp  *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return salvage_http_new_error (self, SALVAGE_ERROR_TIMEOUT, _("The server did not answer in time"));
 
-  if (error->domain == G_RESOLVER_ERROR)
-    message = g_strdup_printf (_("Could not find the server (%s)"), error->message);
-  else if (error->domain == G_TLS_ERROR)
-    message = g_strdup_printf (_("Could not make a secure connection to the server (%s)"), error->message);
+  /* One wording for every way a connection fails, whether the name did
+   * not resolve, nothing listened or the line dropped: the detail says
+   * which. A refused certificate is another matter, and says so. */
+  if (error->domain == G_TLS_ERROR)
+    message = g_strdup_printf (_("Could not connect to the server securely (%s)"), error->message);
   else if (error->domain == SOUP_SESSION_ERROR)
     return salvage_http_new_error (self, SALVAGE_ERROR_BAD_RESPONSE, error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    message = g_strdup_printf (_("Could not connect to the server (%s)"), error->message);
   else
-    message = g_strdup_printf (_("The connection to the server failed (%s)"), error->message);
+    message = g_strdup_printf (_("Could not connect to the server (%s)"), error->message);
 
   return salvage_http_new_error (self, SALVAGE_ERROR_NETWORK, message);
 }

@@ -404,7 +404,7 @@ salvage_parse_trainings (GBytes      *body,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           salvage_parse_bad_shape (error,
-                                   _("Training %u of “trainings” is not an object"), i + 1);
+                                   _("Training run %u of “trainings” is not an object"), i + 1);
           return NULL;
         }
 
@@ -423,7 +423,7 @@ salvage_parse_trainings (GBytes      *body,
       if (id == NULL)
         {
           salvage_parse_bad_shape (error,
-                                   _("Training %u of “trainings” has no usable “id”"), i + 1);
+                                   _("Training run %u of “trainings” has no usable “id”"), i + 1);
           return NULL;
         }
 
@@ -445,6 +445,28 @@ salvage_parse_trainings (GBytes      *body,
 
   return g_steal_pointer (&trainings);
 }
+
+/* The first of @members (NULL-terminated) that holds a date. No workflow
+ * date is evidenced, and the API spells dates three ways elsewhere
+ * (projects "created", model evaluations "createdAt", device revisions
+ * "created_at"; API doc §2.6), ISO 8601 or epoch seconds: all are read. */
+static GDateTime *
+field_date_any (SalvageFields      *fields,
+                const char * const *members)
+{
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      GDateTime *date = salvage_field_date (fields, members[i]);
+
+      if (date != NULL)
+        return date;
+    }
+
+  return NULL;
+}
+
+static const char * const created_members[] = { "created", "createdAt", "created_at", NULL };
+static const char * const updated_members[] = { "updated", "updatedAt", "updated_at", NULL };
 
 GPtrArray *
 salvage_parse_workflows (GBytes  *body,
@@ -470,6 +492,7 @@ salvage_parse_workflows (GBytes  *body,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autoptr(GDateTime) created = NULL;
+      g_autoptr(GDateTime) updated = NULL;
       SalvageFields entry;
       const char *url;
       const char *id;
@@ -488,7 +511,8 @@ salvage_parse_workflows (GBytes  *body,
       id = salvage_field_nonempty (&entry, "id");
       name = salvage_field_string (&entry, "name");
       status = salvage_field_string (&entry, "status");
-      created = salvage_field_date (&entry, "created");
+      created = field_date_any (&entry, created_members);
+      updated = field_date_any (&entry, updated_members);
 
       if (!salvage_fields_check (&entry, error))
         return NULL;
@@ -507,6 +531,7 @@ salvage_parse_workflows (GBytes  *body,
                                      "name", name,
                                      "status", status,
                                      "created", created,
+                                     "updated", updated,
                                      NULL));
     }
 

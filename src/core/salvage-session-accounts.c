@@ -21,15 +21,17 @@ dup_connect_message (const GError *error)
   if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY))
     return g_strdup (_("The server did not accept this API key. Check that it is the whole key, copied from the workspace’s settings."));
 
+  /* The transport's message says what failed, in the words it uses
+   * everywhere; this adds what to do about it. */
   if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NETWORK) ||
       g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_TIMEOUT))
-    /* Translators: %s says what failed */
-    return g_strdup_printf (_("Could not reach the server. Check the network connection and the server address. (%s)"),
+    /* Translators: %s says what failed, as in "Could not connect to the server (…)" */
+    return g_strdup_printf (_("%s. Check the network connection and the server address."),
                             error->message);
 
   if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_SERVER))
-    /* Translators: %s says what failed */
-    return g_strdup_printf (_("The server has a problem; try again later. (%s)"), error->message);
+    /* Translators: %s says what failed, as in "The server failed (HTTP 500)" */
+    return g_strdup_printf (_("%s. Try again later."), error->message);
 
   return g_strdup (error->message);
 }

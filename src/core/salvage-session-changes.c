@@ -318,8 +318,8 @@ dup_restored_message (GPtrArray *items,
         }
 
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u item restored",
-                                           "%u items restored",
+                                           "%'u item restored",
+                                           "%'u items restored",
                                            n_restored),
                               n_restored);
     }
@@ -333,8 +333,8 @@ dup_restored_message (GPtrArray *items,
 
       /* Translators: the counts of restored and failed items, then the first failure */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u restored, %u could not be; “%s”: %s",
-                                           "%u restored, %u could not be; “%s”: %s",
+                                           "%'u restored, %'u could not be; “%s”: %s",
+                                           "%'u restored, %'u could not be; “%s”: %s",
                                            n_failed),
                               n_restored, n_failed, name, first_failure->error->message);
     }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-trash-item.h"
+#include "salvage-version.h"
 
 struct _SalvageTrashItem
 {
@@ -684,14 +685,11 @@ salvage_trash_item_dup_display_name (SalvageTrashItem *item)
       if (parent == NULL || *parent == '\0')
         parent = _("Unknown project");
 
-      if (number == NULL || *number == '\0')
-        return g_strdup_printf ("%s › %s", parent, name);
+      {
+        g_autofree char *label = salvage_version_format_label (number, name);
 
-      /* A version without a name of its own falls back to its number. */
-      if (g_strcmp0 (number, name) == 0 || *name == '\0')
-        return g_strdup_printf ("%s › v%s", parent, number);
-
-      return g_strdup_printf ("%s › v%s %s", parent, number, name);
+        return g_strdup_printf ("%s › %s", parent, label);
+      }
 
     case SALVAGE_TRASH_KIND_TRAINING:
       number = salvage_trash_item_get_version_number (item);

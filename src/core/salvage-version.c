@@ -281,6 +281,34 @@ parse_version_number (const char *text,
   return TRUE;
 }
 
+char *
+salvage_version_format_label (const char *number,
+                              const char *name)
+{
+  const char *rest;
+  gsize number_len;
+
+  if (name == NULL)
+    name = "";
+
+  if (number == NULL || *number == '\0')
+    return g_strdup (name);
+
+  if (*name == '\0')
+    return g_strdup_printf ("v%s", number);
+
+  /* "v3 raw" for version 3, but not "v30" nor "v3.1". */
+  rest = name;
+  if (*rest == 'v' || *rest == 'V')
+    rest++;
+  number_len = strlen (number);
+  if (strncmp (rest, number, number_len) == 0 &&
+      !g_ascii_isdigit (rest[number_len]) && rest[number_len] != '.')
+    return g_strdup_printf ("v%s%s", number, rest + number_len);
+
+  return g_strdup_printf ("v%s %s", number, name);
+}
+
 int
 salvage_version_compare (SalvageVersion *a,
                          SalvageVersion *b)

@@ -30,6 +30,13 @@ const char *salvage_version_get_name         (SalvageVersion *self);
 gint64      salvage_version_get_images       (SalvageVersion *self);
 GDateTime  *salvage_version_get_created      (SalvageVersion *self);
 
+/* How a version is named to people: "v3 augmented-416x416"; "v3" when it
+ * has no name; and its name alone, with the number written once, when the
+ * name already starts with the number ("v3", "v3 raw", "3-raw" → "v3-raw").
+ * @number may be NULL or empty (then the name, or ""), so may @name. */
+char       *salvage_version_format_label     (const char     *number,
+                                              const char     *name);
+
 /* Numeric order of version numbers ("2" < "10"); non-numeric ones last, by text. */
 int         salvage_version_compare          (SalvageVersion *a,
                                               SalvageVersion *b);

@@ -16,6 +16,7 @@ struct _SalvageWorkflow
   char      *name;
   char      *status;
   GDateTime *created;
+  GDateTime *updated;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageWorkflow, salvage_workflow, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_NAME,
   PROP_STATUS,
   PROP_CREATED,
+  PROP_UPDATED,
   N_PROPS
 };
 
@@ -56,6 +58,7 @@ salvage_workflow_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
 
   G_OBJECT_CLASS (salvage_workflow_parent_class)->finalize (object);
 }
@@ -88,6 +91,10 @@ salvage_workflow_get_property (GObject    *object,
 
     case PROP_CREATED:
       g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -123,6 +130,10 @@ salvage_workflow_set_property (GObject      *object,
 
     case PROP_CREATED:
       self->created = g_value_dup_boxed (value);
+      break;
+
+    case PROP_UPDATED:
+      self->updated = g_value_dup_boxed (value);
       break;
 
     default:
@@ -166,6 +177,12 @@ salvage_workflow_class_init (SalvageWorkflowClass *klass)
 
   properties[PROP_CREATED] =
     g_param_spec_boxed ("created", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -221,4 +238,17 @@ salvage_workflow_get_created (SalvageWorkflow *self)
   g_return_val_if_fail (SALVAGE_IS_WORKFLOW (self), NULL);
 
   return self->created;
+}
+
+/**
+ * salvage_workflow_get_updated:
+ *
+ * Returns: (transfer none) (nullable): when the workflow was last changed
+ */
+GDateTime *
+salvage_workflow_get_updated (SalvageWorkflow *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKFLOW (self), NULL);
+
+  return self->updated;
 }

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (SalvageWorkflow, salvage_workflow, SALVAGE, WORKFLOW, GObj
  *   "name"     string  falls back to the url
  *   "status"   string  may be NULL
  *   "created"  GDateTime (nullable)
+ *   "updated"  GDateTime (nullable)
  */
 
 const char *salvage_workflow_get_id      (SalvageWorkflow *self);
@@ -27,5 +28,6 @@ const char *salvage_workflow_get_url     (SalvageWorkflow *self);
 const char *salvage_workflow_get_name    (SalvageWorkflow *self);
 const char *salvage_workflow_get_status  (SalvageWorkflow *self);
 GDateTime  *salvage_workflow_get_created (SalvageWorkflow *self);
+GDateTime  *salvage_workflow_get_updated (SalvageWorkflow *self);
 
 G_END_DECLS

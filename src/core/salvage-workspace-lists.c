@@ -527,6 +527,7 @@ reload_part_cb (GObject      *object,
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *name = NULL;
   GError *error = NULL;
+  gboolean unlisted = FALSE;
   ListState *state;
 
   switch (part->target.kind)
@@ -545,6 +546,15 @@ reload_part_cb (GObject      *object,
       break;
     case LIST_TRAININGS:
       items = salvage_client_list_trainings_finish (client, result, &error);
+      /* The route, or the key's scope for it, is missing (API doc
+       * §2.15): the version has no runs to show, which is no failure. */
+      if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND))
+        {
+          g_debug ("Training runs of %s/%s are not listed: %s", part->target.project_slug,
+                   part->target.version_number, error->message);
+          g_clear_error (&error);
+          unlisted = TRUE;
+        }
       break;
     default:
       g_assert_not_reached ();
@@ -556,6 +566,8 @@ reload_part_cb (GObject      *object,
         items = g_ptr_array_new ();
 
       state = _salvage_workspace_lookup_list (self, &part->target, TRUE);
+      if (state != NULL && part->generation > state->applied)
+        state->unlisted = unlisted;
       if (state != NULL
           && list_state_apply (state, part->generation, g_steal_pointer (&items))
           && part->target.kind == LIST_PROJECTS)

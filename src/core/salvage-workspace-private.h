@@ -33,6 +33,7 @@ typedef struct
   GPtrArray  *keys;        /* the key of each item of @store, in the same order */
   guint       applied;     /* generation of what the store shows */
   GHashTable *tombstones;  /* item key → generation of its removal */
+  gboolean    unlisted;    /* trainings: the server would not list them (404) */
 } ListState;
 
 struct _SalvageWorkspace

@@ -264,6 +264,22 @@ salvage_workspace_get_trainings (SalvageWorkspace *self,
   return G_LIST_MODEL (state->store);
 }
 
+gboolean
+salvage_workspace_get_trainings_listed (SalvageWorkspace *self,
+                                        SalvageVersion   *version)
+{
+  ListState *state;
+
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), TRUE);
+  g_return_val_if_fail (SALVAGE_IS_VERSION (version), TRUE);
+
+  state = _salvage_workspace_lookup_trainings (self,
+                                               salvage_version_get_project_slug (version),
+                                               salvage_version_get_number (version),
+                                               FALSE);
+  return state == NULL || !state->unlisted;
+}
+
 /* Refresh and load */
 
 void

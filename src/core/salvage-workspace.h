@@ -65,6 +65,11 @@ GListModel       *salvage_workspace_get_versions  (SalvageWorkspace *self,
                                                    SalvageProject   *project);
 GListModel       *salvage_workspace_get_trainings (SalvageWorkspace *self,
                                                    SalvageVersion   *version);
+/* FALSE when the last load of @version's trainings found that the server
+ * does not list them (a 404: the route, or the key's scope, is missing).
+ * That load succeeds with no runs: the version is shown without them. */
+gboolean          salvage_workspace_get_trainings_listed (SalvageWorkspace *self,
+                                                          SalvageVersion   *version);
 
 /* Projects, workflows and Trash in parallel. Each list whose request
  * succeeded is replaced; a failed one keeps its contents. The first error

@@ -47,12 +47,10 @@ salvage_dup_item_name (SalvageWorkspace *workspace,
   if (SALVAGE_IS_VERSION (item))
     {
       const char *project = find_project_name (workspace, salvage_version_get_project_slug (item));
-      const char *name = salvage_version_get_name (item);
+      g_autofree char *label = salvage_version_format_label (salvage_version_get_number (item),
+                                                             salvage_version_get_name (item));
 
-      if (name == NULL || *name == '\0')
-        return g_strdup_printf ("%s › v%s", project, salvage_version_get_number (item));
-
-      return g_strdup_printf ("%s › v%s %s", project, salvage_version_get_number (item), name);
+      return g_strdup_printf ("%s › %s", project, label);
     }
 
   if (SALVAGE_IS_TRAINING (item))
@@ -130,7 +128,7 @@ salvage_delete_dialog_new (gpointer    item,
     body = g_strdup_printf (_("The version “%s” is moved to the Trash and kept there for 30 days, then removed for good. Any training in progress on it is cancelled."),
                             name);
   else if (SALVAGE_IS_TRAINING (item))
-    body = g_strdup_printf (_("The training “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
+    body = g_strdup_printf (_("The training run “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
                             name);
   else
     body = g_strdup_printf (_("The workflow “%s” is moved to the Trash and kept there for 30 days, then removed for good."),
@@ -172,7 +170,7 @@ append_names (GString   *out,
     {
       guint rest = items->len - n_named;
 
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", rest),
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more", rest),
                               rest);
     }
 }
@@ -273,14 +271,14 @@ salvage_restore_dialog_new (SalvageWorkspace *workspace,
     {
       if (all)
         heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Restore All %u Item?",
-                                                "Restore All %u Items?",
+                                                "Restore All %'u Item?",
+                                                "Restore All %'u Items?",
                                                 requested->len),
                                    requested->len);
       else
         heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Restore %u Item?",
-                                                "Restore %u Items?",
+                                                "Restore %'u Item?",
+                                                "Restore %'u Items?",
                                                 requested->len),
                                    requested->len);
 

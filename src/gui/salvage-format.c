@@ -5,21 +5,40 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
 
+/* Numbers are grouped as the locale groups them (LC_NUMERIC): 10,522 in
+ * the US, 10.522 in Germany, 10522 in the C locale. Every count a person
+ * reads goes through the ' flag of printf, here and in the messages. */
 char *
 salvage_format_count (gint64 count)
 {
   if (count < 0)
     return g_strdup ("—");
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
 }
 
+/* Whether dates are written as in the C locale, which has no way of its
+ * own worth the name (11/27/26). */
+static gboolean
+time_locale_is_c (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL ||
+         g_str_equal (name, "C") ||
+         g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
+/* A date as the locale writes it (LC_TIME): 27.11.2026 in Germany,
+ * 11/27/2026 in the US; ISO 8601 in the C locale. */
 char *
 salvage_format_date (GDateTime *date)
 {
@@ -29,8 +48,7 @@ salvage_format_date (GDateTime *date)
     return g_strdup ("—");
 
   local = g_date_time_to_local (date);
-  /* Translators: a date as in "27 Nov 2026"; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y"));
+  return g_date_time_format (local, time_locale_is_c () ? "%Y-%m-%d" : "%x");
 }
 
 char *
@@ -51,7 +69,7 @@ salvage_format_time_ago (GDateTime *date,
     {
       int hours = (int) (span / G_TIME_SPAN_HOUR);
 
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'d hour ago", "%'d hours ago", hours),
                               hours);
     }
 
@@ -59,7 +77,7 @@ salvage_format_time_ago (GDateTime *date,
   if (days == 1)
     return g_strdup (_("Yesterday"));
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", (gulong) days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'d day ago", "%'d days ago", (gulong) days),
                           (int) days);
 }
 
@@ -72,7 +90,7 @@ salvage_format_days_left (int days_left)
   if (days_left == 0)
     return g_strdup (_("Today"));
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days_left),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'d day", "%'d days", days_left),
                           days_left);
 }
 
@@ -196,7 +214,7 @@ salvage_format_trash_kind (SalvageTrashItem *item)
     case SALVAGE_TRASH_KIND_WORKFLOW:
       return _("Workflow");
     case SALVAGE_TRASH_KIND_TRAINING:
-      return _("Training");
+      return _("Training Run");
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       {

@@ -89,6 +89,10 @@ salvage_name_cell_set (SalvageNameCell     *self,
 
   gtk_widget_set_visible (self->spinner, kind == SALVAGE_NAME_CELL_LOADING);
   gtk_widget_set_visible (self->icon, failed);
+  if (kind == SALVAGE_NAME_CELL_NOTE)
+    gtk_widget_add_css_class (self->inscription, "dim-label");
+  else
+    gtk_widget_remove_css_class (self->inscription, "dim-label");
   /* A long message is cut short in the cell; the tooltip has all of it. */
   gtk_widget_set_tooltip_text (self->inscription, failed ? text : NULL);
   gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (SalvageNameCell, salvage_name_cell, SALVAGE, NAME_CELL, Gt
 /*
  * A name, cut short when the column is narrow. The rows that stand for a
  * level still loading or failed to load show a spinner or an error icon
- * before their text, and a failure's whole message in the tooltip.
+ * before their text, and a failure's whole message in the tooltip; a
+ * level with a note (nothing to show, and why) shows it dimmed.
  */
 
 typedef enum
@@ -24,6 +25,7 @@ typedef enum
   SALVAGE_NAME_CELL_PLAIN,
   SALVAGE_NAME_CELL_LOADING,
   SALVAGE_NAME_CELL_FAILED,
+  SALVAGE_NAME_CELL_NOTE,     /* a quiet remark, dimmed */
 } SalvageNameCellKind;
 
 GtkWidget *salvage_name_cell_new  (void);

@@ -14,6 +14,7 @@
 typedef struct
 {
   SalvageCellTextFunc func;
+  int                 min_chars;
   int                 nat_chars;
   gboolean            numeric;
 } TextCellStyle;
@@ -66,13 +67,13 @@ text_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription;
 
   inscription = gtk_inscription_new (NULL);
-  /* One line, centred in the row: given the row's whole height, a long
-   * name would wrap into lines that do not all show. */
-  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), style->min_chars);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), style->nat_chars);
+  /* One line, centred: given the whole height of a tall row, a squeezed
+   * text would wrap out of sight and show its first line at the top. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   if (style->numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
@@ -111,6 +112,15 @@ salvage_text_factory_new (SalvageCellTextFunc func,
                           int                 nat_chars,
                           gboolean            numeric)
 {
+  return salvage_text_factory_new_full (func, 4, nat_chars, numeric);
+}
+
+GtkListItemFactory *
+salvage_text_factory_new_full (SalvageCellTextFunc func,
+                               int                 min_chars,
+                               int                 nat_chars,
+                               gboolean            numeric)
+{
   GtkListItemFactory *factory;
   TextCellStyle *style;
 
@@ -118,6 +128,7 @@ salvage_text_factory_new (SalvageCellTextFunc func,
 
   style = g_new0 (TextCellStyle, 1);
   style->func = func;
+  style->min_chars = min_chars;
   style->nat_chars = nat_chars;
   style->numeric = numeric;
 

@@ -18,6 +18,12 @@ typedef char *(*SalvageCellTextFunc) (gpointer item);
 GtkListItemFactory *salvage_text_factory_new (SalvageCellTextFunc func,
                                               int                 nat_chars,
                                               gboolean            numeric);
+/* The same, never narrower than @min_chars: a column squeezed when the
+ * window is narrow keeps that much, and the others give way first. */
+GtkListItemFactory *salvage_text_factory_new_full (SalvageCellTextFunc func,
+                                                   int                 min_chars,
+                                                   int                 nat_chars,
+                                                   gboolean            numeric);
 
 /* Orders two dates, earliest first, with unknown (NULL) dates last. */
 int                 salvage_compare_dates (GDateTime *a,

@@ -21,6 +21,7 @@ struct _SalvagePreferencesDialog
 
   AdwPreferencesGroup  *accounts_group;
   GPtrArray            *account_rows;
+  char                 *unsaved_name;
 };
 
 G_DEFINE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -155,6 +156,20 @@ rebuild_accounts (SalvagePreferencesDialog *self)
     adw_preferences_group_remove (self->accounts_group, g_ptr_array_index (self->account_rows, i));
   g_ptr_array_set_size (self->account_rows, 0);
 
+  /* The demo is shown but never added: said as it is, rather than as
+   * nothing at all. */
+  if (self->unsaved_name != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->unsaved_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Shown now, but not added: it is not kept for the next start"));
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(SalvageAccount) account = g_list_model_get_item (model, i);
@@ -164,7 +179,7 @@ rebuild_accounts (SalvagePreferencesDialog *self)
       g_ptr_array_add (self->account_rows, row);
     }
 
-  if (n_items == 0)
+  if (n_items == 0 && self->unsaved_name == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -211,11 +226,22 @@ salvage_preferences_dialog_dispose (GObject *object)
 }
 
 static void
+salvage_preferences_dialog_finalize (GObject *object)
+{
+  SalvagePreferencesDialog *self = SALVAGE_PREFERENCES_DIALOG (object);
+
+  g_clear_pointer (&self->unsaved_name, g_free);
+
+  G_OBJECT_CLASS (salvage_preferences_dialog_parent_class)->finalize (object);
+}
+
+static void
 salvage_preferences_dialog_class_init (SalvagePreferencesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = salvage_preferences_dialog_dispose;
+  object_class->finalize = salvage_preferences_dialog_finalize;
 }
 
 static void
@@ -261,6 +287,16 @@ salvage_preferences_dialog_new (SalvageApplication *application)
   rebuild_accounts (self);
 
   return self;
+}
+
+void
+salvage_preferences_dialog_set_unsaved_workspace (SalvagePreferencesDialog *self,
+                                                  const char               *name)
+{
+  g_return_if_fail (SALVAGE_IS_PREFERENCES_DIALOG (self));
+
+  if (g_set_str (&self->unsaved_name, name))
+    rebuild_accounts (self);
 }
 
 guint

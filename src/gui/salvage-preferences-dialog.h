@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (SalvagePreferencesDialog, salvage_preferences_dialog, SALV
  * workspace goes through the window's "win.remove-account". */
 SalvagePreferencesDialog *salvage_preferences_dialog_new (SalvageApplication *application);
 
+/* Names the workspace shown when it is not one of those added (the demo):
+ * it is listed, as shown but not kept. NULL when there is none. */
+void                      salvage_preferences_dialog_set_unsaved_workspace (SalvagePreferencesDialog *self,
+                                                                            const char               *name);
+
 /* The number of workspace rows shown. */
 guint                     salvage_preferences_dialog_get_n_accounts (SalvagePreferencesDialog *self);
 

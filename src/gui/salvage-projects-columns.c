@@ -63,15 +63,8 @@ char *
 salvage_projects_name_text (gpointer item)
 {
   if (SALVAGE_IS_VERSION (item))
-    {
-      const char *name = salvage_version_get_name (item);
-      const char *number = salvage_version_get_number (item);
-
-      if (name == NULL || *name == '\0')
-        return g_strdup_printf ("v%s", number);
-
-      return g_strdup_printf ("v%s %s", number, name);
-    }
+    return salvage_version_format_label (salvage_version_get_number (item),
+                                         salvage_version_get_name (item));
 
   if (SALVAGE_IS_TRAINING (item))
     {
@@ -100,10 +93,10 @@ salvage_projects_type_text (gpointer item)
       const char *status = salvage_training_get_status (item);
 
       if (status == NULL || *status == '\0')
-        return g_strdup (_("Training"));
+        return g_strdup (_("Training Run"));
 
-      /* Translators: a training run and its status, e.g. "Training · running" */
-      return g_strdup_printf (_("Training · %s"), salvage_format_training_status (status));
+      /* Translators: a training run and its status, e.g. "Training Run · running" */
+      return g_strdup_printf (_("Training Run · %s"), salvage_format_training_status (status));
     }
 
   return NULL;

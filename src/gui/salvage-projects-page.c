@@ -59,6 +59,7 @@ struct _SalvageLevelStatus
   GObject  parent_instance;
 
   char    *error_message;  /* NULL while loading */
+  char    *note;           /* loaded, with nothing to show, and why */
 };
 
 G_DEFINE_FINAL_TYPE (SalvageLevelStatus, salvage_level_status, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ salvage_level_status_finalize (GObject *object)
   SalvageLevelStatus *self = SALVAGE_LEVEL_STATUS (object);
 
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (salvage_level_status_parent_class)->finalize (object);
 }
@@ -203,6 +205,18 @@ static GtkTreeListRow *find_row (SalvageProjectsPage *self,
                                  gpointer             item,
                                  guint               *position);
 
+/* Whether the server lists the children of @item (it may not list a
+ * version's training runs). */
+static gboolean
+level_is_listed (SalvageProjectsPage *self,
+                 gpointer             item)
+{
+  if (!SALVAGE_IS_VERSION (item) || get_workspace (self) == NULL)
+    return TRUE;
+
+  return salvage_workspace_get_trainings_listed (get_workspace (self), item);
+}
+
 static void
 load_finished (LoadData     *data,
                const GError *error)
@@ -227,8 +241,20 @@ load_finished (LoadData     *data,
       return;
     }
 
-  set_level_status (level, NULL);
   g_hash_table_add (self->loaded, g_object_ref (data->store));
+
+  /* A version whose runs the server does not list is shown without
+   * them, and a quiet note says so where they would be. */
+  if (!level_is_listed (self, data->item))
+    {
+      g_autoptr(SalvageLevelStatus) status = salvage_level_status_new (NULL);
+
+      status->note = g_strdup (_("Training runs are not available for this version"));
+      set_level_status (level, status);
+      return;
+    }
+
+  set_level_status (level, NULL);
 
   /* Known to be empty: fold the row, which then has no expander. */
   if (g_list_model_get_n_items (data->store) == 0)
@@ -338,7 +364,8 @@ create_children_cb (gpointer item,
       return NULL;
     }
 
-  if (g_list_model_get_n_items (store) == 0 && g_hash_table_contains (self->loaded, store))
+  if (g_list_model_get_n_items (store) == 0 && g_hash_table_contains (self->loaded, store) &&
+      level_is_listed (self, item))
     return NULL;
 
   return g_object_ref (get_level (self, store)->model);
@@ -393,6 +420,52 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, expander);
 }
 
+/* The expander is a button that GTK names after its row's text: every one
+ * would read as a bare name, with nothing to say what it opens. One that
+ * opens something is named after what it opens ("Versions of “PCB
+ * Defects”"); its expanded state says whether that is shown. The cell
+ * keeps the row's name. */
+static void
+name_expander (GtkTreeExpander *expander,
+               GtkTreeListRow  *row,
+               gpointer         item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (expander));
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (SALVAGE_IS_LEVEL_STATUS (item) || !gtk_tree_list_row_is_expandable (row))
+    {
+      if (cell != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (expander),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      gtk_tree_expander_get_child (expander), NULL,
+                                      -1);
+      return;
+    }
+
+  name = salvage_projects_name_text (item);
+  if (SALVAGE_IS_PROJECT (item))
+    /* Translators: the accessible name of a project's expander */
+    label = g_strdup_printf (_("Versions of “%s”"), name);
+  else
+    /* Translators: the accessible name of a version's expander */
+    label = g_strdup_printf (_("Training runs of “%s”"), name);
+
+  /* The cell takes its name from what it holds, the expander included:
+   * it is named after the row itself. */
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static void
 name_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -409,6 +482,8 @@ name_bind_cb (GtkSignalListItemFactory *factory,
 
       if (status->error_message != NULL)
         salvage_name_cell_set (cell, SALVAGE_NAME_CELL_FAILED, status->error_message);
+      else if (status->note != NULL)
+        salvage_name_cell_set (cell, SALVAGE_NAME_CELL_NOTE, status->note);
       else
         salvage_name_cell_set (cell, SALVAGE_NAME_CELL_LOADING, _("Loading…"));
     }
@@ -419,6 +494,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
       salvage_name_cell_set (cell, SALVAGE_NAME_CELL_PLAIN, text);
     }
 
+  name_expander (expander, row, item);
   expander_bind (self, expander, row);
 }
 
@@ -485,7 +561,7 @@ delete_button_bind (GtkWidget *button,
     {
       gtk_widget_set_sensitive (button, FALSE);
       gtk_widget_set_tooltip_text (button,
-                                   _("This training is still in progress; it can be moved to the Trash once it has finished"));
+                                   _("This training run is still in progress; it can be moved to the Trash once it has finished"));
     }
 }
 
@@ -550,6 +626,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   delete_button_bind (salvage_list_row_get_suffix (row, 0), item);
+  name_expander (expander, tree_row, item);
   expander_bind (self, expander, tree_row);
 }
 
@@ -591,7 +668,7 @@ delete_selected_action (GtkWidget  *widget,
   if (!salvage_projects_item_is_deletable (item))
     {
       gtk_widget_activate_action (widget, "win.toast", "s",
-                                  _("A training in progress cannot be moved to the Trash"));
+                                  _("A training run in progress cannot be moved to the Trash"));
       return;
     }
 
@@ -920,5 +997,9 @@ salvage_projects_page_get_status_text (SalvageProjectsPage *self,
 
   /* The level keeps the status alive as long as it is shown. */
   status = SALVAGE_LEVEL_STATUS (item);
-  return status->error_message != NULL ? status->error_message : _("Loading…");
+  if (status->error_message != NULL)
+    return status->error_message;
+  if (status->note != NULL)
+    return status->note;
+  return _("Loading…");
 }

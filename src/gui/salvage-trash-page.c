@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "salvage-days-left-cell.h"
 #include "salvage-format.h"
 #include "salvage-list-row.h"
 #include "salvage-page-util.h"
@@ -52,7 +53,7 @@ struct _SalvageTrashPage
   /* Where the sort, the type filter and the warning threshold are kept. */
   GSettings           *settings;
   int                  warning_days;
-  /* The days-left cells that exist, to restyle when the threshold changes. */
+  /* The days-left cells that exist, to redo when the threshold changes. */
   GPtrArray           *days_cells;
 
 };
@@ -129,14 +130,12 @@ get_sort_columns (SalvageTrashPage    *self,
 
 /* The last days are the ones to notice: after them it is gone for good. */
 static void
-style_days_left (SalvageTrashPage *self,
-                 GtkWidget        *inscription,
-                 int               days_left)
+show_days_left (SalvageTrashPage *self,
+                GtkWidget        *cell,
+                int               days_left)
 {
-  if (days_left >= 0 && days_left <= self->warning_days)
-    gtk_widget_add_css_class (inscription, "warning");
-  else
-    gtk_widget_remove_css_class (inscription, "warning");
+  salvage_days_left_cell_set (SALVAGE_DAYS_LEFT_CELL (cell), days_left,
+                              days_left >= 0 && days_left <= self->warning_days);
 }
 
 static void
@@ -148,37 +147,28 @@ days_cell_finalized_cb (gpointer  user_data,
   g_ptr_array_remove_fast (self->days_cells, where_the_object_was);
 }
 
-/* A days-left label, restyled when the warning threshold changes. */
+/* A days-left cell, restyled when the warning threshold changes. */
 static GtkWidget *
-days_left_label_new (SalvageTrashPage *self,
-                     GtkListItem      *list_item)
+days_left_cell_new (SalvageTrashPage *self,
+                    GtkListItem      *list_item)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *cell = salvage_days_left_cell_new ();
 
-  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
-  gtk_widget_add_css_class (inscription, "numeric");
-  g_ptr_array_add (self->days_cells, inscription);
-  g_object_weak_ref (G_OBJECT (inscription), days_cell_finalized_cb, self);
-  salvage_cell_set_list_item (inscription, list_item);
+  g_ptr_array_add (self->days_cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), days_cell_finalized_cb, self);
+  salvage_cell_set_list_item (cell, list_item);
 
-  return inscription;
+  return cell;
 }
 
 static void
-days_left_label_bind (SalvageTrashPage *self,
-                      GtkWidget        *inscription,
-                      SalvageTrashItem *item)
+days_left_cell_bind (SalvageTrashPage *self,
+                     GtkWidget        *cell,
+                     SalvageTrashItem *item)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = NULL;
-  int days_left;
 
-  days_left = salvage_trash_item_get_days_left (item, now);
-  text = salvage_format_days_left (days_left);
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  style_days_left (self, inscription, days_left);
+  show_days_left (self, cell, salvage_trash_item_get_days_left (item, now));
 }
 
 static void
@@ -186,7 +176,7 @@ days_left_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     SalvageTrashPage         *self)
 {
-  gtk_list_item_set_child (list_item, days_left_label_new (self, list_item));
+  gtk_list_item_set_child (list_item, days_left_cell_new (self, list_item));
 }
 
 static void
@@ -194,7 +184,7 @@ days_left_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SalvageTrashPage         *self)
 {
-  days_left_label_bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+  days_left_cell_bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -263,7 +253,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = salvage_list_row_new ();
   GtkWidget *restore = salvage_restore_cell_new (self->restore_label);
 
-  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), days_left_label_new (self, list_item));
+  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), days_left_cell_new (self, list_item));
   salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), restore);
   g_signal_connect_object (restore, "restore", G_CALLBACK (restore_cb), self, 0);
   salvage_cell_set_list_item (row, list_item);
@@ -282,7 +272,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
   salvage_list_row_set_title (row, title);
   salvage_list_row_set_subtitle (row, subtitle);
-  days_left_label_bind (self, salvage_list_row_get_suffix (row, 0), item);
+  days_left_cell_bind (self, salvage_list_row_get_suffix (row, 0), item);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), item);
 }
 
@@ -409,7 +399,7 @@ selection_changed_cb (SalvageTrashPage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n = (guint) gtk_bitset_get_size (selected);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item selected", "%u items selected", n), n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item selected", "%'u items selected", n), n);
   gtk_label_set_label (self->selection_label, text);
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
@@ -712,13 +702,16 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                             G_CALLBACK (row_unbind_cb));
   gtk_list_view_set_factory (self->list_view, row_factory);
 
-  set_column (self->name_column, salvage_text_factory_new (salvage_trash_name_text, 32, FALSE),
+  /* The name is what a row is about: when the window is narrow and the
+   * column titles long (German), it keeps room for a project and a version,
+   * and the others give way first, each keeping enough to be read. */
+  set_column (self->name_column, salvage_text_factory_new_full (salvage_trash_name_text, 22, 32, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
-  set_column (self->type_column, salvage_text_factory_new (salvage_trash_type_text, 9, FALSE),
+  set_column (self->type_column, salvage_text_factory_new_full (salvage_trash_type_text, 8, 12, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_type_key)));
-  set_column (self->deleter_column, salvage_text_factory_new (salvage_trash_deleter_text, 16, FALSE),
+  set_column (self->deleter_column, salvage_text_factory_new_full (salvage_trash_deleter_text, 8, 16, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_deleter_key)));
-  set_column (self->deleted_column, salvage_text_factory_new (salvage_trash_deleted_text, 12, FALSE),
+  set_column (self->deleted_column, salvage_text_factory_new_full (salvage_trash_deleted_text, 10, 12, FALSE),
               GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_deleted, NULL, NULL)));
   set_column (self->days_left_column,
               salvage_signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
@@ -878,12 +871,11 @@ salvage_trash_page_set_warning_days (SalvageTrashPage *self,
   now = g_date_time_new_now_utc ();
   for (guint i = 0; i < self->days_cells->len; i++)
     {
-      GtkWidget *inscription = g_ptr_array_index (self->days_cells, i);
-      GtkListItem *list_item = salvage_cell_get_list_item (inscription);
+      GtkWidget *cell = g_ptr_array_index (self->days_cells, i);
+      GtkListItem *list_item = salvage_cell_get_list_item (cell);
       SalvageTrashItem *item = gtk_list_item_get_item (list_item);
 
-      style_days_left (self, inscription,
-                       item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
+      show_days_left (self, cell, item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
     }
 }
 

@@ -20,10 +20,12 @@ struct _SalvageWelcomePage
 {
   AdwBin                parent_instance;
 
+  AdwStatusPage        *status_page;
   AdwPasswordEntryRow  *key_row;
   AdwExpanderRow       *server_row;
   AdwEntryRow          *server_entry;
   GtkLabel             *error_label;
+  GtkWidget            *buttons_box;
   GtkWidget            *cancel_button;
   GtkWidget            *connect_button;
   AdwSpinner           *spinner;
@@ -34,6 +36,11 @@ struct _SalvageWelcomePage
   GPtrArray            *cli_rows;
   guint                 n_cli_buttons;
   gboolean              busy;
+  gboolean              can_cancel;
+
+  /* Bringing the outcome of Connect into view, over a few frames. */
+  guint                 reveal_tick;
+  guint                 reveal_frames;
 
   /* Where the Server row's value came from: it follows the default server
    * until it is given one for a workspace, or until the user edits it. */
@@ -62,6 +69,70 @@ static const char *
 server_text (SalvageWelcomePage *self)
 {
   return gtk_editable_get_text (GTK_EDITABLE (self->server_entry));
+}
+
+/* Space kept around what is brought into view. */
+#define REVEAL_MARGIN 12
+/* Frames to wait for it to be laid out, and to follow it once it is. */
+#define REVEAL_MAX_FRAMES 60
+#define REVEAL_SETTLE_FRAMES 3
+
+/* After Enter in the key's entry, the user looks there; what comes of it,
+ * the spinner on Connect and then an error, is below, out of sight on a
+ * small window. It is scrolled into view, once it has been laid out: the
+ * error from its top, down to the buttons under it. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (widget);
+  GtkWidget *top = gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+                   ? GTK_WIDGET (self->error_label) : self->buttons_box;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (self->buttons_box, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                        : NULL;
+  graphene_rect_t top_bounds;
+  graphene_rect_t bottom_bounds;
+  GtkAdjustment *adjustment;
+  double value;
+  double top_y;
+  double bottom_y;
+
+  if (content == NULL || ++self->reveal_frames > REVEAL_MAX_FRAMES)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Not laid out yet. */
+  if (!gtk_widget_compute_bounds (top, content, &top_bounds) ||
+      !gtk_widget_compute_bounds (self->buttons_box, content, &bottom_bounds) ||
+      top_bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Where they are in what scrolls, seen through the scrolled part. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  top_y = value + top_bounds.origin.y - REVEAL_MARGIN;
+  bottom_y = value + bottom_bounds.origin.y + bottom_bounds.size.height + REVEAL_MARGIN;
+  value = MAX (value, bottom_y - gtk_adjustment_get_page_size (adjustment));
+  value = MIN (value, top_y);
+  gtk_adjustment_set_value (adjustment, value);
+
+  /* Laid out again as the text settles: followed for a few frames. */
+  if (self->reveal_frames < REVEAL_MAX_FRAMES - REVEAL_SETTLE_FRAMES)
+    self->reveal_frames = REVEAL_MAX_FRAMES - REVEAL_SETTLE_FRAMES;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reveal_outcome (SalvageWelcomePage *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
 }
 
 static void
@@ -160,6 +231,18 @@ cancel_clicked_cb (SalvageWelcomePage *self)
   g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
 }
 
+/* Escape: back to the workspace shown, when there is one. */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (widget);
+
+  if (self->can_cancel)
+    g_signal_emit (self, signals[CANCEL_REQUESTED], 0);
+}
+
 static void
 demo_clicked_cb (SalvageWelcomePage *self)
 {
@@ -202,7 +285,15 @@ salvage_welcome_page_dispose (GObject *object)
   SalvageWelcomePage *self = SALVAGE_WELCOME_PAGE (object);
 
   g_clear_pointer (&self->cli_rows, g_ptr_array_unref);
+  if (self->reveal_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
 
+  /* The status page is both a template child and the bin's child: leave
+   * the bin first, so that it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (salvage_welcome_page_parent_class)->dispose (object);
@@ -242,10 +333,12 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_row);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, server_entry);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWelcomePage, spinner);
@@ -258,6 +351,8 @@ salvage_welcome_page_class_init (SalvageWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "welcome.use-login", "u", use_login_action);
+  gtk_widget_class_install_action (widget_class, "welcome.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "welcome.cancel", NULL);
 }
 
 static void
@@ -268,6 +363,7 @@ salvage_welcome_page_init (SalvageWelcomePage *self)
   self->cli_rows = g_ptr_array_new ();
   self->default_server = g_strdup (salvage_client_default_base_url ());
   salvage_welcome_page_reset (self, NULL);
+  salvage_welcome_page_set_can_cancel (self, FALSE);
 }
 
 void
@@ -325,8 +421,20 @@ salvage_welcome_page_set_busy (SalvageWelcomePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   update_connect_button (self);
 
-  if (!busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+  if (busy)
+    {
+      reveal_outcome (self);
+    }
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* Taking the focus again would scroll back up to the entry, away
+       * from the outcome just brought into view. */
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->key_row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+    }
 }
 
 void
@@ -340,9 +448,12 @@ salvage_welcome_page_set_error (SalvageWelcomePage *self,
 
   /* Screen readers announce the new message with the widget's label. */
   if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                    -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      reveal_outcome (self);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->key_row),
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -365,7 +476,35 @@ salvage_welcome_page_set_can_cancel (SalvageWelcomePage *self,
 {
   g_return_if_fail (SALVAGE_IS_WELCOME_PAGE (self));
 
+  self->can_cancel = !!can_cancel;
   gtk_widget_set_visible (self->cancel_button, can_cancel);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.cancel", can_cancel);
+
+  /* Over a workspace shown, the page adds another: it says so, and leaves
+   * out the big welcome, so that what is to be filled in comes first. */
+  if (can_cancel)
+    {
+      adw_status_page_set_icon_name (self->status_page, NULL);
+      adw_status_page_set_title (self->status_page, _("Add a Workspace"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Connect another Roboflow workspace with its API key"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->status_page, APP_ID);
+      adw_status_page_set_title (self->status_page, _("Welcome to Salvage"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Connect a Roboflow workspace to browse its projects and "
+                                         "workflows and to get back what was deleted"));
+    }
+}
+
+gboolean
+salvage_welcome_page_get_can_cancel (SalvageWelcomePage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WELCOME_PAGE (self), FALSE);
+
+  return self->can_cancel;
 }
 
 static GtkWidget *
@@ -470,21 +609,34 @@ salvage_welcome_page_set_cli_config (SalvageWelcomePage *self,
 
       /* The description is markup; the message quotes a path. */
       escaped = shown ? g_markup_escape_text (error->message, -1) : NULL;
+      adw_preferences_group_set_title (self->cli_group, _("Roboflow CLI Login"));
       adw_preferences_group_set_description (self->cli_group, escaped);
       gtk_widget_set_visible (GTK_WIDGET (self->cli_group), shown);
       return;
     }
 
+  /* A key from the environment alone is no login of the CLI: it has a
+   * heading of its own. With a login file, it replaces the file's keys. */
   description = g_string_new (NULL);
   if (salvage_cli_config_get_path (config) != NULL)
     {
       g_autofree char *path = dup_display_path (salvage_cli_config_get_path (config));
 
+      adw_preferences_group_set_title (self->cli_group, _("Roboflow CLI Login"));
       /* Translators: %s is the path of the Roboflow CLI's login file */
       g_string_append_printf (description, _("Found in %s"), path);
+      if (salvage_cli_config_get_key_from_env (config))
+        {
+          g_string_append (description, "\n");
+          g_string_append (description, _("Its keys are replaced by the one in ROBOFLOW_API_KEY, "
+                                          "as the CLI does."));
+        }
     }
   else
-    g_string_append (description, _("Found in the environment"));
+    {
+      adw_preferences_group_set_title (self->cli_group, _("API Key from the Environment"));
+      g_string_append (description, _("Set in ROBOFLOW_API_KEY"));
+    }
 
   /* The login's server is not repeated here: the Server row shows where
    * its key will go, and is the only place that says so. */

@@ -50,9 +50,11 @@ void        salvage_welcome_page_set_error       (SalvageWelcomePage *self,
                                                   const char         *message);
 const char *salvage_welcome_page_get_error       (SalvageWelcomePage *self);
 
-/* Whether a Cancel button leads back to the workspace shown before. */
+/* Whether Cancel, and Escape, lead back to the workspace shown before;
+ * the page then adds a workspace rather than welcoming. */
 void        salvage_welcome_page_set_can_cancel  (SalvageWelcomePage *self,
                                                   gboolean            can_cancel);
+gboolean    salvage_welcome_page_get_can_cancel  (SalvageWelcomePage *self);
 
 /* Offers the workspaces of the CLI's login, or says what was wrong with
  * it (@error), or nothing when there is no login (both NULL, or

@@ -294,6 +294,16 @@ preferences_action (GtkWidget  *widget,
     return;
 
   preferences = salvage_preferences_dialog_new (SALVAGE_APPLICATION (application));
+  /* A workspace shown without an account (the demo) was never added. */
+  if (salvage_session_get_workspace (self->session) != NULL &&
+      salvage_session_get_account (self->session) == NULL)
+    {
+      const char *title = salvage_session_get_title (self->session);
+
+      if (title == NULL)
+        title = salvage_client_get_workspace (salvage_session_get_client (self->session));
+      salvage_preferences_dialog_set_unsaved_workspace (preferences, title);
+    }
   g_set_weak_pointer (&self->preferences, ADW_DIALOG (preferences));
   adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (self));
 }

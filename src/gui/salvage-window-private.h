@@ -22,6 +22,7 @@ struct _SalvageWindow
   GtkStack                 *title_stack;
   AdwWindowTitle           *window_title;
   AdwViewSwitcherBar       *switcher_bar;
+  GtkWidget                *back_button;
   GtkWidget                *refresh_button;
   GtkWidget                *search_button;
   SalvageWorkspaceSwitcher *switcher;
@@ -138,6 +139,12 @@ static inline guint
 salvage_window_get_trash_badge (SalvageWindow *self)
 {
   return adw_view_stack_page_get_badge_number (self->trash_stack_page);
+}
+
+static inline GtkWidget *
+salvage_window_get_back_button (SalvageWindow *self)
+{
+  return self->back_button;
 }
 
 static inline gboolean

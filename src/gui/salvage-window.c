@@ -47,6 +47,9 @@ update_chrome (SalvageWindow *self)
                                  workspace_shown && self->narrow && title != NULL ? title : "");
   adw_view_switcher_bar_set_reveal (self->switcher_bar, workspace_shown && self->narrow);
   gtk_widget_set_visible (self->refresh_button, workspace_shown && !self->narrow);
+  /* Adding a workspace over one shown can be left, as Escape leaves it. */
+  gtk_widget_set_visible (self->back_button,
+                          !workspace_shown && salvage_welcome_page_get_can_cancel (self->welcome_page));
   gtk_widget_set_visible (self->search_button, workspace_shown);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher), workspace_shown);
   g_object_set (self->switcher, "compact", self->narrow, NULL);
@@ -236,6 +239,12 @@ welcome_cancel_requested_cb (SalvageWindow *self)
 
   self->welcome_shown = FALSE;
   update_chrome (self);
+}
+
+static void
+back_clicked_cb (SalvageWindow *self)
+{
+  welcome_cancel_requested_cb (self);
 }
 
 /* Search */
@@ -461,6 +470,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, switcher);
@@ -484,6 +494,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, welcome_import_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_demo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_cancel_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_unapplied_cb);
 

@@ -99,19 +99,28 @@ status_text (gpointer item)
   return g_strdup (status != NULL ? salvage_format_workflow_status (status) : "—");
 }
 
+/* When a workflow was last changed, as on the Projects page: one never
+ * changed, or whose server gives only its creation, was changed then. */
+static GDateTime *
+get_date (SalvageWorkflow *workflow)
+{
+  GDateTime *updated = salvage_workflow_get_updated (workflow);
+
+  return updated != NULL ? updated : salvage_workflow_get_created (workflow);
+}
+
 static char *
 date_text (gpointer item)
 {
-  return salvage_format_date (salvage_workflow_get_created (item));
+  return salvage_format_date (get_date (item));
 }
 
 static int
-compare_created_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+compare_date_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  return salvage_compare_dates (salvage_workflow_get_created ((SalvageWorkflow *) a),
-                        salvage_workflow_get_created ((SalvageWorkflow *) b));
+  return salvage_compare_dates (get_date ((SalvageWorkflow *) a), get_date ((SalvageWorkflow *) b));
 }
 
 static void
@@ -344,7 +353,7 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
   set_column (self->status_column, salvage_text_factory_new (status_text, 10, FALSE),
               string_sorter_new ("status"));
   set_column (self->date_column, salvage_text_factory_new (date_text, 12, FALSE),
-              GTK_SORTER (gtk_custom_sorter_new (compare_created_cb, NULL, NULL)));
+              GTK_SORTER (gtk_custom_sorter_new (compare_date_cb, NULL, NULL)));
 
   set_column (self->actions_column,
               salvage_signal_factory_new (self, G_CALLBACK (actions_setup_cb),

@@ -244,7 +244,9 @@ salvage_server_workflow_to_json (SalvageServerWorkflow *workflow,
   json_object_set_string_member (object, "name", workflow->name);
   json_object_set_string_member (object, "url", workflow->url);
   json_object_set_string_member (object, "status", workflow->status);
-  set_date_member (object, "created", workflow->created);
+  /* No workflow date is evidenced; the API's newer objects spell their
+   * dates so (model evaluations, API doc §2.6). */
+  set_date_member (object, "createdAt", workflow->created);
 
   if (full)
     {

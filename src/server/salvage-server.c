@@ -29,7 +29,9 @@
  *
  *  - Trash dates are full ISO-8601 UTC date-times with milliseconds
  *    ("2026-11-02T14:03:11.123Z"), as are training start/end times and
- *    workflow creation times; project and version dates are epoch seconds.
+ *    workflow creation times, which are "createdAt" (no workflow date is
+ *    evidenced; the API's newer objects spell it so); project and version
+ *    dates are epoch seconds, "created".
  *  - "items" and "sections" carry the same full records, newest deletion
  *    first, and "sections" always has its four arrays, even when empty.
  *  - A training's Trash record names the model, carries its version number
