@@ -757,6 +757,61 @@ test_name_column_german (void)
   fixture_teardown (&f);
 }
 
+/* In German, whose words are long, a phone-sized window still fits every
+ * page, the Trash with a selection included: nothing keeps the window
+ * wider than 360 px. Run in a process of its own, in German. */
+static void
+test_narrow_german (void)
+{
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  GListModel *rows;
+  g_autoptr(SalvageTrashItem) first = NULL;
+  int minimum;
+
+  if (!g_test_subprocess ())
+    {
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "de", TRUE);
+
+      g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
+                                        G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                        G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_cmpstr (_("Trash"), ==, "Papierkorb");
+
+  fixture_setup (&f);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  connect_and_wait (&f);
+  trash = salvage_window_get_trash_page (f.window);
+
+  salvage_window_show_page (f.window, "trash");
+  rows = salvage_trash_page_get_rows (trash);
+  WAIT_FOR (g_list_model_get_n_items (rows) > 0);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_true (salvage_trash_page_select_item (trash, first));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  /* A window with breakpoints is as narrow as it is asked to be and cuts
+   * off what does not fit: what counts is what each page needs. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *pages[] = {
+        GTK_WIDGET (salvage_window_get_projects_page (f.window)),
+        GTK_WIDGET (salvage_window_get_workflows_page (f.window)),
+        GTK_WIDGET (trash),
+      };
+
+      gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_printerr ("%s needs %d px\n", G_OBJECT_TYPE_NAME (pages[i]), minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +855,7 @@ main (int   argc,
   g_test_add_data_func ("/words/welcome-error-in-view/800x600", (const int[]) { 800, 600 },
                         test_welcome_error_in_view);
   g_test_add_func ("/words/name-column-german", test_name_column_german);
+  g_test_add_func ("/words/narrow-german", test_narrow_german);
 
   status = g_test_run ();
 

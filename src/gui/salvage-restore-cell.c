@@ -115,8 +115,12 @@ salvage_restore_cell_new (const char *label)
 {
   SalvageRestoreCell *self = g_object_new (SALVAGE_TYPE_RESTORE_CELL, NULL);
 
-  /* No mnemonic: every row would claim the same one. */
-  self->button = add_child (self, gtk_button_new_with_label (label));
+  /* No mnemonic: every row would claim the same one. Without a label, on
+   * a narrow row, an icon leaves the room to the name. */
+  if (label != NULL)
+    self->button = add_child (self, gtk_button_new_with_label (label));
+  else
+    self->button = add_child (self, gtk_button_new_from_icon_name ("edit-undo-symbolic"));
   gtk_widget_add_css_class (self->button, "flat");
   /* A button is named after its label, which says "Restore" in every row:
    * it is named after its item instead (see salvage_restore_cell_set_item). */

@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (SalvageRestoreCell, salvage_restore_cell, SALVAGE, RESTORE
  *   "restore" (SalvageTrashItem *item): the button was clicked
  */
 
+/* @label: the button's label, or NULL for an icon only. */
 GtkWidget        *salvage_restore_cell_new      (const char         *label);
 void              salvage_restore_cell_set_item (SalvageRestoreCell *self,
                                                  SalvageTrashItem   *item);

@@ -251,7 +251,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
               SalvageTrashPage         *self)
 {
   GtkWidget *row = salvage_list_row_new ();
-  GtkWidget *restore = salvage_restore_cell_new (self->restore_label);
+  GtkWidget *restore = salvage_restore_cell_new (NULL);
 
   salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), days_left_cell_new (self, list_item));
   salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), restore);
