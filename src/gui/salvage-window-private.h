@@ -51,7 +51,11 @@ struct _SalvageWindow
 
   AdwAlertDialog           *dialog;
   AdwDialog                *preferences;
+  /* The dialog showing a message's details. */
+  AdwDialog                *details_dialog;
   char                     *last_toast;
+  /* SalvageUndoEntry → the toast that follows its delete, while shown. */
+  GHashTable               *undo_toasts;
 };
 
 /* salvage-window.c */
@@ -71,13 +75,18 @@ void _salvage_window_restore_requested_cb (SalvageWindow    *self,
 void _salvage_window_show_toast           (SalvageWindow    *self,
                                            const char       *text);
 void _salvage_window_message_cb           (SalvageWindow    *self,
-                                           const char       *text);
+                                           const char       *text,
+                                           const char       *details);
 void _salvage_window_key_refused_cb       (SalvageWindow    *self,
                                            const char       *text);
 void _salvage_window_deleted_cb           (SalvageWindow    *self,
                                            const char       *name,
                                            gboolean          already_in_trash,
                                            SalvageUndoEntry *entry);
+void _salvage_window_undo_changed_cb      (SalvageWindow    *self,
+                                           SalvageUndoEntry *entry,
+                                           const char       *text,
+                                           const char       *details);
 
 /* Views into the window, for its tests */
 static inline SalvageProjectsPage *
@@ -129,10 +138,19 @@ salvage_window_get_dialog (SalvageWindow *self)
   return self->dialog;
 }
 
+/* What the last toast said: its title, and after ": " the details its
+ * Details button shows, when it has any. */
 static inline const char *
 salvage_window_get_last_toast (SalvageWindow *self)
 {
   return self->last_toast;
+}
+
+/* The dialog showing a toast's details, while it is open. */
+static inline AdwAlertDialog *
+salvage_window_get_details_dialog (SalvageWindow *self)
+{
+  return self->details_dialog != NULL ? ADW_ALERT_DIALOG (self->details_dialog) : NULL;
 }
 
 static inline guint

@@ -342,6 +342,8 @@ salvage_window_constructed (GObject *object)
   g_signal_connect_object (session, "message", G_CALLBACK (_salvage_window_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "key-refused", G_CALLBACK (_salvage_window_key_refused_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "deleted", G_CALLBACK (_salvage_window_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "undo-changed", G_CALLBACK (_salvage_window_undo_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "welcome-requested", G_CALLBACK (welcome_requested_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::workspace", G_CALLBACK (workspace_changed_cb), self,
@@ -380,6 +382,8 @@ salvage_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->dialog);
   g_clear_weak_pointer (&self->preferences);
+  g_clear_weak_pointer (&self->details_dialog);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->account_signals);
   g_clear_object (&self->trash_signals);
   g_clear_object (&self->session);
@@ -505,6 +509,8 @@ static void
 salvage_window_init (SalvageWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo_toasts = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   /* The entry sits in a clamp, where the bar does not find it itself. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

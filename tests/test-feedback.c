@@ -1,0 +1,196 @@
+/* test-feedback.c - what the window tells while requests are on their way and after
+ *
+ * Toasts that follow an undo to its end, reasons that can be read in
+ * full, rows that show their request under way, the progress of a large
+ * restore and its Cancel, and where the focus goes. A real window, and a
+ * stand-in server over real sockets, often slowed down to see the waits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-window-private.h"
+
+#include "salvage-test-window.h"
+
+static SalvageApplication *application;
+
+/* Moves the project @name to the Trash from the Projects page, confirming,
+ * and waits for its toast. */
+static GtkWidget *
+delete_project (TestWindow *t,
+                const char *name)
+{
+  SalvageProjectsPage *projects = salvage_window_get_projects_page (t->window);
+  g_autofree char *expected = g_strdup_printf ("“%s” moved to Trash", name);
+  GtkWidget *toast;
+
+  salvage_window_show_page (t->window, "projects");
+  g_assert_true (salvage_projects_page_select_item (projects, test_window_find_project (t, name)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  g_free (test_window_answer (t, "trash"));
+  WAIT_FOR ((toast = test_window_find_toast (t, expected)) != NULL);
+
+  return toast;
+}
+
+/* Ctrl+Z while the delete's toast is up: that toast says what the undo
+ * does, to the end, and offers no Undo that could do nothing. */
+static void
+test_toast_follows_undo (void)
+{
+  TestWindow t = { 0, };
+  GtkWidget *toast;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+
+  toast = delete_project (&t, "Forklift Safety");
+  g_assert_nonnull (test_find_button (toast, "_Undo"));
+
+  salvage_server_set_latency (t.server, 500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  g_assert_cmpstr (test_toast_title (toast), ==, "Restoring “Forklift Safety”…");
+  g_assert_null (test_find_button (toast, "_Undo"));
+
+  WAIT_FOR (g_strcmp0 (test_toast_title (toast), "“Forklift Safety” restored") == 0);
+  g_assert_null (test_find_button (toast, "_Undo"));
+  g_assert_nonnull (test_window_find_project (&t, "Forklift Safety"));
+  g_assert_cmpint (salvage_server_get_item_state (t.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  /* Nothing is left to undo, and a second Ctrl+Z says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  g_assert_cmpstr (salvage_window_get_last_toast (t.window), ==, "Nothing to undo");
+
+  test_window_tear_down (&t);
+}
+
+/* The toast's own Undo: the toast goes, and a new one follows the undo. */
+static void
+test_toast_undo_button (void)
+{
+  TestWindow t = { 0, };
+  GtkWidget *toast;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+
+  toast = delete_project (&t, "Forklift Safety");
+  salvage_server_set_latency (t.server, 500);
+  test_click (test_find_button (toast, "_Undo"));
+
+  WAIT_FOR (test_window_find_toast (&t, "Restoring “Forklift Safety”…") != NULL);
+  WAIT_FOR (test_window_find_toast (&t, "“Forklift Safety” restored") != NULL);
+  g_assert_null (test_window_find_toast (&t, "moved to Trash"));
+  g_assert_cmpint (salvage_server_get_item_state (t.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  test_window_tear_down (&t);
+}
+
+/* An undo the server refuses says so in the delete's toast, whose Details
+ * give the server's reason. */
+static void
+test_toast_undo_fails (void)
+{
+  TestWindow t = { 0, };
+  GtkWidget *toast;
+  GtkWidget *details;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+
+  toast = delete_project (&t, "Forklift Safety");
+  salvage_server_add_fault_full (t.server, "POST", "/" WS "/trash/restore",
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 409,
+                                                   .message = "A project with this URL exists already" });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  WAIT_FOR (g_strcmp0 (test_toast_title (toast), "Could not restore “Forklift Safety”") == 0);
+
+  details = test_find_button (toast, "_Details");
+  g_assert_nonnull (details);
+  test_click (details);
+  WAIT_FOR (salvage_window_get_details_dialog (t.window) != NULL);
+  g_assert_cmpstr (adw_alert_dialog_get_body (salvage_window_get_details_dialog (t.window)), ==,
+                   "Could not restore “Forklift Safety”");
+  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (salvage_window_get_details_dialog (t.window)),
+                                                "A project with this URL exists already"));
+
+  test_window_tear_down (&t);
+}
+
+/* A failure whose reason is longer than a toast can show: a short title,
+ * and the reason in full behind Details. */
+static void
+test_toast_details (void)
+{
+  const char *reason = "This project is part of an export that is still running; moving it to "
+                       "the Trash now would leave the export without its images. Wait for the "
+                       "export to finish, or cancel it, and try again";
+  TestWindow t = { 0, };
+  SalvageProjectsPage *projects;
+  GtkWidget *toast;
+  GtkWidget *label;
+  AdwAlertDialog *dialog;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+  salvage_server_add_fault_full (t.server, "DELETE", NULL,
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 409,
+                                                   .message = reason });
+
+  projects = salvage_window_get_projects_page (t.window);
+  g_assert_true (salvage_projects_page_select_item (projects, test_window_find_project (&t, "PCB Defects")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  g_free (test_window_answer (&t, "trash"));
+
+  WAIT_FOR ((toast = test_window_find_toast (&t, "Could not move “PCB Defects” to the Trash")) != NULL);
+  g_assert_cmpstr (test_toast_title (toast), ==, "Could not move “PCB Defects” to the Trash");
+
+  test_click (test_find_button (toast, "_Details"));
+  WAIT_FOR ((dialog = salvage_window_get_details_dialog (t.window)) != NULL);
+  label = test_find_label_containing (GTK_WIDGET (dialog), reason);
+  g_assert_nonnull (label);
+  /* All of it can be read, and copied. */
+  WAIT_FOR (gtk_widget_get_mapped (label));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+
+  salvage_test_answer (dialog, "close");
+  WAIT_FOR (salvage_window_get_details_dialog (t.window) == NULL);
+
+  test_window_tear_down (&t);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = salvage_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/feedback/toast/follows-undo", test_toast_follows_undo);
+  g_test_add_func ("/feedback/toast/undo-button", test_toast_undo_button);
+  g_test_add_func ("/feedback/toast/undo-fails", test_toast_undo_fails);
+  g_test_add_func ("/feedback/toast/details", test_toast_details);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+
+  return status;
+}
