@@ -13,6 +13,8 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
+#include "salvage-page-util.h"
+#include "salvage-restore-cell.h"
 #include "salvage-window-private.h"
 
 #include "salvage-test-window.h"
@@ -168,6 +170,111 @@ test_toast_details (void)
   test_window_tear_down (&t);
 }
 
+static gboolean
+is_restore_cell_of (GtkWidget     *widget,
+                    gconstpointer  item)
+{
+  return SALVAGE_IS_RESTORE_CELL (widget) && gtk_widget_get_mapped (widget) &&
+         salvage_restore_cell_get_item (SALVAGE_RESTORE_CELL (widget)) == item;
+}
+
+static gboolean
+is_delete_button_of (GtkWidget     *widget,
+                     gconstpointer  item)
+{
+  GtkListItem *list_item;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  list_item = salvage_cell_get_list_item (widget);
+  return list_item != NULL && salvage_list_item_get_object (list_item) == item;
+}
+
+static gboolean
+is_spinner (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return ADW_IS_SPINNER (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* A row whose restore is on its way shows it, and cannot be restored a
+ * second time: no second dialog for it. */
+static void
+test_busy_restore (void)
+{
+  TestWindow t = { 0, };
+  SalvageTrashPage *trash;
+  SalvageTrashItem *item;
+  GtkWidget *cell;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+  trash = salvage_window_get_trash_page (t.window);
+  salvage_window_show_page (t.window, "trash");
+  item = test_window_find_trash (&t, "Old Flow");
+  WAIT_FOR ((cell = salvage_test_find_widget (GTK_WIDGET (trash), is_restore_cell_of, item)) != NULL);
+  g_assert_null (salvage_test_find_widget (cell, is_spinner, NULL));
+
+  salvage_server_set_latency (t.server, 1500);
+  test_click (test_find_button (cell, "Restore"));
+  g_free (test_window_answer (&t, "restore"));
+
+  /* On its way: a spinner in place of the button, which says why. */
+  WAIT_FOR (salvage_test_find_widget (cell, is_spinner, NULL) != NULL);
+  g_assert_null (test_find_button (cell, "Restore"));
+  g_assert_true (salvage_restore_cell_get_busy (SALVAGE_RESTORE_CELL (cell)));
+
+  /* Restore Selected, or the context menu's Restore, asks nothing. */
+  g_assert_true (salvage_trash_page_select_item (trash, item));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-selected", NULL));
+  g_assert_null (salvage_window_get_dialog (t.window));
+  g_assert_cmpstr (salvage_window_get_last_toast (t.window), ==, "“Old Flow” is being restored already");
+
+  WAIT_FOR (test_window_find_workflow (&t, "Old Flow") != NULL &&
+            test_window_find_trash (&t, "Old Flow") == NULL);
+  g_assert_cmpint (salvage_server_get_item_state (t.server, WS, "workflow", "old-flow"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+
+  test_window_tear_down (&t);
+}
+
+/* The same for a delete: the row's button turns into a spinner. */
+static void
+test_busy_delete (void)
+{
+  TestWindow t = { 0, };
+  SalvageProjectsPage *projects;
+  SalvageProject *project;
+  GtkWidget *button;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+  projects = salvage_window_get_projects_page (t.window);
+  salvage_window_show_page (t.window, "projects");
+  project = test_window_find_project (&t, "Forklift Safety");
+  WAIT_FOR ((button = salvage_test_find_widget (GTK_WIDGET (projects), is_delete_button_of, project)) != NULL);
+
+  salvage_server_set_latency (t.server, 1500);
+  test_click (button);
+  g_free (test_window_answer (&t, "trash"));
+
+  WAIT_FOR (salvage_test_find_widget (button, is_spinner, NULL) != NULL);
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  g_assert_true (salvage_projects_page_select_item (projects, project));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));
+  g_assert_null (salvage_window_get_dialog (t.window));
+  g_assert_cmpstr (salvage_window_get_last_toast (t.window), ==,
+                   "“Forklift Safety” is being moved to the Trash already");
+
+  WAIT_FOR (test_window_find_project (&t, "Forklift Safety") == NULL);
+  g_assert_cmpint (salvage_server_get_item_state (t.server, WS, "project", "forklifts"), ==,
+                   SALVAGE_SERVER_ITEM_TRASHED);
+
+  test_window_tear_down (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +294,8 @@ main (int   argc,
   g_test_add_func ("/feedback/toast/undo-button", test_toast_undo_button);
   g_test_add_func ("/feedback/toast/undo-fails", test_toast_undo_fails);
   g_test_add_func ("/feedback/toast/details", test_toast_details);
+  g_test_add_func ("/feedback/busy/restore", test_busy_restore);
+  g_test_add_func ("/feedback/busy/delete", test_busy_delete);
 
   status = g_test_run ();
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "salvage-page-util.h"
 #include "salvage-page.h"
 
@@ -29,7 +31,24 @@ typedef struct
   /* The context menu of the rows. */
   GtkSelectionModel   *selection;
   GtkWidget           *popover;
+
+  SalvageSession      *session;
+  /* Cell → BusyWatch: the cells that show whether their item is busy. */
+  GHashTable          *busy_cells;
 } SalvagePagePrivate;
+
+typedef struct
+{
+  GObject             *item;
+  SalvagePageBusyFunc  func;
+} BusyWatch;
+
+static void
+busy_watch_free (BusyWatch *watch)
+{
+  g_clear_object (&watch->item);
+  g_free (watch);
+}
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SalvagePage, salvage_page, ADW_TYPE_BIN)
 
@@ -74,10 +93,52 @@ set_search (SalvagePage *self,
 }
 
 static void
+busy_cell_finalized_cb (gpointer  user_data,
+                        GObject  *where_the_object_was)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (SALVAGE_PAGE (user_data));
+
+  if (priv->busy_cells != NULL)
+    g_hash_table_remove (priv->busy_cells, where_the_object_was);
+}
+
+static void
+forget_busy_cells (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer cell;
+
+  if (priv->busy_cells == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, priv->busy_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, busy_cell_finalized_cb, self);
+  g_clear_pointer (&priv->busy_cells, g_hash_table_unref);
+}
+
+static void
+busy_changed_cb (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer cell;
+  BusyWatch *watch;
+
+  g_hash_table_iter_init (&iter, priv->busy_cells);
+  while (g_hash_table_iter_next (&iter, &cell, (gpointer *) &watch))
+    watch->func (self, cell, watch->item, salvage_page_get_busy (self, watch->item));
+}
+
+static void
 salvage_page_dispose (GObject *object)
 {
   SalvagePage *self = SALVAGE_PAGE (object);
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  forget_busy_cells (self);
+  g_clear_object (&priv->session);
 
   priv->stack = NULL;
   priv->error_page = NULL;
@@ -254,6 +315,7 @@ salvage_page_init (SalvagePage *self)
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
 
   priv->state = SALVAGE_SESSION_LOADING;
+  priv->busy_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) busy_watch_free);
 }
 
 void
@@ -504,6 +566,8 @@ salvage_page_bind (SalvagePage    *self,
                    SalvageSession *session,
                    GObject        *search_source)
 {
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
   g_return_if_fail (SALVAGE_IS_PAGE (self));
   g_return_if_fail (SALVAGE_IS_SESSION (session));
   g_return_if_fail (G_IS_OBJECT (search_source));
@@ -514,4 +578,101 @@ salvage_page_bind (SalvagePage    *self,
   g_object_bind_property (session, "state", self, "state", G_BINDING_SYNC_CREATE);
   g_object_bind_property (session, "workspace", self, "workspace", G_BINDING_SYNC_CREATE);
   g_object_bind_property (search_source, "search", self, "search", G_BINDING_SYNC_CREATE);
+
+  g_set_object (&priv->session, session);
+  g_signal_connect_object (session, "busy-changed", G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  busy_changed_cb (self);
+
+  if (SALVAGE_PAGE_GET_CLASS (self)->session_bound != NULL)
+    SALVAGE_PAGE_GET_CLASS (self)->session_bound (self, session);
+}
+
+void
+salvage_page_watch_busy (SalvagePage         *self,
+                         GtkWidget           *cell,
+                         gpointer             item,
+                         SalvagePageBusyFunc  func)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  BusyWatch *watch;
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+  g_return_if_fail (func != NULL);
+
+  if (priv->busy_cells == NULL)
+    return;
+
+  if (item == NULL)
+    {
+      if (g_hash_table_remove (priv->busy_cells, cell))
+        g_object_weak_unref (G_OBJECT (cell), busy_cell_finalized_cb, self);
+      return;
+    }
+
+  if (!g_hash_table_contains (priv->busy_cells, cell))
+    g_object_weak_ref (G_OBJECT (cell), busy_cell_finalized_cb, self);
+
+  watch = g_new0 (BusyWatch, 1);
+  watch->item = g_object_ref (item);
+  watch->func = func;
+  g_hash_table_insert (priv->busy_cells, cell, watch);
+
+  func (self, cell, item, salvage_page_get_busy (self, item));
+}
+
+void
+salvage_page_delete_button_busy (SalvagePage *self,
+                                 GtkWidget   *button,
+                                 gpointer     item,
+                                 SalvageBusy  busy)
+{
+  gboolean shows_spinner = ADW_IS_SPINNER (gtk_button_get_child (GTK_BUTTON (button)));
+  gboolean deletable = g_object_get_data (G_OBJECT (button), "salvage-not-deletable") == NULL;
+
+  if (busy == SALVAGE_BUSY_DELETING)
+    {
+      if (!shows_spinner)
+        gtk_button_set_child (GTK_BUTTON (button), adw_spinner_new ());
+      /* Insensitive, but not dimmed: the spinner is the news (style.css). */
+      gtk_widget_add_css_class (button, "busy");
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, _("Moving to the Trash…"));
+      return;
+    }
+
+  if (shows_spinner)
+    {
+      gtk_widget_remove_css_class (button, "busy");
+      gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
+      if (deletable)
+        gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+    }
+  gtk_widget_set_sensitive (button, deletable);
+}
+
+SalvageBusy
+salvage_page_get_busy (SalvagePage *self,
+                       gpointer     item)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), SALVAGE_BUSY_NONE);
+
+  if (priv->session == NULL || item == NULL)
+    return SALVAGE_BUSY_NONE;
+
+  return salvage_session_get_busy (priv->session, item);
+}
+
+SalvageSession *
+salvage_page_get_session (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return priv->session;
 }

@@ -534,8 +534,9 @@ delete_button_new (SalvageProjectsPage *self,
 }
 
 static void
-delete_button_bind (GtkWidget *button,
-                    gpointer   item)
+delete_button_bind (SalvageProjectsPage *self,
+                    GtkWidget           *button,
+                    gpointer             item)
 {
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
@@ -543,7 +544,10 @@ delete_button_bind (GtkWidget *button,
   /* A status row is not something that can be deleted. */
   gtk_widget_set_visible (button, !SALVAGE_IS_LEVEL_STATUS (item));
   if (SALVAGE_IS_LEVEL_STATUS (item))
-    return;
+    {
+      salvage_page_watch_busy (SALVAGE_PAGE (self), button, NULL, salvage_page_delete_button_busy);
+      return;
+    }
 
   name = salvage_projects_name_text (item);
   /* Translators: the accessible name of a row's delete button */
@@ -552,6 +556,8 @@ delete_button_bind (GtkWidget *button,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
+  g_object_set_data (G_OBJECT (button), "salvage-not-deletable",
+                     GINT_TO_POINTER (!salvage_projects_item_is_deletable (item)));
   if (salvage_projects_item_is_deletable (item))
     {
       gtk_widget_set_sensitive (button, TRUE);
@@ -563,6 +569,8 @@ delete_button_bind (GtkWidget *button,
       gtk_widget_set_tooltip_text (button,
                                    _("This training run is still in progress; it can be moved to the Trash once it has finished"));
     }
+
+  salvage_page_watch_busy (SALVAGE_PAGE (self), button, item, salvage_page_delete_button_busy);
 }
 
 static void
@@ -579,7 +587,7 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageProjectsPage      *self)
 {
-  delete_button_bind (gtk_list_item_get_child (list_item), salvage_list_item_get_object (list_item));
+  delete_button_bind (self, gtk_list_item_get_child (list_item), salvage_list_item_get_object (list_item));
 }
 
 /* Rows, on a narrow window: the tree's arrow, the name, what the columns
@@ -625,7 +633,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
       salvage_list_row_set_subtitle (row, subtitle);
     }
 
-  delete_button_bind (salvage_list_row_get_suffix (row, 0), item);
+  delete_button_bind (self, salvage_list_row_get_suffix (row, 0), item);
   name_expander (expander, tree_row, item);
   expander_bind (self, expander, tree_row);
 }

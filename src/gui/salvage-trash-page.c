@@ -226,12 +226,24 @@ actions_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+restore_cell_busy (SalvagePage *page,
+                   GtkWidget   *cell,
+                   gpointer     item,
+                   SalvageBusy  busy)
+{
+  salvage_restore_cell_set_busy (SALVAGE_RESTORE_CELL (cell), busy == SALVAGE_BUSY_RESTORING);
+}
+
+static void
 actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageTrashPage         *self)
 {
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)),
-                                 gtk_list_item_get_item (list_item));
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), gtk_list_item_get_item (list_item));
+  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, gtk_list_item_get_item (list_item),
+                           restore_cell_busy);
 }
 
 static void
@@ -239,7 +251,10 @@ actions_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SalvageTrashPage         *self)
 {
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, NULL, restore_cell_busy);
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), NULL);
 }
 
 /* Rows, on a narrow window: the name, what the columns say, the days
@@ -274,6 +289,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   salvage_list_row_set_subtitle (row, subtitle);
   days_left_cell_bind (self, salvage_list_row_get_suffix (row, 0), item);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), item);
+  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), item,
+                           restore_cell_busy);
 }
 
 static void
@@ -283,6 +300,8 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
 
+  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), NULL,
+                           restore_cell_busy);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), NULL);
 }
 
