@@ -6,6 +6,7 @@
 #pragma once
 
 #include "salvage-projects-page.h"
+#include "salvage-restore-progress.h"
 #include "salvage-trash-page.h"
 #include "salvage-welcome-page.h"
 #include "salvage-window.h"
@@ -29,6 +30,7 @@ struct _SalvageWindow
   GtkSearchBar             *search_bar;
   GtkSearchEntry           *search_entry;
   AdwBanner                *keyring_banner;
+  SalvageRestoreProgress   *restore_progress;
   GtkStack                 *main_stack;
   AdwViewStack             *view_stack;
   AdwViewStackPage         *trash_stack_page;
@@ -163,6 +165,12 @@ static inline GtkWidget *
 salvage_window_get_back_button (SalvageWindow *self)
 {
   return self->back_button;
+}
+
+static inline SalvageRestoreProgress *
+salvage_window_get_restore_progress (SalvageWindow *self)
+{
+  return self->restore_progress;
 }
 
 static inline gboolean

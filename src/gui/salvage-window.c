@@ -335,6 +335,7 @@ salvage_window_constructed (GObject *object)
   g_assert (SALVAGE_IS_SESSION (session));
 
   salvage_workspace_switcher_set_session (self->switcher, session);
+  salvage_restore_progress_set_session (self->restore_progress, session);
   salvage_page_bind (SALVAGE_PAGE (self->projects_page), session, object);
   salvage_page_bind (SALVAGE_PAGE (self->workflows_page), session, object);
   salvage_page_bind (SALVAGE_PAGE (self->trash_page), session, object);
@@ -467,6 +468,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   g_type_ensure (SALVAGE_TYPE_TRASH_PAGE);
   g_type_ensure (SALVAGE_TYPE_WELCOME_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKSPACE_SWITCHER);
+  g_type_ensure (SALVAGE_TYPE_RESTORE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-window.ui");
@@ -481,6 +483,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, keyring_banner);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, restore_progress);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_stack_page);
