@@ -521,6 +521,43 @@ salvage_page_update_view (SalvagePage *self)
     SALVAGE_PAGE_GET_CLASS (self)->view_updated (self);
 }
 
+gboolean
+salvage_page_focus_rows (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkWidget *view;
+  GtkWidget *focus;
+  guint n_items;
+  guint position = 0;
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), FALSE);
+
+  /* The view shown, columns or rows, is the one with the model. */
+  view = salvage_page_get_list_view (self);
+  n_items = priv->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->model)) : 0;
+  if (view == NULL || n_items == 0 || !gtk_widget_get_mapped (view))
+    return priv->stack != NULL &&
+           gtk_widget_child_focus (gtk_stack_get_visible_child (priv->stack), GTK_DIR_TAB_FORWARD);
+
+  selected = gtk_selection_model_get_selection (priv->model);
+  if (!gtk_bitset_is_empty (selected) && gtk_bitset_get_minimum (selected) < n_items)
+    position = gtk_bitset_get_minimum (selected);
+
+  if (GTK_IS_COLUMN_VIEW (view))
+    gtk_column_view_scroll_to (GTK_COLUMN_VIEW (view), position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+  else
+    gtk_list_view_scroll_to (GTK_LIST_VIEW (view), position, GTK_LIST_SCROLL_FOCUS, NULL);
+
+  /* A row scrolled to from far away has no widget yet to take the focus;
+   * the view gives it to the row it now tracks as focused. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    gtk_widget_grab_focus (view);
+
+  return TRUE;
+}
+
 SalvageWorkspace *
 salvage_page_get_workspace (SalvagePage *self)
 {

@@ -116,6 +116,11 @@ SalvageBusy          salvage_page_get_busy       (SalvagePage   *self,
 /* The session the page was bound to, or NULL before. */
 SalvageSession      *salvage_page_get_session    (SalvagePage   *self);
 
+/* Moves the focus to the rows: to the first selected row, else the first
+ * row; or, with no rows shown, into what the page shows instead (a Retry
+ * button, say). FALSE when there is nothing there to focus. */
+gboolean             salvage_page_focus_rows     (SalvagePage   *self);
+
 /* Shows the child of the stack that the state and the counts call for. */
 void                 salvage_page_update_view    (SalvagePage   *self);
 

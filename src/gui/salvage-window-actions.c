@@ -320,8 +320,13 @@ show_page_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   /* Whoever activates the action names the page: only one the stack has. */
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* Alt+3 is for working with the Trash: its rows get the focus, rather
+   * than whatever button comes first. */
+  _salvage_window_focus_page (self);
 }
 
 static void

@@ -64,6 +64,7 @@ struct _SalvageWindow
 void _salvage_window_present_welcome      (SalvageWindow    *self,
                                            const char       *server,
                                            const char       *message);
+void _salvage_window_focus_page           (SalvageWindow    *self);
 
 /* salvage-window-actions.c */
 void _salvage_window_class_init_actions   (GtkWidgetClass   *widget_class);

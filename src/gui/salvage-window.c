@@ -247,6 +247,16 @@ back_clicked_cb (SalvageWindow *self)
   welcome_cancel_requested_cb (self);
 }
 
+/* The rows of the page shown get the focus. */
+void
+_salvage_window_focus_page (SalvageWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (SALVAGE_IS_PAGE (page))
+    salvage_page_focus_rows (SALVAGE_PAGE (page));
+}
+
 /* Search */
 
 static void
@@ -267,10 +277,21 @@ stop_search_cb (SalvageWindow *self)
 static void
 search_mode_changed_cb (SalvageWindow *self)
 {
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  gboolean in_search = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar));
+
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  /* Out of the search, back to the rows it was searching, rather than to
+   * the first button GTK finds. */
+  if (in_search && !self->welcome_shown)
+    _salvage_window_focus_page (self);
 }
 
 /* GObject */
