@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "salvage-application.h"
 #include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
@@ -68,7 +69,21 @@ test_window_set_up (TestWindow         *t,
                     TestWindowSeed      seed,
                     guint               n)
 {
+  GSettings *settings = salvage_application_get_settings (application);
   g_autoptr(GError) error = NULL;
+
+  /* Each test starts from the settings a new user has: one that changes
+   * the Trash's filter or the window's size does not leave it to the next. */
+  if (settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      keys = g_settings_schema_list_keys (schema);
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_settings_reset (settings, keys[i]);
+    }
 
   t->server = salvage_server_new ();
   seed (t->server, n);

@@ -180,7 +180,10 @@ update (SalvageRestoreCell *self)
   else
     shown = self->unavailable;
 
-  gtk_widget_set_visible (self->button, shown == self->button);
+  /* Under the spinner the button still takes its room, without showing:
+   * the columns keep their widths as restores come and go. */
+  gtk_widget_set_visible (self->button, shown == self->button || shown == self->spinner);
+  gtk_widget_set_child_visible (self->button, shown == self->button);
   if (self->unavailable != NULL)
     gtk_widget_set_visible (self->unavailable, shown == self->unavailable);
   if (self->spinner != NULL)
