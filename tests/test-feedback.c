@@ -220,12 +220,17 @@ test_busy_restore (void)
   test_click (test_find_button (cell, "Restore"));
   g_free (test_window_answer (&t, "restore"));
 
-  /* On its way: a spinner in place of the button, which says why. */
+  /* On its way: a spinner over the button. */
   WAIT_FOR (salvage_test_find_widget (cell, is_spinner, NULL) != NULL);
-  g_assert_null (test_find_button (cell, "Restore"));
   g_assert_true (salvage_restore_cell_get_busy (SALVAGE_RESTORE_CELL (cell)));
 
-  /* Restore Selected, or the context menu's Restore, asks nothing. */
+  /* Its button, Restore Selected, or the context menu's Restore, ask
+   * nothing, and say why. */
+  test_click (test_find_button (cell, "Restore"));
+  g_assert_null (salvage_window_get_dialog (t.window));
+  g_assert_cmpstr (salvage_window_get_last_toast (t.window), ==, "“Old Flow” is being restored already");
+  /* Something else in between, so that the same words again are news. */
+  _salvage_window_show_toast (t.window, "-");
   g_assert_true (salvage_trash_page_select_item (trash, item));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore-selected", NULL));
   g_assert_null (salvage_window_get_dialog (t.window));
@@ -260,7 +265,12 @@ test_busy_delete (void)
   g_free (test_window_answer (&t, "trash"));
 
   WAIT_FOR (salvage_test_find_widget (button, is_spinner, NULL) != NULL);
-  g_assert_false (gtk_widget_get_sensitive (button));
+  test_click (button);
+  g_assert_null (salvage_window_get_dialog (t.window));
+  g_assert_cmpstr (salvage_window_get_last_toast (t.window), ==,
+                   "“Forklift Safety” is being moved to the Trash already");
+  /* Something else in between, so that the same words again are news. */
+  _salvage_window_show_toast (t.window, "-");
 
   g_assert_true (salvage_projects_page_select_item (projects, project));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (projects), "projects.delete-selected", NULL));

@@ -669,20 +669,23 @@ salvage_page_delete_button_busy (SalvagePage *self,
   gboolean shows_spinner = ADW_IS_SPINNER (gtk_button_get_child (GTK_BUTTON (button)));
   gboolean deletable = g_object_get_data (G_OBJECT (button), "salvage-not-deletable") == NULL;
 
+  /* The button stays sensitive: it may have the focus, which the
+   * confirmation gives back to it as it closes. A click says that the
+   * item is on its way already. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                               GTK_ACCESSIBLE_STATE_BUSY, busy == SALVAGE_BUSY_DELETING,
+                               -1);
+
   if (busy == SALVAGE_BUSY_DELETING)
     {
       if (!shows_spinner)
         gtk_button_set_child (GTK_BUTTON (button), adw_spinner_new ());
-      /* Insensitive, but not dimmed: the spinner is the news (style.css). */
-      gtk_widget_add_css_class (button, "busy");
-      gtk_widget_set_sensitive (button, FALSE);
       gtk_widget_set_tooltip_text (button, _("Moving to the Trash…"));
       return;
     }
 
   if (shows_spinner)
     {
-      gtk_widget_remove_css_class (button, "busy");
       gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
       if (deletable)
         gtk_widget_set_tooltip_text (button, _("Move to Trash"));

@@ -101,8 +101,8 @@ void                 salvage_page_watch_busy     (SalvagePage         *self,
                                                   SalvagePageBusyFunc  func);
 
 /* A SalvagePageBusyFunc for a row's "Move to Trash" button (one with an
- * icon): while its item is being moved, a spinner in place of the icon,
- * and no click. Otherwise the button is sensitive unless its data
+ * icon): while its item is being moved, a spinner in place of the icon.
+ * Otherwise the button is sensitive unless its data
  * "salvage-not-deletable" is set. */
 void                 salvage_page_delete_button_busy (SalvagePage *self,
                                                       GtkWidget   *button,

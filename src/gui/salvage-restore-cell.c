@@ -73,10 +73,11 @@ query_tooltip_cb (GtkWidget          *widget,
   return TRUE;
 }
 
+/* While busy too: the window then says that the restore is on its way. */
 static void
 clicked_cb (SalvageRestoreCell *self)
 {
-  if (self->item != NULL && !self->busy && salvage_trash_item_get_restorable (self->item))
+  if (self->item != NULL && salvage_trash_item_get_restorable (self->item))
     g_signal_emit (self, signals[RESTORE], 0, self->item);
 }
 
@@ -163,36 +164,34 @@ update (SalvageRestoreCell *self)
       gtk_widget_add_css_class (self->unavailable, "dim-label");
     }
 
-  /* A restore under way: a spinner where the button was, so that the
-   * entry cannot be asked for twice. */
+  /* A restore under way: a spinner over the button, whose words give way
+   * to it. The button stays, with its width and the focus it may have
+   * (the focus comes back to it when the confirmation closes). */
   if (self->busy && self->spinner == NULL)
     {
-      self->spinner = add_child (self, adw_spinner_new ());
+      self->spinner = adw_spinner_new ();
       gtk_widget_set_halign (self->spinner, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (self->spinner, 16, 16);
+      gtk_widget_set_can_target (self->spinner, FALSE);
+      gtk_widget_set_parent (self->spinner, GTK_WIDGET (self));
     }
 
-  if (self->busy)
-    shown = self->spinner;
-  else if (restorable)
-    shown = self->button;
-  else
-    shown = self->unavailable;
-
-  /* Under the spinner the button still takes its room, without showing:
-   * the columns keep their widths as restores come and go. */
-  gtk_widget_set_visible (self->button, shown == self->button || shown == self->spinner);
-  gtk_widget_set_child_visible (self->button, shown == self->button);
+  shown = restorable ? self->button : self->unavailable;
+  gtk_widget_set_visible (self->button, restorable);
+  gtk_widget_set_opacity (gtk_button_get_child (GTK_BUTTON (self->button)), self->busy ? 0 : 1);
   if (self->unavailable != NULL)
-    gtk_widget_set_visible (self->unavailable, shown == self->unavailable);
+    gtk_widget_set_visible (self->unavailable, !restorable);
   if (self->spinner != NULL)
-    gtk_widget_set_visible (self->spinner, shown == self->spinner);
+    gtk_widget_set_visible (self->spinner, self->busy && restorable);
 
   label = self->busy ? dup_busy_label (self->item) : dup_label (self->item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (shown),
+                               GTK_ACCESSIBLE_STATE_BUSY, self->busy,
+                               -1);
 }
 
 void

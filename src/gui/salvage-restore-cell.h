@@ -18,9 +18,10 @@ G_DECLARE_FINAL_TYPE (SalvageRestoreCell, salvage_restore_cell, SALVAGE, RESTORE
 /*
  * A flat Restore button, named for screen readers after the entry it
  * restores; or, for an entry that cannot be restored from here, a dimmed
- * icon whose tooltip and name say why; or, while its entry is being
- * restored ("busy"), a spinner that says so. The icon and the spinner are
- * made the first time the cell needs them, which few rows ever do.
+ * icon whose tooltip and name say why. While its entry is being restored
+ * ("busy"), a spinner shows over the button, which says so. The icon and
+ * the spinner are made the first time the cell needs them, which few rows
+ * ever do.
  *
  * Signals:
  *   "restore" (SalvageTrashItem *item): the button was clicked
