@@ -285,6 +285,142 @@ test_busy_delete (void)
   test_window_tear_down (&t);
 }
 
+/* The row of the Projects tree showing @item, or NULL. */
+static GtkTreeListRow *
+find_tree_row (TestWindow *t,
+               gpointer    item)
+{
+  GListModel *rows = salvage_projects_page_get_rows (salvage_window_get_projects_page (t->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) row_item == item)
+        return row;  /* the tree keeps it while it is shown */
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_expanded (TestWindow *t,
+             const char *project_name)
+{
+  SalvageProject *project = test_window_find_project (t, project_name);
+  GtkTreeListRow *row = project != NULL ? find_tree_row (t, project) : NULL;
+
+  return row != NULL && gtk_tree_list_row_get_expanded (row);
+}
+
+/* Version @number of @project, once its versions are loaded. */
+static SalvageVersion *
+find_version (TestWindow *t,
+              const char *project_name,
+              const char *number)
+{
+  GListModel *versions = salvage_workspace_get_versions (test_window_workspace (t),
+                                                         test_window_find_project (t, project_name));
+
+  for (guint i = 0; i < g_list_model_get_n_items (versions); i++)
+    {
+      g_autoptr(SalvageVersion) version = g_list_model_get_item (versions, i);
+
+      if (g_strcmp0 (salvage_version_get_number (version), number) == 0)
+        return version;  /* the store keeps it */
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_inscription (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_INSCRIPTION (widget);
+}
+
+/* The name on the Projects row that has the focus, or NULL when the focus
+ * is not on one. */
+static const char *
+focused_project_row (TestWindow *t)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (t->window));
+  GtkWidget *view = salvage_test_find_widget (GTK_WIDGET (salvage_window_get_projects_page (t->window)),
+                                              test_is_column_view, NULL);
+  GtkWidget *row;
+  GtkWidget *name;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    return NULL;
+
+  /* From a button in the row up to the row, then down to its name. */
+  row = focus;
+  while (row != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (row), "GtkColumnViewRowWidget") != 0)
+    row = gtk_widget_get_parent (row);
+  name = salvage_test_find_widget (row != NULL ? row : focus, is_inscription, NULL);
+
+  return name != NULL ? gtk_inscription_get_text (GTK_INSCRIPTION (name)) : NULL;
+}
+
+/* Deleting a version from the Projects tree keeps the tree as it was
+ * (the projects list is reloaded for its version counts), and the focus
+ * goes to the row that takes the deleted one's place, not to Refresh. */
+static void
+test_tree_after_delete (void)
+{
+  TestWindow t = { 0, };
+  SalvageProjectsPage *projects;
+  SalvageVersion *version;
+  GtkWidget *button;
+  const char *focused;
+
+  test_window_set_up (&t, application, test_window_seed_small, 0);
+  test_window_connect (&t);
+  projects = salvage_window_get_projects_page (t.window);
+  salvage_window_show_page (t.window, "projects");
+
+  g_assert_true (salvage_projects_page_expand_item (projects, test_window_find_project (&t, "PCB Defects")));
+  g_assert_true (salvage_projects_page_expand_item (projects, test_window_find_project (&t, "Hard Hat Detection")));
+  WAIT_FOR ((version = find_version (&t, "PCB Defects", "1")) != NULL &&
+            find_version (&t, "Hard Hat Detection", "1") != NULL);
+
+  /* The row's own button, clicked: it has the focus. */
+  WAIT_FOR ((button = salvage_test_find_widget (GTK_WIDGET (projects), is_delete_button_of, version)) != NULL);
+  gtk_widget_grab_focus (button);
+  salvage_server_set_latency (t.server, 300);
+  test_click (button);
+  g_free (test_window_answer (&t, "trash"));
+  /* Back from the dialog, on that row, while the request is on its way. */
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_has_focus (button));
+
+  WAIT_FOR (salvage_server_get_item_state (t.server, WS, "version", "pcb-defects/1") ==
+            SALVAGE_SERVER_ITEM_TRASHED);
+  WAIT_FOR (find_version (&t, "PCB Defects", "1") == NULL);
+  WAIT_FOR (salvage_project_get_version_count (test_window_find_project (&t, "PCB Defects")) == 1);
+  test_window_wait_frames (&t, 3);
+
+  g_assert_true (is_expanded (&t, "PCB Defects"));
+  g_assert_true (is_expanded (&t, "Hard Hat Detection"));
+  g_assert_nonnull (find_tree_row (&t, find_version (&t, "PCB Defects", "2")));
+
+  WAIT_FOR ((focused = focused_project_row (&t)) != NULL);
+  g_assert_true (g_str_has_prefix (focused, "v2"));
+  g_assert_false (gtk_widget_has_focus (t.window->refresh_button));
+
+  /* Collapsed by the user, a row stays so. */
+  gtk_tree_list_row_set_expanded (find_tree_row (&t, test_window_find_project (&t, "Hard Hat Detection")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.refresh", NULL));
+  WAIT_FOR (salvage_session_get_state (salvage_window_get_session (t.window)) == SALVAGE_SESSION_READY);
+  test_window_wait_frames (&t, 3);
+  WAIT_FOR (is_expanded (&t, "PCB Defects"));
+  g_assert_false (is_expanded (&t, "Hard Hat Detection"));
+
+  test_window_tear_down (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/feedback/toast/details", test_toast_details);
   g_test_add_func ("/feedback/busy/restore", test_busy_restore);
   g_test_add_func ("/feedback/busy/delete", test_busy_delete);
+  g_test_add_func ("/feedback/tree-after-delete", test_tree_after_delete);
 
   status = g_test_run ();
 

@@ -35,6 +35,11 @@ typedef struct
   SalvageSession      *session;
   /* Cell → BusyWatch: the cells that show whether their item is busy. */
   GHashTable          *busy_cells;
+
+  /* Where the row with the focus was when rows left, to focus there again. */
+  GListModel          *kept_rows;
+  guint                refocus_position;
+  guint                refocus_id;
 } SalvagePagePrivate;
 
 typedef struct
@@ -139,6 +144,10 @@ salvage_page_dispose (GObject *object)
 
   forget_busy_cells (self);
   g_clear_object (&priv->session);
+  g_clear_handle_id (&priv->refocus_id, g_source_remove);
+  if (priv->kept_rows != NULL)
+    g_signal_handlers_disconnect_by_data (priv->kept_rows, self);
+  g_clear_object (&priv->kept_rows);
 
   priv->stack = NULL;
   priv->error_page = NULL;
@@ -521,13 +530,126 @@ salvage_page_update_view (SalvagePage *self)
     SALVAGE_PAGE_GET_CLASS (self)->view_updated (self);
 }
 
+/* Scrolls to the row at @position and gives it the focus. */
+static void
+focus_row (SalvagePage *self,
+           guint        position)
+{
+  GtkWidget *view = salvage_page_get_list_view (self);
+  GtkWidget *focus;
+
+  if (GTK_IS_COLUMN_VIEW (view))
+    gtk_column_view_scroll_to (GTK_COLUMN_VIEW (view), position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+  else
+    gtk_list_view_scroll_to (GTK_LIST_VIEW (view), position, GTK_LIST_SCROLL_FOCUS, NULL);
+
+  /* A row scrolled to from far away has no widget yet to take the focus;
+   * the view gives it to the row it now tracks as focused. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    gtk_widget_grab_focus (view);
+}
+
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  SalvagePage *self = user_data;
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint n_items = g_list_model_get_n_items (priv->kept_rows);
+
+  priv->refocus_id = 0;
+
+  /* A dialog opened meanwhile: the focus comes back from it by itself.
+   * Anywhere else, GTK put it where it could when the row went (the first
+   * button of the window, or another row), not where the user was. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_DIALOG) != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (n_items > 0 && gtk_widget_get_mapped (salvage_page_get_list_view (self)))
+    focus_row (self, MIN (priv->refocus_position, n_items - 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list item of a cell at or around @widget (a row, or something in
+ * one), or NULL. */
+static GtkListItem *
+find_list_item (GtkWidget *widget,
+                GtkWidget *view)
+{
+  for (GtkWidget *up = widget; up != NULL && up != view; up = gtk_widget_get_parent (up))
+    if (salvage_cell_get_list_item (up) != NULL)
+      return salvage_cell_get_list_item (up);
+
+  for (GtkWidget *down = gtk_widget_get_first_child (widget);
+       down != NULL;
+       down = gtk_widget_get_next_sibling (down))
+    {
+      GtkListItem *list_item = find_list_item (down, NULL);
+
+      if (list_item != NULL)
+        return list_item;
+    }
+
+  return NULL;
+}
+
+/* Runs before the view hears of the change: the focus is still on the
+ * row that is about to go. */
+static void
+rows_changed_cb (SalvagePage *self,
+                 guint        position,
+                 guint        removed,
+                 guint        added)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view = salvage_page_get_list_view (self);
+  GtkListItem *list_item;
+
+  if (removed == 0 || view == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    return;
+
+  /* Where the focused row was, which the row after it takes; if it goes.
+   * A reload changes more rows than the one that went. */
+  list_item = find_list_item (focus, view);
+  if (list_item != NULL && gtk_list_item_get_position (list_item) != GTK_INVALID_LIST_POSITION)
+    {
+      guint focused = gtk_list_item_get_position (list_item);
+
+      if (focused < position || focused >= position + removed)
+        return;
+      position = focused;
+    }
+
+  priv->refocus_position = position;
+  if (priv->refocus_id == 0)
+    priv->refocus_id = g_idle_add (refocus_cb, self);
+}
+
+void
+salvage_page_keep_focus (SalvagePage *self,
+                         GListModel  *rows)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (rows));
+  g_return_if_fail (priv->kept_rows == NULL);
+
+  priv->kept_rows = g_object_ref (rows);
+  g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+}
+
 gboolean
 salvage_page_focus_rows (SalvagePage *self)
 {
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
   g_autoptr(GtkBitset) selected = NULL;
   GtkWidget *view;
-  GtkWidget *focus;
   guint n_items;
   guint position = 0;
 
@@ -544,17 +666,7 @@ salvage_page_focus_rows (SalvagePage *self)
   if (!gtk_bitset_is_empty (selected) && gtk_bitset_get_minimum (selected) < n_items)
     position = gtk_bitset_get_minimum (selected);
 
-  if (GTK_IS_COLUMN_VIEW (view))
-    gtk_column_view_scroll_to (GTK_COLUMN_VIEW (view), position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
-  else
-    gtk_list_view_scroll_to (GTK_LIST_VIEW (view), position, GTK_LIST_SCROLL_FOCUS, NULL);
-
-  /* A row scrolled to from far away has no widget yet to take the focus;
-   * the view gives it to the row it now tracks as focused. */
-  focus = gtk_root_get_focus (gtk_widget_get_root (view));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
-    gtk_widget_grab_focus (view);
-
+  focus_row (self, position);
   return TRUE;
 }
 

@@ -116,6 +116,14 @@ SalvageBusy          salvage_page_get_busy       (SalvagePage   *self,
 /* The session the page was bound to, or NULL before. */
 SalvageSession      *salvage_page_get_session    (SalvagePage   *self);
 
+/* Called from a subclass's init with the rows its view shows, at the same
+ * positions, before anything else listens to them (its selection, its
+ * view): when the row with the focus leaves (moved to the Trash,
+ * restored, or reloaded), the focus goes to the row that takes its place,
+ * or the one before, rather than to the first button of the window. */
+void                 salvage_page_keep_focus     (SalvagePage   *self,
+                                                  GListModel    *rows);
+
 /* Moves the focus to the rows: to the first selected row, else the first
  * row; or, with no rows shown, into what the page shows instead (a Retry
  * button, say). FALSE when there is nothing there to focus. */

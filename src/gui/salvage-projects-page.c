@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "salvage-expansion.h"
 #include "salvage-format.h"
 #include "salvage-list-row.h"
 #include "salvage-name-cell.h"
@@ -36,6 +37,8 @@ struct _SalvageProjectsPage
   GtkTreeListModel   *rows;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
+  /* Which rows are expanded, across reloads of the lists. */
+  SalvageExpansion   *expansion;
 
   /* Child stores whose loading has been started, so that each level is
    * fetched once, on its first expansion. */
@@ -369,6 +372,27 @@ create_children_cb (gpointer item,
     return NULL;
 
   return g_object_ref (get_level (self, store)->model);
+}
+
+/* What identifies a row across reloads, for keeping it expanded. */
+static char *
+dup_expansion_key (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return g_strconcat ("project\n", salvage_project_get_slug (item), NULL);
+
+  if (SALVAGE_IS_VERSION (item))
+    return g_strconcat ("version\n", salvage_version_get_project_slug (item), "\n",
+                        salvage_version_get_number (item), NULL);
+
+  return NULL;
+}
+
+static void
+expand_again_cb (gpointer item,
+                 gpointer user_data)
+{
+  load_children (SALVAGE_PROJECTS_PAGE (user_data), item);
 }
 
 static void
@@ -736,6 +760,7 @@ salvage_projects_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->expansion);
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -844,9 +869,11 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   self->rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                         FALSE, FALSE, create_children_cb, self, NULL);
   /* Sorting by a column orders each level among itself. */
+  self->expansion = salvage_expansion_new (self->rows, dup_expansion_key, expand_again_cb, self);
   row_sorter = gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           GTK_SORTER (row_sorter));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -895,6 +922,7 @@ workspace_changed (SalvagePage      *page,
   g_hash_table_remove_all (self->requested);
   g_hash_table_remove_all (self->loaded);
   g_hash_table_remove_all (self->levels);
+  salvage_expansion_clear (self->expansion);
 
   gtk_filter_list_model_set_model (self->filtered, get_projects (self));
 }

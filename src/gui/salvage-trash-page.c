@@ -834,6 +834,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   /* Made before the slice, so that it has heard of a change of the rows
    * by the time the view does, through the slice. */
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
   self->selection = salvage_trash_selection_new (G_LIST_MODEL (self->sorted));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -337,6 +337,7 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
