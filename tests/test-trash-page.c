@@ -581,6 +581,157 @@ test_trash_focus (void)
   test_window_tear_down (&t);
 }
 
+/* The colour @texture has at (@x, @y), as 8-bit RGBA. */
+static void
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y,
+          guchar      rgba[4])
+{
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize stride;
+  const guchar *data;
+
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8);
+  bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
+  data = g_bytes_get_data (bytes, NULL);
+  memcpy (rgba, data + (gsize) y * stride + (gsize) x * 4, 4);
+}
+
+/* How far apart two colours are: the largest difference of a channel. */
+static int
+color_distance (const guchar a[4],
+                const guchar b[4])
+{
+  int distance = 0;
+
+  for (int i = 0; i < 3; i++)
+    distance = MAX (distance, ABS ((int) a[i] - (int) b[i]));
+
+  return distance;
+}
+
+/* What the window draws, as a texture. */
+static GdkTexture *
+render_window (TestWindow *t)
+{
+  GtkWidget *widget = GTK_WIDGET (t->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The bounds of the row of @cell, in the window's drawing. */
+static graphene_rect_t
+row_bounds (TestWindow *t,
+            GtkWidget  *cell)
+{
+  graphene_rect_t bounds;
+  GtkWidget *row = cell;
+  double dx, dy;
+
+  while (g_strcmp0 (G_OBJECT_TYPE_NAME (row), "GtkColumnViewRowWidget") != 0)
+    row = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (t->window), &bounds));
+
+  /* The drawing also holds the window's shadow. */
+  gtk_native_get_surface_transform (GTK_NATIVE (t->window), &dx, &dy);
+  bounds.origin.x += dx;
+  bounds.origin.y += dy;
+  return bounds;
+}
+
+/* Whether a ring is drawn around the edge of @bounds: a colour that is
+ * neither the row's own nor the one around it, along its left side. */
+static gboolean
+has_ring (GdkTexture      *texture,
+          graphene_rect_t *bounds,
+          const guchar     inside[4],
+          const guchar     outside[4])
+{
+  int y = bounds->origin.y + bounds->size.height / 2;
+
+  for (int x = MAX (0, (int) bounds->origin.x - 2); x < bounds->origin.x + 4; x++)
+    {
+      guchar color[4];
+
+      pixel_at (texture, x, y, color);
+      if (color_distance (color, inside) >= 40 && color_distance (color, outside) >= 40)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Selected rows stand apart from the row under the pointer and from the
+ * others, and the row given the focus from the keyboard has a ring, in
+ * the light style and the dark one. */
+static void
+test_trash_row_styles (void)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      TestWindow t = { 0, };
+      TestInput input;
+      g_autoptr(GdkTexture) texture = NULL;
+      graphene_rect_t plain, hovered, selected;
+      guchar plain_color[4], hovered_color[4], selected_color[4];
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      test_window_set_up (&t, application, test_window_seed_small, 0);
+      if (!test_input_init (&input, GTK_WIDGET (t.window)))
+        {
+          test_window_tear_down (&t);
+          break;
+        }
+      test_window_connect (&t);
+
+      /* Old Flow clicked, and given the focus by Alt+3 from another page;
+       * Traffic Signs under the pointer. */
+      salvage_window_show_page (t.window, "trash");
+      test_input_click (&input, find_name_cell (&t, "Old Flow"), 1, 0);
+      WAIT_FOR (is_selected (&t, "Old Flow"));
+      test_input_press (&input, XK_1, GDK_ALT_MASK);
+      test_input_press (&input, XK_3, GDK_ALT_MASK);
+      test_input_point_at (&input, find_name_cell (&t, "Traffic Signs"));
+      test_window_wait_frames (&t, 20);
+
+      selected = row_bounds (&t, find_name_cell (&t, "Old Flow"));
+      hovered = row_bounds (&t, find_name_cell (&t, "Traffic Signs"));
+      plain = row_bounds (&t, find_name_cell (&t, "Traffic Signs › v1 first"));
+      texture = render_window (&t);
+      pixel_at (texture, selected.origin.x + selected.size.width / 2, selected.origin.y + 8, selected_color);
+      pixel_at (texture, hovered.origin.x + hovered.size.width / 2, hovered.origin.y + 8, hovered_color);
+      pixel_at (texture, plain.origin.x + plain.size.width / 2, plain.origin.y + 8, plain_color);
+
+      g_test_message ("%s: plain %d,%d,%d hovered %d,%d,%d selected %d,%d,%d",
+                      dark ? "dark" : "light",
+                      plain_color[0], plain_color[1], plain_color[2],
+                      hovered_color[0], hovered_color[1], hovered_color[2],
+                      selected_color[0], selected_color[1], selected_color[2]);
+
+      g_assert_cmpint (color_distance (selected_color, hovered_color), >=, 60);
+      g_assert_cmpint (color_distance (selected_color, plain_color), >=, 60);
+      g_assert_cmpint (color_distance (hovered_color, plain_color), >, 0);
+      g_assert_true (has_ring (texture, &selected, selected_color, plain_color));
+      g_assert_false (has_ring (texture, &hovered, hovered_color, plain_color));
+
+      test_window_tear_down (&t);
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/trash-page/empty", test_trash_empty);
   g_test_add_func ("/trash-page/bulk-progress", test_trash_bulk_progress);
   g_test_add_func ("/trash-page/focus", test_trash_focus);
+  g_test_add_func ("/trash-page/row-styles", test_trash_row_styles);
 
   status = g_test_run ();
 
