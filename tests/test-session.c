@@ -33,7 +33,11 @@ typedef struct
   SalvageServer  *server;
   SalvageSession *session;
 
-  GPtrArray      *messages;      /* "message" texts, in order */
+  GPtrArray      *messages;      /* "message" and "undo-changed" texts, in order, each with
+                                  * ": " and its details when it has any */
+  GPtrArray      *details;       /* the details of each, or "" */
+  GPtrArray      *undo_changes;  /* "undo-changed" texts */
+  guint           n_busy_changes;
   GPtrArray      *refusals;      /* "key-refused" texts */
   guint           n_deleted;
   char           *deleted_name;
@@ -42,12 +46,44 @@ typedef struct
 } Fixture;
 
 static void
+record_message (Fixture    *f,
+                const char *text,
+                const char *details)
+{
+  g_test_message ("message: %s (%s)", text, details);
+  if (details != NULL)
+    g_ptr_array_add (f->messages, g_strdup_printf ("%s: %s", text, details));
+  else
+    g_ptr_array_add (f->messages, g_strdup (text));
+  g_ptr_array_add (f->details, g_strdup (details != NULL ? details : ""));
+}
+
+static void
 message_cb (SalvageSession *session,
             const char     *text,
+            const char     *details,
             Fixture        *f)
 {
-  g_test_message ("message: %s", text);
-  g_ptr_array_add (f->messages, g_strdup (text));
+  record_message (f, text, details);
+}
+
+static void
+undo_changed_cb (SalvageSession   *session,
+                 SalvageUndoEntry *entry,
+                 const char       *text,
+                 const char       *details,
+                 Fixture          *f)
+{
+  g_assert_true (SALVAGE_IS_UNDO_ENTRY (entry));
+  g_ptr_array_add (f->undo_changes, g_strdup (text));
+  record_message (f, text, details);
+}
+
+static void
+busy_changed_cb (SalvageSession *session,
+                 Fixture        *f)
+{
+  f->n_busy_changes++;
 }
 
 static void
@@ -94,8 +130,12 @@ fixture_set_up (Fixture       *f,
   /* No accounts: nothing is saved, and no keyring is needed. */
   f->session = salvage_session_new (NULL, salvage_server_get_url (f->server));
   f->messages = g_ptr_array_new_with_free_func (g_free);
+  f->details = g_ptr_array_new_with_free_func (g_free);
+  f->undo_changes = g_ptr_array_new_with_free_func (g_free);
   f->refusals = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (f->session, "message", G_CALLBACK (message_cb), f);
+  g_signal_connect (f->session, "undo-changed", G_CALLBACK (undo_changed_cb), f);
+  g_signal_connect (f->session, "busy-changed", G_CALLBACK (busy_changed_cb), f);
   g_signal_connect (f->session, "key-refused", G_CALLBACK (key_refused_cb), f);
   g_signal_connect (f->session, "deleted", G_CALLBACK (deleted_cb), f);
 }
@@ -108,6 +148,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->deleted_entry);
   g_clear_pointer (&f->deleted_name, g_free);
   g_clear_pointer (&f->messages, g_ptr_array_unref);
+  g_clear_pointer (&f->details, g_ptr_array_unref);
+  g_clear_pointer (&f->undo_changes, g_ptr_array_unref);
   g_clear_pointer (&f->refusals, g_ptr_array_unref);
   g_clear_object (&f->server);
 }
@@ -673,6 +715,256 @@ test_restore_many (Fixture       *f,
                    SALVAGE_SERVER_ITEM_LIVE);
 }
 
+/* Puts @n workflows "Flow 1"… in the Trash of WS. */
+static void
+trash_flows (Fixture *f,
+             guint    n)
+{
+  gint64 now = salvage_server_get_time (f->server);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("flow-%u", i);
+      g_autofree char *name = g_strdup_printf ("Flow %u", i);
+
+      g_assert_nonnull (salvage_server_add_workflow (f->server, WS, url, name));
+      g_assert_true (salvage_server_trash (f->server, WS, "workflow", url, now, "Someone Else"));
+    }
+}
+
+static GPtrArray *
+dup_trash (Fixture *f)
+{
+  GListModel *trash = salvage_workspace_get_trash (salvage_session_get_workspace (f->session));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (trash); i++)
+    g_ptr_array_add (items, g_list_model_get_item (trash, i));
+
+  return items;
+}
+
+/* An item with a request under way says so, and is not sent twice. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SalvageProject) fruit = NULL;
+  g_autoptr(SalvageTrashItem) item = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint deletes;
+  guint restores;
+
+  connect_and_load (f, WS_KEY);
+  deletes = salvage_server_add_fault (f->server, "DELETE", "*", SALVAGE_FAULT_NONE, 0, 0);
+  restores = salvage_server_add_fault (f->server, "POST", "/" WS "/trash/restore",
+                                       SALVAGE_FAULT_NONE, 0, 0);
+  salvage_server_set_latency (f->server, 300);
+
+  fruit = g_object_ref (find_project (f, "fruit"));
+  g_assert_cmpint (salvage_session_get_busy (f->session, fruit), ==, SALVAGE_BUSY_NONE);
+  salvage_session_delete (f->session, fruit, "Fruit");
+  g_assert_cmpint (salvage_session_get_busy (f->session, fruit), ==, SALVAGE_BUSY_DELETING);
+  g_assert_cmpuint (f->n_busy_changes, ==, 1);
+  salvage_session_delete (f->session, fruit, "Fruit");
+
+  WAIT_FOR (f->n_deleted == 1);
+  g_assert_cmpint (salvage_session_get_busy (f->session, fruit), ==, SALVAGE_BUSY_NONE);
+  g_assert_cmpuint (salvage_server_get_fault_hits (f->server, deletes), ==, 1);
+  g_assert_false (f->deleted_already);
+
+  /* The same for a restore, whoever asks for it: the Trash page or the
+   * delete's undo. */
+  item = g_object_ref (find_in_trash (f, "Fruit"));
+  g_ptr_array_add (items, g_object_ref (item));
+  salvage_session_restore (f->session, items);
+  g_assert_cmpint (salvage_session_get_busy (f->session, item), ==, SALVAGE_BUSY_RESTORING);
+  /* Asked by its Trash entry, not by the live project it will become. */
+  g_assert_cmpint (salvage_session_get_busy (f->session, fruit), ==, SALVAGE_BUSY_NONE);
+  salvage_session_restore (f->session, items);
+  salvage_session_undo_entry (f->session, f->deleted_entry);
+  g_assert_cmpstr (last_message (f), ==, "“Fruit” is being restored already");
+  g_assert_cmpint (salvage_undo_entry_get_state (f->deleted_entry), ==, SALVAGE_UNDO_AVAILABLE);
+
+  WAIT_FOR (g_strcmp0 (last_message (f), "“Fruit” restored") == 0);
+  g_assert_cmpint (salvage_session_get_busy (f->session, item), ==, SALVAGE_BUSY_NONE);
+  g_assert_cmpuint (salvage_server_get_fault_hits (f->server, restores), ==, 1);
+  g_assert_cmpint (salvage_server_get_item_state (f->server, WS, "project", "fruit"), ==,
+                   SALVAGE_SERVER_ITEM_LIVE);
+}
+
+/* A failure's message is short; its details give the reason in full. */
+static void
+test_failure_details (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *reason = "The project is being exported; try again once the export has finished";
+
+  connect_and_load (f, WS_KEY);
+  salvage_server_add_fault_full (f->server, "DELETE", "*",
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 409,
+                                                   .message = reason });
+  salvage_session_delete (f->session, find_project (f, "fruit"), "Fruit");
+  WAIT_FOR (f->messages->len > 0);
+
+  g_assert_nonnull (strstr (g_ptr_array_index (f->details, 0), reason));
+  g_assert_true (g_str_has_prefix (last_message (f), "Could not move “Fruit” to the Trash: "));
+}
+
+/* The undo of a delete says when it starts and how it ends, rather than
+ * leaving the delete's word as the last. */
+static void
+test_undo_changes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SalvageUndoEntry) fruit = NULL;
+
+  connect_and_load (f, WS_KEY);
+  delete_project (f, "fruit");
+  fruit = g_object_ref (f->deleted_entry);
+  delete_project (f, "bolts");
+  g_assert_cmpuint (f->undo_changes->len, ==, 0);
+
+  salvage_session_undo (f->session);
+  g_assert_cmpuint (f->undo_changes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->undo_changes, 0), ==, "Restoring “Bolts”…");
+  WAIT_FOR (f->undo_changes->len == 2);
+  g_assert_cmpstr (g_ptr_array_index (f->undo_changes, 1), ==, "“Bolts” restored");
+
+  /* A refused undo says why, in its details. */
+  salvage_server_add_fault_full (f->server, "POST", "/" WS "/trash/restore",
+                                 &(SalvageFault) { .kind = SALVAGE_FAULT_STATUS, .status = 409,
+                                                   .message = "A project with this URL exists" });
+  salvage_session_undo (f->session);
+  WAIT_FOR (f->undo_changes->len == 4);
+  g_assert_cmpstr (g_ptr_array_index (f->undo_changes, 2), ==, "Restoring “Fruit”…");
+  g_assert_cmpstr (g_ptr_array_index (f->undo_changes, 3), ==, "Could not restore “Fruit”");
+  g_assert_nonnull (strstr (g_ptr_array_index (f->details, f->details->len - 1),
+                           "A project with this URL exists"));
+  g_assert_cmpint (salvage_undo_entry_get_state (fruit), ==, SALVAGE_UNDO_AVAILABLE);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    last_done;
+  guint    n_done_changes;
+  gboolean backwards;
+} Progress;
+
+static void
+restore_done_cb (SalvageSession *session,
+                 GParamSpec     *pspec,
+                 Progress       *progress)
+{
+  guint done = salvage_session_get_restore_done (session);
+
+  /* It only ever counts up, until the restore ends. */
+  if (salvage_session_get_restore_total (session) > 0 && done < progress->last_done)
+    progress->backwards = TRUE;
+  progress->last_done = done;
+  progress->n_done_changes++;
+}
+
+/* A restore of many items tells how far it is, item by item. */
+static void
+test_restore_progress (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  Progress progress = { f, 0, 0, FALSE };
+  guint max_total = 0;
+
+  trash_flows (f, 30);
+  connect_and_load (f, WS_KEY);
+  items = dup_trash (f);
+  g_assert_cmpuint (items->len, ==, 30);
+  g_signal_connect (f->session, "notify::restore-done", G_CALLBACK (restore_done_cb), &progress);
+
+  g_assert_cmpuint (salvage_session_get_restore_total (f->session), ==, 0);
+  salvage_session_restore (f->session, items);
+  g_assert_cmpuint (salvage_session_get_restore_total (f->session), ==, 30);
+  g_assert_cmpuint (salvage_session_get_restore_done (f->session), ==, 0);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (salvage_session_get_busy (f->session, g_ptr_array_index (items, i)), ==,
+                     SALVAGE_BUSY_RESTORING);
+
+  /* Only one restore of several items at a time. */
+  salvage_session_restore (f->session, items);
+  WAIT_FOR ((max_total = MAX (max_total, salvage_session_get_restore_total (f->session)),
+             salvage_session_get_restore_total (f->session) == 0));
+  g_assert_cmpuint (max_total, ==, 30);
+
+  g_assert_false (progress.backwards);
+  /* Each item counted on its own (and the end resets the count). */
+  g_assert_cmpuint (progress.n_done_changes, >=, 30);
+  g_assert_cmpstr (last_message (f), ==, "30 items restored");
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (salvage_session_get_workspace (f->session))), ==, 0);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (salvage_session_get_busy (f->session, g_ptr_array_index (items, i)), ==,
+                     SALVAGE_BUSY_NONE);
+}
+
+/* Stopped halfway, a restore keeps what came back, leaves the rest in the
+ * Trash, and the lists agree with the server. */
+static void
+test_restore_stop (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *expected = NULL;
+  SalvageWorkspace *workspace;
+  guint n_restored = 0;
+
+  trash_flows (f, 40);
+  connect_and_load (f, WS_KEY);
+  workspace = salvage_session_get_workspace (f->session);
+  items = dup_trash (f);
+  salvage_server_set_latency (f->server, 50);
+
+  salvage_session_restore (f->session, items);
+  WAIT_FOR (salvage_session_get_restore_done (f->session) >= 6);
+  salvage_session_stop_restore (f->session);
+  g_assert_true (salvage_session_get_restore_stopping (f->session));
+  g_assert_cmpuint (salvage_session_get_restore_total (f->session), ==, 40);
+
+  WAIT_FOR (salvage_session_get_restore_total (f->session) == 0);
+  g_assert_false (salvage_session_get_restore_stopping (f->session));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageTrashItem *item = g_ptr_array_index (items, i);
+      SalvageServerItemState state;
+
+      state = salvage_server_get_item_state (f->server, WS, "workflow",
+                                             salvage_trash_item_get_url (item));
+      if (state == SALVAGE_SERVER_ITEM_LIVE)
+        n_restored++;
+      else
+        g_assert_cmpint (state, ==, SALVAGE_SERVER_ITEM_TRASHED);
+
+      /* Nothing is left marked, and the lists say what the server says. */
+      g_assert_cmpint (salvage_session_get_busy (f->session, item), ==, SALVAGE_BUSY_NONE);
+      g_assert_cmpint (salvage_workspace_find_in_trash (workspace, item) != NULL, ==,
+                       state == SALVAGE_SERVER_ITEM_TRASHED);
+    }
+
+  /* What was sent before the stop came back; nothing after it was sent. */
+  g_assert_cmpuint (n_restored, >=, 6);
+  g_assert_cmpuint (n_restored, <, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_workflows (workspace)), ==,
+                    n_restored);
+  expected = g_strdup_printf ("Restore stopped: %u of 40 items restored", n_restored);
+  g_assert_cmpstr (last_message (f), ==, expected);
+
+  /* The rest can be restored after all. */
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = dup_trash (f);
+  salvage_session_restore (f->session, items);
+  WAIT_FOR (salvage_session_get_restore_total (f->session) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (workspace)), ==, 0);
+}
+
 /* Closing the workspace drops what was under way: a delete that answers
  * afterwards says nothing and leaves no undo entry. */
 static void
@@ -730,6 +1022,11 @@ main (int   argc,
               fixture_set_up, test_delete_training_alias, fixture_tear_down);
   ADD ("/session/delete/training-refused", test_delete_training_refused);
   ADD ("/session/restore/many", test_restore_many);
+  ADD ("/session/restore/progress", test_restore_progress);
+  ADD ("/session/restore/stop", test_restore_stop);
+  ADD ("/session/busy", test_busy);
+  ADD ("/session/failure-details", test_failure_details);
+  ADD ("/session/undo/changes", test_undo_changes);
   ADD ("/session/close-cancels", test_close_cancels);
 
 #undef ADD

@@ -1549,6 +1549,110 @@ test_restore_many_cancel (void)
   fixture_clear (&f);
 }
 
+typedef struct
+{
+  GCancellable *stop;
+  GPtrArray    *done;     /* SalvageTrashItem, as they were told */
+  guint         n_sent_at_stop;
+  Proxy        *proxy;
+} StopData;
+
+static void
+restore_each_cb (SalvageTrashItem *item,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  StopData *data = user_data;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (data->done, g_object_ref (item));
+
+  /* Stopped as the first one comes back. */
+  if (data->done->len == 1)
+    {
+      data->n_sent_at_stop = data->proxy->restores->len;
+      g_cancellable_cancel (data->stop);
+    }
+}
+
+/* Stopped halfway, a restore sends nothing more, lets the requests under
+ * way finish, and says what became of each item; the lists then agree
+ * with the server. */
+static void
+test_restore_many_stop (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  StopData data = { stop, done, 0, NULL };
+  guint n_restored = 0;
+
+  fixture_init (&f);
+  data.proxy = f.proxy;
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("wf-%u", i);
+
+      salvage_server_add_workflow (f.server, WS, url, url);
+      trash_on_server (&f, "workflow", url, MINUTES (10 + i));
+    }
+  refresh (&f);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (salvage_workspace_get_trash (f.workspace), i);
+
+      g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  salvage_server_set_latency (f.server, 50);
+  proxy_reset_log (f.proxy);
+  salvage_workspace_restore_many_full_async (f.workspace, items, stop, restore_each_cb, &data,
+                                             NULL, result_cb, &result);
+  outcomes = salvage_workspace_restore_many_finish (f.workspace, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outcomes);
+  g_assert_cmpuint (outcomes->len, ==, items->len);
+
+  /* Nothing was sent after the stop: what was under way then came back. */
+  g_assert_cmpuint (f.proxy->restores->len, ==, data.n_sent_at_stop);
+  g_assert_cmpuint (f.proxy->restores->len, <=, SALVAGE_WORKSPACE_MAX_PARALLEL + 1);
+  g_assert_cmpuint (done->len, ==, f.proxy->restores->len);
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      SalvageRestoreOutcome *outcome = g_ptr_array_index (outcomes, i);
+      SalvageServerItemState state;
+
+      state = salvage_server_get_item_state (f.server, WS, "workflow",
+                                             salvage_trash_item_get_url (outcome->item));
+      if (outcome->error == NULL)
+        {
+          n_restored++;
+          g_assert_cmpint (state, ==, SALVAGE_SERVER_ITEM_LIVE);
+        }
+      else
+        {
+          g_assert_error (outcome->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpint (state, ==, SALVAGE_SERVER_ITEM_TRASHED);
+        }
+
+      /* The lists were reloaded before the finish. */
+      g_assert_cmpint (trash_has_key (&f, outcome->item), ==, state == SALVAGE_SERVER_ITEM_TRASHED);
+    }
+
+  g_assert_cmpuint (n_restored, ==, done->len);
+  g_assert_cmpuint (n_restored, <, items->len);
+  g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_workflows (f.workspace)), ==,
+                    n_restored);
+
+  g_clear_object (&result);
+  fixture_clear (&f);
+}
+
 static void
 test_refresh_during_delete (void)
 {
@@ -1954,6 +2058,7 @@ main (int   argc,
   g_test_add_func ("/workspace/restore-many/limit", test_restore_many);
   g_test_add_func ("/workspace/restore-many/parents", test_restore_many_parents);
   g_test_add_func ("/workspace/restore-many/cancel", test_restore_many_cancel);
+  g_test_add_func ("/workspace/restore-many/stop", test_restore_many_stop);
   g_test_add_func ("/workspace/restore-many/unrequested-parents", test_restore_many_unrequested_parents);
   g_test_add_func ("/workspace/restore-plan/many", test_restore_plan_many);
   g_test_add_func ("/workspace/race/refresh-during-delete", test_refresh_during_delete);

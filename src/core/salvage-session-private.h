@@ -40,11 +40,23 @@ struct _SalvageSession
 
   SalvageUndoStack    *undo;
   guint                undo_check_id;
+
+  /* Key of each item with a request under way → SalvageBusy. */
+  GHashTable          *busy;
+  /* The restore of several items under way, or NULL. */
+  gpointer             batch;
+  guint                restore_total;
+  guint                restore_done;
+  gboolean             restore_stopping;
+  GCancellable        *restore_stop;
 };
 
 /* salvage-session.c */
 void  _salvage_session_say                  (SalvageSession      *self,
                                              const char          *text);
+void  _salvage_session_say_failure          (SalvageSession      *self,
+                                             const char          *text,
+                                             const char          *details);
 void  _salvage_session_set_state            (SalvageSession      *self,
                                              SalvageSessionState  state,
                                              const GError        *error);
@@ -69,7 +81,25 @@ void  _salvage_session_emit_deleted         (SalvageSession      *self,
                                              SalvageUndoEntry    *entry);
 char *_salvage_session_dup_undo_key         (SalvageClient       *client);
 
+void  _salvage_session_emit_undo_changed    (SalvageSession      *self,
+                                             SalvageUndoEntry    *entry,
+                                             const char          *text,
+                                             const char          *details);
+void  _salvage_session_set_restore_progress (SalvageSession      *self,
+                                             guint                total,
+                                             guint                done,
+                                             gboolean             stopping);
+
 /* salvage-session-changes.c */
 void  _salvage_session_trash_changed        (SalvageSession      *self);
+
+/* salvage-session-busy.c */
+void  _salvage_session_set_busy             (SalvageSession      *self,
+                                             gpointer             item,
+                                             SalvageBusy          busy);
+void  _salvage_session_set_busy_many        (SalvageSession      *self,
+                                             GPtrArray           *items,
+                                             SalvageBusy          busy);
+void  _salvage_session_clear_busy           (SalvageSession      *self);
 
 G_END_DECLS

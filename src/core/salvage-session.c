@@ -43,6 +43,9 @@ enum {
   PROP_DEFAULT_SERVER,
   PROP_CLI_CONFIG,
   PROP_CLI_CONFIG_ERROR,
+  PROP_RESTORE_TOTAL,
+  PROP_RESTORE_DONE,
+  PROP_RESTORE_STOPPING,
   N_PROPS
 };
 
@@ -53,6 +56,8 @@ enum {
   KEY_REFUSED,
   DELETED,
   WELCOME_REQUESTED,
+  BUSY_CHANGED,
+  UNDO_CHANGED,
   N_SIGNALS
 };
 
@@ -64,7 +69,53 @@ void
 _salvage_session_say (SalvageSession *self,
                       const char     *text)
 {
-  g_signal_emit (self, signals[MESSAGE], 0, text);
+  g_signal_emit (self, signals[MESSAGE], 0, text, NULL);
+}
+
+void
+_salvage_session_say_failure (SalvageSession *self,
+                              const char     *text,
+                              const char     *details)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, text, details);
+}
+
+void
+_salvage_session_emit_undo_changed (SalvageSession   *self,
+                                    SalvageUndoEntry *entry,
+                                    const char       *text,
+                                    const char       *details)
+{
+  g_signal_emit (self, signals[UNDO_CHANGED], 0, entry, text, details);
+}
+
+void
+_salvage_session_set_restore_progress (SalvageSession *self,
+                                       guint           total,
+                                       guint           done,
+                                       gboolean        stopping)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->restore_total != total)
+    {
+      self->restore_total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORE_TOTAL]);
+    }
+
+  if (self->restore_done != done)
+    {
+      self->restore_done = done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORE_DONE]);
+    }
+
+  if (self->restore_stopping != !!stopping)
+    {
+      self->restore_stopping = !!stopping;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORE_STOPPING]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -152,6 +203,12 @@ set_workspace (SalvageSession   *self,
 
   g_set_object (&self->workspace, workspace);
   self->trash_refreshing = FALSE;
+
+  /* What was under way belonged to the workspace shown before. */
+  _salvage_session_clear_busy (self);
+  self->batch = NULL;
+  g_clear_object (&self->restore_stop);
+  _salvage_session_set_restore_progress (self, 0, 0, FALSE);
 
   if (workspace != NULL)
     {
@@ -249,7 +306,7 @@ refresh_cb (GObject      *object,
     g_signal_emit (self, signals[KEY_REFUSED], 0, error->message);
   /* Pages that still show their lists would hide the failure. */
   else if (had_items)
-    _salvage_session_say (self, error->message);
+    _salvage_session_say_failure (self, _("Could not reload the workspace"), error->message);
 }
 
 static void validate (SalvageSession *self);
@@ -487,6 +544,7 @@ salvage_session_dispose (GObject *object)
   g_clear_object (&self->cli_config);
   g_clear_object (&self->accounts);
   g_clear_object (&self->undo);
+  g_clear_object (&self->restore_stop);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->welcome_cancellable);
 
@@ -504,6 +562,7 @@ salvage_session_finalize (GObject *object)
   g_clear_pointer (&self->pending_key, salvage_secrets_free);
   g_clear_error (&self->error);
   g_clear_error (&self->cli_config_error);
+  g_clear_pointer (&self->busy, g_hash_table_unref);
 
   G_OBJECT_CLASS (salvage_session_parent_class)->finalize (object);
 }
@@ -553,6 +612,15 @@ salvage_session_get_property (GObject    *object,
       break;
     case PROP_CLI_CONFIG_ERROR:
       g_value_set_boxed (value, self->cli_config_error);
+      break;
+    case PROP_RESTORE_TOTAL:
+      g_value_set_uint (value, self->restore_total);
+      break;
+    case PROP_RESTORE_DONE:
+      g_value_set_uint (value, self->restore_done);
+      break;
+    case PROP_RESTORE_STOPPING:
+      g_value_set_boolean (value, self->restore_stopping);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -626,12 +694,21 @@ salvage_session_class_init (SalvageSessionClass *klass)
   properties[PROP_CLI_CONFIG_ERROR] =
     g_param_spec_boxed ("cli-config-error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTORE_TOTAL] =
+    g_param_spec_uint ("restore-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTORE_DONE] =
+    g_param_spec_uint ("restore-done", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTORE_STOPPING] =
+    g_param_spec_boolean ("restore-stopping", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   signals[KEY_REFUSED] =
     g_signal_new ("key-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -642,6 +719,13 @@ salvage_session_class_init (SalvageSessionClass *klass)
   signals[WELCOME_REQUESTED] =
     g_signal_new ("welcome-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[BUSY_CHANGED] =
+    g_signal_new ("busy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[UNDO_CHANGED] =
+    g_signal_new ("undo-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  SALVAGE_TYPE_UNDO_ENTRY, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -651,6 +735,7 @@ salvage_session_init (SalvageSession *self)
   self->welcome_cancellable = g_cancellable_new ();
   self->trash_refresh_interval = TRASH_REFRESH_INTERVAL;
   self->undo = salvage_undo_stack_new ();
+  self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SalvageSession *

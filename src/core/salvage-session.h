@@ -25,6 +25,17 @@ typedef enum
 #define SALVAGE_TYPE_SESSION_STATE (salvage_session_state_get_type ())
 GType salvage_session_state_get_type (void) G_GNUC_CONST;
 
+/* What is under way for one item of the workspace shown. */
+typedef enum
+{
+  SALVAGE_BUSY_NONE,       /* nothing */
+  SALVAGE_BUSY_DELETING,   /* it is being moved to the Trash */
+  SALVAGE_BUSY_RESTORING,  /* it is being restored, or waits its turn in a restore */
+} SalvageBusy;
+
+#define SALVAGE_TYPE_BUSY (salvage_busy_get_type ())
+GType salvage_busy_get_type (void) G_GNUC_CONST;
+
 #define SALVAGE_TYPE_SESSION (salvage_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (SalvageSession, salvage_session, SALVAGE, SESSION, GObject)
@@ -50,10 +61,22 @@ G_DECLARE_FINAL_TYPE (SalvageSession, salvage_session, SALVAGE, SESSION, GObject
  *                     "api-url", else API_URL, else the CLI login's, else Roboflow's
  *   "cli-config"      SalvageCliConfig  the CLI's login as last read, or NULL
  *   "cli-config-error" GError (boxed)  why it could not be read, or NULL
+ *   "restore-total"   uint  how many items the restore of several items
+ *                     under way has (parents included); 0 when none is
+ *   "restore-done"    uint  how many of them are done with so far
+ *   "restore-stopping" boolean  it was asked to stop, and waits for the
+ *                     requests already sent
  *
  * Signals:
- *   "message" (const char *text)
+ *   "message" (const char *text, const char *details)
  *       Something to tell the user in passing: an outcome, a failure.
+ *       @details (may be NULL) is the whole of the reason, which can be
+ *       long: a server's own words, say.
+ *   "busy-changed"
+ *       What salvage_session_get_busy() says of some items changed.
+ *   "undo-changed" (SalvageUndoEntry *entry, const char *text, const char *details)
+ *       The undo of @entry started or ended, as @text says; @details (may
+ *       be NULL) is why it failed. Said in place of a "message".
  *   "key-refused" (const char *text)
  *       The server refused the key of the workspace shown: the user is
  *       asked for a new one (see salvage_session_dup_reenter_message()).
@@ -143,9 +166,28 @@ void                 salvage_session_delete             (SalvageSession   *self,
                                                          const char       *name);
 
 /* Restores @items (SalvageTrashItem, parents first, as the restore
- * confirmation planned them); a "message" says how it went. */
+ * confirmation planned them), but none that is busy already; a "message"
+ * says how it went. Several items make a restore whose progress the
+ * "restore-" properties tell; only one such restore runs at a time. */
 void                 salvage_session_restore            (SalvageSession   *self,
                                                          GPtrArray        *items);
+
+/* Stops the restore of several items under way after the requests already
+ * sent: what came back stays back, the rest stays in the Trash, and the
+ * lists are reloaded. */
+void                 salvage_session_stop_restore       (SalvageSession   *self);
+
+guint                salvage_session_get_restore_total    (SalvageSession *self);
+guint                salvage_session_get_restore_done     (SalvageSession *self);
+gboolean             salvage_session_get_restore_stopping (SalvageSession *self);
+
+/* What is under way for @item: a SalvageTrashItem, or a SalvageProject,
+ * SalvageVersion, SalvageTraining or SalvageWorkflow of the workspace
+ * shown, or any other object of the same entry (a list reloaded since
+ * holds new objects). An item that is busy is not deleted or restored a
+ * second time: asking again does nothing. */
+SalvageBusy          salvage_session_get_busy           (SalvageSession   *self,
+                                                         gpointer          item);
 
 /* Undoes the most recent delete of the workspace shown not undone yet;
  * says so when there is none. */

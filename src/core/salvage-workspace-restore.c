@@ -471,6 +471,10 @@ typedef struct
   guint       in_flight;
   gboolean    stopped;    /* cancelled: start nothing more */
   GPtrArray  *restored;   /* lists to reload (a list set) */
+
+  GCancellable           *stop;  /* once cancelled, send nothing more */
+  SalvageRestoreEachFunc  each;
+  gpointer                each_data;
 } RestoreManyData;
 
 typedef struct
@@ -498,6 +502,7 @@ restore_many_data_free (RestoreManyData *data)
   g_clear_pointer (&data->items, g_ptr_array_unref);
   g_clear_pointer (&data->nodes, g_ptr_array_unref);
   g_clear_pointer (&data->restored, g_ptr_array_unref);
+  g_clear_object (&data->stop);
   g_free (data);
 }
 
@@ -528,10 +533,19 @@ restore_many_ensure_node (RestoreManyData  *data,
   return node;
 }
 
+static void
+restore_many_tell (RestoreManyData *data,
+                   RestoreNode     *node)
+{
+  if (data->each != NULL)
+    data->each (node->item, node->error, data->each_data);
+}
+
 /* Everything waiting on @node fails with the reason @failed failed. */
 static void
-restore_many_fail_children (RestoreNode *node,
-                            RestoreNode *failed)
+restore_many_fail_children (RestoreManyData *data,
+                            RestoreNode     *node,
+                            RestoreNode     *failed)
 {
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -542,8 +556,9 @@ restore_many_fail_children (RestoreNode *node,
       child->error = g_error_copy (failed->error);
       g_prefix_error (&child->error, _("“%s” had to be restored first and could not be: "),
                       salvage_trash_item_get_name (failed->item));
+      restore_many_tell (data, child);
 
-      restore_many_fail_children (child, failed);
+      restore_many_fail_children (data, child, failed);
     }
 }
 
@@ -554,7 +569,10 @@ restore_outcome_new (SalvageTrashItem *item,
   SalvageRestoreOutcome *outcome = g_new0 (SalvageRestoreOutcome, 1);
 
   outcome->item = g_object_ref (item);
-  if (node->state != NODE_RESTORED)
+  if (node->state == NODE_WAITING)
+    outcome->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                          _("The restore was stopped before this item"));
+  else if (node->state != NODE_RESTORED)
     outcome->error = node->error ? g_error_copy (node->error)
                                  : g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_REQUEST,
                                                         _("The item was not restored"));
@@ -631,6 +649,7 @@ restore_many_pump (GTask *task)
     data->stopped = TRUE;
 
   while (!data->stopped
+         && !g_cancellable_is_cancelled (data->stop)
          && data->in_flight < SALVAGE_WORKSPACE_MAX_PARALLEL
          && (node = g_queue_pop_head (&data->ready)) != NULL)
     {
@@ -691,6 +710,7 @@ restore_many_node_cb (GObject      *object,
       node->state = NODE_RESTORED;
       _salvage_workspace_take_out_of_trash (self, node->item);
       _salvage_workspace_list_set_add_restored (self, data->restored, node->item);
+      restore_many_tell (data, node);
 
       for (guint i = 0; i < node->children->len; i++)
         g_queue_push_tail (&data->ready, g_ptr_array_index (node->children, i));
@@ -707,7 +727,8 @@ restore_many_node_cb (GObject      *object,
     {
       node->state = NODE_FAILED;
       node->error = g_steal_pointer (&error);
-      restore_many_fail_children (node, node);
+      restore_many_tell (data, node);
+      restore_many_fail_children (data, node, node);
       /* Only the answer may have been lost, with the item restored: reload
        * its list too, or it would be listed nowhere. */
       _salvage_workspace_list_set_add_restored (self, data->restored, node->item);
@@ -723,12 +744,27 @@ salvage_workspace_restore_many_async (SalvageWorkspace    *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
+  salvage_workspace_restore_many_full_async (self, items, NULL, NULL, NULL,
+                                             cancellable, callback, user_data);
+}
+
+void
+salvage_workspace_restore_many_full_async (SalvageWorkspace       *self,
+                                           GPtrArray              *items,
+                                           GCancellable           *stop,
+                                           SalvageRestoreEachFunc  each,
+                                           gpointer                each_data,
+                                           GCancellable           *cancellable,
+                                           GAsyncReadyCallback     callback,
+                                           gpointer                user_data)
+{
   g_autoptr(TrashIndex) index = NULL;
   RestoreManyData *data;
   GTask *task;
 
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (items != NULL);
+  g_return_if_fail (!stop || G_IS_CANCELLABLE (stop));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
 
@@ -745,6 +781,9 @@ salvage_workspace_restore_many_async (SalvageWorkspace    *self,
   data->requested = g_ptr_array_sized_new (items->len);
   g_queue_init (&data->ready);
   data->restored = _salvage_workspace_list_set_new ();
+  data->stop = stop != NULL ? g_object_ref (stop) : NULL;
+  data->each = each;
+  data->each_data = each_data;
   g_task_set_task_data (task, data, (GDestroyNotify) restore_many_data_free);
 
   /* The parents of a requested item may be in the request rather than in

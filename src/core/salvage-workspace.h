@@ -174,4 +174,27 @@ GPtrArray        *salvage_workspace_restore_many_finish (SalvageWorkspace  *self
                                                          GAsyncResult      *result,
                                                          GError           **error);
 
+/* Told of each entry of a restore_many_full as it is done with: @error is
+ * NULL when it came back, else why not (its request failed, or a parent
+ * it needed could not be restored). */
+typedef void (*SalvageRestoreEachFunc) (SalvageTrashItem *item,
+                                        const GError     *error,
+                                        gpointer          user_data);
+
+/* restore_many, which can also be stopped halfway: once @stop (may be
+ * NULL) is cancelled, no further request starts, those under way are
+ * answered, the lists are reloaded and the finish succeeds; the entries
+ * never sent keep an outcome with G_IO_ERROR_CANCELLED. Cancelling
+ * @cancellable instead gives up at once, as with restore_many. @each (may
+ * be NULL) is called with @each_data, which must live until @callback, as
+ * each entry is done with. Finish it with restore_many_finish. */
+void              salvage_workspace_restore_many_full_async (SalvageWorkspace       *self,
+                                                             GPtrArray              *items,
+                                                             GCancellable           *stop,
+                                                             SalvageRestoreEachFunc  each,
+                                                             gpointer                each_data,
+                                                             GCancellable           *cancellable,
+                                                             GAsyncReadyCallback     callback,
+                                                             gpointer                user_data);
+
 G_END_DECLS

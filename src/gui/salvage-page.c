@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "salvage-page-util.h"
 #include "salvage-page.h"
 
@@ -29,7 +31,29 @@ typedef struct
   /* The context menu of the rows. */
   GtkSelectionModel   *selection;
   GtkWidget           *popover;
+
+  SalvageSession      *session;
+  /* Cell → BusyWatch: the cells that show whether their item is busy. */
+  GHashTable          *busy_cells;
+
+  /* Where the row with the focus was when rows left, to focus there again. */
+  GListModel          *kept_rows;
+  guint                refocus_position;
+  guint                refocus_id;
 } SalvagePagePrivate;
+
+typedef struct
+{
+  GObject             *item;
+  SalvagePageBusyFunc  func;
+} BusyWatch;
+
+static void
+busy_watch_free (BusyWatch *watch)
+{
+  g_clear_object (&watch->item);
+  g_free (watch);
+}
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SalvagePage, salvage_page, ADW_TYPE_BIN)
 
@@ -74,10 +98,56 @@ set_search (SalvagePage *self,
 }
 
 static void
+busy_cell_finalized_cb (gpointer  user_data,
+                        GObject  *where_the_object_was)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (SALVAGE_PAGE (user_data));
+
+  if (priv->busy_cells != NULL)
+    g_hash_table_remove (priv->busy_cells, where_the_object_was);
+}
+
+static void
+forget_busy_cells (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer cell;
+
+  if (priv->busy_cells == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, priv->busy_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, busy_cell_finalized_cb, self);
+  g_clear_pointer (&priv->busy_cells, g_hash_table_unref);
+}
+
+static void
+busy_changed_cb (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer cell;
+  BusyWatch *watch;
+
+  g_hash_table_iter_init (&iter, priv->busy_cells);
+  while (g_hash_table_iter_next (&iter, &cell, (gpointer *) &watch))
+    watch->func (self, cell, watch->item, salvage_page_get_busy (self, watch->item));
+}
+
+static void
 salvage_page_dispose (GObject *object)
 {
   SalvagePage *self = SALVAGE_PAGE (object);
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  forget_busy_cells (self);
+  g_clear_object (&priv->session);
+  g_clear_handle_id (&priv->refocus_id, g_source_remove);
+  if (priv->kept_rows != NULL)
+    g_signal_handlers_disconnect_by_data (priv->kept_rows, self);
+  g_clear_object (&priv->kept_rows);
 
   priv->stack = NULL;
   priv->error_page = NULL;
@@ -254,6 +324,7 @@ salvage_page_init (SalvagePage *self)
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
 
   priv->state = SALVAGE_SESSION_LOADING;
+  priv->busy_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) busy_watch_free);
 }
 
 void
@@ -459,6 +530,146 @@ salvage_page_update_view (SalvagePage *self)
     SALVAGE_PAGE_GET_CLASS (self)->view_updated (self);
 }
 
+/* Scrolls to the row at @position and gives it the focus. */
+static void
+focus_row (SalvagePage *self,
+           guint        position)
+{
+  GtkWidget *view = salvage_page_get_list_view (self);
+  GtkWidget *focus;
+
+  if (GTK_IS_COLUMN_VIEW (view))
+    gtk_column_view_scroll_to (GTK_COLUMN_VIEW (view), position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+  else
+    gtk_list_view_scroll_to (GTK_LIST_VIEW (view), position, GTK_LIST_SCROLL_FOCUS, NULL);
+
+  /* A row scrolled to from far away has no widget yet to take the focus;
+   * the view gives it to the row it now tracks as focused. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    gtk_widget_grab_focus (view);
+}
+
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  SalvagePage *self = user_data;
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint n_items = g_list_model_get_n_items (priv->kept_rows);
+
+  priv->refocus_id = 0;
+
+  /* A dialog opened meanwhile: the focus comes back from it by itself.
+   * Anywhere else, GTK put it where it could when the row went (the first
+   * button of the window, or another row), not where the user was. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_DIALOG) != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (n_items > 0 && gtk_widget_get_mapped (salvage_page_get_list_view (self)))
+    focus_row (self, MIN (priv->refocus_position, n_items - 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list item of a cell at or around @widget (a row, or something in
+ * one), or NULL. */
+static GtkListItem *
+find_list_item (GtkWidget *widget,
+                GtkWidget *view)
+{
+  for (GtkWidget *up = widget; up != NULL && up != view; up = gtk_widget_get_parent (up))
+    if (salvage_cell_get_list_item (up) != NULL)
+      return salvage_cell_get_list_item (up);
+
+  for (GtkWidget *down = gtk_widget_get_first_child (widget);
+       down != NULL;
+       down = gtk_widget_get_next_sibling (down))
+    {
+      GtkListItem *list_item = find_list_item (down, NULL);
+
+      if (list_item != NULL)
+        return list_item;
+    }
+
+  return NULL;
+}
+
+/* Runs before the view hears of the change: the focus is still on the
+ * row that is about to go. */
+static void
+rows_changed_cb (SalvagePage *self,
+                 guint        position,
+                 guint        removed,
+                 guint        added)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view = salvage_page_get_list_view (self);
+  GtkListItem *list_item;
+
+  if (removed == 0 || view == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, view))
+    return;
+
+  /* Where the focused row was, which the row after it takes; if it goes.
+   * A reload changes more rows than the one that went. */
+  list_item = find_list_item (focus, view);
+  if (list_item != NULL && gtk_list_item_get_position (list_item) != GTK_INVALID_LIST_POSITION)
+    {
+      guint focused = gtk_list_item_get_position (list_item);
+
+      if (focused < position || focused >= position + removed)
+        return;
+      position = focused;
+    }
+
+  priv->refocus_position = position;
+  if (priv->refocus_id == 0)
+    priv->refocus_id = g_idle_add (refocus_cb, self);
+}
+
+void
+salvage_page_keep_focus (SalvagePage *self,
+                         GListModel  *rows)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (rows));
+  g_return_if_fail (priv->kept_rows == NULL);
+
+  priv->kept_rows = g_object_ref (rows);
+  g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+}
+
+gboolean
+salvage_page_focus_rows (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkWidget *view;
+  guint n_items;
+  guint position = 0;
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), FALSE);
+
+  /* The view shown, columns or rows, is the one with the model. */
+  view = salvage_page_get_list_view (self);
+  n_items = priv->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->model)) : 0;
+  if (view == NULL || n_items == 0 || !gtk_widget_get_mapped (view))
+    return priv->stack != NULL &&
+           gtk_widget_child_focus (gtk_stack_get_visible_child (priv->stack), GTK_DIR_TAB_FORWARD);
+
+  selected = gtk_selection_model_get_selection (priv->model);
+  if (!gtk_bitset_is_empty (selected) && gtk_bitset_get_minimum (selected) < n_items)
+    position = gtk_bitset_get_minimum (selected);
+
+  focus_row (self, position);
+  return TRUE;
+}
+
 SalvageWorkspace *
 salvage_page_get_workspace (SalvagePage *self)
 {
@@ -504,6 +715,8 @@ salvage_page_bind (SalvagePage    *self,
                    SalvageSession *session,
                    GObject        *search_source)
 {
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
   g_return_if_fail (SALVAGE_IS_PAGE (self));
   g_return_if_fail (SALVAGE_IS_SESSION (session));
   g_return_if_fail (G_IS_OBJECT (search_source));
@@ -514,4 +727,104 @@ salvage_page_bind (SalvagePage    *self,
   g_object_bind_property (session, "state", self, "state", G_BINDING_SYNC_CREATE);
   g_object_bind_property (session, "workspace", self, "workspace", G_BINDING_SYNC_CREATE);
   g_object_bind_property (search_source, "search", self, "search", G_BINDING_SYNC_CREATE);
+
+  g_set_object (&priv->session, session);
+  g_signal_connect_object (session, "busy-changed", G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  busy_changed_cb (self);
+
+  if (SALVAGE_PAGE_GET_CLASS (self)->session_bound != NULL)
+    SALVAGE_PAGE_GET_CLASS (self)->session_bound (self, session);
+}
+
+void
+salvage_page_watch_busy (SalvagePage         *self,
+                         GtkWidget           *cell,
+                         gpointer             item,
+                         SalvagePageBusyFunc  func)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  BusyWatch *watch;
+
+  g_return_if_fail (SALVAGE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+  g_return_if_fail (func != NULL);
+
+  if (priv->busy_cells == NULL)
+    return;
+
+  if (item == NULL)
+    {
+      if (g_hash_table_remove (priv->busy_cells, cell))
+        g_object_weak_unref (G_OBJECT (cell), busy_cell_finalized_cb, self);
+      return;
+    }
+
+  if (!g_hash_table_contains (priv->busy_cells, cell))
+    g_object_weak_ref (G_OBJECT (cell), busy_cell_finalized_cb, self);
+
+  watch = g_new0 (BusyWatch, 1);
+  watch->item = g_object_ref (item);
+  watch->func = func;
+  g_hash_table_insert (priv->busy_cells, cell, watch);
+
+  func (self, cell, item, salvage_page_get_busy (self, item));
+}
+
+void
+salvage_page_delete_button_busy (SalvagePage *self,
+                                 GtkWidget   *button,
+                                 gpointer     item,
+                                 SalvageBusy  busy)
+{
+  gboolean shows_spinner = ADW_IS_SPINNER (gtk_button_get_child (GTK_BUTTON (button)));
+  gboolean deletable = g_object_get_data (G_OBJECT (button), "salvage-not-deletable") == NULL;
+
+  /* The button stays sensitive: it may have the focus, which the
+   * confirmation gives back to it as it closes. A click says that the
+   * item is on its way already. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                               GTK_ACCESSIBLE_STATE_BUSY, busy == SALVAGE_BUSY_DELETING,
+                               -1);
+
+  if (busy == SALVAGE_BUSY_DELETING)
+    {
+      if (!shows_spinner)
+        gtk_button_set_child (GTK_BUTTON (button), adw_spinner_new ());
+      gtk_widget_set_tooltip_text (button, _("Moving to the Trash…"));
+      return;
+    }
+
+  if (shows_spinner)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
+      if (deletable)
+        gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+    }
+  gtk_widget_set_sensitive (button, deletable);
+}
+
+SalvageBusy
+salvage_page_get_busy (SalvagePage *self,
+                       gpointer     item)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), SALVAGE_BUSY_NONE);
+
+  if (priv->session == NULL || item == NULL)
+    return SALVAGE_BUSY_NONE;
+
+  return salvage_session_get_busy (priv->session, item);
+}
+
+SalvageSession *
+salvage_page_get_session (SalvagePage *self)
+{
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  g_return_val_if_fail (SALVAGE_IS_PAGE (self), NULL);
+
+  return priv->session;
 }

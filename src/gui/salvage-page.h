@@ -49,7 +49,17 @@ struct _SalvagePageClass
                               guint            *n_shown);
   /* After the view was updated: for what else depends on the lists. */
   void  (*view_updated)      (SalvagePage      *self);
+  /* The page was bound to @session (see salvage_page_bind()). */
+  void  (*session_bound)     (SalvagePage      *self,
+                              SalvageSession   *session);
 };
+
+/* Shows on @cell, a cell of the row of @item, whether a request for
+ * @item is under way. */
+typedef void (*SalvagePageBusyFunc) (SalvagePage *self,
+                                     GtkWidget   *cell,
+                                     gpointer     item,
+                                     SalvageBusy  busy);
 
 /* Called from a subclass's init: the stack and error page of its template. */
 void                 salvage_page_set_views      (SalvagePage   *self,
@@ -81,6 +91,43 @@ void                 salvage_page_set_context_menu (SalvagePage       *self,
                                                     GMenuModel        *menu);
 /* The context menu's popover, or NULL: for tests. */
 GtkPopover          *salvage_page_get_context_menu (SalvagePage       *self);
+
+/* Called from a cell's bind: @func shows on @cell whether a request for
+ * @item is under way, now and whenever that changes, until the cell is
+ * bound again (with @item NULL when it is unbound) or finalized. */
+void                 salvage_page_watch_busy     (SalvagePage         *self,
+                                                  GtkWidget           *cell,
+                                                  gpointer             item,
+                                                  SalvagePageBusyFunc  func);
+
+/* A SalvagePageBusyFunc for a row's "Move to Trash" button (one with an
+ * icon): while its item is being moved, a spinner in place of the icon.
+ * Otherwise the button is sensitive unless its data
+ * "salvage-not-deletable" is set. */
+void                 salvage_page_delete_button_busy (SalvagePage *self,
+                                                      GtkWidget   *button,
+                                                      gpointer     item,
+                                                      SalvageBusy  busy);
+
+/* What is under way for @item, as the session bound to says. */
+SalvageBusy          salvage_page_get_busy       (SalvagePage   *self,
+                                                  gpointer       item);
+
+/* The session the page was bound to, or NULL before. */
+SalvageSession      *salvage_page_get_session    (SalvagePage   *self);
+
+/* Called from a subclass's init with the rows its view shows, at the same
+ * positions, before anything else listens to them (its selection, its
+ * view): when the row with the focus leaves (moved to the Trash,
+ * restored, or reloaded), the focus goes to the row that takes its place,
+ * or the one before, rather than to the first button of the window. */
+void                 salvage_page_keep_focus     (SalvagePage   *self,
+                                                  GListModel    *rows);
+
+/* Moves the focus to the rows: to the first selected row, else the first
+ * row; or, with no rows shown, into what the page shows instead (a Retry
+ * button, say). FALSE when there is nothing there to focus. */
+gboolean             salvage_page_focus_rows     (SalvagePage   *self);
 
 /* Shows the child of the stack that the state and the counts call for. */
 void                 salvage_page_update_view    (SalvagePage   *self);

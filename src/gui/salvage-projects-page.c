@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "salvage-expansion.h"
 #include "salvage-format.h"
 #include "salvage-list-row.h"
 #include "salvage-name-cell.h"
@@ -36,6 +37,8 @@ struct _SalvageProjectsPage
   GtkTreeListModel   *rows;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
+  /* Which rows are expanded, across reloads of the lists. */
+  SalvageExpansion   *expansion;
 
   /* Child stores whose loading has been started, so that each level is
    * fetched once, on its first expansion. */
@@ -371,6 +374,27 @@ create_children_cb (gpointer item,
   return g_object_ref (get_level (self, store)->model);
 }
 
+/* What identifies a row across reloads, for keeping it expanded. */
+static char *
+dup_expansion_key (gpointer item)
+{
+  if (SALVAGE_IS_PROJECT (item))
+    return g_strconcat ("project\n", salvage_project_get_slug (item), NULL);
+
+  if (SALVAGE_IS_VERSION (item))
+    return g_strconcat ("version\n", salvage_version_get_project_slug (item), "\n",
+                        salvage_version_get_number (item), NULL);
+
+  return NULL;
+}
+
+static void
+expand_again_cb (gpointer item,
+                 gpointer user_data)
+{
+  load_children (SALVAGE_PROJECTS_PAGE (user_data), item);
+}
+
 static void
 row_expanded_cb (GtkTreeListRow      *row,
                  GParamSpec          *pspec,
@@ -534,8 +558,9 @@ delete_button_new (SalvageProjectsPage *self,
 }
 
 static void
-delete_button_bind (GtkWidget *button,
-                    gpointer   item)
+delete_button_bind (SalvageProjectsPage *self,
+                    GtkWidget           *button,
+                    gpointer             item)
 {
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
@@ -543,7 +568,10 @@ delete_button_bind (GtkWidget *button,
   /* A status row is not something that can be deleted. */
   gtk_widget_set_visible (button, !SALVAGE_IS_LEVEL_STATUS (item));
   if (SALVAGE_IS_LEVEL_STATUS (item))
-    return;
+    {
+      salvage_page_watch_busy (SALVAGE_PAGE (self), button, NULL, salvage_page_delete_button_busy);
+      return;
+    }
 
   name = salvage_projects_name_text (item);
   /* Translators: the accessible name of a row's delete button */
@@ -552,6 +580,8 @@ delete_button_bind (GtkWidget *button,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
+  g_object_set_data (G_OBJECT (button), "salvage-not-deletable",
+                     GINT_TO_POINTER (!salvage_projects_item_is_deletable (item)));
   if (salvage_projects_item_is_deletable (item))
     {
       gtk_widget_set_sensitive (button, TRUE);
@@ -563,6 +593,8 @@ delete_button_bind (GtkWidget *button,
       gtk_widget_set_tooltip_text (button,
                                    _("This training run is still in progress; it can be moved to the Trash once it has finished"));
     }
+
+  salvage_page_watch_busy (SALVAGE_PAGE (self), button, item, salvage_page_delete_button_busy);
 }
 
 static void
@@ -579,7 +611,7 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageProjectsPage      *self)
 {
-  delete_button_bind (gtk_list_item_get_child (list_item), salvage_list_item_get_object (list_item));
+  delete_button_bind (self, gtk_list_item_get_child (list_item), salvage_list_item_get_object (list_item));
 }
 
 /* Rows, on a narrow window: the tree's arrow, the name, what the columns
@@ -625,7 +657,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
       salvage_list_row_set_subtitle (row, subtitle);
     }
 
-  delete_button_bind (salvage_list_row_get_suffix (row, 0), item);
+  delete_button_bind (self, salvage_list_row_get_suffix (row, 0), item);
   name_expander (expander, tree_row, item);
   expander_bind (self, expander, tree_row);
 }
@@ -728,6 +760,7 @@ salvage_projects_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->expansion);
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -836,9 +869,11 @@ salvage_projects_page_init (SalvageProjectsPage *self)
   self->rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                         FALSE, FALSE, create_children_cb, self, NULL);
   /* Sorting by a column orders each level among itself. */
+  self->expansion = salvage_expansion_new (self->rows, dup_expansion_key, expand_again_cb, self);
   row_sorter = gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           GTK_SORTER (row_sorter));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -887,6 +922,7 @@ workspace_changed (SalvagePage      *page,
   g_hash_table_remove_all (self->requested);
   g_hash_table_remove_all (self->loaded);
   g_hash_table_remove_all (self->levels);
+  salvage_expansion_clear (self->expansion);
 
   gtk_filter_list_model_set_model (self->filtered, get_projects (self));
 }

@@ -16,7 +16,9 @@ struct _SalvageRestoreCell
 
   GtkWidget        *button;
   GtkWidget        *unavailable;  /* NULL until needed */
+  GtkWidget        *spinner;      /* NULL until needed */
   SalvageTrashItem *item;
+  gboolean          busy;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageRestoreCell, salvage_restore_cell, GTK_TYPE_WIDGET)
@@ -41,6 +43,16 @@ dup_label (SalvageTrashItem *item)
   return g_strdup_printf (_("Restore “%s”"), name);
 }
 
+/* What the cell says about @item while it is being restored. */
+static char *
+dup_busy_label (SalvageTrashItem *item)
+{
+  g_autofree char *name = salvage_trash_item_dup_display_name (item);
+
+  /* Translators: %s names a Trash entry whose restore is under way */
+  return g_strdup_printf (_("Restoring “%s”…"), name);
+}
+
 /* The tooltip is written when it is about to show: setting one on every
  * bind makes GTK query the pointer from the display for every row. */
 static gboolean
@@ -56,11 +68,12 @@ query_tooltip_cb (GtkWidget          *widget,
   if (self->item == NULL)
     return FALSE;
 
-  text = dup_label (self->item);
+  text = self->busy ? dup_busy_label (self->item) : dup_label (self->item);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
+/* While busy too: the window then says that the restore is on its way. */
 static void
 clicked_cb (SalvageRestoreCell *self)
 {
@@ -85,6 +98,7 @@ salvage_restore_cell_dispose (GObject *object)
 
   g_clear_pointer (&self->button, gtk_widget_unparent);
   g_clear_pointer (&self->unavailable, gtk_widget_unparent);
+  g_clear_pointer (&self->spinner, gtk_widget_unparent);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (salvage_restore_cell_parent_class)->dispose (object);
@@ -132,36 +146,86 @@ salvage_restore_cell_new (const char *label)
   return GTK_WIDGET (self);
 }
 
-void
-salvage_restore_cell_set_item (SalvageRestoreCell *self,
-                               SalvageTrashItem   *item)
+/* Shows the button, the spinner or the icon, as the item calls for. */
+static void
+update (SalvageRestoreCell *self)
 {
   g_autofree char *label = NULL;
   gboolean restorable;
   GtkWidget *shown;
 
-  g_return_if_fail (SALVAGE_IS_RESTORE_CELL (self));
-  g_return_if_fail (item == NULL || SALVAGE_IS_TRASH_ITEM (item));
-
-  if (!g_set_object (&self->item, item) || item == NULL)
+  if (self->item == NULL)
     return;
 
-  restorable = salvage_trash_item_get_restorable (item);
+  restorable = salvage_trash_item_get_restorable (self->item);
   if (!restorable && self->unavailable == NULL)
     {
       self->unavailable = add_child (self, gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
       gtk_widget_add_css_class (self->unavailable, "dim-label");
     }
 
-  gtk_widget_set_visible (self->button, restorable);
-  if (self->unavailable != NULL)
-    gtk_widget_set_visible (self->unavailable, !restorable);
+  /* A restore under way: a spinner over the button, whose words give way
+   * to it. The button stays, with its width and the focus it may have
+   * (the focus comes back to it when the confirmation closes). */
+  if (self->busy && self->spinner == NULL)
+    {
+      self->spinner = adw_spinner_new ();
+      gtk_widget_set_halign (self->spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (self->spinner, 16, 16);
+      gtk_widget_set_can_target (self->spinner, FALSE);
+      gtk_widget_set_parent (self->spinner, GTK_WIDGET (self));
+    }
 
   shown = restorable ? self->button : self->unavailable;
-  label = dup_label (item);
+  gtk_widget_set_visible (self->button, restorable);
+  gtk_widget_set_opacity (gtk_button_get_child (GTK_BUTTON (self->button)), self->busy ? 0 : 1);
+  if (self->unavailable != NULL)
+    gtk_widget_set_visible (self->unavailable, !restorable);
+  if (self->spinner != NULL)
+    gtk_widget_set_visible (self->spinner, self->busy && restorable);
+
+  label = self->busy ? dup_busy_label (self->item) : dup_label (self->item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (shown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (shown),
+                               GTK_ACCESSIBLE_STATE_BUSY, self->busy,
+                               -1);
+}
+
+void
+salvage_restore_cell_set_item (SalvageRestoreCell *self,
+                               SalvageTrashItem   *item)
+{
+  g_return_if_fail (SALVAGE_IS_RESTORE_CELL (self));
+  g_return_if_fail (item == NULL || SALVAGE_IS_TRASH_ITEM (item));
+
+  if (!g_set_object (&self->item, item) || item == NULL)
+    return;
+
+  update (self);
+}
+
+void
+salvage_restore_cell_set_busy (SalvageRestoreCell *self,
+                               gboolean            busy)
+{
+  g_return_if_fail (SALVAGE_IS_RESTORE_CELL (self));
+
+  if (self->busy == !!busy)
+    return;
+
+  self->busy = !!busy;
+  update (self);
+}
+
+gboolean
+salvage_restore_cell_get_busy (SalvageRestoreCell *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_RESTORE_CELL (self), FALSE);
+
+  return self->busy;
 }
 
 SalvageTrashItem *

@@ -18,8 +18,10 @@ G_DECLARE_FINAL_TYPE (SalvageRestoreCell, salvage_restore_cell, SALVAGE, RESTORE
 /*
  * A flat Restore button, named for screen readers after the entry it
  * restores; or, for an entry that cannot be restored from here, a dimmed
- * icon whose tooltip and name say why. The icon is made the first time
- * the cell shows such an entry, which few rows ever do.
+ * icon whose tooltip and name say why. While its entry is being restored
+ * ("busy"), a spinner shows over the button, which says so. The icon and
+ * the spinner are made the first time the cell needs them, which few rows
+ * ever do.
  *
  * Signals:
  *   "restore" (SalvageTrashItem *item): the button was clicked
@@ -30,5 +32,8 @@ GtkWidget        *salvage_restore_cell_new      (const char         *label);
 void              salvage_restore_cell_set_item (SalvageRestoreCell *self,
                                                  SalvageTrashItem   *item);
 SalvageTrashItem *salvage_restore_cell_get_item (SalvageRestoreCell *self);
+void              salvage_restore_cell_set_busy (SalvageRestoreCell *self,
+                                                 gboolean            busy);
+gboolean          salvage_restore_cell_get_busy (SalvageRestoreCell *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "salvage-reveal-selection.h"
 #include "salvage-trash-columns.h"
 #include "salvage-trash-page.h"
+#include "salvage-trash-selection.h"
 
 struct _SalvageTrashPage
 {
@@ -22,6 +23,11 @@ struct _SalvageTrashPage
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
+  AdwBanner           *banner;
+  GtkWidget           *info_box;
+  GtkWidget           *info_separator;
+  GtkWidget           *restore_all_button;
+  GtkLabel            *restore_all_label;
   GtkDropDown         *type_dropdown;
   GtkStack            *layouts;
   GtkColumnView       *column_view;
@@ -43,10 +49,11 @@ struct _SalvageTrashPage
   GtkSortListModel    *sorted;
   GtkSliceListModel   *shown;
   /* What is selected, of all the rows; and the model of the view. */
-  GtkMultiSelection   *selection;
+  SalvageTrashSelection *selection;
   GtkSelectionModel   *view_model;
   guint                reveal_tick_id;
   guint                reveal_idle_id;
+  guint                selection_idle_id;
 
   char                *restore_label;
 
@@ -84,21 +91,92 @@ count_items (SalvagePage *page,
   *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
+/* Whether a search or the type filter hides some of the Trash. */
+static gboolean
+is_narrowed (SalvageTrashPage *self)
+{
+  const char *search = salvage_page_get_search (SALVAGE_PAGE (self));
+
+  return (search != NULL && *search != '\0') ||
+         gtk_drop_down_get_selected (self->type_dropdown) != SALVAGE_TRASH_FILTER_ALL;
+}
+
+/* A restore of several items is under way: one at a time. */
+static gboolean
+is_restoring (SalvageTrashPage *self)
+{
+  SalvageSession *session = salvage_page_get_session (SALVAGE_PAGE (self));
+
+  return session != NULL && salvage_session_get_restore_total (session) > 0;
+}
+
+/* The items of @model that can be restored; at most @limit of them. */
+static GPtrArray *
+dup_restorable (GListModel *model,
+                guint       limit)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n_items && items->len < limit; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+
+      if (salvage_trash_item_get_restorable (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  return items;
+}
+
+/* Restore All acts on what is shown, and says so when that is not all. */
+static void
+update_restore_all (SalvageTrashPage *self)
+{
+  g_autoptr(GPtrArray) restorable = NULL;
+  g_autofree char *label = NULL;
+
+  if (is_narrowed (self))
+    {
+      g_autofree char *count = NULL;
+
+      /* The filter model, not the sorted one: this runs while the
+       * filter model tells of a change the sort model has yet to hear. */
+      restorable = dup_restorable (G_LIST_MODEL (self->filtered), G_MAXUINT);
+      count = salvage_format_count (restorable->len);
+      /* Translators: %s is a number; the items a search or type filter shows */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Restore %s _Shown Item…",
+                                            "Restore %s _Shown Items…",
+                                            restorable->len),
+                               count);
+    }
+  else
+    {
+      restorable = dup_restorable (self->trash, 1);
+      label = g_strdup (_("Restore _All…"));
+    }
+
+  gtk_label_set_label (self->restore_all_label, label);
+  /* The longer words may not fit a narrow window. */
+  gtk_widget_set_tooltip_text (self->restore_all_button,
+                               is_narrowed (self) ? gtk_label_get_text (self->restore_all_label) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-all",
+                                 restorable->len > 0 && !is_restoring (self));
+}
+
 static void
 view_updated (SalvagePage *page)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
-  guint n_items = self->trash != NULL ? g_list_model_get_n_items (self->trash) : 0;
-  gboolean any_restorable = FALSE;
+  gboolean has_items = self->trash != NULL && g_list_model_get_n_items (self->trash) > 0;
 
-  for (guint i = 0; i < n_items && !any_restorable; i++)
-    {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (self->trash, i);
+  /* An empty Trash shows its empty state, and nothing to act on. */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), has_items);
+  gtk_widget_set_visible (self->info_box, has_items);
+  gtk_widget_set_visible (self->info_separator, has_items);
 
-      any_restorable = salvage_trash_item_get_restorable (item);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-all", any_restorable);
+  update_restore_all (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->trash != NULL);
 }
 
@@ -226,12 +304,24 @@ actions_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+restore_cell_busy (SalvagePage *page,
+                   GtkWidget   *cell,
+                   gpointer     item,
+                   SalvageBusy  busy)
+{
+  salvage_restore_cell_set_busy (SALVAGE_RESTORE_CELL (cell), busy == SALVAGE_BUSY_RESTORING);
+}
+
+static void
 actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageTrashPage         *self)
 {
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)),
-                                 gtk_list_item_get_item (list_item));
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), gtk_list_item_get_item (list_item));
+  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, gtk_list_item_get_item (list_item),
+                           restore_cell_busy);
 }
 
 static void
@@ -239,7 +329,10 @@ actions_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SalvageTrashPage         *self)
 {
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, NULL, restore_cell_busy);
+  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), NULL);
 }
 
 /* Rows, on a narrow window: the name, what the columns say, the days
@@ -274,6 +367,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   salvage_list_row_set_subtitle (row, subtitle);
   days_left_cell_bind (self, salvage_list_row_get_suffix (row, 0), item);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), item);
+  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), item,
+                           restore_cell_busy);
 }
 
 static void
@@ -283,29 +378,26 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
 
+  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), NULL,
+                           restore_cell_busy);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), NULL);
 }
 
 /* Actions */
 
+/* What is selected and can be restored, shown or hidden by a search. */
 static GPtrArray *
 dup_selected (SalvageTrashPage *self)
 {
+  g_autoptr(GPtrArray) selected = salvage_trash_selection_dup_selected (self->selection, self->trash);
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-       ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
+  for (guint i = 0; i < selected->len; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted),
-                                                                position);
+      SalvageTrashItem *item = g_ptr_array_index (selected, i);
 
-      if (item != NULL && salvage_trash_item_get_restorable (item))
-        g_ptr_array_add (items, g_steal_pointer (&item));
+      if (salvage_trash_item_get_restorable (item))
+        g_ptr_array_add (items, g_object_ref (item));
     }
 
   return items;
@@ -328,23 +420,15 @@ restore_all_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *trash = get_trash (self);
-  guint n_items;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean narrowed = is_narrowed (self);
 
-  if (trash == NULL)
+  if (get_trash (self) == NULL)
     return;
 
-  n_items = g_list_model_get_n_items (trash);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
-
-      if (salvage_trash_item_get_restorable (item))
-        g_ptr_array_add (items, g_steal_pointer (&item));
-    }
-
-  emit_restore (self, items, TRUE);
+  /* All that is shown: with a search or a filter, that is not all. */
+  items = dup_restorable (narrowed ? G_LIST_MODEL (self->filtered) : get_trash (self), G_MAXUINT);
+  emit_restore (self, items, !narrowed);
 }
 
 static void
@@ -389,20 +473,77 @@ open_web_app_action (GtkWidget  *widget,
                            web_app_launched_cb, g_object_ref (self));
 }
 
+/* Says how many entries are selected, and how many of them the search or
+ * the type filter hides. */
 static void
 selection_changed_cb (SalvageTrashPage *self)
 {
-  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *text = NULL;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n_shown = 0;
+  guint n_restorable = 0;
   guint n;
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  n = (guint) gtk_bitset_get_size (selected);
+  g_clear_handle_id (&self->selection_idle_id, g_source_remove);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item selected", "%'u items selected", n), n);
+  selected = salvage_trash_selection_dup_selected (self->selection, self->trash);
+  n = selected->len;
+  for (guint i = 0; i < n; i++)
+    n_restorable += salvage_trash_item_get_restorable (g_ptr_array_index (selected, i));
+  for (guint i = 0; i < n_rows && n_shown < n; i++)
+    n_shown += gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i);
+
+  if (n_shown < n)
+    /* Translators: how many Trash entries are selected, and how many of
+     * them a search or the type filter hides */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%'u item selected, %'u not shown",
+                                         "%'u items selected, %'u not shown", n),
+                            n, n - n_shown);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item selected", "%'u items selected", n),
+                            n);
+
   gtk_label_set_label (self->selection_label, text);
   gtk_action_bar_set_revealed (self->action_bar, n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-selected",
+                                 n_restorable > 0 && !is_restoring (self));
+}
+
+static gboolean
+selection_idle_cb (gpointer user_data)
+{
+  SalvageTrashPage *self = user_data;
+
+  self->selection_idle_id = 0;
+  selection_changed_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows changed: what is selected and what is shown of it may have,
+ * once all of a reload or a restore is in. */
+static void
+selection_rows_changed_cb (SalvageTrashPage *self)
+{
+  if (self->selection_idle_id == 0)
+    self->selection_idle_id = g_idle_add (selection_idle_cb, self);
+}
+
+static void
+restoring_changed_cb (SalvageTrashPage *self)
+{
+  update_restore_all (self);
+  selection_changed_cb (self);
+}
+
+static void
+session_bound (SalvagePage    *page,
+               SalvageSession *session)
+{
+  g_signal_connect_object (session, "notify::restore-total", G_CALLBACK (restoring_changed_cb),
+                           page, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -559,6 +700,7 @@ salvage_trash_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_TRASH_PAGE);
 
   reveal_stop (self);
+  g_clear_handle_id (&self->selection_idle_id, g_source_remove);
   if (self->trash != NULL)
     g_signal_handlers_disconnect_by_func (self->trash, trash_changed_cb, self);
   g_clear_object (&self->trash);
@@ -609,6 +751,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   page_class->search_changed = search_changed;
   page_class->count_items = count_items;
   page_class->view_updated = view_updated;
+  page_class->session_bound = session_bound;
 
   signals[RESTORE_REQUESTED] =
     g_signal_new ("restore-requested",
@@ -621,6 +764,11 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
                                                "/io/github/salvage/Salvage/salvage-trash-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_box);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_separator);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, restore_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, restore_all_label);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, layouts);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
@@ -686,12 +834,13 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   /* Made before the slice, so that it has heard of a change of the rows
    * by the time the view does, through the slice. */
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
+  self->selection = salvage_trash_selection_new (G_LIST_MODEL (self->sorted));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  /* Removed rows leave the selection without a selection-changed. */
+  /* Rows that come and go leave the selection without a selection-changed. */
   g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (selection_rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
   self->view_model = salvage_reveal_selection_new (G_LIST_MODEL (self->shown),
                                                    GTK_SELECTION_MODEL (self->selection));

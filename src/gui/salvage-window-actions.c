@@ -128,6 +128,18 @@ _salvage_window_delete_requested_cb (SalvageWindow *self,
     return;
 
   name = salvage_dup_item_name (workspace, item);
+
+  /* Once asked, the row shows it is on its way: no second dialog. */
+  if (salvage_session_get_busy (self->session, item) != SALVAGE_BUSY_NONE)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s names a project, version, training or workflow */
+      message = g_strdup_printf (_("“%s” is being moved to the Trash already"), name);
+      _salvage_window_show_toast (self, message);
+      return;
+    }
+
   dialog = salvage_delete_dialog_new (item, name);
   present_dialog (self, dialog, CONFIRM_DELETE, item, g_steal_pointer (&name), NULL);
 }
@@ -139,12 +151,43 @@ _salvage_window_restore_requested_cb (SalvageWindow *self,
 {
   SalvageWorkspace *workspace = salvage_session_get_workspace (self->session);
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) idle = NULL;
   AdwAlertDialog *dialog;
 
   if (workspace == NULL || requested->len == 0)
     return;
 
-  dialog = salvage_restore_dialog_new (workspace, requested, all, &items);
+  /* What is on its way back already is not asked about again. */
+  idle = g_ptr_array_new_full (requested->len, g_object_unref);
+  for (guint i = 0; i < requested->len; i++)
+    {
+      SalvageTrashItem *item = g_ptr_array_index (requested, i);
+
+      if (salvage_session_get_busy (self->session, item) == SALVAGE_BUSY_NONE)
+        g_ptr_array_add (idle, g_object_ref (item));
+    }
+
+  if (idle->len == 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (requested->len == 1)
+        {
+          g_autofree char *name = salvage_trash_item_dup_display_name (g_ptr_array_index (requested, 0));
+
+          /* Translators: %s names a Trash entry */
+          message = g_strdup_printf (_("“%s” is being restored already"), name);
+        }
+      else
+        {
+          message = g_strdup (_("These items are being restored already"));
+        }
+
+      _salvage_window_show_toast (self, message);
+      return;
+    }
+
+  dialog = salvage_restore_dialog_new (workspace, idle, all && idle->len == requested->len, &items);
   present_dialog (self, dialog, CONFIRM_RESTORE, NULL, NULL, g_steal_pointer (&items));
 }
 
@@ -277,8 +320,13 @@ show_page_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   /* Whoever activates the action names the page: only one the stack has. */
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* Alt+3 is for working with the Trash: its rows get the focus, rather
+   * than whatever button comes first. */
+  _salvage_window_focus_page (self);
 }
 
 static void

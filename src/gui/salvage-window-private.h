@@ -6,6 +6,7 @@
 #pragma once
 
 #include "salvage-projects-page.h"
+#include "salvage-restore-progress.h"
 #include "salvage-trash-page.h"
 #include "salvage-welcome-page.h"
 #include "salvage-window.h"
@@ -29,6 +30,7 @@ struct _SalvageWindow
   GtkSearchBar             *search_bar;
   GtkSearchEntry           *search_entry;
   AdwBanner                *keyring_banner;
+  SalvageRestoreProgress   *restore_progress;
   GtkStack                 *main_stack;
   AdwViewStack             *view_stack;
   AdwViewStackPage         *trash_stack_page;
@@ -51,13 +53,18 @@ struct _SalvageWindow
 
   AdwAlertDialog           *dialog;
   AdwDialog                *preferences;
+  /* The dialog showing a message's details. */
+  AdwDialog                *details_dialog;
   char                     *last_toast;
+  /* SalvageUndoEntry → the toast that follows its delete, while shown. */
+  GHashTable               *undo_toasts;
 };
 
 /* salvage-window.c */
 void _salvage_window_present_welcome      (SalvageWindow    *self,
                                            const char       *server,
                                            const char       *message);
+void _salvage_window_focus_page           (SalvageWindow    *self);
 
 /* salvage-window-actions.c */
 void _salvage_window_class_init_actions   (GtkWidgetClass   *widget_class);
@@ -71,13 +78,18 @@ void _salvage_window_restore_requested_cb (SalvageWindow    *self,
 void _salvage_window_show_toast           (SalvageWindow    *self,
                                            const char       *text);
 void _salvage_window_message_cb           (SalvageWindow    *self,
-                                           const char       *text);
+                                           const char       *text,
+                                           const char       *details);
 void _salvage_window_key_refused_cb       (SalvageWindow    *self,
                                            const char       *text);
 void _salvage_window_deleted_cb           (SalvageWindow    *self,
                                            const char       *name,
                                            gboolean          already_in_trash,
                                            SalvageUndoEntry *entry);
+void _salvage_window_undo_changed_cb      (SalvageWindow    *self,
+                                           SalvageUndoEntry *entry,
+                                           const char       *text,
+                                           const char       *details);
 
 /* Views into the window, for its tests */
 static inline SalvageProjectsPage *
@@ -129,10 +141,19 @@ salvage_window_get_dialog (SalvageWindow *self)
   return self->dialog;
 }
 
+/* What the last toast said: its title, and after ": " the details its
+ * Details button shows, when it has any. */
 static inline const char *
 salvage_window_get_last_toast (SalvageWindow *self)
 {
   return self->last_toast;
+}
+
+/* The dialog showing a toast's details, while it is open. */
+static inline AdwAlertDialog *
+salvage_window_get_details_dialog (SalvageWindow *self)
+{
+  return self->details_dialog != NULL ? ADW_ALERT_DIALOG (self->details_dialog) : NULL;
 }
 
 static inline guint
@@ -145,6 +166,12 @@ static inline GtkWidget *
 salvage_window_get_back_button (SalvageWindow *self)
 {
   return self->back_button;
+}
+
+static inline SalvageRestoreProgress *
+salvage_window_get_restore_progress (SalvageWindow *self)
+{
+  return self->restore_progress;
 }
 
 static inline gboolean

@@ -247,6 +247,16 @@ back_clicked_cb (SalvageWindow *self)
   welcome_cancel_requested_cb (self);
 }
 
+/* The rows of the page shown get the focus. */
+void
+_salvage_window_focus_page (SalvageWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (SALVAGE_IS_PAGE (page))
+    salvage_page_focus_rows (SALVAGE_PAGE (page));
+}
+
 /* Search */
 
 static void
@@ -267,10 +277,21 @@ stop_search_cb (SalvageWindow *self)
 static void
 search_mode_changed_cb (SalvageWindow *self)
 {
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  gboolean in_search = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar));
+
   if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  /* Out of the search, back to the rows it was searching, rather than to
+   * the first button GTK finds. */
+  if (in_search && !self->welcome_shown)
+    _salvage_window_focus_page (self);
 }
 
 /* GObject */
@@ -335,6 +356,7 @@ salvage_window_constructed (GObject *object)
   g_assert (SALVAGE_IS_SESSION (session));
 
   salvage_workspace_switcher_set_session (self->switcher, session);
+  salvage_restore_progress_set_session (self->restore_progress, session);
   salvage_page_bind (SALVAGE_PAGE (self->projects_page), session, object);
   salvage_page_bind (SALVAGE_PAGE (self->workflows_page), session, object);
   salvage_page_bind (SALVAGE_PAGE (self->trash_page), session, object);
@@ -342,6 +364,8 @@ salvage_window_constructed (GObject *object)
   g_signal_connect_object (session, "message", G_CALLBACK (_salvage_window_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "key-refused", G_CALLBACK (_salvage_window_key_refused_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "deleted", G_CALLBACK (_salvage_window_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "undo-changed", G_CALLBACK (_salvage_window_undo_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "welcome-requested", G_CALLBACK (welcome_requested_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::workspace", G_CALLBACK (workspace_changed_cb), self,
@@ -380,6 +404,8 @@ salvage_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->dialog);
   g_clear_weak_pointer (&self->preferences);
+  g_clear_weak_pointer (&self->details_dialog);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->account_signals);
   g_clear_object (&self->trash_signals);
   g_clear_object (&self->session);
@@ -463,6 +489,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   g_type_ensure (SALVAGE_TYPE_TRASH_PAGE);
   g_type_ensure (SALVAGE_TYPE_WELCOME_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKSPACE_SWITCHER);
+  g_type_ensure (SALVAGE_TYPE_RESTORE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salvage/Salvage/salvage-window.ui");
@@ -477,6 +504,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, keyring_banner);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, restore_progress);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_stack_page);
@@ -505,6 +533,8 @@ static void
 salvage_window_init (SalvageWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo_toasts = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   /* The entry sits in a clamp, where the bar does not find it itself. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

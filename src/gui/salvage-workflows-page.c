@@ -151,8 +151,9 @@ delete_button_new (SalvageWorkflowsPage *self,
 }
 
 static void
-delete_button_bind (GtkWidget       *button,
-                    SalvageWorkflow *workflow)
+delete_button_bind (SalvageWorkflowsPage *self,
+                    GtkWidget            *button,
+                    SalvageWorkflow      *workflow)
 {
   g_autofree char *label = NULL;
 
@@ -160,6 +161,7 @@ delete_button_bind (GtkWidget       *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  salvage_page_watch_busy (SALVAGE_PAGE (self), button, workflow, salvage_page_delete_button_busy);
 }
 
 static void
@@ -175,7 +177,7 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SalvageWorkflowsPage     *self)
 {
-  delete_button_bind (gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
+  delete_button_bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
 }
 
 /* Rows, on a narrow window: the name, its URL, status and date, and Move
@@ -207,7 +209,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   subtitle = g_strdup_printf (_("%s · %s · %s"), salvage_workflow_get_url (workflow), status, date);
   salvage_list_row_set_title (row, salvage_workflow_get_name (workflow));
   salvage_list_row_set_subtitle (row, subtitle);
-  delete_button_bind (salvage_list_row_get_suffix (row, 0), workflow);
+  delete_button_bind (self, salvage_list_row_get_suffix (row, 0), workflow);
 }
 
 static void
@@ -335,6 +337,7 @@ salvage_workflows_page_init (SalvageWorkflowsPage *self)
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
