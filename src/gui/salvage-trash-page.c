@@ -7,63 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "salvage-days-left-cell.h"
 #include "salvage-format.h"
-#include "salvage-list-row.h"
 #include "salvage-page-util.h"
-#include "salvage-restore-cell.h"
 #include "salvage-reveal-selection.h"
 #include "salvage-trash-columns.h"
-#include "salvage-trash-page.h"
-#include "salvage-trash-selection.h"
-
-struct _SalvageTrashPage
-{
-  SalvagePage          parent_instance;
-
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
-  AdwBanner           *banner;
-  GtkWidget           *info_box;
-  GtkWidget           *info_separator;
-  GtkWidget           *restore_all_button;
-  GtkLabel            *restore_all_label;
-  GtkDropDown         *type_dropdown;
-  GtkStack            *layouts;
-  GtkColumnView       *column_view;
-  GtkListView         *list_view;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *type_column;
-  GtkColumnViewColumn *deleter_column;
-  GtkColumnViewColumn *deleted_column;
-  GtkColumnViewColumn *days_left_column;
-  GtkColumnViewColumn *actions_column;
-  GtkActionBar        *action_bar;
-  GtkLabel            *selection_label;
-  GMenuModel          *context_menu;
-
-  /* The workspace's Trash store, whose changes the page hears of first. */
-  GListModel          *trash;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
-  GtkSliceListModel   *shown;
-  /* What is selected, of all the rows; and the model of the view. */
-  SalvageTrashSelection *selection;
-  GtkSelectionModel   *view_model;
-  guint                reveal_tick_id;
-  guint                reveal_idle_id;
-  guint                selection_idle_id;
-
-  char                *restore_label;
-
-  /* Where the sort, the type filter and the warning threshold are kept. */
-  GSettings           *settings;
-  int                  warning_days;
-  /* The days-left cells that exist, to redo when the threshold changes. */
-  GPtrArray           *days_cells;
-
-};
+#include "salvage-trash-page-private.h"
 
 G_DEFINE_FINAL_TYPE (SalvageTrashPage, salvage_trash_page, SALVAGE_TYPE_PAGE)
 
@@ -204,71 +152,10 @@ get_sort_columns (SalvageTrashPage    *self,
   columns[SALVAGE_TRASH_SORT_DAYS_LEFT] = self->days_left_column;
 }
 
-/* Cells */
-
-/* The last days are the ones to notice: after them it is gone for good. */
-static void
-show_days_left (SalvageTrashPage *self,
-                GtkWidget        *cell,
-                int               days_left)
-{
-  salvage_days_left_cell_set (SALVAGE_DAYS_LEFT_CELL (cell), days_left,
-                              days_left >= 0 && days_left <= self->warning_days);
-}
-
-static void
-days_cell_finalized_cb (gpointer  user_data,
-                        GObject  *where_the_object_was)
-{
-  SalvageTrashPage *self = user_data;
-
-  g_ptr_array_remove_fast (self->days_cells, where_the_object_was);
-}
-
-/* A days-left cell, restyled when the warning threshold changes. */
-static GtkWidget *
-days_left_cell_new (SalvageTrashPage *self,
-                    GtkListItem      *list_item)
-{
-  GtkWidget *cell = salvage_days_left_cell_new ();
-
-  g_ptr_array_add (self->days_cells, cell);
-  g_object_weak_ref (G_OBJECT (cell), days_cell_finalized_cb, self);
-  salvage_cell_set_list_item (cell, list_item);
-
-  return cell;
-}
-
-static void
-days_left_cell_bind (SalvageTrashPage *self,
-                     GtkWidget        *cell,
-                     SalvageTrashItem *item)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  show_days_left (self, cell, salvage_trash_item_get_days_left (item, now));
-}
-
-static void
-days_left_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    SalvageTrashPage         *self)
-{
-  gtk_list_item_set_child (list_item, days_left_cell_new (self, list_item));
-}
-
-static void
-days_left_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SalvageTrashPage         *self)
-{
-  days_left_cell_bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
-}
-
-static void
-emit_restore (SalvageTrashPage *self,
-              GPtrArray        *items,
-              gboolean          all)
+void
+_salvage_trash_page_emit_restore (SalvageTrashPage *self,
+                                  GPtrArray        *items,
+                                  gboolean          all)
 {
   if (items->len == 0)
     {
@@ -278,109 +165,6 @@ emit_restore (SalvageTrashPage *self,
     }
 
   g_signal_emit (self, signals[RESTORE_REQUESTED], 0, items, all);
-}
-
-static void
-restore_cb (SalvageRestoreCell *cell,
-            SalvageTrashItem   *item,
-            SalvageTrashPage   *self)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (items, g_object_ref (item));
-  emit_restore (self, items, FALSE);
-}
-
-static void
-actions_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SalvageTrashPage         *self)
-{
-  GtkWidget *cell = salvage_restore_cell_new (self->restore_label);
-
-  g_signal_connect_object (cell, "restore", G_CALLBACK (restore_cb), self, 0);
-  salvage_cell_set_list_item (cell, list_item);
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-restore_cell_busy (SalvagePage *page,
-                   GtkWidget   *cell,
-                   gpointer     item,
-                   SalvageBusy  busy)
-{
-  salvage_restore_cell_set_busy (SALVAGE_RESTORE_CELL (cell), busy == SALVAGE_BUSY_RESTORING);
-}
-
-static void
-actions_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SalvageTrashPage         *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), gtk_list_item_get_item (list_item));
-  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, gtk_list_item_get_item (list_item),
-                           restore_cell_busy);
-}
-
-static void
-actions_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SalvageTrashPage         *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  salvage_page_watch_busy (SALVAGE_PAGE (self), cell, NULL, restore_cell_busy);
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (cell), NULL);
-}
-
-/* Rows, on a narrow window: the name, what the columns say, the days
- * left and Restore. */
-
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              SalvageTrashPage         *self)
-{
-  GtkWidget *row = salvage_list_row_new ();
-  GtkWidget *restore = salvage_restore_cell_new (NULL);
-
-  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), days_left_cell_new (self, list_item));
-  salvage_list_row_add_suffix (SALVAGE_LIST_ROW (row), restore);
-  g_signal_connect_object (restore, "restore", G_CALLBACK (restore_cb), self, 0);
-  salvage_cell_set_list_item (row, list_item);
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             SalvageTrashPage         *self)
-{
-  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
-  SalvageTrashItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *title = salvage_trash_name_text (item);
-  g_autofree char *subtitle = salvage_trash_row_subtitle (item);
-
-  salvage_list_row_set_title (row, title);
-  salvage_list_row_set_subtitle (row, subtitle);
-  days_left_cell_bind (self, salvage_list_row_get_suffix (row, 0), item);
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), item);
-  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), item,
-                           restore_cell_busy);
-}
-
-static void
-row_unbind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               SalvageTrashPage         *self)
-{
-  SalvageListRow *row = SALVAGE_LIST_ROW (gtk_list_item_get_child (list_item));
-
-  salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), NULL,
-                           restore_cell_busy);
-  salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), NULL);
 }
 
 /* Actions */
@@ -411,7 +195,7 @@ restore_selected_action (GtkWidget  *widget,
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (widget);
   g_autoptr(GPtrArray) items = dup_selected (self);
 
-  emit_restore (self, items, FALSE);
+  _salvage_trash_page_emit_restore (self, items, FALSE);
 }
 
 static void
@@ -428,7 +212,7 @@ restore_all_action (GtkWidget  *widget,
 
   /* All that is shown: with a search or a filter, that is not all. */
   items = dup_restorable (narrowed ? G_LIST_MODEL (self->filtered) : get_trash (self), G_MAXUINT);
-  emit_restore (self, items, !narrowed);
+  _salvage_trash_page_emit_restore (self, items, !narrowed);
 }
 
 static void
@@ -705,12 +489,7 @@ salvage_trash_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->trash, trash_changed_cb, self);
   g_clear_object (&self->trash);
 
-  if (self->days_cells != NULL)
-    {
-      for (guint i = 0; i < self->days_cells->len; i++)
-        g_object_weak_unref (g_ptr_array_index (self->days_cells, i), days_cell_finalized_cb, self);
-      g_clear_pointer (&self->days_cells, g_ptr_array_unref);
-    }
+  _salvage_trash_page_forget_days_cells (self);
   g_clear_object (&self->settings);
 
   g_clear_object (&self->view_model);
@@ -793,32 +572,8 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
 }
 
 static void
-set_column (GtkColumnViewColumn *column,
-            GtkListItemFactory  *factory,
-            GtkSorter           *sorter)
-{
-  gtk_column_view_column_set_factory (column, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  g_clear_object (&factory);
-  g_clear_object (&sorter);
-}
-
-static GtkSorter *
-text_sorter_new (SalvageTrashPage *self,
-                 GCallback         key_func)
-{
-  GtkExpression *expression;
-
-  /* The page outlives its columns' sorters. */
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, key_func, self, NULL);
-  return GTK_SORTER (gtk_string_sorter_new (expression));
-}
-
-static void
 salvage_trash_page_init (SalvageTrashPage *self)
 {
-  g_autoptr(GtkListItemFactory) row_factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   salvage_page_set_views (SALVAGE_PAGE (self), self->stack, self->error_page);
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
@@ -846,31 +601,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
                                                    GTK_SELECTION_MODEL (self->selection));
   salvage_page_set_lists (SALVAGE_PAGE (self), self->layouts, self->column_view, self->list_view,
                           self->view_model);
-  row_factory = salvage_signal_factory_new (self, G_CALLBACK (row_setup_cb),
-                                            G_CALLBACK (row_bind_cb),
-                                            G_CALLBACK (row_unbind_cb));
-  gtk_list_view_set_factory (self->list_view, row_factory);
-
-  /* The name is what a row is about: when the window is narrow and the
-   * column titles long (German), it keeps room for a project and a version,
-   * and the others give way first, each keeping enough to be read. */
-  set_column (self->name_column, salvage_text_factory_new_full (salvage_trash_name_text, 22, 32, FALSE),
-              text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
-  set_column (self->type_column, salvage_text_factory_new_full (salvage_trash_type_text, 8, 12, FALSE),
-              text_sorter_new (self, G_CALLBACK (salvage_trash_type_key)));
-  set_column (self->deleter_column, salvage_text_factory_new_full (salvage_trash_deleter_text, 8, 16, FALSE),
-              text_sorter_new (self, G_CALLBACK (salvage_trash_deleter_key)));
-  set_column (self->deleted_column, salvage_text_factory_new_full (salvage_trash_deleted_text, 10, 12, FALSE),
-              GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_deleted, NULL, NULL)));
-  set_column (self->days_left_column,
-              salvage_signal_factory_new (self, G_CALLBACK (days_left_setup_cb),
-                                          G_CALLBACK (days_left_bind_cb), NULL),
-              GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_cleanup, NULL, NULL)));
-  set_column (self->actions_column,
-              salvage_signal_factory_new (self, G_CALLBACK (actions_setup_cb),
-                                          G_CALLBACK (actions_bind_cb),
-                                          G_CALLBACK (actions_unbind_cb)),
-              NULL);
+  _salvage_trash_page_set_up_cells (self);
 
   /* What is about to be lost for good comes first. */
   gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
@@ -1009,23 +740,13 @@ void
 salvage_trash_page_set_warning_days (SalvageTrashPage *self,
                                      int               days)
 {
-  g_autoptr(GDateTime) now = NULL;
-
   g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
 
   if (self->warning_days == days)
     return;
 
   self->warning_days = days;
-  now = g_date_time_new_now_utc ();
-  for (guint i = 0; i < self->days_cells->len; i++)
-    {
-      GtkWidget *cell = g_ptr_array_index (self->days_cells, i);
-      GtkListItem *list_item = salvage_cell_get_list_item (cell);
-      SalvageTrashItem *item = gtk_list_item_get_item (list_item);
-
-      show_days_left (self, cell, item != NULL ? salvage_trash_item_get_days_left (item, now) : -1);
-    }
+  _salvage_trash_page_restyle_days_cells (self);
 }
 
 const char *
