@@ -17,6 +17,7 @@
 #include "salvage-application.h"
 #include "salvage-days-left-cell.h"
 #include "salvage-server-fault.h"
+#include "salvage-trash-page-private.h"
 #include "salvage-window-private.h"
 
 #define WS      "acme-words"
@@ -192,6 +193,56 @@ test_trash_filter_words (void)
       found |= g_str_equal (kind, "Training Runs");
     }
   g_assert_true (found);
+
+  fixture_teardown (&f);
+}
+
+/* The Trash page says how many items it holds, and with a search or the
+ * type filter how many of them are shown; a narrow window leaves that to
+ * the Trash's tab. */
+static void
+test_trash_count (void)
+{
+  Fixture f = { 0, };
+  SalvageTrashPage *trash;
+  GtkWidget *label;
+
+  fixture_setup_sized (&f, 1024, 700);
+  connect_and_wait (&f);
+  trash = salvage_window_get_trash_page (f.window);
+  label = GTK_WIDGET (trash->count_label);
+  salvage_window_show_page (f.window, "trash");
+
+  WAIT_FOR (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "2 items");
+
+  g_object_set (trash, "search", "traffic", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "1 of 2 items shown");
+
+  /* A search that every item matches is still a search. */
+  g_object_set (trash, "search", "f", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "2 of 2 items shown");
+
+  g_object_set (trash, "search", "", NULL);
+  salvage_trash_page_show_kind (trash, SALVAGE_TRASH_KIND_WORKFLOW);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "1 of 2 items shown");
+  salvage_trash_page_show_all_kinds (trash);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "2 items");
+
+  /* What the server's Trash gains, the count gains on a refresh. */
+  g_assert_true (salvage_server_trash (f.server, WS, "project", "hard-hats",
+                                       g_get_real_time () - DAY, "Mei Tanaka"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.refresh", NULL));
+  WAIT_FOR (g_str_equal (gtk_label_get_label (GTK_LABEL (label)), "3 items"));
+
+  /* A resize asked for before the display server has given the window
+   * its first size would be undone by it. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 640);
+  WAIT_FOR (salvage_page_get_narrow (SALVAGE_PAGE (trash)));
+  g_assert_false (gtk_widget_get_visible (label));
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1024, 700);
+  WAIT_FOR (gtk_widget_get_mapped (label));
 
   fixture_teardown (&f);
 }
@@ -843,6 +894,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
+  g_test_add_func ("/words/trash-count", test_trash_count);
   g_test_add_func ("/words/expander-names", test_expander_names);
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
   g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);

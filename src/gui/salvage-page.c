@@ -63,6 +63,7 @@ enum {
   PROP_STATE,
   PROP_ERROR,
   PROP_SEARCH,
+  PROP_NARROW,
   N_PROPS
 };
 
@@ -197,6 +198,9 @@ salvage_page_get_property (GObject    *object,
     case PROP_SEARCH:
       g_value_set_string (value, priv->search);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, priv->narrow);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -309,6 +313,11 @@ salvage_page_class_init (SalvagePageClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the page shows rows for a narrow window: what else the page
+   * shows may follow it. Set with salvage_page_set_narrow(). */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -411,6 +420,7 @@ salvage_page_set_narrow (SalvagePage *self,
               gtk_widget_is_ancestor (focus, get_list_view (self));
 
   priv->narrow = narrow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
   if (priv->model == NULL)
     return;
 

@@ -21,6 +21,7 @@ struct _SalvageTrashPage
   GtkWidget           *info_separator;
   GtkWidget           *restore_all_button;
   GtkLabel            *restore_all_label;
+  GtkLabel            *count_label;
   GtkDropDown         *type_dropdown;
   GtkStack            *layouts;
   GtkColumnView       *column_view;

@@ -113,6 +113,34 @@ update_restore_all (SalvageTrashPage *self)
                                  restorable->len > 0 && !is_restoring (self));
 }
 
+/* How many items the Trash holds; with a search or the type filter, how
+ * many of them are shown. */
+static void
+update_count (SalvageTrashPage *self)
+{
+  guint n_items = self->trash != NULL ? g_list_model_get_n_items (self->trash) : 0;
+  g_autofree char *items = salvage_format_count (n_items);
+  g_autofree char *text = NULL;
+
+  if (is_narrowed (self))
+    {
+      g_autofree char *shown = salvage_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+
+      /* Translators: the first %s is how many Trash items a search or the
+       * type filter shows, the second how many the Trash holds */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s item shown", "%s of %s items shown",
+                                           n_items),
+                              shown, items);
+    }
+  else
+    {
+      /* Translators: %s is how many items the Trash holds */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n_items), items);
+    }
+
+  gtk_label_set_label (self->count_label, text);
+}
+
 static void
 view_updated (SalvagePage *page)
 {
@@ -125,6 +153,7 @@ view_updated (SalvagePage *page)
   gtk_widget_set_visible (self->info_separator, has_items);
 
   update_restore_all (self);
+  update_count (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->trash != NULL);
 }
 
@@ -336,6 +365,7 @@ type_changed_cb (SalvageTrashPage *self)
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  salvage_page_update_view (SALVAGE_PAGE (self));
 
   if (self->settings != NULL && type < SALVAGE_N_TRASH_FILTERS)
     g_settings_set_string (self->settings, "trash-filter", salvage_trash_filter_to_string (type));
@@ -548,6 +578,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_separator);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, restore_all_button);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, restore_all_label);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, layouts);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
@@ -650,6 +681,8 @@ search_changed (SalvagePage *page,
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The words for what is shown change even when the rows do not. */
+  salvage_page_update_view (page);
 }
 
 void
