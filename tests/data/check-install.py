@@ -26,6 +26,33 @@ def run(args, **kwargs):
     return subprocess.run(args, capture_output=True, text=True, **kwargs)
 
 
+def png_size(path):
+    """The width and height a PNG file's header gives, or None."""
+    with open(path, 'rb') as f:
+        head = f.read(24)
+    if len(head) < 24 or head[:8] != b'\x89PNG\r\n\x1a\n' or head[12:16] != b'IHDR':
+        return None
+    return int.from_bytes(head[16:20], 'big'), int.from_bytes(head[20:24], 'big')
+
+
+def check_screenshot(srcdir, image):
+    """Problems with one screenshot of the metainfo: the picture it names
+    is one of data/screenshots, of the size it says."""
+    url = (image.text or '').strip()
+    marker = '/main/data/screenshots/'
+    if marker not in url:
+        return ['the screenshot %r is not one of data/screenshots' % url]
+    name = url.split(marker, 1)[1]
+    path = os.path.join(srcdir, 'data', 'screenshots', name)
+    if '/' in name or not os.path.isfile(path):
+        return ['the screenshot %r is not in data/screenshots' % name]
+    size = png_size(path)
+    said = (int(image.get('width', '0')), int(image.get('height', '0')))
+    if size != said:
+        return ['the screenshot %s is %s, the metainfo says %s' % (name, size, said)]
+    return []
+
+
 def main(argv):
     if len(argv) != 9:
         print('usage: check-install.py BUILDDIR SRCDIR PREFIX BINDIR DATADIR LOCALEDIR '
@@ -142,6 +169,8 @@ def main(argv):
                 shots = component.findall('screenshots/screenshot')
                 if len(shots) < 3 or any(s.findtext('caption') in (None, '') for s in shots):
                     problems.append('the metainfo lacks captioned screenshots')
+                for image in component.iterfind('screenshots/screenshot/image'):
+                    problems.extend(check_screenshot(srcdir, image))
                 for lang in languages:
                     key = '{http://www.w3.org/XML/1998/namespace}lang'
                     if not any(e.get(key) == lang for e in component.iter('summary')):
