@@ -2053,6 +2053,54 @@ test_fault_trickle (void)
   reply_clear (&slow);
 }
 
+/* A frozen answer is the first one that succeeded, as it was, whatever
+ * changes after it; an answer that failed is not kept. */
+static void
+test_fault_frozen (void)
+{
+  g_autoptr(Fixture) fixture = fixture_new ();
+  SalvageFault frozen = { .kind = SALVAGE_FAULT_FROZEN };
+  Reply refused = { 0, };
+  Reply first = { 0, };
+  Reply again = { 0, };
+  Reply after = { 0, };
+  g_autofree char *first_text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autofree char *after_text = NULL;
+  guint id;
+
+  id = salvage_server_add_fault_full (fixture->server, "GET", "/acme/trash", &frozen);
+
+  refused.done = FALSE;
+  reply_start (fixture->session, fixture->server, &refused, "GET", "/acme/trash", "wrong-key", NULL);
+  reply_wait (&refused);
+  g_assert_cmpuint (soup_message_get_status (refused.msg), ==, SOUP_STATUS_UNAUTHORIZED);
+
+  send_request (fixture, &first, "GET", "/acme/trash", NULL);
+  first_text = reply_text (&first);
+  g_assert_cmpuint (soup_message_get_status (first.msg), ==, SOUP_STATUS_OK);
+  g_assert_null (strstr (first_text, "Hard Hats"));
+
+  g_assert_true (salvage_server_trash (fixture->server, "acme", "project", "hard-hats",
+                                       T0, "Mei Tanaka"));
+  send_request (fixture, &again, "GET", "/acme/trash", NULL);
+  again_text = reply_text (&again);
+  g_assert_cmpuint (soup_message_get_status (again.msg), ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (reply_header (&again, "Content-Type"), ==, "application/json");
+  g_assert_cmpstr (again_text, ==, first_text);
+  g_assert_cmpuint (salvage_server_get_fault_hits (fixture->server, id), ==, 3);
+
+  salvage_server_remove_fault (fixture->server, id);
+  send_request (fixture, &after, "GET", "/acme/trash", NULL);
+  after_text = reply_text (&after);
+  g_assert_nonnull (strstr (after_text, "Hard Hats"));
+
+  reply_clear (&refused);
+  reply_clear (&first);
+  reply_clear (&again);
+  reply_clear (&after);
+}
+
 static void
 test_fault_spec (void)
 {
@@ -2585,6 +2633,7 @@ main (int   argc,
   g_test_add_func ("/server/fault/truncated", test_fault_truncated);
   g_test_add_func ("/server/fault/not-json", test_fault_not_json);
   g_test_add_func ("/server/fault/wrong-shape", test_fault_wrong_shape);
+  g_test_add_func ("/server/fault/frozen", test_fault_frozen);
   g_test_add_func ("/server/fault/not-carried-out", test_fault_not_carried_out);
   g_test_add_func ("/server/fault/reset", test_fault_reset);
   g_test_add_func ("/server/fault/no-answer", test_fault_no_answer);

@@ -29,6 +29,7 @@ static const KindName kind_names[] = {
   { "wrong-shape", SALVAGE_FAULT_WRONG_SHAPE },
   { "huge", SALVAGE_FAULT_HUGE },
   { "trickle", SALVAGE_FAULT_TRICKLE },
+  { "frozen", SALVAGE_FAULT_FROZEN },
 };
 
 static gboolean

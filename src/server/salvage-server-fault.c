@@ -46,6 +46,9 @@ typedef struct
   char         *message;
   guint         seen;         /* matching requests so far */
   guint         hits;         /* of which struck */
+  /* FROZEN: the answer kept, once there is one. */
+  GBytes       *frozen;
+  char         *frozen_type;
 } FaultEntry;
 
 /* A TRICKLE or HUGE answer under way. It holds a reference to its
@@ -115,6 +118,8 @@ fault_entry_free (gpointer data)
   g_clear_pointer (&entry->method, g_free);
   g_clear_pointer (&entry->pattern, g_pattern_spec_free);
   g_clear_pointer (&entry->message, g_free);
+  g_clear_pointer (&entry->frozen, g_bytes_unref);
+  g_clear_pointer (&entry->frozen_type, g_free);
   g_free (entry);
 }
 
@@ -261,6 +266,7 @@ fault_needs_answer (const SalvageFault *fault)
     case SALVAGE_FAULT_NOT_JSON:
     case SALVAGE_FAULT_WRONG_SHAPE:
     case SALVAGE_FAULT_HUGE:
+    case SALVAGE_FAULT_FROZEN:  /* routed by faults_request_hook() itself */
     default:
       return FALSE;
     }
@@ -697,6 +703,31 @@ faults_apply (SalvageServerFaults *faults,
     }
 }
 
+/* A FROZEN fault: the real answer until one succeeds, then that one. */
+static void
+send_frozen (SalvageServer     *server,
+             SoupServerMessage *msg,
+             const SalvageFault *fault)
+{
+  FaultEntry *entry = (FaultEntry *) ((char *) fault - G_STRUCT_OFFSET (FaultEntry, fault));
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (entry->frozen == NULL)
+    {
+      salvage_server_route (server, msg, FALSE);
+      if (soup_server_message_get_status (msg) == SOUP_STATUS_OK)
+        {
+          entry->frozen = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+          entry->frozen_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+        }
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_content_type (headers, entry->frozen_type, NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), entry->frozen);
+}
+
 static gboolean
 faults_request_hook (SalvageServer     *server,
                      SoupServerMessage *msg,
@@ -709,6 +740,12 @@ faults_request_hook (SalvageServer     *server,
   if (fault == NULL || fault->kind == SALVAGE_FAULT_NONE)
     {
       salvage_server_route (server, msg, FALSE);
+      return TRUE;
+    }
+
+  if (fault->kind == SALVAGE_FAULT_FROZEN)
+    {
+      send_frozen (server, msg, fault);
       return TRUE;
     }
 
@@ -766,7 +803,7 @@ salvage_server_add_fault_full (SalvageServer      *self,
 
   g_return_val_if_fail (SALVAGE_IS_SERVER (self), 0);
   g_return_val_if_fail (fault != NULL, 0);
-  g_return_val_if_fail (fault->kind <= SALVAGE_FAULT_TRICKLE, 0);
+  g_return_val_if_fail (fault->kind <= SALVAGE_FAULT_FROZEN, 0);
   g_return_val_if_fail (fault->status == 0 || (fault->status >= 100 && fault->status <= 599), 0);
 
   faults = ensure_faults (self);

@@ -31,6 +31,9 @@ typedef enum
   SALVAGE_FAULT_HUGE,         /* @status (default 200), Content-Length SALVAGE_FAULT_HUGE_LENGTH,
                                * and a body streamed until the client gives up */
   SALVAGE_FAULT_TRICKLE,      /* the real answer, one byte every @interval_ms; always carried out */
+  SALVAGE_FAULT_FROZEN,       /* the first successful answer, kept and sent again as it was to
+                               * every later request, whatever has changed since: for the
+                               * benchmarks, which time the client alone, not the encoding */
 } SalvageFaultKind;
 
 /* The Content-Length a HUGE answer claims, and streams. */
@@ -74,7 +77,7 @@ guint          salvage_server_add_fault_full (SalvageServer      *self,
                                               const SalvageFault *fault);
 /* Parses "METHOD:GLOB:KIND[:key=value…]", as `salvage-server --fault` takes
  * it: METHOD may be "*", KIND is one of status=N, no-answer, reset,
- * truncated, not-json, wrong-shape, huge, trickle or none, and the keys are
+ * truncated, not-json, wrong-shape, huge, trickle, frozen or none, and the keys are
  * count, skip, status, retry-after, message, interval and commit. Returns
  * the new fault's id, or 0 with @error set. */
 guint          salvage_server_add_fault_spec (SalvageServer      *self,

@@ -62,6 +62,7 @@
 #include "salvage-format.h"
 #include "salvage-window-private.h"
 
+#include "bench-server.h"
 #include "bench-util.h"
 
 #define WS      "acme-bench"
@@ -87,100 +88,6 @@ static const BenchSize bench_sizes[] = {
   { 10000, 5 },
   { 100000, 3 },
 };
-
-/* The stand-in server, in its own thread and main context */
-
-typedef struct
-{
-  guint         n_trash;
-  GMainContext *context;
-  GMainLoop    *loop;
-  GThread      *thread;
-
-  GMutex        lock;
-  GCond         cond;
-  char         *url;      /* set once listening */
-  GError       *error;
-} ServerThread;
-
-static gpointer
-server_thread_func (gpointer data)
-{
-  ServerThread *st = data;
-  g_autoptr(SalvageServer) server = NULL;
-  SalvageDemoSizes sizes;
-  GError *error = NULL;
-
-  g_main_context_push_thread_default (st->context);
-
-  server = salvage_server_new ();
-  salvage_demo_sizes_init_default (&sizes);
-  sizes.n_trash = st->n_trash;
-  salvage_demo_seed (server, WS, API_KEY, &sizes, 1);
-
-  salvage_server_listen (server, 0, &error);
-
-  g_mutex_lock (&st->lock);
-  if (error != NULL)
-    st->error = error;
-  else
-    st->url = g_strdup (salvage_server_get_url (server));
-  g_cond_signal (&st->cond);
-  g_mutex_unlock (&st->lock);
-
-  if (error == NULL)
-    g_main_loop_run (st->loop);
-
-  g_clear_object (&server);
-  g_main_context_pop_thread_default (st->context);
-
-  return NULL;
-}
-
-static ServerThread *
-server_thread_start (guint n_trash)
-{
-  ServerThread *st = g_new0 (ServerThread, 1);
-
-  st->n_trash = n_trash;
-  st->context = g_main_context_new ();
-  st->loop = g_main_loop_new (st->context, FALSE);
-  g_mutex_init (&st->lock);
-  g_cond_init (&st->cond);
-
-  st->thread = g_thread_new ("bench-server", server_thread_func, st);
-
-  g_mutex_lock (&st->lock);
-  while (st->url == NULL && st->error == NULL)
-    g_cond_wait (&st->cond, &st->lock);
-  g_mutex_unlock (&st->lock);
-
-  if (st->error != NULL)
-    g_error ("Could not start the server: %s", st->error->message);
-
-  return st;
-}
-
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-server_thread_stop (ServerThread *st)
-{
-  g_main_context_invoke (st->context, quit_loop_cb, st->loop);
-  g_thread_join (st->thread);
-
-  g_main_loop_unref (st->loop);
-  g_main_context_unref (st->context);
-  g_mutex_clear (&st->lock);
-  g_cond_clear (&st->cond);
-  g_free (st->url);
-  g_free (st);
-}
 
 /* What one run sees */
 
@@ -1020,15 +927,15 @@ bench_size (GtkApplication  *application,
   g_autofree Figures *figures = g_new0 (Figures, size->runs);
   g_autofree double *values = g_new0 (double, size->runs);
   const char *renderer = NULL;
-  ServerThread *server;
+  BenchServer *server;
   Figures result = { 0, };
 
-  server = server_thread_start (size->n_trash);
+  server = bench_server_start (WS, API_KEY, size->n_trash, FALSE);
 
   for (guint i = 0; i < size->runs; i++)
     measure_run (application, server->url, size->n_trash, i == 0, &figures[i], &renderer);
 
-  server_thread_stop (server);
+  bench_server_stop (server);
 
   MEDIAN_OF (to_rows);
   MEDIAN_OF (to_filled);

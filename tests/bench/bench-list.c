@@ -1,0 +1,313 @@
+/* bench-list.c - listing a large Trash: Salvage beside what the Python SDK does
+ *
+ * Against the stand-in server, whose Trash of 10,000 and then 100,000
+ * items is encoded once and then served as the same bytes (so that only
+ * the clients are timed), alternates two clients, run for run:
+ *
+ *  - Salvage: from the request sent until the workspace's Trash is held
+ *    in the Trash page's model, in its default order (days left), and the
+ *    first 50 rows of it have been read;
+ *  - a Python peer doing what the SDK's rfapi.list_trash does:
+ *    requests.get(url).json(), timed inside Python.
+ *
+ * It prints both medians and their ratio, and how fast the Trash body is
+ * parsed on one core (salvage_parse_trash() alone, MB/s of body). It is
+ * not a test. Numbers of items given as arguments replace the sizes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gtk/gtk.h>
+#include <libsoup/soup.h>
+
+#include "salvage-parse.h"
+#include "salvage-trash-columns.h"
+#include "salvage-workspace.h"
+
+#include "bench-server.h"
+#include "bench-util.h"
+
+#define WS      "acme-bench"
+#define API_KEY "bench-key-Lm8sW3qXe5"
+
+/* The rows a window shows first, which the listing must be able to give. */
+#define FIRST_ROWS 50
+
+typedef struct
+{
+  guint n_trash;
+  guint runs;
+} BenchSize;
+
+static const BenchSize default_sizes[] = {
+  { 10000, 15 },
+  { 100000, 7 },
+};
+
+/* The peer: one line in, one listing, its time in ms on a line out. */
+static const char peer_script[] =
+  "import sys, time\n"
+  "import requests\n"
+  "url = sys.argv[1]\n"
+  "for line in sys.stdin:\n"
+  "    start = time.perf_counter()\n"
+  "    data = requests.get(url).json()\n"
+  "    elapsed = (time.perf_counter() - start) * 1000\n"
+  "    n = len(data['items'])\n"
+  "    print(f'{elapsed:.3f} {n}', flush=True)\n";
+
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  GOutputStream    *in;
+} Peer;
+
+static void
+peer_start (Peer       *peer,
+            const char *url)
+{
+  g_autoptr(GError) error = NULL;
+
+  peer->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                    &error, "python3", "-c", peer_script, url, NULL);
+  if (peer->process == NULL)
+    g_error ("Could not start the Python peer: %s", error->message);
+
+  peer->in = g_subprocess_get_stdin_pipe (peer->process);
+  peer->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (peer->process));
+}
+
+/* One listing by the peer: its time in ms. */
+static double
+peer_run (Peer  *peer,
+          guint  n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  double ms;
+  guint n;
+
+  if (!g_output_stream_write_all (peer->in, "go\n", 3, NULL, NULL, &error) ||
+      !g_output_stream_flush (peer->in, NULL, &error))
+    g_error ("The Python peer went away: %s", error->message);
+
+  line = g_data_input_stream_read_line (peer->out, NULL, NULL, &error);
+  if (line == NULL || sscanf (line, "%lf %u", &ms, &n) != 2)
+    g_error ("The Python peer said nothing usable (is python3-requests installed?)");
+  if (n != n_expected)
+    g_error ("The Python peer listed %u items, not %u", n, n_expected);
+
+  return ms;
+}
+
+static void
+peer_stop (Peer *peer)
+{
+  g_output_stream_close (peer->in, NULL, NULL);
+  g_subprocess_wait (peer->process, NULL, NULL);
+  g_clear_object (&peer->out);
+  g_clear_object (&peer->process);
+}
+
+/* Salvage's listing */
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Wait;
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  salvage_workspace_refresh_trash_finish (SALVAGE_WORKSPACE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  return salvage_trash_filter_matches (SALVAGE_TRASH_FILTER_ALL, item) &&
+         salvage_trash_search_matches (item, NULL);
+}
+
+/* One listing by Salvage into a fresh workspace whose Trash page models
+ * are in place, as the window's are: its time in ms. */
+static double
+salvage_run (SalvageClient *client,
+             guint          n_expected)
+{
+  g_autoptr(SalvageWorkspace) workspace = salvage_workspace_new (client);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  Wait wait = { 0, };
+  gint64 start;
+  gint64 end;
+
+  filtered = gtk_filter_list_model_new (g_object_ref (salvage_workspace_get_trash (workspace)),
+                                        GTK_FILTER (gtk_custom_filter_new (filter_cb, NULL, NULL)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
+                                    GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_cleanup,
+                                                                       NULL, NULL)));
+
+  start = g_get_monotonic_time ();
+  salvage_workspace_refresh_trash_async (workspace, NULL, refreshed_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (wait.error != NULL)
+    g_error ("Salvage could not list the Trash: %s", wait.error->message);
+
+  for (guint i = 0; i < FIRST_ROWS && i < n_expected; i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+      g_autofree char *name = salvage_trash_item_dup_display_name (item);
+
+      g_assert (name != NULL);
+    }
+  end = g_get_monotonic_time ();
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (sorted)) != n_expected)
+    g_error ("Salvage listed %u items, not %u",
+             g_list_model_get_n_items (G_LIST_MODEL (sorted)), n_expected);
+
+  return (end - start) / 1000.0;
+}
+
+/* The body the server sends, fetched once. */
+static GBytes *
+fetch_body (const char *url)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  if (body == NULL || soup_message_get_status (message) != SOUP_STATUS_OK)
+    g_error ("Could not fetch the Trash: %s", error != NULL ? error->message : "not 200");
+
+  return body;
+}
+
+/* salvage_parse_trash() alone on @body, on this thread: MB/s. */
+static double
+parse_throughput (GBytes *body,
+                  guint   runs)
+{
+  g_autofree double *rates = g_new (double, runs);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GError) error = NULL;
+      double start = bench_thread_cpu_ms ();
+      double ms;
+
+      items = salvage_parse_trash (body, &error);
+      ms = bench_thread_cpu_ms () - start;
+      g_assert_no_error (error);
+      rates[i] = g_bytes_get_size (body) / 1e6 / (ms / 1000.0);
+    }
+
+  return bench_median (rates, runs);
+}
+
+static void
+bench_size (const BenchSize *size)
+{
+  BenchServer *server = bench_server_start (WS, API_KEY, size->n_trash, TRUE);
+  g_autofree char *url = g_strdup_printf ("%s/%s/trash?api_key=%s", server->url, WS, API_KEY);
+  g_autoptr(SalvageClient) client = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *ours = g_new (double, size->runs);
+  g_autofree double *theirs = g_new (double, size->runs);
+  g_autofree double *ratios = g_new (double, size->runs);
+  Peer peer = { 0, };
+  double our_median, their_median;
+
+  /* The first request freezes the answer. */
+  body = fetch_body (url);
+
+  client = salvage_client_new (server->url, API_KEY, &error);
+  g_assert_no_error (error);
+  salvage_client_set_workspace (client, WS);
+  peer_start (&peer, url);
+
+  /* A first run of each, not counted: connections, caches, imports. */
+  salvage_run (client, size->n_trash);
+  peer_run (&peer, size->n_trash);
+
+  for (guint i = 0; i < size->runs; i++)
+    {
+      /* Alternate which goes first, so neither always follows the other. */
+      if (i % 2 == 0)
+        {
+          ours[i] = salvage_run (client, size->n_trash);
+          theirs[i] = peer_run (&peer, size->n_trash);
+        }
+      else
+        {
+          theirs[i] = peer_run (&peer, size->n_trash);
+          ours[i] = salvage_run (client, size->n_trash);
+        }
+      ratios[i] = theirs[i] / ours[i];
+    }
+
+  peer_stop (&peer);
+
+  printf ("%'u items (%.1f MB), %u runs each, alternating:\n",
+          size->n_trash, g_bytes_get_size (body) / 1e6, size->runs);
+  our_median = bench_median (ours, size->runs);
+  their_median = bench_median (theirs, size->runs);
+  printf ("  Salvage, request → sorted Trash model, first %u rows read:  median %7.1f ms  (best %.1f)\n",
+          FIRST_ROWS, our_median, ours[0]);
+  printf ("  Python, requests.get(url).json():                          median %7.1f ms  (best %.1f)\n",
+          their_median, theirs[0]);
+  printf ("  Python ÷ Salvage: median of the run-by-run ratios %.2f×, ratio of the medians %.2f×\n",
+          bench_median (ratios, size->runs), their_median / our_median);
+  printf ("  Trash parse alone, one core: %.0f MB/s\n\n", parse_throughput (body, 5));
+  fflush (stdout);
+
+  bench_server_stop (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree BenchSize *sizes = NULL;
+  guint n_sizes;
+
+  setlocale (LC_ALL, "");
+
+  if (argc > 1)
+    {
+      n_sizes = argc - 1;
+      sizes = g_new (BenchSize, n_sizes);
+      for (guint i = 0; i < n_sizes; i++)
+        sizes[i] = (BenchSize) { (guint) g_ascii_strtoull (argv[i + 1], NULL, 10), 7 };
+    }
+  else
+    {
+      n_sizes = G_N_ELEMENTS (default_sizes);
+      sizes = g_memdup2 (default_sizes, sizeof default_sizes);
+    }
+
+  for (guint i = 0; i < n_sizes; i++)
+    bench_size (&sizes[i]);
+
+  return 0;
+}
