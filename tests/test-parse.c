@@ -49,6 +49,35 @@ trash_at (GPtrArray *items,
   return g_ptr_array_index (items, i);
 }
 
+/* salvage_parse_trash(), checked against its reading in two passes: the
+ * same items, or the same error. */
+static GPtrArray *
+parse_trash_both_ways (GBytes  *body,
+                       GError **error)
+{
+  g_autoptr(GError) two_pass_error = NULL;
+  g_autoptr(GPtrArray) two_pass = salvage_parse_trash_two_pass (body, &two_pass_error);
+  GError *local_error = NULL;
+  GPtrArray *items = salvage_parse_trash (body, &local_error);
+
+  if (items == NULL)
+    {
+      g_assert_null (two_pass);
+      g_assert_error (two_pass_error, local_error->domain, local_error->code);
+      g_assert_cmpstr (two_pass_error->message, ==, local_error->message);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  g_assert_nonnull (two_pass);
+  g_assert_cmpuint (two_pass->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (salvage_trash_item_equal (g_ptr_array_index (items, i),
+                                             g_ptr_array_index (two_pass, i)));
+
+  return items;
+}
+
 /* Parses a Trash body that must be refused, and returns the message. */
 static char *
 trash_error (const char *text)
@@ -57,7 +86,7 @@ trash_error (const char *text)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  items = salvage_parse_trash (body, &error);
+  items = parse_trash_both_ways (body, &error);
   g_assert_null (items);
   g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
   g_assert_nonnull (error->message);
@@ -73,7 +102,7 @@ trash_ok (const char *text)
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
 
-  items = salvage_parse_trash (body, &error);
+  items = parse_trash_both_ways (body, &error);
   g_assert_no_error (error);
   g_assert_nonnull (items);
 
@@ -722,6 +751,34 @@ test_trash_f7 (void)
 }
 
 /* What the real API sends: every record twice, once per part. */
+/* The server writes "items" before "sections"; a body in another order,
+ * or with a part twice, is read the same way, with "items" first. */
+static void
+test_trash_part_order (void)
+{
+  static const char items[] =
+    "\"items\": [{\"type\": \"version\", \"id\": \"3\", \"name\": \"v3\", \"parentUrl\": \"my-proj\"},"
+    "            {\"type\": \"project\", \"id\": \"p_id\", \"name\": \"My Project\"}]";
+  static const char sections[] =
+    "\"sections\": {\"projects\": [{\"id\": \"p_id\", \"url\": \"my-proj\", \"name\": \"Other\"}],"
+    "               \"versions\": [{\"id\": \"3\", \"parentUrl\": \"my-proj\", \"parentId\": \"p_id\"}]}";
+  g_autofree char *usual = g_strdup_printf ("{%s, %s}", items, sections);
+  g_autofree char *reversed = g_strdup_printf ("{%s, %s}", sections, items);
+  g_autofree char *twice = g_strdup_printf ("{\"items\": [], %s, %s}", items, sections);
+  g_autoptr(GPtrArray) first = trash_ok (usual);
+  g_autoptr(GPtrArray) second = trash_ok (reversed);
+  g_autoptr(GPtrArray) third = trash_ok (twice);
+
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpstr (salvage_trash_item_get_name (trash_at (first, 1)), ==, "My Project");
+  g_assert_cmpstr (salvage_trash_item_get_parent_id (trash_at (first, 0)), ==, "p_id");
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_assert_true (salvage_trash_item_equal (trash_at (first, i), trash_at (second, i)));
+      g_assert_true (salvage_trash_item_equal (trash_at (first, i), trash_at (third, i)));
+    }
+}
+
 static void
 test_trash_merge (void)
 {
@@ -1018,7 +1075,7 @@ static gboolean
 parse_trash (GBytes  *body,
              GError **error)
 {
-  g_autoptr(GPtrArray) items = salvage_parse_trash (body, error);
+  g_autoptr(GPtrArray) items = parse_trash_both_ways (body, error);
 
   return items != NULL;
 }
@@ -2545,6 +2602,7 @@ main (int   argc,
   g_test_add_func ("/parse/trash/f6", test_trash_f6);
   g_test_add_func ("/parse/trash/f7", test_trash_f7);
   g_test_add_func ("/parse/trash/merge", test_trash_merge);
+  g_test_add_func ("/parse/trash/part-order", test_trash_part_order);
   g_test_add_func ("/parse/trash/merge-recreated-slug", test_trash_merge_recreated_slug);
   g_test_add_func ("/parse/trash/datasets", test_trash_datasets);
   g_test_add_func ("/parse/trash/unknown", test_trash_unknown);

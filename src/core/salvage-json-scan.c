@@ -42,17 +42,61 @@ fail_here (SalvageJsonScan    *scan,
   return fail_at (scan, problem, scan->pos);
 }
 
+/* JSON's whitespace: space, tab, newline and carriage return. */
+static const guint8 is_space[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
 static inline void
 skip_space (SalvageJsonScan *scan)
 {
-  const char *data = scan->data;
+  const guchar *data = (const guchar *) scan->data;
   gsize pos = scan->pos;
 
-  while (pos < scan->len &&
-         (data[pos] == ' ' || data[pos] == '\n' || data[pos] == '\r' || data[pos] == '\t'))
+  while (pos < scan->len && is_space[data[pos]])
     pos++;
 
   scan->pos = pos;
+}
+
+#define BYTES_OF(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The first byte at or after @pos that is not plain text inside a string:
+ * a quote, a backslash, a control character or a byte of a non-ASCII
+ * character; @len when there is none. Most of a body is plain text, which
+ * is looked at eight bytes at a time. */
+static inline gsize
+plain_text_end (const guchar *data,
+                gsize         pos,
+                gsize         len)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  while (len - pos >= 8)
+    {
+      guint64 x, quote, backslash, special;
+
+      memcpy (&x, data + pos, 8);
+      quote = x ^ BYTES_OF ('"');
+      backslash = x ^ BYTES_OF ('\\');
+      /* A byte's high bit is set where the byte was a quote or a
+       * backslash (now zero), below 0x20, or 0x80 and above. The first
+       * one flagged is exact; later ones may not be. */
+      special = ((quote - BYTES_OF (0x01)) & ~quote) |
+                ((backslash - BYTES_OF (0x01)) & ~backslash) |
+                (x - BYTES_OF (0x20)) |
+                x;
+      special &= BYTES_OF (0x80);
+      if (special != 0)
+        return pos + (__builtin_ctzll (special) >> 3);
+      pos += 8;
+    }
+#endif
+
+  while (pos < len && data[pos] >= 0x20 && data[pos] < 0x80 &&
+         data[pos] != '"' && data[pos] != '\\')
+    pos++;
+
+  return pos;
 }
 
 void
@@ -258,10 +302,7 @@ read_string (SalvageJsonScan  *scan,
     {
       guchar c;
 
-      /* Most of a body is plain ASCII text. */
-      while (pos < len && data[pos] >= 0x20 && data[pos] < 0x80 &&
-             data[pos] != '"' && data[pos] != '\\')
-        pos++;
+      pos = plain_text_end (data, pos, len);
 
       if (pos >= len)
         return fail_at (scan, SALVAGE_JSON_PROBLEM_CUT_SHORT, len);

@@ -25,6 +25,13 @@ gboolean     salvage_parse_bad_shape         (GError     **error,
                                               const char  *format,
                                               ...) G_GNUC_PRINTF (2, 3);
 
+/* salvage_parse_trash() reading every body in two passes (finding
+ * "items" and "sections", then reading them), as it reads a body whose
+ * parts come in another order than the server's: for the tests and the
+ * fuzz target, which check that both readings agree. */
+GPtrArray   *salvage_parse_trash_two_pass    (GBytes      *body,
+                                              GError     **error);
+
 /* The body */
 gboolean     salvage_parse_is_blank          (const char  *data,
                                               gsize        len);

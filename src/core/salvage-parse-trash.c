@@ -634,12 +634,158 @@ read_trash_sections (TrashParse  *parse,
   return TRUE;
 }
 
-GPtrArray *
-salvage_parse_trash (GBytes  *body,
-                     GError **error)
+static void
+trash_parse_begin (TrashParse *parse,
+                   const char *data,
+                   gsize       len)
+{
+  trash_parse_clear (parse);
+  salvage_json_scan_init (&parse->scan, data, len);
+  parse->records = g_array_new (FALSE, FALSE, sizeof (TrashRecord));
+  g_array_set_clear_func (parse->records, (GDestroyNotify)trash_record_clear);
+  parse->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parse->strings = g_string_chunk_new (64 * 1024);
+}
+
+/* "sections" read where it stands, its lists in the order of their keys.
+ * FALSE when it cannot be read so: a key repeats, or something is wrong. */
+static gboolean
+read_sections_in_place (TrashParse *parse)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  SalvageJsonValue key;
+
+  if (salvage_json_scan_read (&parse->scan, &key) != SALVAGE_JSON_OBJECT)
+    return FALSE;
+
+  while (salvage_json_scan_next_member (&parse->scan, &key))
+    {
+      const char *name = g_string_chunk_insert_len (parse->strings, key.string, key.string_len);
+      SalvageTrashKind kind = kind_from_type (singular_of (parse, name));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *where = NULL;
+
+      if (!g_hash_table_add (seen, (gpointer) name))
+        return FALSE;
+
+      switch (salvage_json_scan_peek (&parse->scan))
+        {
+        case SALVAGE_JSON_ARRAY:
+          where = section_label (name);
+          if (!read_trash_list (parse, where, name, kind, &error))
+            return FALSE;
+          break;
+
+        case SALVAGE_JSON_NULL:
+          salvage_json_scan_skip (&parse->scan);
+          break;
+
+        case SALVAGE_JSON_INVALID:
+          return FALSE;
+
+        case SALVAGE_JSON_BOOLEAN:
+        case SALVAGE_JSON_INTEGER:
+        case SALVAGE_JSON_DOUBLE:
+        case SALVAGE_JSON_STRING:
+        case SALVAGE_JSON_OBJECT:
+        default:
+          /* Not a list: nothing to lose when the key is unknown, an error
+           * otherwise, which the reading in two passes tells. */
+          if (kind != SALVAGE_TRASH_KIND_OTHER)
+            return FALSE;
+          salvage_json_scan_skip (&parse->scan);
+          break;
+        }
+    }
+
+  return !salvage_json_scan_failed (&parse->scan);
+}
+
+/* The Trash read in one pass over the body, as the server writes it:
+ * "items" before "sections", each once. FALSE for any other body, and
+ * for any problem: reading in two passes then reads it, and tells what is
+ * wrong the way it always does, a broken body before a bad shape. */
+static gboolean
+read_in_one_pass (TrashParse *parse)
+{
+  gboolean seen_items = FALSE;
+  gboolean seen_sections = FALSE;
+  SalvageJsonValue key;
+
+  if (salvage_json_scan_read (&parse->scan, &key) != SALVAGE_JSON_OBJECT)
+    return FALSE;
+
+  while (salvage_json_scan_next_member (&parse->scan, &key))
+    {
+      if (SALVAGE_JSON_KEY_IS (&key, "items"))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (seen_items || seen_sections)
+            return FALSE;
+          seen_items = TRUE;
+
+          if (salvage_json_scan_peek (&parse->scan) == SALVAGE_JSON_NULL)
+            salvage_json_scan_skip (&parse->scan);
+          else if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_ARRAY ||
+                   !read_trash_list (parse, "items", NULL, SALVAGE_TRASH_KIND_OTHER, &error))
+            return FALSE;
+        }
+      else if (SALVAGE_JSON_KEY_IS (&key, "sections"))
+        {
+          if (seen_sections)
+            return FALSE;
+          seen_sections = TRUE;
+
+          switch (salvage_json_scan_peek (&parse->scan))
+            {
+            case SALVAGE_JSON_OBJECT:
+              if (!read_sections_in_place (parse))
+                return FALSE;
+              break;
+
+            case SALVAGE_JSON_NULL:
+              salvage_json_scan_skip (&parse->scan);
+              break;
+
+            case SALVAGE_JSON_INVALID:
+            case SALVAGE_JSON_BOOLEAN:
+            case SALVAGE_JSON_INTEGER:
+            case SALVAGE_JSON_DOUBLE:
+            case SALVAGE_JSON_STRING:
+            case SALVAGE_JSON_ARRAY:
+            default:
+              return FALSE;
+            }
+        }
+      else if (!salvage_json_scan_skip (&parse->scan))
+        {
+          return FALSE;
+        }
+    }
+
+  return salvage_json_scan_end (&parse->scan);
+}
+
+static GPtrArray *
+make_items (TrashParse *parse)
+{
+  GPtrArray *items = g_ptr_array_new_full (parse->records->len, g_object_unref);
+
+  for (guint i = 0; i < parse->records->len; i++)
+    g_ptr_array_add (items,
+                     salvage_trash_item_new_from_fields (&g_array_index (parse->records,
+                                                                         TrashRecord, i)));
+
+  return items;
+}
+
+static GPtrArray *
+parse_trash (GBytes    *body,
+             gboolean   one_pass,
+             GError   **error)
 {
   g_auto(TrashParse) parse = { { NULL, }, };
-  g_autoptr(GPtrArray) items = NULL;
   SalvageJsonMark items_mark = { 0, };
   SalvageJsonMark sections_mark = { 0, };
   gboolean has_items = FALSE;
@@ -654,7 +800,7 @@ salvage_parse_trash (GBytes  *body,
   if (!(data = salvage_parse_body_data (body, &len, error)))
     return NULL;
 
-  salvage_json_scan_init (&parse.scan, data, len);
+  trash_parse_begin (&parse, data, len);
 
   if (salvage_json_scan_peek (&parse.scan) != SALVAGE_JSON_OBJECT)
     {
@@ -665,8 +811,13 @@ salvage_parse_trash (GBytes  *body,
       return NULL;
     }
 
+  if (one_pass && read_in_one_pass (&parse))
+    return make_items (&parse);
+
   /* One pass over the whole body checks it and finds the two parts; the
    * entries are read afterwards, "items" first, whatever their order. */
+  trash_parse_begin (&parse, data, len);
+  salvage_json_scan_peek (&parse.scan);
   salvage_json_scan_read (&parse.scan, &key);
   while (salvage_json_scan_next_member (&parse.scan, &key))
     {
@@ -689,11 +840,6 @@ salvage_parse_trash (GBytes  *body,
       scan_failed (&parse, error);
       return NULL;
     }
-
-  parse.records = g_array_new (FALSE, FALSE, sizeof (TrashRecord));
-  g_array_set_clear_func (parse.records, (GDestroyNotify)trash_record_clear);
-  parse.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parse.strings = g_string_chunk_new (64 * 1024);
 
   if (has_items)
     {
@@ -739,11 +885,19 @@ salvage_parse_trash (GBytes  *body,
         }
     }
 
-  items = g_ptr_array_new_full (parse.records->len, g_object_unref);
-  for (guint i = 0; i < parse.records->len; i++)
-    g_ptr_array_add (items,
-                     salvage_trash_item_new_from_fields (&g_array_index (parse.records,
-                                                                         TrashRecord, i)));
+  return make_items (&parse);
+}
 
-  return g_steal_pointer (&items);
+GPtrArray *
+salvage_parse_trash (GBytes  *body,
+                     GError **error)
+{
+  return parse_trash (body, TRUE, error);
+}
+
+GPtrArray *
+salvage_parse_trash_two_pass (GBytes  *body,
+                              GError **error)
+{
+  return parse_trash (body, FALSE, error);
 }

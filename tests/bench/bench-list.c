@@ -26,6 +26,7 @@
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 
+#include "salvage-http-private.h"
 #include "salvage-parse.h"
 #include "salvage-trash-columns.h"
 #include "salvage-workspace.h"
@@ -185,6 +186,36 @@ salvage_run (SalvageClient *client,
   return (end - start) / 1000.0;
 }
 
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GBytes **body = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *body = salvage_http_send_finish (result, &error);
+  if (*body == NULL)
+    g_error ("Could not fetch the Trash: %s", error->message);
+}
+
+/* The transfer alone: the Trash's bytes through Salvage's HTTP layer, in
+ * ms. */
+static double
+transfer_run (SalvageHttp *http)
+{
+  const char * const segments[] = { WS, "trash", NULL };
+  g_autoptr(GObject) source = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GBytes) body = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  salvage_http_send_async (http, source, "GET", segments, NULL, 0, NULL, sent_cb, &body);
+  while (body == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 /* The body the server sends, fetched once. */
 static GBytes *
 fetch_body (const char *url)
@@ -201,12 +232,15 @@ fetch_body (const char *url)
   return body;
 }
 
-/* salvage_parse_trash() alone on @body, on this thread: MB/s. */
+/* salvage_parse_trash() alone on @body, on this thread: MB/s, and the
+ * median CPU ms in @median_ms. */
 static double
 parse_throughput (GBytes *body,
-                  guint   runs)
+                  guint   runs,
+                  double *median_ms)
 {
   g_autofree double *rates = g_new (double, runs);
+  g_autofree double *times = g_new (double, runs);
 
   for (guint i = 0; i < runs; i++)
     {
@@ -219,8 +253,10 @@ parse_throughput (GBytes *body,
       ms = bench_thread_cpu_ms () - start;
       g_assert_no_error (error);
       rates[i] = g_bytes_get_size (body) / 1e6 / (ms / 1000.0);
+      times[i] = ms;
     }
 
+  *median_ms = bench_median (times, runs);
   return bench_median (rates, runs);
 }
 
@@ -235,8 +271,10 @@ bench_size (const BenchSize *size)
   g_autofree double *ours = g_new (double, size->runs);
   g_autofree double *theirs = g_new (double, size->runs);
   g_autofree double *ratios = g_new (double, size->runs);
+  g_autofree double *transfers = g_new (double, size->runs);
+  SalvageHttp *http;
   Peer peer = { 0, };
-  double our_median, their_median;
+  double our_median, their_median, transfer_median, parse_ms, rate;
 
   /* The first request freezes the answer. */
   body = fetch_body (url);
@@ -245,6 +283,8 @@ bench_size (const BenchSize *size)
   g_assert_no_error (error);
   salvage_client_set_workspace (client, WS);
   peer_start (&peer, url);
+  http = salvage_http_new (server->url, API_KEY, 60);
+  transfer_run (http);
 
   /* A first run of each, not counted: connections, caches, imports. */
   salvage_run (client, size->n_trash);
@@ -264,9 +304,11 @@ bench_size (const BenchSize *size)
           ours[i] = salvage_run (client, size->n_trash);
         }
       ratios[i] = theirs[i] / ours[i];
+      transfers[i] = transfer_run (http);
     }
 
   peer_stop (&peer);
+  salvage_http_free (http);
 
   printf ("%'u items (%.1f MB), %u runs each, alternating:\n",
           size->n_trash, g_bytes_get_size (body) / 1e6, size->runs);
@@ -278,7 +320,12 @@ bench_size (const BenchSize *size)
           their_median, theirs[0]);
   printf ("  Python ÷ Salvage: median of the run-by-run ratios %.2f×, ratio of the medians %.2f×\n",
           bench_median (ratios, size->runs), their_median / our_median);
-  printf ("  Trash parse alone, one core: %.0f MB/s\n\n", parse_throughput (body, 5));
+  transfer_median = bench_median (transfers, size->runs);
+  rate = parse_throughput (body, 5, &parse_ms);
+  printf ("  Salvage's stages: transfer %.1f ms (its HTTP layer alone), parse %.1f ms (CPU, one\n"
+          "  thread), the rest %.1f ms (threads, the store, sorting, the first rows)\n",
+          transfer_median, parse_ms, our_median - transfer_median - parse_ms);
+  printf ("  Trash parse alone, one core: %.0f MB/s\n\n", rate);
   fflush (stdout);
 
   bench_server_stop (server);

@@ -16,6 +16,7 @@
 
 #include "salvage-cli-config.h"
 #include "salvage-parse.h"
+#include "salvage-parse-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -160,6 +161,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       }
     if ((items == NULL) == (error == NULL))
       __builtin_trap ();
+
+    /* Read in one pass or in two, the same body gives the same items or
+     * the same error. */
+    {
+      g_autoptr(GError) other_error = NULL;
+      g_autoptr(GPtrArray) others = salvage_parse_trash_two_pass (bytes, &other_error);
+
+      if ((items == NULL) != (others == NULL) ||
+          (error != NULL && (!g_error_matches (other_error, error->domain, error->code) ||
+                             g_strcmp0 (error->message, other_error->message) != 0)) ||
+          (items != NULL && items->len != others->len))
+        __builtin_trap ();
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          if (!salvage_trash_item_equal (g_ptr_array_index (items, i), g_ptr_array_index (others, i)))
+            __builtin_trap ();
+        }
+    }
   }
 #elif TARGET == FUZZ_workspace
   {
