@@ -2579,6 +2579,62 @@ test_other_models (void)
   g_assert_finalize_object (training);
 }
 
+/* What salvage_parse_date_text_usec() makes of @text, against GLib's own
+ * reader as salvage_parse_date_string() uses it. */
+static void
+assert_date_text_agrees (const char *text)
+{
+  g_autoptr(GDateTime) expected = salvage_parse_date_string (text);
+  gint64 usec = 0;
+  gboolean read = salvage_parse_date_text_usec (text, strlen (text), &usec);
+
+  if (read != (expected != NULL) || (read && usec != g_date_time_to_unix_usec (expected)))
+    g_error ("“%s”: %s %" G_GINT64_FORMAT ", GLib says %" G_GINT64_FORMAT, text,
+             read ? "read as" : "not read", usec,
+             expected != NULL ? g_date_time_to_unix_usec (expected) : -1);
+}
+
+/* The Trash's fast reading of the usual timestamp agrees with GLib's
+ * general one, in range and out of it, with fractions of every length. */
+static void
+test_date_fast_path (void)
+{
+  static const char *const texts[] = {
+    "2026-03-01T10:20:30Z", "2026-03-01T10:20:30.5Z", "2026-03-01T10:20:30.123456Z",
+    "2026-03-01T10:20:30.1234567Z", "2026-03-01T10:20:30.Z", "2026-03-01T10:20:60Z",
+    "2026-03-01T24:00:00Z", "2026-02-29T10:20:30Z", "2024-02-29T10:20:30Z",
+    "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", "0000-01-01T00:00:00Z",
+    "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-04-31T00:00:00Z",
+    "2026-03-01t10:20:30Z", "2026-03-01 10:20:30Z", "2026-03-01T10:20:30z",
+    "2026-03-01T10:20:30+02:00", "2026-03-01T10:20:30.25-00:30", "2026-03-01",
+    "2026-03-01T10:20Z", "+2026-03-01T10:20:30Z", "2026-3-01T10:20:30Z", "1970-01-01T00:00:00Z",
+    "1969-12-31T23:59:59.999999Z", "1600-02-29T12:00:00Z", "1900-02-29T12:00:00Z",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_date_text_agrees (texts[i]);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *text = NULL;
+      guint digits = g_rand_int_range (rand, 0, 8);
+      char fraction[16] = "";
+
+      for (guint j = 0; j < digits; j++)
+        fraction[j + 1] = '0' + g_rand_int_range (rand, 0, 10);
+      if (digits > 0)
+        fraction[0] = '.';
+
+      text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%sZ",
+                              g_rand_int_range (rand, 0, 10000), g_rand_int_range (rand, 0, 14),
+                              g_rand_int_range (rand, 0, 33), g_rand_int_range (rand, 0, 25),
+                              g_rand_int_range (rand, 0, 61), g_rand_int_range (rand, 0, 61),
+                              fraction);
+      assert_date_text_agrees (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2625,6 +2681,7 @@ main (int   argc,
   g_test_add_func ("/parse/readers/repeated-members-cost", test_repeated_members_cost);
   g_test_add_func ("/parse/readers/tree-size-limit", test_tree_size_limit);
   g_test_add_func ("/parse/date/strings", test_date_strings);
+  g_test_add_func ("/parse/date/fast-path", test_date_fast_path);
   g_test_add_func ("/parse/date/nodes", test_date_nodes);
   g_test_add_func ("/parse/delete", test_delete);
   g_test_add_func ("/parse/delete-training", test_delete_training);

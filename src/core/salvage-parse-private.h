@@ -90,6 +90,10 @@ JsonArray   *salvage_parse_get_list          (JsonNode    *root,
                                               GError     **error);
 const char  *salvage_parse_last_segment      (const char  *text);
 
+/* salvage_parse_date_string() for @len bytes of text, as µs since 1970. */
+gboolean     salvage_parse_date_text_usec    (const char  *text,
+                                              gsize        len,
+                                              gint64      *usec);
 /* Dates from epoch seconds; NULL outside the years 1 to 9999. */
 GDateTime   *salvage_parse_date_from_unix    (gint64       seconds,
                                               gint64       usec);

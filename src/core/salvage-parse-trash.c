@@ -19,97 +19,134 @@
 #include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 #include "salvage-parse-private.h"
+#include "salvage-trash-item-private.h"
 
-/* Strings live in the parse's string chunk; the dates are owned. */
-typedef SalvageTrashItemFields TrashRecord;
+/* A string of a record, as read: into the body, or into the parse's chunk
+ * for text that had escapes or that the parse made. */
+typedef SalvageTrashText Text;
+
+/* Dates are µs since 1970 (UTC). */
+#define NO_DATE SALVAGE_TRASH_NO_DATE
+
+typedef SalvageTrashRecord TrashRecord;
+
+/* The merge index: which record a key names. A key is the record's kind
+ * and id, and for versions and trainings a parent: its id (tag 'i'), its
+ * url ('u'), or none ('-'); for other types, the type's name. Open
+ * addressing over a power-of-two table; keys are added, never replaced or
+ * removed, and hold no copies: the text they name stays in the body or
+ * the chunk for as long as the parse. */
+typedef struct
+{
+  guint32     hash;
+  guint32     record;       /* position + 1; 0 = an empty slot */
+  const char *extra;        /* the parent, or the type's name */
+  guint32     extra_len;
+  char        tag;
+} IndexSlot;
 
 typedef struct
 {
   SalvageJsonScan   scan;
+  const char       *body;
+  gsize             body_len;
   GArray           *records;  /* of TrashRecord, in the order first seen */
-  GHashTable       *index;    /* owned key → record position + 1 */
+  IndexSlot        *slots;
+  guint             n_slots;  /* a power of two */
+  guint             n_used;
   GStringChunk     *strings;
   SalvageJsonGuard *dates;    /* reads dates written as objects, once one is met */
 } TrashParse;
-
-static void
-trash_record_clear (TrashRecord *record)
-{
-  g_clear_pointer (&record->deleted_at, g_date_time_unref);
-  g_clear_pointer (&record->scheduled_cleanup_at, g_date_time_unref);
-}
 
 static void
 trash_parse_clear (TrashParse *parse)
 {
   salvage_json_scan_clear (&parse->scan);
   g_clear_pointer (&parse->records, g_array_unref);
-  g_clear_pointer (&parse->index, g_hash_table_unref);
+  g_clear_pointer (&parse->slots, g_free);
+  parse->n_slots = parse->n_used = 0;
   g_clear_pointer (&parse->strings, g_string_chunk_free);
   g_clear_object (&parse->dates);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrashParse, trash_parse_clear)
 
-static SalvageTrashKind
-kind_from_type (const char *type)
+static inline gboolean
+text_is (Text        text,
+         const char *literal)
 {
-  if (type == NULL)
+  gsize len = strlen (literal);
+
+  return text.str != NULL && text.len == len && g_ascii_strncasecmp (text.str, literal, len) == 0;
+}
+
+static SalvageTrashKind
+kind_from_type (Text type)
+{
+  if (type.str == NULL)
     return SALVAGE_TRASH_KIND_OTHER;
   /* "dataset" is the name projects had before the API renamed them. */
-  if (g_ascii_strcasecmp (type, "project") == 0 || g_ascii_strcasecmp (type, "dataset") == 0)
+  if (text_is (type, "project") || text_is (type, "dataset"))
     return SALVAGE_TRASH_KIND_PROJECT;
-  if (g_ascii_strcasecmp (type, "version") == 0)
+  if (text_is (type, "version"))
     return SALVAGE_TRASH_KIND_VERSION;
-  if (g_ascii_strcasecmp (type, "workflow") == 0)
+  if (text_is (type, "workflow"))
     return SALVAGE_TRASH_KIND_WORKFLOW;
-  if (g_ascii_strcasecmp (type, "training") == 0)
+  if (text_is (type, "training"))
     return SALVAGE_TRASH_KIND_TRAINING;
   return SALVAGE_TRASH_KIND_OTHER;
 }
 
+/* Text the parse keeps a copy of. */
+static Text
+chunk_text (TrashParse *parse,
+            const char *str,
+            gsize       len)
+{
+  return (Text) { g_string_chunk_insert_len (parse->strings, str, len), len };
+}
+
 /* "models" → "model", "galleries" → "gallery": the type an unknown section
  * most likely holds. */
-static const char *
+static Text
 singular_of (TrashParse *parse,
-             const char *section)
+             Text        section)
 {
-  gsize len = strlen (section);
-  g_autofree char *singular = NULL;
-
-  if (len > 3 && g_str_has_suffix (section, "ies"))
+  if (section.len > 3 && memcmp (section.str + section.len - 3, "ies", 3) == 0)
     {
-      g_autofree char *stem = g_strndup (section, len - 3);
+      g_autofree char *singular = g_strdup_printf ("%.*sy", (int) section.len - 3, section.str);
 
-      singular = g_strconcat (stem, "y", NULL);
+      return chunk_text (parse, singular, strlen (singular));
     }
-  else if (len > 1 && section[len - 1] == 's')
-    singular = g_strndup (section, len - 1);
-  else
-    return section;
+  if (section.len > 1 && section.str[section.len - 1] == 's')
+    return (Text) { section.str, section.len - 1 };
 
-  return g_string_chunk_insert_const (parse->strings, singular);
+  return section;
 }
 
 /*
  * Reading values with the scanner. The Trash is the one large answer, so it
- * is read straight from the bytes: each value is looked at once, and only
- * the strings a record keeps are copied.
+ * is read straight from the bytes: each value is looked at once, and a
+ * string is copied only when it had escapes.
  */
 
-/* The string just read, in the chunk; NULL when empty. */
-static const char *
-chunk_string (TrashParse             *parse,
-              const SalvageJsonValue *value)
+/* The string just read; none when empty. */
+static Text
+value_text (TrashParse             *parse,
+            const SalvageJsonValue *value)
 {
   if (value->string_len == 0)
-    return NULL;
+    return (Text) { NULL, 0 };
 
-  return g_string_chunk_insert_len (parse->strings, value->string, value->string_len);
+  /* Unescaped text is the scanner's, until its next read. */
+  if (value->string < parse->body || value->string >= parse->body + parse->body_len)
+    return chunk_text (parse, value->string, value->string_len);
+
+  return (Text) { value->string, value->string_len };
 }
 
 /* The next value when it is a non-empty string; anything else is skipped. */
-static const char *
+static Text
 read_nonempty_string (TrashParse *parse)
 {
   SalvageJsonValue value;
@@ -117,17 +154,17 @@ read_nonempty_string (TrashParse *parse)
   if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_STRING)
     {
       salvage_json_scan_skip (&parse->scan);
-      return NULL;
+      return (Text) { NULL, 0 };
     }
 
   if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_STRING)
-    return NULL;
+    return (Text) { NULL, 0 };
 
-  return chunk_string (parse, &value);
+  return value_text (parse, &value);
 }
 
-/* An id that may be a string or an integer, as a string in the chunk. */
-static const char *
+/* An id that may be a string or an integer, as text. */
+static Text
 read_id (TrashParse *parse)
 {
   SalvageJsonValue value;
@@ -136,8 +173,8 @@ read_id (TrashParse *parse)
     {
     case SALVAGE_JSON_STRING:
       if (salvage_json_scan_read (&parse->scan, &value) == SALVAGE_JSON_STRING)
-        return chunk_string (parse, &value);
-      return NULL;
+        return value_text (parse, &value);
+      return (Text) { NULL, 0 };
 
     case SALVAGE_JSON_INTEGER:
       if (salvage_json_scan_read (&parse->scan, &value) == SALVAGE_JSON_INTEGER)
@@ -145,9 +182,9 @@ read_id (TrashParse *parse)
           char buffer[32];
 
           g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value.integer);
-          return g_string_chunk_insert_const (parse->strings, buffer);
+          return chunk_text (parse, buffer, strlen (buffer));
         }
-      return NULL;
+      return (Text) { NULL, 0 };
 
     case SALVAGE_JSON_INVALID:
     case SALVAGE_JSON_NULL:
@@ -157,15 +194,28 @@ read_id (TrashParse *parse)
     case SALVAGE_JSON_OBJECT:
     default:
       salvage_json_scan_skip (&parse->scan);
-      return NULL;
+      return (Text) { NULL, 0 };
     }
+}
+
+static gint64
+take_date (GDateTime *date)
+{
+  gint64 usec;
+
+  if (date == NULL)
+    return NO_DATE;
+
+  usec = g_date_time_to_unix_usec (date);
+  g_date_time_unref (date);
+  return usec;
 }
 
 /* A date written as an object: the form in which Firestore timestamps are
  * serialised. It is rare, so rather than knowing that form twice, the
  * Trash hands its text to the date reader of the other answers. Like every
  * object that reader reads, one that repeats a member makes no date. */
-static GDateTime *
+static gint64
 read_date_object (TrashParse *parse)
 {
   g_autoptr(JsonNode) node = NULL;
@@ -174,7 +224,7 @@ read_date_object (TrashParse *parse)
 
   salvage_json_scan_mark (&parse->scan, &start);
   if (!salvage_json_scan_skip (&parse->scan))
-    return NULL;
+    return NO_DATE;
 
   if (parse->dates == NULL)
     parse->dates = salvage_json_guard_new ();
@@ -184,12 +234,12 @@ read_date_object (TrashParse *parse)
 
   /* A number beyond what json-glib holds is, as any unreadable date in the
    * Trash, an unknown date. */
-  return salvage_parse_date_read_node (node, &inexact);
+  return take_date (salvage_parse_date_read_node (node, &inexact));
 }
 
 /* The next value as a date, in the forms salvage_parse_date_node() reads:
  * each form is read by the functions that read it for the other answers. */
-static GDateTime *
+static gint64
 read_date (TrashParse *parse)
 {
   SalvageJsonValue value;
@@ -198,34 +248,23 @@ read_date (TrashParse *parse)
     {
     case SALVAGE_JSON_STRING:
       {
-        char buffer[64];
-        g_autofree char *copy = NULL;
-        const char *text;
+        gint64 usec;
 
         if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_STRING)
-          return NULL;
+          return NO_DATE;
 
-        if (value.string_len < sizeof buffer)
-          {
-            memcpy (buffer, value.string, value.string_len);
-            buffer[value.string_len] = '\0';
-            text = buffer;
-          }
-        else
-          text = copy = g_strndup (value.string, value.string_len);
-
-        return salvage_parse_date_string (text);
+        return salvage_parse_date_text_usec (value.string, value.string_len, &usec) ? usec : NO_DATE;
       }
 
     case SALVAGE_JSON_INTEGER:
       if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_INTEGER)
-        return NULL;
-      return salvage_parse_date_from_unix (value.integer, 0);
+        return NO_DATE;
+      return take_date (salvage_parse_date_from_unix (value.integer, 0));
 
     case SALVAGE_JSON_DOUBLE:
       if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_DOUBLE)
-        return NULL;
-      return salvage_parse_date_from_double (value.number);
+        return NO_DATE;
+      return take_date (salvage_parse_date_from_double (value.number));
 
     case SALVAGE_JSON_OBJECT:
       return read_date_object (parse);
@@ -236,50 +275,157 @@ read_date (TrashParse *parse)
     case SALVAGE_JSON_ARRAY:
     default:
       salvage_json_scan_skip (&parse->scan);
-      return NULL;
+      return NO_DATE;
     }
 }
 
-static char *
-record_key (const TrashRecord *record,
-            char               parent_tag,
-            const char        *parent)
+/*
+ * Merging. Records that name the same Trash entry (the same key) are one
+ * record; the first seen keeps its fields, and takes those it lacks.
+ */
+
+static inline guint32
+hash_bytes (guint32     hash,
+            const char *str,
+            gsize       len)
 {
-  switch (record->kind)
+  /* FNV-1a */
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar) str[i]) * 16777619u;
+
+  return hash;
+}
+
+static guint32
+key_hash (SalvageTrashKind kind,
+          Text             id,
+          char             tag,
+          Text             extra)
+{
+  guint32 hash = 2166136261u;
+
+  hash = (hash ^ (guint32) kind) * 16777619u;
+  hash = (hash ^ (guchar) tag) * 16777619u;
+  hash = hash_bytes (hash, id.str, id.len);
+  hash = (hash ^ 0x1f) * 16777619u;
+  return hash_bytes (hash, extra.str, extra.len);
+}
+
+static inline gboolean
+text_equal (const char *a,
+            gsize       a_len,
+            const char *b,
+            gsize       b_len)
+{
+  return a_len == b_len && (a_len == 0 || memcmp (a, b, a_len) == 0);
+}
+
+/* The position + 1 of the record under this key, or 0; @slot_out is where
+ * the key is or would go. */
+static guint
+index_find (TrashParse       *parse,
+            SalvageTrashKind  kind,
+            Text              id,
+            char              tag,
+            Text              extra,
+            guint32           hash,
+            guint            *slot_out)
+{
+  guint mask = parse->n_slots - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
     {
-    case SALVAGE_TRASH_KIND_VERSION:
-    case SALVAGE_TRASH_KIND_TRAINING:
-      {
-        char tag[2] = { parent_tag, '\0' };
+      const IndexSlot *slot = &parse->slots[i];
+      const TrashRecord *record;
 
-        return g_strconcat (record->kind == SALVAGE_TRASH_KIND_VERSION ? "v" : "t",
-                            "\x1f", record->id, "\x1f", tag, parent ? parent : "", NULL);
-      }
+      if (slot->record == 0)
+        {
+          *slot_out = i;
+          return 0;
+        }
 
-    case SALVAGE_TRASH_KIND_PROJECT:
-      return g_strconcat ("p\x1f", record->id, NULL);
+      if (slot->hash != hash || slot->tag != tag)
+        continue;
 
-    case SALVAGE_TRASH_KIND_WORKFLOW:
-      return g_strconcat ("w\x1f", record->id, NULL);
+      record = &g_array_index (parse->records, TrashRecord, slot->record - 1);
+      if (record->kind == kind &&
+          text_equal (record->id.str, record->id.len, id.str, id.len) &&
+          text_equal (slot->extra, slot->extra_len, extra.str, extra.len))
+        {
+          *slot_out = i;
+          return slot->record;
+        }
+    }
+}
 
-    case SALVAGE_TRASH_KIND_OTHER:
+static void
+index_grow (TrashParse *parse)
+{
+  IndexSlot *old = parse->slots;
+  guint n_old = parse->n_slots;
+
+  parse->n_slots = MAX (n_old * 2, 1024);
+  parse->slots = g_new0 (IndexSlot, parse->n_slots);
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      guint mask = parse->n_slots - 1;
+      guint j;
+
+      if (old[i].record == 0)
+        continue;
+      for (j = old[i].hash & mask; parse->slots[j].record != 0; j = (j + 1) & mask)
+        ;
+      parse->slots[j] = old[i];
+    }
+
+  g_free (old);
+}
+
+/* The key's text beside the id: the parent for @tag 'i' and 'u', the
+ * type's name for other types. */
+static Text
+key_extra (const TrashRecord *record,
+           char               tag)
+{
+  switch (tag)
+    {
+    case 'i':
+      return record->parent_id;
+    case 'u':
+      return record->parent_url;
     default:
-      return g_strconcat ("o\x1f", record->type_name ? record->type_name : "",
-                          "\x1f", record->id, NULL);
+      return record->kind == SALVAGE_TRASH_KIND_OTHER ? record->type_name : (Text) { NULL, 0 };
     }
 }
 
 /* Keys are only added, never replaced: the first record seen under a key
- * keeps it. Takes @key. */
+ * keeps it. */
 static void
-index_key (TrashParse *parse,
-           char       *key,
-           gpointer    value)
+index_key (TrashParse        *parse,
+           const TrashRecord *record,
+           char               tag,
+           guint              position)
 {
-  if (g_hash_table_contains (parse->index, key))
-    g_free (key);
-  else
-    g_hash_table_insert (parse->index, key, value);
+  Text extra = key_extra (record, tag);
+  guint32 hash = key_hash (record->kind, record->id, tag, extra);
+  guint slot;
+
+  /* At most half full, so that probes stay short. */
+  if ((parse->n_used + 1) * 2 > parse->n_slots)
+    index_grow (parse);
+
+  if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
+    return;
+
+  parse->slots[slot] = (IndexSlot) { hash, position + 1, extra.str, extra.len, tag };
+  parse->n_used++;
+}
+
+static inline gboolean
+has_parent (SalvageTrashKind kind)
+{
+  return kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING;
 }
 
 static void
@@ -287,76 +433,78 @@ index_record (TrashParse        *parse,
               const TrashRecord *record,
               guint              position)
 {
-  gpointer value = GUINT_TO_POINTER (position + 1);
-
-  if (record->kind == SALVAGE_TRASH_KIND_VERSION || record->kind == SALVAGE_TRASH_KIND_TRAINING)
+  if (has_parent (record->kind))
     {
-      if (record->parent_id != NULL)
-        index_key (parse, record_key (record, 'i', record->parent_id), value);
-      if (record->parent_url != NULL)
-        index_key (parse, record_key (record, 'u', record->parent_url), value);
-      if (record->parent_id == NULL && record->parent_url == NULL)
-        index_key (parse, record_key (record, '-', NULL), value);
+      if (record->parent_id.str != NULL)
+        index_key (parse, record, 'i', position);
+      if (record->parent_url.str != NULL)
+        index_key (parse, record, 'u', position);
+      if (record->parent_id.str == NULL && record->parent_url.str == NULL)
+        index_key (parse, record, '-', position);
     }
   else
     {
-      index_key (parse, record_key (record, '-', NULL), value);
+      index_key (parse, record, '-', position);
     }
+}
+
+static TrashRecord *
+lookup (TrashParse        *parse,
+        const TrashRecord *record,
+        char               tag)
+{
+  Text extra = key_extra (record, tag);
+  guint slot;
+  guint position;
+
+  if (parse->n_slots == 0)
+    return NULL;
+
+  position = index_find (parse, record->kind, record->id, tag, extra,
+                         key_hash (record->kind, record->id, tag, extra), &slot);
+
+  return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
 }
 
 static TrashRecord *
 find_record (TrashParse        *parse,
              const TrashRecord *record)
 {
-  g_autofree char *key = NULL;
-  guint position;
+  TrashRecord *found;
 
-  if (record->kind == SALVAGE_TRASH_KIND_VERSION || record->kind == SALVAGE_TRASH_KIND_TRAINING)
+  if (has_parent (record->kind))
     {
-      if (record->parent_id != NULL)
-        {
-          key = record_key (record, 'i', record->parent_id);
-          if ((position = GPOINTER_TO_UINT (g_hash_table_lookup (parse->index, key))))
-            return &g_array_index (parse->records, TrashRecord, position - 1);
-          g_clear_pointer (&key, g_free);
-        }
+      if (record->parent_id.str != NULL && (found = lookup (parse, record, 'i')) != NULL)
+        return found;
 
-      if (record->parent_url != NULL)
+      if (record->parent_url.str != NULL)
         {
-          key = record_key (record, 'u', record->parent_url);
-          if ((position = GPOINTER_TO_UINT (g_hash_table_lookup (parse->index, key))))
-            {
-              TrashRecord *found = &g_array_index (parse->records, TrashRecord, position - 1);
+          found = lookup (parse, record, 'u');
 
-              /* Same number under the same slug but another project id: a
-               * project that was trashed, recreated and trashed again. */
-              if (found->parent_id == NULL || record->parent_id == NULL)
-                return found;
-            }
+          /* Same number under the same slug but another project id: a
+           * project that was trashed, recreated and trashed again. */
+          if (found != NULL && (found->parent_id.str == NULL || record->parent_id.str == NULL))
+            return found;
           return NULL;
         }
 
-      if (record->parent_id != NULL)
+      if (record->parent_id.str != NULL)
         return NULL;
     }
 
-  key = record_key (record, '-', NULL);
-  if ((position = GPOINTER_TO_UINT (g_hash_table_lookup (parse->index, key))))
-    return &g_array_index (parse->records, TrashRecord, position - 1);
-
-  return NULL;
+  return lookup (parse, record, '-');
 }
 
 #define TAKE_IF_UNSET(field) G_STMT_START { \
-    if (into->field == NULL) into->field = from->field; \
+    if (into->field.str == NULL) into->field = from->field; \
   } G_STMT_END
-#define STEAL_IF_UNSET(field) G_STMT_START { \
-    if (into->field == NULL) into->field = g_steal_pointer (&from->field); \
+#define TAKE_DATE_IF_UNSET(field) G_STMT_START { \
+    if (into->field == NO_DATE) into->field = from->field; \
   } G_STMT_END
 
 static void
-merge_record (TrashRecord *into,
-              TrashRecord *from)
+merge_record (TrashRecord       *into,
+              const TrashRecord *from)
 {
   TAKE_IF_UNSET (type_name);
   TAKE_IF_UNSET (name);
@@ -367,16 +515,16 @@ merge_record (TrashRecord *into,
   TAKE_IF_UNSET (version_number);
   TAKE_IF_UNSET (deleted_by);
   TAKE_IF_UNSET (deleted_by_name);
-  STEAL_IF_UNSET (deleted_at);
-  STEAL_IF_UNSET (scheduled_cleanup_at);
+  TAKE_DATE_IF_UNSET (deleted_at);
+  TAKE_DATE_IF_UNSET (scheduled_cleanup_at);
 }
 
 #undef TAKE_IF_UNSET
-#undef STEAL_IF_UNSET
+#undef TAKE_DATE_IF_UNSET
 
 static void
-add_record (TrashParse  *parse,
-            TrashRecord *record)
+add_record (TrashParse        *parse,
+            const TrashRecord *record)
 {
   TrashRecord *existing = find_record (parse, record);
 
@@ -385,7 +533,6 @@ add_record (TrashParse  *parse,
       guint position = existing - &g_array_index (parse->records, TrashRecord, 0);
 
       merge_record (existing, record);
-      trash_record_clear (record);
       /* The merged record may now be known under a parent it lacked before. */
       index_record (parse, existing, position);
     }
@@ -405,21 +552,34 @@ scan_failed (TrashParse  *parse,
   return FALSE;
 }
 
+/* The last segment of @text, after its last slash. */
+static Text
+last_segment (Text text)
+{
+  for (guint32 i = text.len; i > 0; i--)
+    {
+      if (text.str[i - 1] == '/')
+        return (Text) { text.str + i, text.len - i };
+    }
+
+  return text;
+}
+
 /* The entry at the scan position. @section is NULL for entries of
  * "items"; @section_kind is then unused. */
 static gboolean
 read_trash_entry (TrashParse        *parse,
                   const char        *where,
                   guint              position,
-                  const char        *section,
+                  const Text        *section,
                   SalvageTrashKind   section_kind,
                   GError           **error)
 {
-  TrashRecord record = { 0, };
+  TrashRecord record = { .deleted_at = NO_DATE, .scheduled_cleanup_at = NO_DATE };
   SalvageJsonValue key;
-  const char *id = NULL;
-  const char *versions[3] = { NULL, };
-  const char *type = NULL;
+  Text id = { NULL, 0 };
+  Text versions[3] = { { NULL, 0 }, };
+  Text type = { NULL, 0 };
 
   if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_OBJECT)
     {
@@ -453,15 +613,9 @@ read_trash_entry (TrashParse        *parse,
       else if (SALVAGE_JSON_KEY_IS (&key, "deletedByName"))
         record.deleted_by_name = read_nonempty_string (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "deletedAt"))
-        {
-          g_clear_pointer (&record.deleted_at, g_date_time_unref);
-          record.deleted_at = read_date (parse);
-        }
+        record.deleted_at = read_date (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "scheduledCleanupAt"))
-        {
-          g_clear_pointer (&record.scheduled_cleanup_at, g_date_time_unref);
-          record.scheduled_cleanup_at = read_date (parse);
-        }
+        record.scheduled_cleanup_at = read_date (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "versionNumber"))
         versions[0] = read_id (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "version"))
@@ -473,10 +627,7 @@ read_trash_entry (TrashParse        *parse,
     }
 
   if (salvage_json_scan_failed (&parse->scan))
-    {
-      trash_record_clear (&record);
-      return scan_failed (parse, error);
-    }
+    return scan_failed (parse, error);
 
   if (section == NULL)
     {
@@ -486,24 +637,23 @@ read_trash_entry (TrashParse        *parse,
   else
     {
       record.kind = section_kind;
-      record.type_name = type != NULL ? type : singular_of (parse, section);
+      record.type_name = type.str != NULL ? type : singular_of (parse, *section);
     }
 
-  if (!(record.id = id))
-    {
-      trash_record_clear (&record);
-      return salvage_parse_bad_shape (error,
-                                      _("Entry %u of “%s” has no usable “id”"),
-                                      position + 1, where);
-    }
+  if ((record.id = id).str == NULL)
+    return salvage_parse_bad_shape (error,
+                                    _("Entry %u of “%s” has no usable “id”"),
+                                    position + 1, where);
 
   /* A version is its own number; anything else may name the version it
    * belongs to, in one of the spellings the API uses. */
   for (guint i = 0; i < G_N_ELEMENTS (versions) && record.kind != SALVAGE_TRASH_KIND_VERSION; i++)
     {
-      if (versions[i] != NULL && salvage_parse_last_segment (versions[i])[0] != '\0')
+      Text number = last_segment (versions[i]);
+
+      if (versions[i].str != NULL && number.len > 0)
         {
-          record.version_number = salvage_parse_last_segment (versions[i]);
+          record.version_number = number;
           break;
         }
     }
@@ -517,7 +667,7 @@ read_trash_entry (TrashParse        *parse,
 static gboolean
 read_trash_list (TrashParse        *parse,
                  const char        *where,
-                 const char        *section,
+                 const Text        *section,
                  SalvageTrashKind   section_kind,
                  GError           **error)
 {
@@ -541,7 +691,7 @@ read_trash_list (TrashParse        *parse,
 
 typedef struct
 {
-  const char      *name;
+  Text             name;
   SalvageJsonMark  value;
 } TrashSection;
 
@@ -582,16 +732,16 @@ read_trash_sections (TrashParse  *parse,
       TrashSection section;
       guint position;
 
-      section.name = g_string_chunk_insert_len (parse->strings, key.string, key.string_len);
+      section.name = chunk_text (parse, key.string, key.string_len);
       salvage_json_scan_mark (&parse->scan, &section.value);
 
-      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, section.name));
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, section.name.str));
       if (position > 0)
         g_array_index (sections, TrashSection, position - 1).value = section.value;
       else
         {
           g_array_append_val (sections, section);
-          g_hash_table_insert (positions, (gpointer)section.name,
+          g_hash_table_insert (positions, (gpointer)section.name.str,
                                GUINT_TO_POINTER (sections->len));
         }
 
@@ -604,7 +754,7 @@ read_trash_sections (TrashParse  *parse,
   for (guint i = 0; i < sections->len; i++)
     {
       const TrashSection *section = &g_array_index (sections, TrashSection, i);
-      g_autofree char *where = section_label (section->name);
+      g_autofree char *where = section_label (section->name.str);
       SalvageTrashKind kind = kind_from_type (singular_of (parse, section->name));
       SalvageJsonKind found;
 
@@ -627,7 +777,7 @@ read_trash_sections (TrashParse  *parse,
 
       /* "datasets" is the old name of "projects"; when both are present
        * their entries are merged like any other duplicates. */
-      if (!read_trash_list (parse, where, section->name, kind, error))
+      if (!read_trash_list (parse, where, &section->name, kind, error))
         return FALSE;
     }
 
@@ -641,9 +791,9 @@ trash_parse_begin (TrashParse *parse,
 {
   trash_parse_clear (parse);
   salvage_json_scan_init (&parse->scan, data, len);
+  parse->body = data;
+  parse->body_len = len;
   parse->records = g_array_new (FALSE, FALSE, sizeof (TrashRecord));
-  g_array_set_clear_func (parse->records, (GDestroyNotify)trash_record_clear);
-  parse->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parse->strings = g_string_chunk_new (64 * 1024);
 }
 
@@ -660,19 +810,19 @@ read_sections_in_place (TrashParse *parse)
 
   while (salvage_json_scan_next_member (&parse->scan, &key))
     {
-      const char *name = g_string_chunk_insert_len (parse->strings, key.string, key.string_len);
+      Text name = chunk_text (parse, key.string, key.string_len);
       SalvageTrashKind kind = kind_from_type (singular_of (parse, name));
       g_autoptr(GError) error = NULL;
       g_autofree char *where = NULL;
 
-      if (!g_hash_table_add (seen, (gpointer) name))
+      if (!g_hash_table_add (seen, (gpointer) name.str))
         return FALSE;
 
       switch (salvage_json_scan_peek (&parse->scan))
         {
         case SALVAGE_JSON_ARRAY:
-          where = section_label (name);
-          if (!read_trash_list (parse, where, name, kind, &error))
+          where = section_label (name.str);
+          if (!read_trash_list (parse, where, &name, kind, &error))
             return FALSE;
           break;
 
@@ -774,8 +924,8 @@ make_items (TrashParse *parse)
 
   for (guint i = 0; i < parse->records->len; i++)
     g_ptr_array_add (items,
-                     salvage_trash_item_new_from_fields (&g_array_index (parse->records,
-                                                                         TrashRecord, i)));
+                     _salvage_trash_item_new_from_record (&g_array_index (parse->records,
+                                                                          TrashRecord, i)));
 
   return items;
 }

@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include "salvage-trash-item.h"
+#include "salvage-trash-item-private.h"
 #include "salvage-version.h"
 
 struct _SalvageTrashItem
@@ -23,10 +25,17 @@ struct _SalvageTrashItem
   char             *parent_url;
   char             *parent_name;
   char             *version_number;
-  GDateTime        *deleted_at;
-  GDateTime        *scheduled_cleanup_at;
   char             *deleted_by;
   char             *deleted_by_name;
+  /* µs since 1970 (UTC), or SALVAGE_TRASH_NO_DATE; the GDateTimes are
+   * made when first asked for. */
+  gint64            deleted_at_usec;
+  gint64            scheduled_cleanup_at_usec;
+  GDateTime        *deleted_at;
+  GDateTime        *scheduled_cleanup_at;
+  /* An item made from a record holds its strings in one block: the
+   * fields above point into it. */
+  char             *block;
 
   gint64            cleanup_key;
   char             *key;
@@ -87,11 +96,17 @@ is_empty (const char *text)
 static void
 apply_name_fallback (SalvageTrashItem *self)
 {
-  if (is_empty (self->name))
+  if (!is_empty (self->name))
+    return;
+
+  if (self->block != NULL)
     {
-      g_free (self->name);
-      self->name = g_strdup (!is_empty (self->url) ? self->url : self->id);
+      self->name = !is_empty (self->url) ? self->url : self->id;
+      return;
     }
+
+  g_free (self->name);
+  self->name = g_strdup (!is_empty (self->url) ? self->url : self->id);
 }
 
 static char *make_key (SalvageTrashItem *self);
@@ -106,9 +121,13 @@ finish_construction (SalvageTrashItem *self)
   g_free (self->key);
   self->key = make_key (self);
 
+  if (self->deleted_at != NULL)
+    self->deleted_at_usec = g_date_time_to_unix_usec (self->deleted_at);
   if (self->scheduled_cleanup_at != NULL)
-    self->cleanup_key = g_date_time_to_unix (self->scheduled_cleanup_at) * G_USEC_PER_SEC
-                        + g_date_time_get_microsecond (self->scheduled_cleanup_at);
+    self->scheduled_cleanup_at_usec = g_date_time_to_unix_usec (self->scheduled_cleanup_at);
+
+  if (self->scheduled_cleanup_at_usec != SALVAGE_TRASH_NO_DATE)
+    self->cleanup_key = self->scheduled_cleanup_at_usec;
   else
     self->cleanup_key = G_MAXINT64;
 }
@@ -128,18 +147,25 @@ salvage_trash_item_finalize (GObject *object)
 {
   SalvageTrashItem *self = (SalvageTrashItem *)object;
 
-  g_clear_pointer (&self->type_name, g_free);
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->parent_id, g_free);
-  g_clear_pointer (&self->parent_url, g_free);
-  g_clear_pointer (&self->parent_name, g_free);
-  g_clear_pointer (&self->version_number, g_free);
+  if (self->block != NULL)
+    {
+      g_clear_pointer (&self->block, g_free);
+    }
+  else
+    {
+      g_clear_pointer (&self->type_name, g_free);
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->name, g_free);
+      g_clear_pointer (&self->url, g_free);
+      g_clear_pointer (&self->parent_id, g_free);
+      g_clear_pointer (&self->parent_url, g_free);
+      g_clear_pointer (&self->parent_name, g_free);
+      g_clear_pointer (&self->version_number, g_free);
+      g_clear_pointer (&self->deleted_by, g_free);
+      g_clear_pointer (&self->deleted_by_name, g_free);
+    }
   g_clear_pointer (&self->deleted_at, g_date_time_unref);
   g_clear_pointer (&self->scheduled_cleanup_at, g_date_time_unref);
-  g_clear_pointer (&self->deleted_by, g_free);
-  g_clear_pointer (&self->deleted_by_name, g_free);
   g_clear_pointer (&self->key, g_free);
 
   G_OBJECT_CLASS (salvage_trash_item_parent_class)->finalize (object);
@@ -192,11 +218,11 @@ salvage_trash_item_get_property (GObject    *object,
       break;
 
     case PROP_DELETED_AT:
-      g_value_set_boxed (value, self->deleted_at);
+      g_value_set_boxed (value, salvage_trash_item_get_deleted_at (self));
       break;
 
     case PROP_SCHEDULED_CLEANUP_AT:
-      g_value_set_boxed (value, self->scheduled_cleanup_at);
+      g_value_set_boxed (value, salvage_trash_item_get_scheduled_cleanup_at (self));
       break;
 
     case PROP_DELETED_BY:
@@ -349,6 +375,8 @@ static void
 salvage_trash_item_init (SalvageTrashItem *self)
 {
   self->kind = SALVAGE_TRASH_KIND_OTHER;
+  self->deleted_at_usec = SALVAGE_TRASH_NO_DATE;
+  self->scheduled_cleanup_at_usec = SALVAGE_TRASH_NO_DATE;
 }
 
 /**
@@ -381,6 +409,64 @@ salvage_trash_item_new_from_fields (const SalvageTrashItemFields *fields)
     fields->scheduled_cleanup_at ? g_date_time_ref (fields->scheduled_cleanup_at) : NULL;
   self->deleted_by = g_strdup (fields->deleted_by);
   self->deleted_by_name = g_strdup (fields->deleted_by_name);
+
+  finish_construction (self);
+
+  return self;
+}
+
+/* Copies @text into @out as a C string; NULL for none. */
+static char *
+copy_text (const SalvageTrashText  *text,
+           char                   **out)
+{
+  char *copy;
+
+  if (text->str == NULL)
+    return NULL;
+
+  copy = *out;
+  memcpy (copy, text->str, text->len);
+  copy[text->len] = '\0';
+  *out += text->len + 1;
+
+  return copy;
+}
+
+SalvageTrashItem *
+_salvage_trash_item_new_from_record (const SalvageTrashRecord *record)
+{
+  const SalvageTrashText *texts[] = {
+    &record->type_name, &record->id, &record->name, &record->url, &record->parent_id,
+    &record->parent_url, &record->parent_name, &record->version_number,
+    &record->deleted_by, &record->deleted_by_name,
+  };
+  SalvageTrashItem *self;
+  gsize size = 1;
+  char *out;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", record->kind, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    size += texts[i]->str != NULL ? texts[i]->len + 1 : 0;
+  out = self->block = g_malloc (size);
+
+  /* Nothing has seen the object yet, so the construct-only fields can
+   * still be filled in directly. */
+  self->type_name = copy_text (&record->type_name, &out);
+  self->id = copy_text (&record->id, &out);
+  self->name = copy_text (&record->name, &out);
+  self->url = copy_text (&record->url, &out);
+  self->parent_id = copy_text (&record->parent_id, &out);
+  self->parent_url = copy_text (&record->parent_url, &out);
+  self->parent_name = copy_text (&record->parent_name, &out);
+  self->version_number = copy_text (&record->version_number, &out);
+  self->deleted_by = copy_text (&record->deleted_by, &out);
+  self->deleted_by_name = copy_text (&record->deleted_by_name, &out);
+  self->deleted_at_usec = record->deleted_at;
+  self->scheduled_cleanup_at_usec = record->scheduled_cleanup_at;
 
   finish_construction (self);
 
@@ -469,6 +555,9 @@ salvage_trash_item_get_deleted_at (SalvageTrashItem *self)
 {
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
 
+  if (self->deleted_at == NULL && self->deleted_at_usec != SALVAGE_TRASH_NO_DATE)
+    self->deleted_at = g_date_time_new_from_unix_utc_usec (self->deleted_at_usec);
+
   return self->deleted_at;
 }
 
@@ -481,6 +570,9 @@ GDateTime *
 salvage_trash_item_get_scheduled_cleanup_at (SalvageTrashItem *self)
 {
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  if (self->scheduled_cleanup_at == NULL && self->scheduled_cleanup_at_usec != SALVAGE_TRASH_NO_DATE)
+    self->scheduled_cleanup_at = g_date_time_new_from_unix_utc_usec (self->scheduled_cleanup_at_usec);
 
   return self->scheduled_cleanup_at;
 }
@@ -603,16 +695,6 @@ salvage_trash_item_get_cleanup_key (SalvageTrashItem *self)
   return self->cleanup_key;
 }
 
-static gboolean
-dates_equal (GDateTime *a,
-             GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
 gboolean
 salvage_trash_item_equal (SalvageTrashItem *a,
                           SalvageTrashItem *b)
@@ -632,8 +714,8 @@ salvage_trash_item_equal (SalvageTrashItem *a,
          && g_strcmp0 (a->parent_url, b->parent_url) == 0
          && g_strcmp0 (a->parent_name, b->parent_name) == 0
          && g_strcmp0 (a->version_number, b->version_number) == 0
-         && dates_equal (a->deleted_at, b->deleted_at)
-         && dates_equal (a->scheduled_cleanup_at, b->scheduled_cleanup_at)
+         && a->deleted_at_usec == b->deleted_at_usec
+         && a->scheduled_cleanup_at_usec == b->scheduled_cleanup_at_usec
          && g_strcmp0 (a->deleted_by, b->deleted_by) == 0
          && g_strcmp0 (a->deleted_by_name, b->deleted_by_name) == 0;
 }
@@ -647,13 +729,13 @@ salvage_trash_item_get_days_left (SalvageTrashItem *self,
 
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), -1);
 
-  if (self->scheduled_cleanup_at == NULL)
+  if (self->scheduled_cleanup_at_usec == SALVAGE_TRASH_NO_DATE)
     return -1;
 
   if (now == NULL)
     now = local_now = g_date_time_new_now_utc ();
 
-  left = g_date_time_difference (self->scheduled_cleanup_at, now);
+  left = self->scheduled_cleanup_at_usec - g_date_time_to_unix_usec (now);
   if (left <= 0)
     return 0;
 

@@ -1,0 +1,46 @@
+/* salvage-trash-item-private.h - making Trash items from the Trash parser's records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "salvage-trash-item.h"
+
+G_BEGIN_DECLS
+
+/* A date that is not known, in µs since 1970. */
+#define SALVAGE_TRASH_NO_DATE G_MININT64
+
+/* A string as the parser read it: @len bytes at @str, not NUL-terminated;
+ * @str is NULL for none. */
+typedef struct
+{
+  const char *str;
+  guint32     len;
+} SalvageTrashText;
+
+/* One Trash entry as read, its dates in µs since 1970 (UTC) or
+ * SALVAGE_TRASH_NO_DATE. */
+typedef struct
+{
+  SalvageTrashKind  kind;
+  SalvageTrashText  type_name;
+  SalvageTrashText  id;
+  SalvageTrashText  name;
+  SalvageTrashText  url;
+  SalvageTrashText  parent_id;
+  SalvageTrashText  parent_url;
+  SalvageTrashText  parent_name;
+  SalvageTrashText  version_number;
+  SalvageTrashText  deleted_by;
+  SalvageTrashText  deleted_by_name;
+  gint64            deleted_at;
+  gint64            scheduled_cleanup_at;
+} SalvageTrashRecord;
+
+/* The item for @record, as salvage_trash_item_new_from_fields() would
+ * make it; its strings are copied into one block. */
+SalvageTrashItem *_salvage_trash_item_new_from_record (const SalvageTrashRecord *record);
+
+G_END_DECLS
