@@ -779,6 +779,49 @@ test_trash_part_order (void)
     }
 }
 
+/* A listing holds the same entries as the items, its strings in one block
+ * of its own: an item made from it keeps it alive, and nothing of the body
+ * is kept. */
+static void
+test_trash_listing (void)
+{
+  static const char text[] =
+    "{\"items\": [{\"type\": \"project\", \"id\": \"p_id\", \"name\": \"My \\u00e9 Project\","
+    "             \"deletedAt\": \"2026-04-01T10:00:00.250Z\"},"
+    "            {\"type\": \"version\", \"id\": 3, \"parentUrl\": \"my-proj\"}],"
+    " \"sections\": {\"versions\": [{\"id\": \"3\", \"parentUrl\": \"my-proj\", \"parentId\": \"p_id\","
+    "                               \"parentName\": \"My Project\"}]}}";
+  g_autoptr(GPtrArray) items = trash_ok (text);
+  g_autoptr(SalvageTrashListing) listing = NULL;
+  g_autoptr(SalvageTrashItem) first = NULL;
+  g_autoptr(SalvageTrashItem) second = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *body = json_bytes (text);
+  const SalvageTrashRecord *record;
+
+  listing = salvage_parse_trash_listing (body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (salvage_trash_listing_get_n_records (listing), ==, items->len);
+
+  /* The body goes; the records do not need it. */
+  g_bytes_unref (body);
+  record = salvage_trash_listing_get_record (listing, 1);
+  g_assert_cmpstr (record->id.str, ==, "3");
+  g_assert_cmpstr (record->parent_id.str, ==, "p_id");
+  g_assert_cmpuint (record->parent_name.len, ==, strlen ("My Project"));
+  g_assert_null (record->name.str);
+
+  first = salvage_trash_listing_make_item (listing, 0);
+  second = salvage_trash_listing_make_item (listing, 1);
+  g_clear_pointer (&listing, salvage_trash_listing_unref);
+
+  g_assert_true (salvage_trash_item_equal (first, trash_at (items, 0)));
+  g_assert_true (salvage_trash_item_equal (second, trash_at (items, 1)));
+  g_assert_cmpstr (salvage_trash_item_get_name (first), ==, "My \u00e9 Project");
+  g_assert_cmpstr (salvage_trash_item_get_name (second), ==, "3");
+  g_assert_cmpint (g_date_time_get_microsecond (salvage_trash_item_get_deleted_at (first)), ==, 250000);
+}
+
 static void
 test_trash_merge (void)
 {
@@ -2659,6 +2702,7 @@ main (int   argc,
   g_test_add_func ("/parse/trash/f7", test_trash_f7);
   g_test_add_func ("/parse/trash/merge", test_trash_merge);
   g_test_add_func ("/parse/trash/part-order", test_trash_part_order);
+  g_test_add_func ("/parse/trash/listing", test_trash_listing);
   g_test_add_func ("/parse/trash/merge-recreated-slug", test_trash_merge_recreated_slug);
   g_test_add_func ("/parse/trash/datasets", test_trash_datasets);
   g_test_add_func ("/parse/trash/unknown", test_trash_unknown);

@@ -40,8 +40,6 @@ typedef struct
 {
   guint32     hash;
   guint32     record;       /* position + 1; 0 = an empty slot */
-  const char *extra;        /* the parent, or the type's name */
-  guint32     extra_len;
   char        tag;
 } IndexSlot;
 
@@ -320,6 +318,23 @@ text_equal (const char *a,
   return a_len == b_len && (a_len == 0 || memcmp (a, b, a_len) == 0);
 }
 
+/* The key's text beside the id: the parent for @tag 'i' and 'u', the
+ * type's name for other types. */
+static Text
+key_extra (const TrashRecord *record,
+           char               tag)
+{
+  switch (tag)
+    {
+    case 'i':
+      return record->parent_id;
+    case 'u':
+      return record->parent_url;
+    default:
+      return record->kind == SALVAGE_TRASH_KIND_OTHER ? record->type_name : (Text) { NULL, 0 };
+    }
+}
+
 /* The position + 1 of the record under this key, or 0; @slot_out is where
  * the key is or would go. */
 static guint
@@ -337,6 +352,7 @@ index_find (TrashParse       *parse,
     {
       const IndexSlot *slot = &parse->slots[i];
       const TrashRecord *record;
+      Text other;
 
       if (slot->record == 0)
         {
@@ -347,10 +363,13 @@ index_find (TrashParse       *parse,
       if (slot->hash != hash || slot->tag != tag)
         continue;
 
+      /* The parts of a key a record was indexed under never change: a
+       * merge only fills in what a record lacks. */
       record = &g_array_index (parse->records, TrashRecord, slot->record - 1);
+      other = key_extra (record, tag);
       if (record->kind == kind &&
           text_equal (record->id.str, record->id.len, id.str, id.len) &&
-          text_equal (slot->extra, slot->extra_len, extra.str, extra.len))
+          text_equal (other.str, other.len, extra.str, extra.len))
         {
           *slot_out = i;
           return slot->record;
@@ -382,23 +401,6 @@ index_grow (TrashParse *parse)
   g_free (old);
 }
 
-/* The key's text beside the id: the parent for @tag 'i' and 'u', the
- * type's name for other types. */
-static Text
-key_extra (const TrashRecord *record,
-           char               tag)
-{
-  switch (tag)
-    {
-    case 'i':
-      return record->parent_id;
-    case 'u':
-      return record->parent_url;
-    default:
-      return record->kind == SALVAGE_TRASH_KIND_OTHER ? record->type_name : (Text) { NULL, 0 };
-    }
-}
-
 /* Keys are only added, never replaced: the first record seen under a key
  * keeps it. */
 static void
@@ -418,7 +420,7 @@ index_key (TrashParse        *parse,
   if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
     return;
 
-  parse->slots[slot] = (IndexSlot) { hash, position + 1, extra.str, extra.len, tag };
+  parse->slots[slot] = (IndexSlot) { hash, position + 1, tag };
   parse->n_used++;
 }
 
@@ -793,7 +795,10 @@ trash_parse_begin (TrashParse *parse,
   salvage_json_scan_init (&parse->scan, data, len);
   parse->body = data;
   parse->body_len = len;
-  parse->records = g_array_new (FALSE, FALSE, sizeof (TrashRecord));
+  /* Room for as many records as the body could hold, at a few hundred
+   * bytes each: pages of it that are never written cost nothing, and the
+   * array is not copied as it grows. */
+  parse->records = g_array_sized_new (FALSE, FALSE, sizeof (TrashRecord), len / 256 + 16);
   parse->strings = g_string_chunk_new (64 * 1024);
 }
 
@@ -917,20 +922,34 @@ read_in_one_pass (TrashParse *parse)
   return salvage_json_scan_end (&parse->scan);
 }
 
-static GPtrArray *
-make_items (TrashParse *parse)
+static SalvageTrashListing *
+make_listing (TrashParse *parse)
 {
-  GPtrArray *items = g_ptr_array_new_full (parse->records->len, g_object_unref);
+  gsize n_records = 0;
+  SalvageTrashRecord *records = g_array_steal (parse->records, &n_records);
 
-  for (guint i = 0; i < parse->records->len; i++)
-    g_ptr_array_add (items,
-                     _salvage_trash_item_new_from_record (&g_array_index (parse->records,
-                                                                          TrashRecord, i)));
-
-  return items;
+  return _salvage_trash_listing_new_take (records, n_records);
 }
 
 static GPtrArray *
+make_items (SalvageTrashListing *listing)
+{
+  guint n_records;
+  GPtrArray *items;
+
+  if (listing == NULL)
+    return NULL;
+
+  n_records = salvage_trash_listing_get_n_records (listing);
+  items = g_ptr_array_new_full (n_records, g_object_unref);
+  for (guint i = 0; i < n_records; i++)
+    g_ptr_array_add (items, salvage_trash_listing_make_item (listing, i));
+
+  salvage_trash_listing_unref (listing);
+  return items;
+}
+
+static SalvageTrashListing *
 parse_trash (GBytes    *body,
              gboolean   one_pass,
              GError   **error)
@@ -962,7 +981,7 @@ parse_trash (GBytes    *body,
     }
 
   if (one_pass && read_in_one_pass (&parse))
-    return make_items (&parse);
+    return make_listing (&parse);
 
   /* One pass over the whole body checks it and finds the two parts; the
    * entries are read afterwards, "items" first, whatever their order. */
@@ -1035,12 +1054,19 @@ parse_trash (GBytes    *body,
         }
     }
 
-  return make_items (&parse);
+  return make_listing (&parse);
 }
 
 GPtrArray *
 salvage_parse_trash (GBytes  *body,
                      GError **error)
+{
+  return make_items (parse_trash (body, TRUE, error));
+}
+
+SalvageTrashListing *
+salvage_parse_trash_listing (GBytes  *body,
+                             GError **error)
 {
   return parse_trash (body, TRUE, error);
 }
@@ -1049,5 +1075,5 @@ GPtrArray *
 salvage_parse_trash_two_pass (GBytes  *body,
                               GError **error)
 {
-  return parse_trash (body, FALSE, error);
+  return make_items (parse_trash (body, FALSE, error));
 }

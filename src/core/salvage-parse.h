@@ -32,6 +32,7 @@
 
 #include "salvage-project.h"
 #include "salvage-trash-item.h"
+#include "salvage-trash-listing.h"
 #include "salvage-training.h"
 #include "salvage-version.h"
 #include "salvage-workflow.h"
@@ -88,6 +89,9 @@ GPtrArray  *salvage_parse_workflows   (GBytes      *body,
  * (element-type SalvageTrashItem) in the order first seen. */
 GPtrArray  *salvage_parse_trash       (GBytes      *body,
                                        GError     **error);
+/* The same entries as a listing, with no object made. */
+SalvageTrashListing *salvage_parse_trash_listing (GBytes  *body,
+                                                  GError **error);
 
 /* DELETE … : a JSON object. Success means "deleted" (or "inTrash") is not
  * false. The trash id ("projectId", "workflowId", or "trainingId" when

@@ -39,8 +39,15 @@ typedef struct
   gint64            scheduled_cleanup_at;
 } SalvageTrashRecord;
 
+/* See salvage-trash-listing.h. */
+typedef struct _SalvageTrashListing SalvageTrashListing;
+
 /* The item for @record, as salvage_trash_item_new_from_fields() would
  * make it; its strings are copied into one block. */
 SalvageTrashItem *_salvage_trash_item_new_from_record (const SalvageTrashRecord *record);
+/* The same for a record of @listing, whose NUL-terminated strings it uses
+ * rather than copies, holding a reference to the listing. */
+SalvageTrashItem *_salvage_trash_item_new_in_listing  (const SalvageTrashRecord *record,
+                                                       SalvageTrashListing      *listing);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "salvage-trash-item-private.h"
+#include "salvage-trash-listing.h"
 #include "salvage-version.h"
 
 struct _SalvageTrashItem
@@ -33,9 +33,10 @@ struct _SalvageTrashItem
   gint64            scheduled_cleanup_at_usec;
   GDateTime        *deleted_at;
   GDateTime        *scheduled_cleanup_at;
-  /* An item made from a record holds its strings in one block: the
-   * fields above point into it. */
+  /* An item made from a record holds its strings in one block, or uses
+   * those of the listing it came from: the fields above point into it. */
   char             *block;
+  SalvageTrashListing *listing;
 
   gint64            cleanup_key;
   char             *key;
@@ -99,7 +100,7 @@ apply_name_fallback (SalvageTrashItem *self)
   if (!is_empty (self->name))
     return;
 
-  if (self->block != NULL)
+  if (self->block != NULL || self->listing != NULL)
     {
       self->name = !is_empty (self->url) ? self->url : self->id;
       return;
@@ -147,9 +148,10 @@ salvage_trash_item_finalize (GObject *object)
 {
   SalvageTrashItem *self = (SalvageTrashItem *)object;
 
-  if (self->block != NULL)
+  if (self->block != NULL || self->listing != NULL)
     {
       g_clear_pointer (&self->block, g_free);
+      g_clear_pointer (&self->listing, salvage_trash_listing_unref);
     }
   else
     {
@@ -465,6 +467,37 @@ _salvage_trash_item_new_from_record (const SalvageTrashRecord *record)
   self->version_number = copy_text (&record->version_number, &out);
   self->deleted_by = copy_text (&record->deleted_by, &out);
   self->deleted_by_name = copy_text (&record->deleted_by_name, &out);
+  self->deleted_at_usec = record->deleted_at;
+  self->scheduled_cleanup_at_usec = record->scheduled_cleanup_at;
+
+  finish_construction (self);
+
+  return self;
+}
+
+SalvageTrashItem *
+_salvage_trash_item_new_in_listing (const SalvageTrashRecord *record,
+                                    SalvageTrashListing      *listing)
+{
+  SalvageTrashItem *self;
+
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (listing != NULL, NULL);
+
+  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", record->kind, NULL);
+  self->listing = salvage_trash_listing_ref (listing);
+
+  /* The listing's strings are NUL-terminated, and outlive the item. */
+  self->type_name = (char *) record->type_name.str;
+  self->id = (char *) record->id.str;
+  self->name = (char *) record->name.str;
+  self->url = (char *) record->url.str;
+  self->parent_id = (char *) record->parent_id.str;
+  self->parent_url = (char *) record->parent_url.str;
+  self->parent_name = (char *) record->parent_name.str;
+  self->version_number = (char *) record->version_number.str;
+  self->deleted_by = (char *) record->deleted_by.str;
+  self->deleted_by_name = (char *) record->deleted_by_name.str;
   self->deleted_at_usec = record->deleted_at;
   self->scheduled_cleanup_at_usec = record->scheduled_cleanup_at;
 
