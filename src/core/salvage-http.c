@@ -21,7 +21,9 @@
 #include "salvage-http-private.h"
 #include "salvage-parse.h"
 
-#define READ_CHUNK_SIZE (64 * 1024)
+/* The most asked of the stream at a time: fewer, larger reads for a long
+ * body, each straight into its buffer. */
+#define READ_CHUNK_SIZE (1024 * 1024)
 
 /* SalvageWorkspace runs up to SALVAGE_WORKSPACE_MAX_PARALLEL restores at
  * once, and reloads its lists alongside them. libsoup's default of two
@@ -391,6 +393,7 @@ typedef struct
   SoupMessage  *message;
   GInputStream *stream;
   GByteArray   *body;
+  gsize         declared;          /* the body's Content-Length, or 0 */
   /* Ours, passed to libsoup: cancelled by the caller's or by the deadline. */
   GCancellable *cancellable;
   GCancellable *caller_cancellable;
@@ -605,6 +608,38 @@ exchange_complete (GTask *task)
                                             body));
 }
 
+static void exchange_read_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+/* Reads the next part of the body straight into the end of the buffer,
+ * which has room for the whole body when its length was declared. One
+ * byte more than the limit allows is asked for, to tell a body that
+ * exceeds it. */
+static void
+exchange_read_next (GTask *task)
+{
+  Exchange *exchange = g_task_get_task_data (task);
+  gsize used = exchange->body->len;
+  gsize wanted = MIN (READ_CHUNK_SIZE, SALVAGE_HTTP_MAX_BODY_SIZE + 1 - used);
+
+  /* Within the room made for a declared body, the byte past it included
+   * to read the end of the stream. */
+  if (exchange->declared > 0 && used <= exchange->declared)
+    wanted = MIN (wanted, exchange->declared + 1 - used);
+
+  g_byte_array_set_size (exchange->body, used + wanted);
+  exchange->body->len = used;  /* what was read; the rest is room */
+
+  g_input_stream_read_async (exchange->stream,
+                             exchange->body->data + used,
+                             wanted,
+                             G_PRIORITY_DEFAULT,
+                             exchange->cancellable,
+                             exchange_read_cb,
+                             task);
+}
+
 static void
 exchange_read_cb (GObject      *object,
                   GAsyncResult *result,
@@ -612,17 +647,17 @@ exchange_read_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Exchange *exchange = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
-  gsize size;
+  gssize size;
 
-  if (!(chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
+  size = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (size < 0)
     {
       exchange_return_error (task, error);
       return;
     }
 
-  if ((size = g_bytes_get_size (chunk)) == 0)
+  if (size == 0)
     {
       exchange_complete (task);
       return;
@@ -634,14 +669,8 @@ exchange_read_cb (GObject      *object,
       return;
     }
 
-  g_byte_array_append (exchange->body, g_bytes_get_data (chunk, NULL), size);
-
-  g_input_stream_read_bytes_async (exchange->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   exchange->cancellable,
-                                   exchange_read_cb,
-                                   g_steal_pointer (&task));
+  exchange->body->len += size;
+  exchange_read_next (g_steal_pointer (&task));
 }
 
 static void
@@ -674,14 +703,13 @@ exchange_send_cb (GObject      *object,
         }
     }
 
-  exchange->body = g_byte_array_sized_new (MIN (length, 1024 * 1024));
+  /* Room for all of a declared body, so that it is never copied as it
+   * grows; pages of it that are not written take no memory. A declared
+   * length may be wrong either way: the buffer grows if need be. */
+  exchange->declared = length;
+  exchange->body = g_byte_array_sized_new (MAX (length, 16 * 1024) + 1);
 
-  g_input_stream_read_bytes_async (exchange->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   exchange->cancellable,
-                                   exchange_read_cb,
-                                   g_steal_pointer (&task));
+  exchange_read_next (g_steal_pointer (&task));
 }
 
 /* Sends a fresh message each time: a retried one starts clean. */
