@@ -333,7 +333,10 @@ main (int   argc,
     build_root = g_path_get_dirname (tests_dir);
   }
 
-  salvage = argc == 2 ? g_strdup (argv[1]) : g_build_filename (build_root, "src", "salvage", NULL);
+  /* The children run in the temporary folder: the path must not depend
+   * on this one's. */
+  salvage = argc == 2 ? g_canonicalize_filename (argv[1], NULL)
+                      : g_build_filename (build_root, "src", "salvage", NULL);
   window = g_build_filename (bench_dir, "bench-start-window", NULL);
   if (!g_file_test (salvage, G_FILE_TEST_IS_EXECUTABLE))
     g_error ("No program at %s: build Salvage, or name it", salvage);
