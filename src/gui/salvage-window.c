@@ -35,6 +35,11 @@ update_chrome (SalvageWindow *self)
   SalvageAccount *account = salvage_session_get_account (self->session);
   const char *title = salvage_session_get_title (self->session);
 
+  /* The welcome page starts hidden, so that a window that opens on a
+   * workspace (most starts) neither styles nor measures it before its
+   * first frame; once shown, it stays in the stack as any page. */
+  if (!workspace_shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, workspace_shown ? "workspace" : "welcome");
 
   /* Without a workspace there is nothing to switch between, refresh or
