@@ -50,6 +50,11 @@ struct _SalvageWindow
   gboolean                  welcome_shown;
   gboolean                  narrow;
   gboolean                  has_application;
+  /* Watching for the first frame that shows the Projects page's rows
+   * (see salvage-window.c), while it has not been painted yet. */
+  GdkFrameClock            *first_rows_clock;
+  gulong                    first_rows_handler;
+  gboolean                  first_rows_reported;
 
   AdwAlertDialog           *dialog;
   AdwDialog                *preferences;

@@ -35,6 +35,11 @@ update_chrome (SalvageWindow *self)
   SalvageAccount *account = salvage_session_get_account (self->session);
   const char *title = salvage_session_get_title (self->session);
 
+  /* The welcome page starts hidden, so that a window that opens on a
+   * workspace (most starts) neither styles nor measures it before its
+   * first frame; once shown, it stays in the stack as any page. */
+  if (!workspace_shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, workspace_shown ? "workspace" : "welcome");
 
   /* Without a workspace there is nothing to switch between, refresh or
@@ -331,6 +336,66 @@ application_changed_cb (SalvageWindow *self)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* First frame with rows
+ *
+ * How long Salvage takes to start is timed (tests/bench/bench-start.c)
+ * from exec to the first frame that shows the Projects page's rows: this
+ * debug message says when that frame was painted, in the clock of
+ * g_get_monotonic_time() (CLOCK_MONOTONIC), which the process that started
+ * Salvage shares. Nothing is watched unless the message would be shown
+ * (G_MESSAGES_DEBUG names its domain, or is "all"), so what users see and
+ * what the window does are the same either way. */
+#define FIRST_ROWS_LOG_DOMAIN "salvage-startup"
+
+static void
+stop_first_rows_watch (SalvageWindow *self)
+{
+  if (self->first_rows_handler != 0)
+    g_clear_signal_handler (&self->first_rows_handler, self->first_rows_clock);
+  g_clear_object (&self->first_rows_clock);
+}
+
+/* Runs after each frame is painted until one shows the rows: they appear
+ * between frames, when a response has been read, so the first frame that
+ * ends with them in the shown page is the first that painted them. */
+static void
+first_rows_after_paint_cb (SalvageWindow *self)
+{
+  SalvagePage *page = SALVAGE_PAGE (self->projects_page);
+  GskRenderer *renderer;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)) ||
+      g_strcmp0 (salvage_page_get_view (page), "content") != 0 ||
+      g_list_model_get_n_items (salvage_projects_page_get_rows (self->projects_page)) == 0)
+    return;
+
+  /* The renderer is named so that a comparison can check that it used
+   * the same one as what it compares with. */
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  g_log (FIRST_ROWS_LOG_DOMAIN, G_LOG_LEVEL_DEBUG,
+         "first frame with project rows painted at %" G_GINT64_FORMAT " µs (%s)",
+         g_get_monotonic_time (), renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "no renderer");
+
+  stop_first_rows_watch (self);
+  self->first_rows_reported = TRUE;
+}
+
+static void
+salvage_window_realize (GtkWidget *widget)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (salvage_window_parent_class)->realize (widget);
+
+  if (self->first_rows_reported ||
+      g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, FIRST_ROWS_LOG_DOMAIN))
+    return;
+
+  self->first_rows_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->first_rows_handler = g_signal_connect_swapped (self->first_rows_clock, "after-paint",
+                                                       G_CALLBACK (first_rows_after_paint_cb), self);
+}
+
 /* gtk_window_destroy() unrealizes the window but disposes of it only when
  * the last reference goes, and requests in flight hold one: nothing in
  * flight may land on a window that is going away. */
@@ -341,6 +406,7 @@ salvage_window_unrealize (GtkWidget *widget)
 
   salvage_session_close (self->session);
   salvage_session_cancel_connect (self->session);
+  stop_first_rows_watch (self);
 
   GTK_WIDGET_CLASS (salvage_window_parent_class)->unrealize (widget);
 }
@@ -400,6 +466,7 @@ salvage_window_dispose (GObject *object)
       salvage_session_cancel_connect (self->session);
     }
 
+  stop_first_rows_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
 
   g_clear_weak_pointer (&self->dialog);
@@ -474,6 +541,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   object_class->finalize = salvage_window_finalize;
   object_class->get_property = salvage_window_get_property;
   object_class->set_property = salvage_window_set_property;
+  widget_class->realize = salvage_window_realize;
   widget_class->unrealize = salvage_window_unrealize;
 
   properties[PROP_SESSION] =
