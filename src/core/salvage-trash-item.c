@@ -133,6 +133,11 @@ finish_construction (SalvageTrashItem *self)
     self->cleanup_key = G_MAXINT64;
 }
 
+/* Set on a thread while it makes an item from parts it fills in itself,
+ * which finishes the item once they are in: the fields are still empty
+ * when the object is constructed. */
+static _Thread_local gboolean filling_in;
+
 static void
 salvage_trash_item_constructed (GObject *object)
 {
@@ -140,7 +145,22 @@ salvage_trash_item_constructed (GObject *object)
 
   G_OBJECT_CLASS (salvage_trash_item_parent_class)->constructed (object);
 
-  finish_construction (self);
+  if (!filling_in)
+    finish_construction (self);
+}
+
+/* An item whose fields the caller fills in, then finishes. */
+static SalvageTrashItem *
+new_to_fill_in (SalvageTrashKind kind)
+{
+  SalvageTrashItem *self;
+
+  filling_in = TRUE;
+  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, NULL);
+  filling_in = FALSE;
+  self->kind = kind;
+
+  return self;
 }
 
 static void
@@ -394,7 +414,7 @@ salvage_trash_item_new_from_fields (const SalvageTrashItemFields *fields)
 
   g_return_val_if_fail (fields != NULL, NULL);
 
-  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", fields->kind, NULL);
+  self = new_to_fill_in (fields->kind);
 
   /* Nothing has seen the object yet, so the construct-only fields can
    * still be filled in directly. */
@@ -449,7 +469,7 @@ _salvage_trash_item_new_from_record (const SalvageTrashRecord *record)
 
   g_return_val_if_fail (record != NULL, NULL);
 
-  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", record->kind, NULL);
+  self = new_to_fill_in (record->kind);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     size += texts[i]->str != NULL ? texts[i]->len + 1 : 0;
@@ -484,7 +504,7 @@ _salvage_trash_item_new_in_listing (const SalvageTrashRecord *record,
   g_return_val_if_fail (record != NULL, NULL);
   g_return_val_if_fail (listing != NULL, NULL);
 
-  self = g_object_new (SALVAGE_TYPE_TRASH_ITEM, "kind", record->kind, NULL);
+  self = new_to_fill_in (record->kind);
   self->listing = salvage_trash_listing_ref (listing);
 
   /* The listing's strings are NUL-terminated, and outlive the item. */
