@@ -1,0 +1,241 @@
+/* test-trash-store.c - the Trash as a list model that makes items when asked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "salvage-parse.h"
+#include "salvage-trash-store.h"
+
+/* A listing of the entries written as "kind:id:name" words, "-" for no
+ * name, versions under project p1. */
+static SalvageTrashListing *
+listing_of (const char *entries)
+{
+  g_auto(GStrv) words = g_strsplit (entries, " ", -1);
+  g_autoptr(GString) text = g_string_new ("{\"items\": [");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  SalvageTrashListing *listing;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (words[i], ":", 3);
+
+      g_string_append_printf (text, "%s{\"type\": \"%s\", \"id\": \"%s\"", i > 0 ? ", " : "",
+                              parts[0], parts[1]);
+      if (g_strcmp0 (parts[2], "-") != 0)
+        g_string_append_printf (text, ", \"name\": \"%s\"", parts[2]);
+      if (g_str_equal (parts[0], "version"))
+        g_string_append (text, ", \"parentId\": \"p1\"");
+      g_string_append (text, ", \"scheduledCleanupAt\": \"2026-05-01T00:00:00Z\"}");
+    }
+  g_string_append (text, "]}");
+
+  body = g_bytes_new (text->str, text->len);
+  listing = salvage_parse_trash_listing (body, &error);
+  g_assert_no_error (error);
+
+  return listing;
+}
+
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n_signals++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static SalvageTrashStore *
+store_new (Changes *changes)
+{
+  SalvageTrashStore *store = salvage_trash_store_new ();
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  return store;
+}
+
+static SalvageTrashItem *
+item_at (SalvageTrashStore *store,
+         guint              position)
+{
+  g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  /* The store keeps it. */
+  return item;
+}
+
+/* Items are made when asked for, once: asking again gives the same one. */
+static void
+test_lazy_items (void)
+{
+  g_autoptr(SalvageTrashListing) listing = listing_of ("project:a:Alpha version:3:raw workflow:w:-");
+  Changes changes = { 0, };
+  g_autoptr(SalvageTrashStore) store = store_new (&changes);
+  SalvageTrashItem *item;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == SALVAGE_TYPE_TRASH_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  g_assert_true (salvage_trash_store_replace (store, listing, NULL, 0));
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (salvage_trash_store_peek_item (store, i));
+  g_assert_cmpstr (salvage_trash_store_get_record (store, 1)->id.str, ==, "3");
+
+  item = item_at (store, 1);
+  g_assert_true (salvage_trash_store_peek_item (store, 1) == item);
+  g_assert_true (item_at (store, 1) == item);
+  g_assert_null (salvage_trash_store_peek_item (store, 0));
+  g_assert_cmpint (salvage_trash_item_get_kind (item), ==, SALVAGE_TRASH_KIND_VERSION);
+  g_assert_cmpstr (salvage_trash_item_get_parent_id (item), ==, "p1");
+
+  /* A name falls back as an item's does. */
+  g_assert_cmpstr (salvage_trash_item_get_name (item_at (store, 2)), ==, "w");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 3));
+}
+
+/* The same answer again changes nothing and says nothing; a changed one
+ * keeps the items of the entries that did not change, wherever they are
+ * now, and makes new ones for the others. */
+static void
+test_replace_keeps_items (void)
+{
+  g_autoptr(SalvageTrashListing) first = listing_of ("project:a:Alpha project:b:Beta project:c:Gamma");
+  g_autoptr(SalvageTrashListing) same = listing_of ("project:a:Alpha project:b:Beta project:c:Gamma");
+  g_autoptr(SalvageTrashListing) changed = listing_of ("project:n:New project:a:Alpha project:b:Bravo project:c:Gamma");
+  Changes changes = { 0, };
+  g_autoptr(SalvageTrashStore) store = store_new (&changes);
+  g_autoptr(SalvageTrashItem) alpha = NULL;
+  g_autoptr(SalvageTrashItem) beta = NULL;
+  g_autoptr(SalvageTrashItem) gamma = NULL;
+
+  salvage_trash_store_replace (store, first, NULL, 0);
+  alpha = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  beta = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  gamma = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+  changes.n_signals = 0;
+  g_assert_false (salvage_trash_store_replace (store, same, NULL, 0));
+  g_assert_cmpuint (changes.n_signals, ==, 0);
+  g_assert_true (item_at (store, 0) == alpha);
+
+  g_assert_true (salvage_trash_store_replace (store, changed, NULL, 0));
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 3);
+  g_assert_cmpuint (changes.added, ==, 4);
+  g_assert_null (salvage_trash_store_peek_item (store, 0));
+  g_assert_true (salvage_trash_store_peek_item (store, 1) == alpha);
+  g_assert_null (salvage_trash_store_peek_item (store, 2));
+  g_assert_true (salvage_trash_store_peek_item (store, 3) == gamma);
+  g_assert_cmpstr (salvage_trash_item_get_name (item_at (store, 2)), ==, "Bravo");
+  g_assert_true (item_at (store, 2) != beta);
+}
+
+/* A subset of a listing, in the order given. */
+static void
+test_replace_positions (void)
+{
+  g_autoptr(SalvageTrashListing) listing = listing_of ("project:a:A project:b:B project:c:C");
+  const guint positions[] = { 2, 0 };
+  Changes changes = { 0, };
+  g_autoptr(SalvageTrashStore) store = store_new (&changes);
+
+  salvage_trash_store_replace (store, listing, positions, G_N_ELEMENTS (positions));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpstr (salvage_trash_item_get_id (item_at (store, 0)), ==, "c");
+  g_assert_cmpstr (salvage_trash_item_get_id (item_at (store, 1)), ==, "a");
+}
+
+/* Entries go one at a time or all at once; items outlive the store and
+ * the listing they came from. */
+static void
+test_remove (void)
+{
+  g_autoptr(SalvageTrashListing) listing = listing_of ("project:a:A project:b:B project:c:C");
+  Changes changes = { 0, };
+  g_autoptr(SalvageTrashStore) store = store_new (&changes);
+  g_autoptr(SalvageTrashItem) c = NULL;
+
+  salvage_trash_store_replace (store, listing, NULL, 0);
+  g_clear_pointer (&listing, salvage_trash_listing_unref);
+  c = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+  salvage_trash_store_remove (store, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_true (item_at (store, 1) == c);
+  g_assert_cmpstr (salvage_trash_item_get_id (item_at (store, 0)), ==, "a");
+
+  salvage_trash_store_remove_all (store);
+  g_assert_cmpuint (changes.removed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpstr (salvage_trash_item_get_name (c), ==, "C");
+}
+
+/* Records are the same entry by the item's key, without making it. */
+static void
+test_same_entry (void)
+{
+  g_autoptr(SalvageTrashListing) listing =
+    listing_of ("project:a:A project:a:Other version:a:v version:3:- version:3:x model:3:m thing:3:m");
+  g_autoptr(GPtrArray) items = NULL;
+  guint n = salvage_trash_listing_get_n_records (listing);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, salvage_trash_listing_make_item (listing, i));
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        const SalvageTrashRecord *a = salvage_trash_listing_get_record (listing, i);
+        const SalvageTrashRecord *b = salvage_trash_listing_get_record (listing, j);
+        gboolean same = g_str_equal (salvage_trash_item_get_key (g_ptr_array_index (items, i)),
+                                     salvage_trash_item_get_key (g_ptr_array_index (items, j)));
+
+        g_assert_cmpint (salvage_trash_record_same_entry (a, b), ==, same);
+        if (same)
+          g_assert_cmpuint (salvage_trash_record_entry_hash (a), ==,
+                            salvage_trash_record_entry_hash (b));
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/trash-store/lazy-items", test_lazy_items);
+  g_test_add_func ("/trash-store/replace-keeps-items", test_replace_keeps_items);
+  g_test_add_func ("/trash-store/replace-positions", test_replace_positions);
+  g_test_add_func ("/trash-store/remove", test_remove);
+  g_test_add_func ("/trash-store/same-entry", test_same_entry);
+
+  return g_test_run ();
+}
