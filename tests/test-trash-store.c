@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "salvage-parse.h"
-#include "salvage-trash-store.h"
+#include "salvage-trash-view.h"
 
-/* A listing of the entries written as "kind:id:name" words, "-" for no
- * name, versions under project p1. */
+/* A listing of the entries written as "kind:id:name[:day]" words, "-" for
+ * no name, versions under project p1, to be cleaned up on @day of May 2026
+ * (the 1st when not given; "-" for no date). */
 static SalvageTrashListing *
 listing_of (const char *entries)
 {
@@ -23,7 +24,8 @@ listing_of (const char *entries)
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (words[i], ":", 3);
+      g_auto(GStrv) parts = g_strsplit (words[i], ":", 4);
+      const char *day = parts[3] != NULL ? parts[3] : "01";
 
       g_string_append_printf (text, "%s{\"type\": \"%s\", \"id\": \"%s\"", i > 0 ? ", " : "",
                               parts[0], parts[1]);
@@ -31,7 +33,9 @@ listing_of (const char *entries)
         g_string_append_printf (text, ", \"name\": \"%s\"", parts[2]);
       if (g_str_equal (parts[0], "version"))
         g_string_append (text, ", \"parentId\": \"p1\"");
-      g_string_append (text, ", \"scheduledCleanupAt\": \"2026-05-01T00:00:00Z\"}");
+      if (g_strcmp0 (day, "-") != 0)
+        g_string_append_printf (text, ", \"scheduledCleanupAt\": \"2026-05-%sT00:00:00Z\"", day);
+      g_string_append (text, "}");
     }
   g_string_append (text, "]}");
 
@@ -225,6 +229,128 @@ test_same_entry (void)
       }
 }
 
+/* The ids of @model's items, in order, as one string. */
+static char *
+ids_of (GListModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", salvage_trash_item_get_id (item));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+#define assert_ids(model, expected) G_STMT_START { \
+    g_autofree char *ids__ = ids_of (G_LIST_MODEL (model)); \
+    g_assert_cmpstr (ids__, ==, expected); \
+  } G_STMT_END
+
+static char *
+name_key (const SalvageTrashRecord *record,
+          gpointer                  user_data)
+{
+  return record->name.str != NULL ? g_strndup (record->name.str, record->name.len) : NULL;
+}
+
+static gboolean
+only_kind (const SalvageTrashRecord *record,
+           gpointer                  kind)
+{
+  return record->kind == (SalvageTrashKind) GPOINTER_TO_INT (kind);
+}
+
+/* The view sorts by a key per record, equal keys in the store's order in
+ * either direction, and filters, making no item it is not asked for. */
+static void
+test_view_order (void)
+{
+  g_autoptr(SalvageTrashListing) listing =
+    listing_of ("project:a:beta:09 workflow:b:Alpha:03 project:c:gamma:- project:d:alpha:03 "
+                "workflow:e:-:20");
+  g_autoptr(SalvageTrashStore) store = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashView) view = NULL;
+  Changes changes = { 0, };
+
+  salvage_trash_store_replace (store, listing, NULL, 0);
+  view = salvage_trash_view_new (store);
+  g_signal_connect (view, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (view)) == SALVAGE_TYPE_TRASH_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 5);
+
+  salvage_trash_view_sort_by_number (view, salvage_trash_record_cleanup_key, FALSE);
+  for (guint i = 0; i < 5; i++)
+    g_assert_null (salvage_trash_store_peek_item (store, i));
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (salvage_trash_view_get_store_position (view, 0), ==, 1);
+  assert_ids (view, "b d a e c");
+
+  salvage_trash_view_sort_by_number (view, salvage_trash_record_cleanup_key, TRUE);
+  assert_ids (view, "c e a b d");
+
+  /* Case folded; no text first. */
+  salvage_trash_view_sort_by_text (view, name_key, NULL, FALSE);
+  assert_ids (view, "e b d a c");
+
+  changes.n_signals = 0;
+  salvage_trash_view_set_filter (view, only_kind, GINT_TO_POINTER (SALVAGE_TRASH_KIND_PROJECT));
+  assert_ids (view, "d a c");
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+
+  /* Asking again for what is shown changes nothing, and says nothing. */
+  changes.n_signals = 0;
+  salvage_trash_view_refilter (view);
+  g_assert_cmpuint (changes.n_signals, ==, 0);
+
+  salvage_trash_view_set_filter (view, NULL, NULL);
+  assert_ids (view, "e b d a c");
+}
+
+/* The view follows its store: an entry gone leaves only its row; a new
+ * answer is ordered anew. */
+static void
+test_view_follows_store (void)
+{
+  g_autoptr(SalvageTrashListing) first = listing_of ("project:a:A:05 project:b:B:02 project:c:C:09");
+  g_autoptr(SalvageTrashListing) second = listing_of ("project:c:C:09 project:z:Z:01");
+  g_autoptr(SalvageTrashStore) store = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashView) view = salvage_trash_view_new (store);
+  g_autoptr(SalvageTrashItem) c = NULL;
+  Changes changes = { 0, };
+
+  salvage_trash_view_sort_by_number (view, salvage_trash_record_cleanup_key, FALSE);
+  g_signal_connect (view, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  salvage_trash_store_replace (store, first, NULL, 0);
+  assert_ids (view, "b a c");
+  c = g_list_model_get_item (G_LIST_MODEL (view), 2);
+
+  /* "a" is the store's first and the view's second. */
+  changes.n_signals = 0;
+  salvage_trash_store_remove (store, 0);
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 0);
+  assert_ids (view, "b c");
+  g_assert_cmpuint (salvage_trash_view_get_store_position (view, 1), ==, 1);
+
+  salvage_trash_store_replace (store, second, NULL, 0);
+  assert_ids (view, "z c");
+  {
+    g_autoptr(SalvageTrashItem) again = g_list_model_get_item (G_LIST_MODEL (view), 1);
+
+    g_assert_true (again == c);
+  }
+
+  salvage_trash_store_remove_all (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +362,8 @@ main (int   argc,
   g_test_add_func ("/trash-store/replace-positions", test_replace_positions);
   g_test_add_func ("/trash-store/remove", test_remove);
   g_test_add_func ("/trash-store/same-entry", test_same_entry);
+  g_test_add_func ("/trash-store/view-order", test_view_order);
+  g_test_add_func ("/trash-store/view-follows-store", test_view_follows_store);
 
   return g_test_run ();
 }
