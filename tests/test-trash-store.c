@@ -351,6 +351,40 @@ test_view_follows_store (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 0);
 }
 
+/* A record's display name is the one its item shows. */
+static void
+test_record_display_name (void)
+{
+  static const char text[] =
+    "{\"items\": ["
+    " {\"type\": \"project\", \"id\": \"p\", \"url\": \"slug-only\"},"
+    " {\"type\": \"project\", \"id\": \"q\"},"
+    " {\"type\": \"version\", \"id\": \"3\", \"name\": \"v3 augmented\", \"parentName\": \"PCB\"},"
+    " {\"type\": \"version\", \"id\": \"4\", \"name\": \"raw\", \"parentUrl\": \"pcb\"},"
+    " {\"type\": \"version\", \"id\": \"5\"},"
+    " {\"type\": \"training\", \"id\": \"t1\", \"name\": \"YOLO\", \"parentName\": \"PCB\","
+    "  \"versionNumber\": \"2\"},"
+    " {\"type\": \"training\", \"id\": \"t2\", \"name\": \"RF-DETR\"},"
+    " {\"type\": \"workflow\", \"id\": \"w\", \"name\": \"Blur\"},"
+    " {\"type\": \"model\", \"id\": \"m\"}]}";
+  g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalvageTrashListing) listing = salvage_parse_trash_listing (body, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (salvage_trash_listing_get_n_records (listing), ==, 9);
+
+  for (guint i = 0; i < salvage_trash_listing_get_n_records (listing); i++)
+    {
+      g_autoptr(SalvageTrashItem) item = salvage_trash_listing_make_item (listing, i);
+      g_autofree char *expected = salvage_trash_item_dup_display_name (item);
+      g_autofree char *name =
+        salvage_trash_record_dup_display_name (salvage_trash_listing_get_record (listing, i));
+
+      g_assert_cmpstr (name, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/trash-store/replace-positions", test_replace_positions);
   g_test_add_func ("/trash-store/remove", test_remove);
   g_test_add_func ("/trash-store/same-entry", test_same_entry);
+  g_test_add_func ("/trash-store/record-display-name", test_record_display_name);
   g_test_add_func ("/trash-store/view-order", test_view_order);
   g_test_add_func ("/trash-store/view-follows-store", test_view_follows_store);
 

@@ -39,6 +39,10 @@ typedef struct
   gint64            scheduled_cleanup_at;
 } SalvageTrashRecord;
 
+/* salvage_trash_item_dup_display_name() for the item @record would make,
+ * whose texts must be NUL-terminated (a listing's are). */
+char             *salvage_trash_record_dup_display_name (const SalvageTrashRecord *record);
+
 /* See salvage-trash-listing.h. */
 typedef struct _SalvageTrashListing SalvageTrashListing;
 

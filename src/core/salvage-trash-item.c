@@ -796,43 +796,43 @@ salvage_trash_item_get_days_left (SalvageTrashItem *self,
   return (int)((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
 }
 
-char *
-salvage_trash_item_dup_display_name (SalvageTrashItem *item)
+/* The display name from an entry's fields; @name is the name after its
+ * fallback to the url, then the id. */
+static char *
+display_name (SalvageTrashKind  kind,
+              const char       *name,
+              const char       *id,
+              const char       *parent_name,
+              const char       *parent_url,
+              const char       *version_number)
 {
-  const char *name;
   const char *parent;
-  const char *number;
 
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
-
-  name = salvage_trash_item_get_name (item);
   if (name == NULL)
     name = "";
 
-  parent = salvage_trash_item_get_parent_name (item);
+  parent = parent_name;
   if (parent == NULL || *parent == '\0')
-    parent = salvage_trash_item_get_parent_url (item);
+    parent = parent_url;
 
-  switch (salvage_trash_item_get_kind (item))
+  switch (kind)
     {
     case SALVAGE_TRASH_KIND_VERSION:
-      number = salvage_trash_item_get_id (item);
       if (parent == NULL || *parent == '\0')
         parent = _("Unknown project");
 
       {
-        g_autofree char *label = salvage_version_format_label (number, name);
+        g_autofree char *label = salvage_version_format_label (id, name);
 
         return g_strdup_printf ("%s › %s", parent, label);
       }
 
     case SALVAGE_TRASH_KIND_TRAINING:
-      number = salvage_trash_item_get_version_number (item);
       if (parent == NULL || *parent == '\0')
         parent = _("Unknown project");
 
-      if (number != NULL)
-        return g_strdup_printf ("%s › v%s › %s", parent, number, name);
+      if (version_number != NULL)
+        return g_strdup_printf ("%s › v%s › %s", parent, version_number, name);
 
       return g_strdup_printf ("%s › %s", parent, name);
 
@@ -842,4 +842,32 @@ salvage_trash_item_dup_display_name (SalvageTrashItem *item)
     default:
       return g_strdup (name);
     }
+}
+
+char *
+salvage_trash_item_dup_display_name (SalvageTrashItem *item)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  return display_name (item->kind, item->name, item->id, item->parent_name, item->parent_url,
+                       item->version_number);
+}
+
+/**
+ * salvage_trash_record_dup_display_name:
+ * @record: a record of a listing (its texts NUL-terminated)
+ *
+ * salvage_trash_item_dup_display_name() of the item the record makes,
+ * without making it.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+salvage_trash_record_dup_display_name (const SalvageTrashRecord *record)
+{
+  const char *name = record->name.len > 0 ? record->name.str :
+                     record->url.len > 0 ? record->url.str : record->id.str;
+
+  return display_name (record->kind, name, record->id.str, record->parent_name.str,
+                       record->parent_url.str, record->version_number.str);
 }
