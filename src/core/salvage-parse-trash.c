@@ -137,7 +137,7 @@ value_text (TrashParse             *parse,
     return (Text) { NULL, 0 };
 
   /* Unescaped text is the scanner's, until its next read. */
-  if (value->string < parse->body || value->string >= parse->body + parse->body_len)
+  if ((guintptr) value->string - (guintptr) parse->body >= parse->body_len)
     return chunk_text (parse, value->string, value->string_len);
 
   return (Text) { value->string, value->string_len };
