@@ -23,6 +23,19 @@
  * and, once for each size, how long filling models like the Trash page's
  * holds the main loop, a layer at a time, to show where the time goes.
  *
+ * Then the memory the window keeps for a Trash: for the demo's workspace
+ * (the sizes of `salvage --demo`, whose Trash holds a handful of items)
+ * and once for each size, the process's resident size (VmRSS in
+ * /proc/self/status) 3 s after the Trash page first paints its rows, the
+ * main loop running all along so that idle work and frames happen; the
+ * window is left alone meanwhile, drawing only what changes, as in a
+ * person's hands. Each is taken in a process of its own, the bench run
+ * again with --memory-only, so that no size inherits what an earlier one
+ * made malloc keep (its arenas do not shrink), while the server stays in
+ * this process so that its copy of the Trash is not counted: each figure
+ * is what opening that Trash costs a person. It is printed beside the
+ * demo's, taken with the same renderer, and the most it may exceed it by.
+ *
  * With SALVAGE_BENCH_TRACE=N, the Nth run (from 0) also prints its load
  * as a timeline: the frame clock's phases, the client's debug messages and
  * every stall over 4 ms, in ms from the Trash response.
@@ -987,12 +1000,235 @@ bench_size (GtkApplication  *application,
   fflush (stdout);
 }
 
+/* Memory */
+
+/* How long after the Trash's rows are first painted the resident size is
+ * read: the page's idle work and the frames after the load are done. */
+#define MEMORY_AFTER_USEC (3 * G_TIME_SPAN_SECOND)
+
+/* Resident size of this process in kB (VmRSS), or -1 if unknown. */
+static gint64
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, "\nVmRSS:");
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
+static void
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Runs the main loop until @end, with no timer but the one that ends it:
+ * the loop wakes only for what the window does, as in a person's hands. */
+static void
+wait_until (gint64 end)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean done = FALSE;
+
+  if (now >= end)
+    return;
+
+  g_timeout_add_once ((end - now + 999) / 1000, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+load_limit_cb (gpointer user_data)
+{
+  g_error ("The Trash did not show within %d s", (int) (LOAD_LIMIT_USEC / G_USEC_PER_SEC));
+}
+
+/* In the process run with --memory-only: opens the window on the Trash
+ * page of the server at @url, whose Trash holds @n_trash items, and prints
+ * on one line, 3 s after its rows are first painted, the resident size in
+ * kB, how many rows the view covers then and the renderer. */
+static void
+memory_only (GtkApplication *application,
+             const char     *url,
+             guint           n_trash)
+{
+  SalvageWindow *window;
+  GListModel *trash = NULL;
+  GdkFrameClock *clock;
+  guint limit_id;
+  gint64 kb;
+
+  memset (&run, 0, sizeof run);
+  run.n_trash = n_trash;
+
+  window = salvage_window_new (application);
+  run.view = find_column_view (GTK_WIDGET (salvage_window_get_trash_page (window)));
+  if (run.view == NULL)
+    g_error ("The Trash page has no column view");
+  gtk_window_present (GTK_WINDOW (window));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock == NULL)
+    g_error ("The window has no frame clock once presented");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  salvage_window_connect (window, url, API_KEY);
+  salvage_window_show_page (window, "trash");
+
+  limit_id = g_timeout_add_once (LOAD_LIMIT_USEC / 1000, load_limit_cb, NULL);
+  while (run.shown_at == 0)
+    {
+      SalvageWorkspace *workspace = salvage_window_get_workspace (window);
+
+      if (trash == NULL && workspace != NULL)
+        {
+          trash = salvage_workspace_get_trash (workspace);
+          g_signal_connect_after (trash, "items-changed", G_CALLBACK (trash_items_changed_cb), NULL);
+        }
+
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (limit_id);
+
+  wait_until (run.shown_at + MEMORY_AFTER_USEC);
+  kb = resident_kb ();
+
+  if (g_list_model_get_n_items (trash) != n_trash)
+    g_error ("The Trash holds %u items, not %u", g_list_model_get_n_items (trash), n_trash);
+
+  printf ("%" G_GINT64_FORMAT " %u %s\n", kb,
+          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (run.view))),
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  fflush (stdout);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What a process run with --memory-only read. */
+typedef struct
+{
+  double  mb;         /* resident size */
+  guint   n_rows;     /* rows the view covered then */
+  char   *renderer;
+} Memory;
+
+/* Runs this program (@program) again with --memory-only, against a server
+ * of this process whose Trash holds @n_trash items, and reads its line. */
+static void
+memory_run (const char *program,
+            guint       n_trash,
+            Memory     *memory)
+{
+  g_autofree char *n = g_strdup_printf ("%u", n_trash);
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  BenchServer *server;
+  char *end;
+  char *rows_end;
+  gint64 kb;
+  int status;
+
+  server = bench_server_start (WS, API_KEY, n_trash, FALSE);
+
+  {
+    const char *child_argv[] = { program, "--memory-only", n, server->url, NULL };
+
+    /* Its stderr is this one's, for its warnings and debug messages. */
+    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                       &output, NULL, &status, &error))
+      g_error ("Could not run %s again: %s", program, error->message);
+  }
+
+  bench_server_stop (server);
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("Measuring the memory of %u items failed: %s", n_trash, error->message);
+
+  kb = g_ascii_strtoll (output, &end, 10);
+  memory->n_rows = (guint) g_ascii_strtoull (end, &rows_end, 10);
+  if (end == output || kb <= 0 || rows_end == end || *rows_end != ' ')
+    g_error ("Measuring the memory of %u items printed no resident size: %s", n_trash, output);
+
+  memory->mb = kb / 1024.0;
+  memory->renderer = g_strdup (g_strstrip (rows_end));
+}
+
+/* The most the resident size may exceed the demo's by, in MB, for the
+ * sizes that have a target; 0 for others. */
+static double
+memory_target_mb (guint n_trash)
+{
+  switch (n_trash)
+    {
+    case 10000:
+      return 5;
+    case 100000:
+      return 30;
+    default:
+      return 0;
+    }
+}
+
+static void
+bench_memory (const char *program,
+              GArray     *sizes)
+{
+  SalvageDemoSizes demo_sizes;
+  Memory demo = { 0, };
+
+  salvage_demo_sizes_init_default (&demo_sizes);
+  memory_run (program, demo_sizes.n_trash, &demo);
+
+  printf ("Resident size 3 s after the Trash shows its rows, each in a fresh process (%s):\n",
+          demo.renderer);
+  {
+    g_autofree char *label = g_strdup_printf ("the demo, %u items", demo_sizes.n_trash);
+
+    printf ("  %-20s %8.1f MB\n", label, demo.mb);
+  }
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint n_trash = g_array_index (sizes, BenchSize, i).n_trash;
+      g_autofree char *label = g_strdup_printf ("%u items", n_trash);
+      double target = memory_target_mb (n_trash);
+      Memory memory = { 0, };
+
+      memory_run (program, n_trash, &memory);
+
+      printf ("  %-20s %8.1f MB  %+6.1f MB beside the demo", label, memory.mb, memory.mb - demo.mb);
+      if (target > 0)
+        printf (" (target +%.0f MB: %s)", target, memory.mb - demo.mb <= target ? "met" : "missed");
+      /* The page gives a large Trash to its view a few rows a frame. */
+      if (memory.n_rows < n_trash)
+        printf (", the view covering %u rows yet", memory.n_rows);
+      if (g_strcmp0 (memory.renderer, demo.renderer) != 0)
+        printf (", with %s", memory.renderer);
+      printf ("\n");
+      fflush (stdout);
+
+      g_free (memory.renderer);
+    }
+
+  g_free (demo.renderer);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(SalvageApplication) application = NULL;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (BenchSize));
   g_autoptr(GError) error = NULL;
+  gboolean memory = argc == 4 && strcmp (argv[1], "--memory-only") == 0;
 
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
@@ -1000,27 +1236,41 @@ main (int   argc,
   adw_init ();
 
   /* Memory the size of the window's pixels. */
-  {
-    gsize bytes = WINDOW_WIDTH * WINDOW_HEIGHT * 4;
-    double first_ms = 0;
-    double again_ms = 0;
+  if (!memory)
+    {
+      gsize bytes = WINDOW_WIDTH * WINDOW_HEIGHT * 4;
+      double first_ms = 0;
+      double again_ms = 0;
 
-    fault_usec = time_page_faults (bytes, &first_ms, &again_ms);
-    if (fault_usec > 0)
-      printf ("This machine: writing a window's pixels (%.1f MB) to new shared memory takes %.1f ms,\n"
-              "  %.2f ms once more: a page fault costs %.1f µs\n",
-              bytes / 1e6, first_ms, again_ms, fault_usec);
-    else
-      printf ("This machine: what a page fault costs could not be timed (no shared memory)\n");
-  }
-  x_server_stat_open (gdk_display_get_default ());
-  if (x_server_stat == -1)
-    printf ("The X server's page faults are not counted (not X11, or not found)\n");
+      fault_usec = time_page_faults (bytes, &first_ms, &again_ms);
+      if (fault_usec > 0)
+        printf ("This machine: writing a window's pixels (%.1f MB) to new shared memory takes %.1f ms,\n"
+                "  %.2f ms once more: a page fault costs %.1f µs\n",
+                bytes / 1e6, first_ms, again_ms, fault_usec);
+      else
+        printf ("This machine: what a page fault costs could not be timed (no shared memory)\n");
+
+      x_server_stat_open (gdk_display_get_default ());
+      if (x_server_stat == -1)
+        printf ("The X server's page faults are not counted (not X11, or not found)\n");
+    }
 
   application = salvage_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     g_error ("Could not register the application: %s", error->message);
+
+  /* Run again by bench_memory(): only the memory of one size. */
+  if (memory)
+    {
+      guint n_trash = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+
+      if (n_trash == 0)
+        g_error ("Not a number of items: %s", argv[2]);
+
+      memory_only (GTK_APPLICATION (application), argv[3], n_trash);
+      return EXIT_SUCCESS;
+    }
 
   /* Sizes on the command line replace the default ones. */
   if (argc > 1)
@@ -1034,14 +1284,18 @@ main (int   argc,
           if (size.n_trash > 20000)
             size.runs = 3;
 
-          bench_size (GTK_APPLICATION (application), &size);
+          g_array_append_val (sizes, size);
         }
     }
   else
     {
-      for (guint i = 0; i < G_N_ELEMENTS (bench_sizes); i++)
-        bench_size (GTK_APPLICATION (application), &bench_sizes[i]);
+      g_array_append_vals (sizes, bench_sizes, G_N_ELEMENTS (bench_sizes));
     }
+
+  for (guint i = 0; i < sizes->len; i++)
+    bench_size (GTK_APPLICATION (application), &g_array_index (sizes, BenchSize, i));
+
+  bench_memory (argv[0], sizes);
 
   return EXIT_SUCCESS;
 }
