@@ -222,6 +222,9 @@ test_same_entry (void)
         gboolean same = g_str_equal (salvage_trash_item_get_key (g_ptr_array_index (items, i)),
                                      salvage_trash_item_get_key (g_ptr_array_index (items, j)));
 
+        g_autofree char *key = salvage_trash_record_dup_key (a);
+
+        g_assert_cmpstr (key, ==, salvage_trash_item_get_key (g_ptr_array_index (items, i)));
         g_assert_cmpint (salvage_trash_record_same_entry (a, b), ==, same);
         if (same)
           g_assert_cmpuint (salvage_trash_record_entry_hash (a), ==,

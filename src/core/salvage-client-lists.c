@@ -24,6 +24,7 @@ typedef enum
   LIST_TRAININGS,
   LIST_WORKFLOWS,
   LIST_TRASH,
+  LIST_TRASH_LISTING,
   N_LISTS
 } ListId;
 
@@ -96,6 +97,24 @@ parse_trash (GBytes    *body,
   return salvage_parse_trash (body, error);
 }
 
+/* The listing, as the one element of the array the table's parsers
+ * return. */
+static GPtrArray *
+parse_trash_listing (GBytes    *body,
+                     ListData  *data,
+                     GError   **error)
+{
+  SalvageTrashListing *listing = salvage_parse_trash_listing (body, error);
+  GPtrArray *result;
+
+  if (listing == NULL)
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) salvage_trash_listing_unref);
+  g_ptr_array_add (result, listing);
+  return result;
+}
+
 static const ListEndpoint list_endpoints[N_LISTS] = {
   [LIST_WORKSPACE] = { salvage_client_get_workspace_async, { NULL },
                        parse_workspace, FALSE },
@@ -109,6 +128,8 @@ static const ListEndpoint list_endpoints[N_LISTS] = {
   /* A Trash can hold a hundred thousand entries: keep the main loop free. */
   [LIST_TRASH]     = { salvage_client_list_trash_async, { "trash", NULL },
                        parse_trash, TRUE },
+  [LIST_TRASH_LISTING] = { salvage_client_list_trash_listing_async, { "trash", NULL },
+                           parse_trash_listing, TRUE },
 };
 
 static void
@@ -369,4 +390,32 @@ salvage_client_list_trash_finish (SalvageClient  *self,
   g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
 
   return list_finish (self, result, LIST_TRASH, NULL, error);
+}
+
+void
+salvage_client_list_trash_listing_async (SalvageClient       *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (SALVAGE_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_start (self, LIST_TRASH_LISTING, NULL, NULL, cancellable, callback, user_data);
+}
+
+SalvageTrashListing *
+salvage_client_list_trash_listing_finish (SalvageClient  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_autoptr(GPtrArray) result_array = NULL;
+
+  g_return_val_if_fail (SALVAGE_IS_CLIENT (self), NULL);
+
+  result_array = list_finish (self, result, LIST_TRASH_LISTING, NULL, error);
+  if (result_array == NULL)
+    return NULL;
+
+  return g_ptr_array_steal_index (result_array, 0);
 }

@@ -11,6 +11,7 @@
 #include "salvage-http.h"
 #include "salvage-project.h"
 #include "salvage-trash-item.h"
+#include "salvage-trash-listing.h"
 #include "salvage-training.h"
 #include "salvage-version.h"
 #include "salvage-workflow.h"
@@ -134,6 +135,14 @@ void            salvage_client_list_trash_async  (SalvageClient       *self,
 GPtrArray      *salvage_client_list_trash_finish (SalvageClient  *self,
                                                   GAsyncResult   *result,
                                                   GError        **error);
+/* The same answer as a listing, with no item made. */
+void            salvage_client_list_trash_listing_async  (SalvageClient       *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+SalvageTrashListing *salvage_client_list_trash_listing_finish (SalvageClient  *self,
+                                                               GAsyncResult   *result,
+                                                               GError        **error);
 
 /*
  * Deletes (soft: the item goes to the Trash for 30 days). A 404 is checked

@@ -43,6 +43,9 @@ typedef struct
  * whose texts must be NUL-terminated (a listing's are). */
 char             *salvage_trash_record_dup_display_name (const SalvageTrashRecord *record);
 
+/* salvage_trash_item_dup_key() for the item @record would make. */
+char             *salvage_trash_record_dup_key          (const SalvageTrashRecord *record);
+
 /* See salvage-trash-listing.h. */
 typedef struct _SalvageTrashListing SalvageTrashListing;
 

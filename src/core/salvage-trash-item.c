@@ -666,12 +666,10 @@ salvage_trash_item_get_deleter (SalvageTrashItem *self)
   return NULL;
 }
 
-const char *
-salvage_trash_item_get_restore_type (SalvageTrashItem *self)
+static const char *
+restore_type (SalvageTrashKind kind)
 {
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
-
-  switch (self->kind)
+  switch (kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
       return "project";
@@ -687,36 +685,64 @@ salvage_trash_item_get_restore_type (SalvageTrashItem *self)
     }
 }
 
+const char *
+salvage_trash_item_get_restore_type (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return restore_type (self->kind);
+}
+
 /* Fields are joined with U+001F (unit separator), which no slug or id
  * contains, so distinct records never share a key. */
 static char *
-make_key (SalvageTrashItem *self)
+entry_key (SalvageTrashKind  kind,
+           const char       *type_name,
+           const char       *id,
+           const char       *parent_id,
+           const char       *parent_url)
 {
-  const char *restore_type;
-
-  restore_type = salvage_trash_item_get_restore_type (self);
-
-  switch (self->kind)
+  switch (kind)
     {
     case SALVAGE_TRASH_KIND_VERSION:
     case SALVAGE_TRASH_KIND_TRAINING:
       /* A version's Trash id is only its number, unique per project. */
-      return g_strconcat (restore_type, "\x1f", self->id ? self->id : "", "\x1f",
-                          !is_empty (self->parent_id) ? self->parent_id :
-                          self->parent_url ? self->parent_url : "",
+      return g_strconcat (restore_type (kind), "\x1f", id ? id : "", "\x1f",
+                          !is_empty (parent_id) ? parent_id : parent_url ? parent_url : "",
                           NULL);
 
     case SALVAGE_TRASH_KIND_PROJECT:
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      return g_strconcat (restore_type, "\x1f", self->id ? self->id : "", NULL);
+      return g_strconcat (restore_type (kind), "\x1f", id ? id : "", NULL);
 
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       /* Unknown types keep their own name, so two of them never collide
        * just because their ids do. */
-      return g_strconcat ("other:", self->type_name ? self->type_name : "", "\x1f",
-                          self->id ? self->id : "", NULL);
+      return g_strconcat ("other:", type_name ? type_name : "", "\x1f", id ? id : "", NULL);
     }
+}
+
+static char *
+make_key (SalvageTrashItem *self)
+{
+  return entry_key (self->kind, self->type_name, self->id, self->parent_id, self->parent_url);
+}
+
+/**
+ * salvage_trash_record_dup_key:
+ * @record: a record of a listing (its texts NUL-terminated)
+ *
+ * salvage_trash_item_dup_key() of the item the record makes, without
+ * making it.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+salvage_trash_record_dup_key (const SalvageTrashRecord *record)
+{
+  return entry_key (record->kind, record->type_name.str, record->id.str, record->parent_id.str,
+                    record->parent_url.str);
 }
 
 /**

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "salvage-workspace-private.h"
@@ -70,21 +72,60 @@ delete_data_get_target (DeleteData *data)
     }
 }
 
+static gboolean
+text_is (const SalvageTrashText *text,
+         const char             *value)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+
+  return text->len == len && (len == 0 || memcmp (text->str, value, len) == 0);
+}
+
+/* Whether @record could be the entry a delete of @target made: the kind
+ * and the name that decides, read from the record, so that an item is
+ * made only for the few that could. */
+static gboolean
+record_may_match (const SalvageTrashRecord  *record,
+                  const SalvageDeleteTarget *target)
+{
+  if (record->kind != target->kind)
+    return FALSE;
+
+  switch (target->kind)
+    {
+    case SALVAGE_TRASH_KIND_PROJECT:
+      return text_is (&record->url, target->project_slug);
+    case SALVAGE_TRASH_KIND_VERSION:
+      return text_is (&record->id, target->version_number);
+    case SALVAGE_TRASH_KIND_WORKFLOW:
+      return text_is (&record->url, target->workflow_url);
+    case SALVAGE_TRASH_KIND_TRAINING:
+      return text_is (&record->id, target->training_id);
+    case SALVAGE_TRASH_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
 /* The Trash entry of what was just deleted. When the answer did not name
  * it and a slug was trashed more than once, the latest deletion is ours. */
 static SalvageTrashItem *
 find_deleted_in_trash (SalvageWorkspace *self,
                        DeleteData       *data)
 {
-  GListModel *model = G_LIST_MODEL (self->trash->store);
+  SalvageTrashStore *store = self->trash->trash_store;
   SalvageDeleteTarget target = delete_data_get_target (data);
   g_autoptr(SalvageTrashItem) found = NULL;
-  guint n_items = g_list_model_get_n_items (model);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+      g_autoptr(SalvageTrashItem) item = NULL;
 
+      if (!record_may_match (salvage_trash_store_get_record (store, i), &target))
+        continue;
+
+      item = g_list_model_get_item (G_LIST_MODEL (store), i);
       if (salvage_delete_target_matches (&target, &data->reply, item)
           && (found == NULL || _salvage_trash_item_deleted_later (item, found)))
         g_set_object (&found, item);

@@ -142,8 +142,12 @@ _salvage_list_state_new (ListKind    kind,
   ListState *state = g_new0 (ListState, 1);
 
   _salvage_list_target_init (&state->target, kind, project_slug, version_number);
-  state->store = g_list_store_new (list_kind_item_type (kind));
+  if (kind == LIST_TRASH)
+    state->trash_store = salvage_trash_store_new ();
+  else
+    state->store = g_list_store_new (list_kind_item_type (kind));
   state->keys = g_ptr_array_new_with_free_func (g_free);
+  state->keys_valid = TRUE;
   state->tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return state;
@@ -154,9 +158,38 @@ _salvage_list_state_free (ListState *state)
 {
   _salvage_list_target_clear (&state->target);
   g_clear_object (&state->store);
+  g_clear_object (&state->trash_store);
   g_clear_pointer (&state->keys, g_ptr_array_unref);
   g_clear_pointer (&state->tombstones, g_hash_table_unref);
   g_free (state);
+}
+
+GListModel *
+_salvage_list_state_get_model (ListState *state)
+{
+  if (state->trash_store != NULL)
+    return G_LIST_MODEL (state->trash_store);
+
+  return G_LIST_MODEL (state->store);
+}
+
+/* The Trash's keys are made from its records when first needed, rather
+ * than for each of a hundred thousand entries on every answer. */
+static void
+list_state_ensure_keys (ListState *state)
+{
+  guint n_items;
+
+  if (state->keys_valid)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (state->trash_store));
+  g_ptr_array_set_size (state->keys, 0);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (state->keys,
+                     salvage_trash_record_dup_key (salvage_trash_store_get_record (state->trash_store,
+                                                                                   i)));
+  state->keys_valid = TRUE;
 }
 
 static char *
@@ -430,6 +463,59 @@ list_state_apply (ListState *state,
   return TRUE;
 }
 
+/* list_state_apply() for the Trash, from a listing: no item is made. An
+ * answer the same as the one shown changes nothing (the store emits
+ * nothing), and the items of entries that did not change stay theirs. */
+static gboolean
+list_state_apply_trash (ListState           *state,
+                        guint                generation,
+                        SalvageTrashListing *listing)
+{
+  guint n_records = salvage_trash_listing_get_n_records (listing);
+  g_autoptr(GArray) positions = NULL;
+  GHashTableIter iter;
+  gpointer removed_at;
+
+  if (generation <= state->applied)
+    return FALSE;
+
+  state->applied = generation;
+
+  /* Entries taken out here after the request began stay out. */
+  if (g_hash_table_size (state->tombstones) > 0)
+    {
+      positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_records);
+      for (guint i = 0; i < n_records; i++)
+        {
+          g_autofree char *key =
+            salvage_trash_record_dup_key (salvage_trash_listing_get_record (listing, i));
+
+          if (g_hash_table_lookup_extended (state->tombstones, key, NULL, &removed_at)
+              && GPOINTER_TO_UINT (removed_at) > generation)
+            continue;
+          g_array_append_val (positions, i);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, state->tombstones);
+  while (g_hash_table_iter_next (&iter, NULL, &removed_at))
+    if (GPOINTER_TO_UINT (removed_at) < generation)
+      g_hash_table_iter_remove (&iter);
+
+  if (positions != NULL && positions->len == 0)
+    salvage_trash_store_remove_all (state->trash_store);
+  else if (positions != NULL)
+    salvage_trash_store_replace (state->trash_store, listing, (const guint *) (gpointer) positions->data,
+                                 positions->len);
+  else
+    salvage_trash_store_replace (state->trash_store, listing, NULL, 0);
+
+  g_ptr_array_set_size (state->keys, 0);
+  state->keys_valid = FALSE;
+
+  return TRUE;
+}
+
 /* Takes the item with @key out of @state at once, and keeps it out of any
  * response to a request that began before now. */
 void
@@ -442,12 +528,16 @@ _salvage_workspace_list_remove (SalvageWorkspace *self,
 
   /* The keys are kept beside the store so that emptying a long Trash one
    * entry at a time does not recompute every key for every entry. */
+  list_state_ensure_keys (state);
   for (guint i = state->keys->len; i > 0; i--)
     {
       if (g_strcmp0 (g_ptr_array_index (state->keys, i - 1), key) == 0)
         {
           g_ptr_array_remove_index (state->keys, i - 1);
-          g_list_store_remove (state->store, i - 1);
+          if (state->trash_store != NULL)
+            salvage_trash_store_remove (state->trash_store, i - 1);
+          else
+            g_list_store_remove (state->store, i - 1);
         }
     }
 
@@ -467,6 +557,13 @@ _salvage_workspace_list_clear (SalvageWorkspace *self,
   state->applied = ++self->generation;
   g_hash_table_remove_all (state->tombstones);
   g_ptr_array_set_size (state->keys, 0);
+  state->keys_valid = TRUE;
+
+  if (state->trash_store != NULL)
+    {
+      salvage_trash_store_remove_all (state->trash_store);
+      return;
+    }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (state->store));
   if (n_items > 0)
@@ -525,6 +622,7 @@ reload_part_cb (GObject      *object,
   g_autoptr(GTask) task = g_steal_pointer (&part->task);
   SalvageWorkspace *self = g_task_get_source_object (task);
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(SalvageTrashListing) listing = NULL;
   g_autofree char *name = NULL;
   GError *error = NULL;
   gboolean unlisted = FALSE;
@@ -539,7 +637,7 @@ reload_part_cb (GObject      *object,
       items = salvage_client_list_workflows_finish (client, result, &error);
       break;
     case LIST_TRASH:
-      items = salvage_client_list_trash_finish (client, result, &error);
+      listing = salvage_client_list_trash_listing_finish (client, result, &error);
       break;
     case LIST_VERSIONS:
       items = salvage_client_get_project_finish (client, result, &error);
@@ -568,9 +666,11 @@ reload_part_cb (GObject      *object,
       state = _salvage_workspace_lookup_list (self, &part->target, TRUE);
       if (state != NULL && part->generation > state->applied)
         state->unlisted = unlisted;
-      if (state != NULL
-          && list_state_apply (state, part->generation, g_steal_pointer (&items))
-          && part->target.kind == LIST_PROJECTS)
+      if (state != NULL && listing != NULL)
+        list_state_apply_trash (state, part->generation, listing);
+      else if (state != NULL
+               && list_state_apply (state, part->generation, g_steal_pointer (&items))
+               && part->target.kind == LIST_PROJECTS)
         _salvage_workspace_set_name (self, name);
     }
 
@@ -621,7 +721,7 @@ _salvage_workspace_reload_lists_async (SalvageWorkspace    *self,
           salvage_client_list_workflows_async (self->client, cancellable, reload_part_cb, part);
           break;
         case LIST_TRASH:
-          salvage_client_list_trash_async (self->client, cancellable, reload_part_cb, part);
+          salvage_client_list_trash_listing_async (self->client, cancellable, reload_part_cb, part);
           break;
         case LIST_VERSIONS:
           salvage_client_get_project_async (self->client, target->project_slug,

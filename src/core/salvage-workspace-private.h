@@ -6,6 +6,7 @@
 #pragma once
 
 #include "salvage-workspace.h"
+#include "salvage-trash-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,12 +30,19 @@ typedef struct
 typedef struct
 {
   ListTarget  target;
+  /* The items: the Trash's in a store of records that makes an item only
+   * when asked; every other list's in a GListStore. */
   GListStore *store;
-  GPtrArray  *keys;        /* the key of each item of @store, in the same order */
+  SalvageTrashStore *trash_store;
+  GPtrArray  *keys;        /* the key of each item of the store, in the same order */
+  gboolean    keys_valid;  /* the Trash's are made when first needed */
   guint       applied;     /* generation of what the store shows */
   GHashTable *tombstones;  /* item key → generation of its removal */
   gboolean    unlisted;    /* trainings: the server would not list them (404) */
 } ListState;
+
+/* The list model of a list's items. */
+GListModel *_salvage_list_state_get_model (ListState *state);
 
 struct _SalvageWorkspace
 {
