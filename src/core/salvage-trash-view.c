@@ -114,7 +114,7 @@ collate_key (char *text)
 static GArray *
 compute_order (SalvageTrashView *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_items = self->store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->store)) : 0;
   g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), n_items);
   GArray *order;
 
@@ -266,7 +266,8 @@ salvage_trash_view_finalize (GObject *object)
 {
   SalvageTrashView *self = SALVAGE_TRASH_VIEW (object);
 
-  g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->order, g_array_unref);
 
@@ -290,15 +291,40 @@ salvage_trash_view_new (SalvageTrashStore *store)
 {
   SalvageTrashView *self;
 
-  g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || SALVAGE_IS_TRASH_STORE (store), NULL);
 
   self = g_object_new (SALVAGE_TYPE_TRASH_VIEW, NULL);
-  self->store = g_object_ref (store);
-  g_array_unref (self->order);
-  self->order = compute_order (self);
-  g_signal_connect_swapped (store, "items-changed", G_CALLBACK (store_changed_cb), self);
+  salvage_trash_view_set_store (self, store);
 
   return self;
+}
+
+void
+salvage_trash_view_set_store (SalvageTrashView  *self,
+                              SalvageTrashStore *store)
+{
+  GArray *order;
+  guint old_len;
+
+  g_return_if_fail (SALVAGE_IS_TRASH_VIEW (self));
+  g_return_if_fail (store == NULL || SALVAGE_IS_TRASH_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "items-changed", G_CALLBACK (store_changed_cb), self);
+
+  /* Another store's entries are all new. */
+  order = compute_order (self);
+  old_len = self->order->len;
+  g_array_unref (self->order);
+  self->order = order;
+  if (old_len > 0 || order->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, order->len);
 }
 
 SalvageTrashStore *

@@ -24,13 +24,16 @@ typedef char *   (*SalvageTrashTextKey)   (const SalvageTrashRecord *record,
 typedef gboolean (*SalvageTrashMatch)     (const SalvageTrashRecord *record,
                                            gpointer                  user_data);
 
-/* A GListModel of SalvageTrashItem: the entries of @store that match the
- * filter, sorted by a key computed once per record, entries of equal keys
- * in the store's order. Sorting and filtering read records only: an item
- * is made when the view is asked for it. By default, the store's order
- * and every entry. */
+/* A GListModel of SalvageTrashItem: the entries of @store (may be NULL)
+ * that match the filter, sorted by a key computed once per record, entries
+ * of equal keys in the store's order. Sorting and filtering read records
+ * only: an item is made when the view is asked for it. By default, the
+ * store's order and every entry. */
 SalvageTrashView *salvage_trash_view_new             (SalvageTrashStore     *store);
 SalvageTrashStore *salvage_trash_view_get_store      (SalvageTrashView      *self);
+/* @store may be NULL: the view is then empty. */
+void              salvage_trash_view_set_store       (SalvageTrashView      *self,
+                                                      SalvageTrashStore     *store);
 
 void              salvage_trash_view_sort_by_number  (SalvageTrashView      *self,
                                                       SalvageTrashNumberKey  key,

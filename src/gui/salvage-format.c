@@ -201,11 +201,10 @@ salvage_format_workflow_status (const char *word)
 }
 
 const char *
-salvage_format_trash_kind (SalvageTrashItem *item)
+salvage_format_trash_kind_name (SalvageTrashKind  kind,
+                                const char       *type_name)
 {
-  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
-
-  switch (salvage_trash_item_get_kind (item))
+  switch (kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
       return _("Project");
@@ -217,12 +216,17 @@ salvage_format_trash_kind (SalvageTrashItem *item)
       return _("Training Run");
     case SALVAGE_TRASH_KIND_OTHER:
     default:
-      {
-        const char *type_name = salvage_trash_item_get_type_name (item);
-
-        return type_name != NULL && *type_name != '\0' ? type_name : _("Other");
-      }
+      return type_name != NULL && *type_name != '\0' ? type_name : _("Other");
     }
+}
+
+const char *
+salvage_format_trash_kind (SalvageTrashItem *item)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
+
+  return salvage_format_trash_kind_name (salvage_trash_item_get_kind (item),
+                                         salvage_trash_item_get_type_name (item));
 }
 
 char *

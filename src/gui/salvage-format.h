@@ -30,6 +30,9 @@ const char *salvage_format_workflow_status (const char *word);
 
 /* "Project", "Version", … or the raw type for kinds we do not know. */
 const char *salvage_format_trash_kind  (SalvageTrashItem *item);
+/* The same from an entry's kind and type name. */
+const char *salvage_format_trash_kind_name (SalvageTrashKind  kind,
+                                            const char       *type_name);
 /* Why an item has no restore button, or NULL when it can be restored. */
 char *salvage_format_not_restorable    (SalvageTrashItem *item);
 

@@ -71,11 +71,9 @@ salvage_trash_sort_from_string (const char *name)
 }
 
 gboolean
-salvage_trash_filter_matches (SalvageTrashFilter  filter,
-                              SalvageTrashItem   *item)
+salvage_trash_filter_matches_kind (SalvageTrashFilter filter,
+                                   SalvageTrashKind   kind)
 {
-  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-
   switch (filter)
     {
     case SALVAGE_TRASH_FILTER_PROJECTS:
@@ -93,6 +91,13 @@ salvage_trash_filter_matches (SalvageTrashFilter  filter,
     default:
       return TRUE;
     }
+}
+
+gboolean
+salvage_trash_filter_matches (SalvageTrashFilter  filter,
+                              SalvageTrashItem   *item)
+{
+  return salvage_trash_filter_matches_kind (filter, salvage_trash_item_get_kind (item));
 }
 
 gboolean

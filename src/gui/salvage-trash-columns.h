@@ -43,6 +43,8 @@ int         salvage_trash_sort_from_string  (const char         *name);
 
 /* Whether @item is of the kind @filter shows, and whether its name holds
  * @search (case-folded; NULL or "" holds everywhere). */
+gboolean    salvage_trash_filter_matches_kind (SalvageTrashFilter filter,
+                                               SalvageTrashKind   kind);
 gboolean    salvage_trash_filter_matches    (SalvageTrashFilter  filter,
                                              SalvageTrashItem   *item);
 gboolean    salvage_trash_search_matches    (SalvageTrashItem   *item,

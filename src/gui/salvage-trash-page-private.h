@@ -7,6 +7,7 @@
 
 #include "salvage-trash-page.h"
 #include "salvage-trash-selection.h"
+#include "salvage-trash-view.h"
 
 G_BEGIN_DECLS
 
@@ -38,9 +39,9 @@ struct _SalvageTrashPage
 
   /* The workspace's Trash store, whose changes the page hears of first. */
   GListModel          *trash;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSortListModel    *sorted;
+  /* The Trash as shown: filtered and sorted from its records. */
+  SalvageTrashView    *rows;
+  char                *folded_search;
   GtkSliceListModel   *shown;
   /* What is selected, of all the rows; and the model of the view. */
   SalvageTrashSelection *selection;

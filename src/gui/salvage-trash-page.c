@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "salvage-format.h"
@@ -36,7 +38,7 @@ count_items (SalvagePage *page,
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
 
   *n_items = self->trash != NULL ? g_list_model_get_n_items (self->trash) : 0;
-  *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
 /* Whether a search or the type filter hides some of the Trash. */
@@ -78,30 +80,51 @@ dup_restorable (GListModel *model,
 }
 
 /* Restore All acts on what is shown, and says so when that is not all. */
+/* How many of the rows shown can be restored, read from their records so
+ * that no item is made for it. */
+static guint
+count_restorable_rows (SalvageTrashPage *self)
+{
+  SalvageTrashStore *store = salvage_trash_view_get_store (self->rows);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n = 0;
+
+  for (guint i = 0; store != NULL && i < n_rows; i++)
+    {
+      const SalvageTrashRecord *record =
+        salvage_trash_store_get_record (store, salvage_trash_view_get_store_position (self->rows, i));
+
+      /* As salvage_trash_item_get_restorable() has it. */
+      n += record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+    }
+
+  return n;
+}
+
 static void
 update_restore_all (SalvageTrashPage *self)
 {
-  g_autoptr(GPtrArray) restorable = NULL;
   g_autofree char *label = NULL;
+  guint n_restorable;
 
   if (is_narrowed (self))
     {
       g_autofree char *count = NULL;
 
-      /* The filter model, not the sorted one: this runs while the
-       * filter model tells of a change the sort model has yet to hear. */
-      restorable = dup_restorable (G_LIST_MODEL (self->filtered), G_MAXUINT);
-      count = salvage_format_count (restorable->len);
+      n_restorable = count_restorable_rows (self);
+      count = salvage_format_count (n_restorable);
       /* Translators: %s is a number; the items a search or type filter shows */
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Restore %s _Shown Item…",
                                             "Restore %s _Shown Items…",
-                                            restorable->len),
+                                            n_restorable),
                                count);
     }
   else
     {
-      restorable = dup_restorable (self->trash, 1);
+      g_autoptr(GPtrArray) restorable = dup_restorable (self->trash, 1);
+
+      n_restorable = restorable->len;
       label = g_strdup (_("Restore _All…"));
     }
 
@@ -110,7 +133,7 @@ update_restore_all (SalvageTrashPage *self)
   gtk_widget_set_tooltip_text (self->restore_all_button,
                                is_narrowed (self) ? gtk_label_get_text (self->restore_all_label) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.restore-all",
-                                 restorable->len > 0 && !is_restoring (self));
+                                 n_restorable > 0 && !is_restoring (self));
 }
 
 /* How many items the Trash holds; with a search or the type filter, how
@@ -124,7 +147,7 @@ update_count (SalvageTrashPage *self)
 
   if (is_narrowed (self))
     {
-      g_autofree char *shown = salvage_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+      g_autofree char *shown = salvage_format_count (g_list_model_get_n_items (G_LIST_MODEL (self->rows)));
 
       /* Translators: the first %s is how many Trash items a search or the
        * type filter shows, the second how many the Trash holds */
@@ -159,14 +182,51 @@ view_updated (SalvagePage *page)
 
 /* Filtering and sorting */
 
+/* Whether the page shows @record: of the type chosen, and named as
+ * searched for. */
 static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
+record_matches (const SalvageTrashRecord *record,
+                gpointer                  user_data)
 {
   SalvageTrashPage *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
 
-  return salvage_trash_filter_matches (gtk_drop_down_get_selected (self->type_dropdown), item) &&
-         salvage_trash_search_matches (item, salvage_page_get_search (SALVAGE_PAGE (self)));
+  if (!salvage_trash_filter_matches_kind (gtk_drop_down_get_selected (self->type_dropdown),
+                                          record->kind))
+    return FALSE;
+
+  if (self->folded_search == NULL)
+    return TRUE;
+
+  name = salvage_trash_record_dup_display_name (record);
+  folded = g_utf8_casefold (name, -1);
+  return strstr (folded, self->folded_search) != NULL;
+}
+
+/* The texts the columns sort by, as their cells show them. */
+static char *
+record_name_key (const SalvageTrashRecord *record,
+                 gpointer                  user_data)
+{
+  return salvage_trash_record_dup_display_name (record);
+}
+
+static char *
+record_type_key (const SalvageTrashRecord *record,
+                 gpointer                  user_data)
+{
+  return g_strdup (salvage_format_trash_kind_name (record->kind, record->type_name.str));
+}
+
+static char *
+record_deleter_key (const SalvageTrashRecord *record,
+                    gpointer                  user_data)
+{
+  const SalvageTrashText *deleter = record->deleted_by_name.len > 0 ? &record->deleted_by_name
+                                                                     : &record->deleted_by;
+
+  return deleter->len > 0 ? g_strdup (deleter->str) : NULL;
 }
 
 /* The columns of each SalvageTrashSort. */
@@ -179,6 +239,39 @@ get_sort_columns (SalvageTrashPage    *self,
   columns[SALVAGE_TRASH_SORT_DELETER] = self->deleter_column;
   columns[SALVAGE_TRASH_SORT_DELETED] = self->deleted_column;
   columns[SALVAGE_TRASH_SORT_DAYS_LEFT] = self->days_left_column;
+}
+
+/* The rows follow the order the column headers show. */
+static void
+apply_sort (SalvageTrashPage *self)
+{
+  GtkColumnViewSorter *sorter;
+  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *columns[SALVAGE_N_TRASH_SORTS];
+  gboolean descending;
+
+  /* The columns go, and the sorter changes, as the page is disposed of. */
+  if (self->column_view == NULL || self->rows == NULL)
+    return;
+
+  sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  column = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+
+  get_sort_columns (self, columns);
+
+  if (column == columns[SALVAGE_TRASH_SORT_DAYS_LEFT])
+    salvage_trash_view_sort_by_number (self->rows, salvage_trash_record_cleanup_key, descending);
+  else if (column == columns[SALVAGE_TRASH_SORT_DELETED])
+    salvage_trash_view_sort_by_number (self->rows, salvage_trash_record_deleted_key, descending);
+  else if (column == columns[SALVAGE_TRASH_SORT_NAME])
+    salvage_trash_view_sort_by_text (self->rows, record_name_key, NULL, descending);
+  else if (column == columns[SALVAGE_TRASH_SORT_TYPE])
+    salvage_trash_view_sort_by_text (self->rows, record_type_key, NULL, descending);
+  else if (column == columns[SALVAGE_TRASH_SORT_DELETER])
+    salvage_trash_view_sort_by_text (self->rows, record_deleter_key, NULL, descending);
+  else
+    salvage_trash_view_sort_by_number (self->rows, NULL, FALSE);
 }
 
 void
@@ -240,7 +333,7 @@ restore_all_action (GtkWidget  *widget,
     return;
 
   /* All that is shown: with a search or a filter, that is not all. */
-  items = dup_restorable (narrowed ? G_LIST_MODEL (self->filtered) : get_trash (self), G_MAXUINT);
+  items = dup_restorable (narrowed ? G_LIST_MODEL (self->rows) : get_trash (self), G_MAXUINT);
   _salvage_trash_page_emit_restore (self, items, !narrowed);
 }
 
@@ -293,7 +386,7 @@ selection_changed_cb (SalvageTrashPage *self)
 {
   g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *text = NULL;
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n_shown = 0;
   guint n_restorable = 0;
   guint n;
@@ -364,7 +457,7 @@ type_changed_cb (SalvageTrashPage *self)
 {
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  salvage_trash_view_refilter (self->rows);
   salvage_page_update_view (SALVAGE_PAGE (self));
 
   if (self->settings != NULL && type < SALVAGE_N_TRASH_FILTERS)
@@ -454,7 +547,7 @@ reveal_idle_cb (gpointer user_data)
   self->reveal_idle_id = 0;
 
   if (size >= REVEAL_ALL_AT ||
-      size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+      size >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     reveal_all (self);
   else
     gtk_slice_list_model_set_size (self->shown, size == 0 ? REVEAL_FIRST : size + REVEAL_STEP);
@@ -525,9 +618,8 @@ salvage_trash_page_dispose (GObject *object)
   g_clear_object (&self->view_model);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->folded_search, g_free);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->dispose (object);
 }
@@ -611,23 +703,23 @@ salvage_trash_page_init (SalvageTrashPage *self)
   self->days_cells = g_ptr_array_new ();
   self->restore_label = salvage_format_without_mnemonic (_("_Restore"));
 
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  /* The filter model passes on every change of the store, too. */
-  g_signal_connect_object (self->filtered, "items-changed",
+  self->rows = salvage_trash_view_new (NULL);
+  salvage_trash_view_set_filter (self->rows, record_matches, self);
+  /* The rows pass on every change of the store, too. */
+  g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (apply_sort), self, G_CONNECT_SWAPPED);
   /* Made before the slice, so that it has heard of a change of the rows
    * by the time the view does, through the slice. */
-  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->sorted));
-  self->selection = salvage_trash_selection_new (G_LIST_MODEL (self->sorted));
+  salvage_page_keep_focus (SALVAGE_PAGE (self), G_LIST_MODEL (self->rows));
+  self->selection = salvage_trash_selection_new (G_LIST_MODEL (self->rows));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   /* Rows that come and go leave the selection without a selection-changed. */
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_rows_changed_cb), self, G_CONNECT_SWAPPED);
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), 0, G_MAXUINT);
   self->view_model = salvage_reveal_selection_new (G_LIST_MODEL (self->shown),
                                                    GTK_SELECTION_MODEL (self->selection));
   salvage_page_set_lists (SALVAGE_PAGE (self), self->layouts, self->column_view, self->list_view,
@@ -661,8 +753,8 @@ workspace_changed (SalvagePage      *page,
     {
       self->trash = g_object_ref (salvage_workspace_get_trash (workspace));
 
-      /* Connected before the filter model is, to be told of a change
-       * before the view. */
+      /* Connected before the rows are, to be told of a change before
+       * the view. */
       g_signal_connect_object (self->trash, "items-changed",
                                G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -671,7 +763,7 @@ workspace_changed (SalvagePage      *page,
         reveal_gradually (self);
     }
 
-  gtk_filter_list_model_set_model (self->filtered, self->trash);
+  salvage_trash_view_set_store (self->rows, self->trash != NULL ? SALVAGE_TRASH_STORE (self->trash) : NULL);
 }
 
 static void
@@ -680,7 +772,10 @@ search_changed (SalvagePage *page,
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_pointer (&self->folded_search, g_free);
+  if (text != NULL && *text != '\0')
+    self->folded_search = g_utf8_casefold (text, -1);
+  salvage_trash_view_refilter (self->rows);
   /* The words for what is shown change even when the rows do not. */
   salvage_page_update_view (page);
 }
@@ -734,7 +829,7 @@ salvage_trash_page_select_item (SalvageTrashPage *self,
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), FALSE);
 
-  rows = G_LIST_MODEL (self->sorted);
+  rows = G_LIST_MODEL (self->rows);
   n = g_list_model_get_n_items (rows);
   for (guint i = 0; i < n; i++)
     {
@@ -758,7 +853,7 @@ salvage_trash_page_get_rows (SalvageTrashPage *self)
 {
   g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->rows);
 }
 
 GtkSelectionModel *
