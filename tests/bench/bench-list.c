@@ -5,8 +5,8 @@
  * the clients are timed), alternates two clients, run for run:
  *
  *  - Salvage: from the request sent until the workspace's Trash is held
- *    in the Trash page's model, in its default order (days left), and the
- *    first 50 rows of it have been read;
+ *    in the Trash page's rows, in their default order (days left), and the
+ *    first 50 of them have been read;
  *  - a Python peer doing what the SDK's rfapi.list_trash does:
  *    requests.get(url).json(), timed inside Python.
  *
@@ -137,16 +137,16 @@ refreshed_cb (GObject      *object,
   wait->done = TRUE;
 }
 
+/* What the Trash page shows with every type and no search. */
 static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
+record_matches (const SalvageTrashRecord *record,
+                gpointer                  user_data)
 {
-  return salvage_trash_filter_matches (SALVAGE_TRASH_FILTER_ALL, item) &&
-         salvage_trash_search_matches (item, NULL);
+  return salvage_trash_filter_matches_kind (SALVAGE_TRASH_FILTER_ALL, record->kind);
 }
 
-/* One listing by Salvage into a fresh workspace whose Trash page models
- * are in place, as the window's are (or only its store, without
+/* One listing by Salvage into a fresh workspace whose Trash page rows are
+ * in place, as the window's are (or only its store, without
  * @with_models): its time in ms. */
 static double
 salvage_run (SalvageClient *client,
@@ -154,28 +154,18 @@ salvage_run (SalvageClient *client,
              gboolean       with_models)
 {
   g_autoptr(SalvageWorkspace) workspace = salvage_workspace_new (client);
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(SalvageTrashView) rows = NULL;
   Wait wait = { 0, };
   gint64 start;
   gint64 end;
 
-  if (!with_models)
+  if (with_models)
     {
-      start = g_get_monotonic_time ();
-      salvage_workspace_refresh_trash_async (workspace, NULL, refreshed_cb, &wait);
-      while (!wait.done)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_no_error (wait.error);
-      g_assert_cmpuint (g_list_model_get_n_items (salvage_workspace_get_trash (workspace)), ==, n_expected);
-      return (g_get_monotonic_time () - start) / 1000.0;
+      /* The page's: sorted by days left, through its filter. */
+      rows = salvage_trash_view_new (SALVAGE_TRASH_STORE (salvage_workspace_get_trash (workspace)));
+      salvage_trash_view_set_filter (rows, record_matches, NULL);
+      salvage_trash_view_sort_by_number (rows, salvage_trash_record_cleanup_key, FALSE);
     }
-
-  filtered = gtk_filter_list_model_new (g_object_ref (salvage_workspace_get_trash (workspace)),
-                                        GTK_FILTER (gtk_custom_filter_new (filter_cb, NULL, NULL)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
-                                    GTK_SORTER (gtk_custom_sorter_new (salvage_trash_compare_cleanup,
-                                                                       NULL, NULL)));
 
   start = g_get_monotonic_time ();
   salvage_workspace_refresh_trash_async (workspace, NULL, refreshed_cb, &wait);
@@ -184,18 +174,18 @@ salvage_run (SalvageClient *client,
   if (wait.error != NULL)
     g_error ("Salvage could not list the Trash: %s", wait.error->message);
 
-  for (guint i = 0; i < FIRST_ROWS && i < n_expected; i++)
+  for (guint i = 0; rows != NULL && i < FIRST_ROWS && i < n_expected; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (rows), i);
       g_autofree char *name = salvage_trash_item_dup_display_name (item);
 
       g_assert (name != NULL);
     }
   end = g_get_monotonic_time ();
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (sorted)) != n_expected)
-    g_error ("Salvage listed %u items, not %u",
-             g_list_model_get_n_items (G_LIST_MODEL (sorted)), n_expected);
+  if (g_list_model_get_n_items (rows != NULL ? G_LIST_MODEL (rows)
+                                             : salvage_workspace_get_trash (workspace)) != n_expected)
+    g_error ("Salvage listed a different number of items than %u", n_expected);
 
   return (end - start) / 1000.0;
 }
@@ -230,42 +220,6 @@ transfer_run (SalvageHttp *http)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* The path through records the window is moving to: the body through
- * the HTTP layer, read into a listing, put in a store, sorted by days
- * left in a view, and the first rows made. In ms. */
-static double
-records_run (SalvageHttp *http,
-             guint        n_expected)
-{
-  const char * const segments[] = { WS, "trash", NULL };
-  g_autoptr(GObject) source = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(SalvageTrashListing) listing = NULL;
-  g_autoptr(SalvageTrashStore) store = salvage_trash_store_new ();
-  g_autoptr(SalvageTrashView) view = salvage_trash_view_new (store);
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  salvage_trash_view_sort_by_number (view, salvage_trash_record_cleanup_key, FALSE);
-  salvage_http_send_async (http, source, "GET", segments, NULL, 0, NULL, sent_cb, &body);
-  while (body == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  listing = salvage_parse_trash_listing (body, &error);
-  g_assert_no_error (error);
-  salvage_trash_store_replace (store, listing, NULL, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, n_expected);
-  for (guint i = 0; i < FIRST_ROWS && i < n_expected; i++)
-    {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (G_LIST_MODEL (view), i);
-      g_autofree char *name = salvage_trash_item_dup_display_name (item);
-
-      g_assert (name != NULL);
-    }
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 /* The body the server sends, fetched once. */
 static GBytes *
 fetch_body (const char *url)
@@ -282,8 +236,9 @@ fetch_body (const char *url)
   return body;
 }
 
-/* salvage_parse_trash() alone on @body, on this thread: MB/s, and the
- * median CPU ms in @median_ms. */
+/* The Trash's parse alone on @body, on this thread, as the window's
+ * listing does it (records, no items): MB/s, and the median CPU ms in
+ * @median_ms. */
 static double
 parse_throughput (GBytes *body,
                   guint   runs,
@@ -294,12 +249,12 @@ parse_throughput (GBytes *body,
 
   for (guint i = 0; i < runs; i++)
     {
-      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(SalvageTrashListing) listing = NULL;
       g_autoptr(GError) error = NULL;
       double start = bench_thread_cpu_ms ();
       double ms;
 
-      items = salvage_parse_trash (body, &error);
+      listing = salvage_parse_trash_listing (body, &error);
       ms = bench_thread_cpu_ms () - start;
       g_assert_no_error (error);
       rates[i] = g_bytes_get_size (body) / 1e6 / (ms / 1000.0);
@@ -323,7 +278,6 @@ bench_size (const BenchSize *size)
   g_autofree double *ratios = g_new (double, size->runs);
   g_autofree double *transfers = g_new (double, size->runs);
   g_autofree double *stores = g_new (double, size->runs);
-  g_autofree double *records = g_new (double, size->runs);
   SalvageHttp *http;
   Peer peer = { 0, };
   double our_median, their_median, transfer_median, store_median, parse_ms, rate;
@@ -358,7 +312,6 @@ bench_size (const BenchSize *size)
       ratios[i] = theirs[i] / ours[i];
       transfers[i] = transfer_run (http);
       stores[i] = salvage_run (client, size->n_trash, FALSE);
-      records[i] = records_run (http, size->n_trash);
     }
 
   peer_stop (&peer);
@@ -368,7 +321,7 @@ bench_size (const BenchSize *size)
           size->n_trash, g_bytes_get_size (body) / 1e6, size->runs);
   our_median = bench_median (ours, size->runs);
   their_median = bench_median (theirs, size->runs);
-  printf ("  Salvage, request → sorted Trash model, first %u rows read:  median %7.1f ms  (best %.1f)\n",
+  printf ("  Salvage, request → the Trash page's rows, first %u read:    median %7.1f ms  (best %.1f)\n",
           FIRST_ROWS, our_median, ours[0]);
   printf ("  Python, requests.get(url).json():                          median %7.1f ms  (best %.1f)\n",
           their_median, theirs[0]);
@@ -378,12 +331,10 @@ bench_size (const BenchSize *size)
   rate = parse_throughput (body, 5, &parse_ms);
   store_median = bench_median (stores, size->runs);
   printf ("  Salvage's stages: transfer %.1f ms (its HTTP layer alone); parse %.1f ms (CPU, one\n"
-          "  thread); the rest until the store holds the Trash %.1f ms; the page's models and\n"
-          "  the first rows %.1f ms\n",
+          "  thread); the rest until the store holds the Trash %.1f ms; the page's rows, sorted,\n"
+          "  and the first of them %.1f ms\n",
           transfer_median, parse_ms, store_median - transfer_median - parse_ms,
           our_median - store_median);
-  printf ("  Through records (listing, store, view: not yet the window's path), one thread:\n"
-          "  median %.1f ms\n", bench_median (records, size->runs));
   printf ("  Trash parse alone, one core: %.0f MB/s\n\n", rate);
   fflush (stdout);
 
