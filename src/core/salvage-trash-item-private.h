@@ -43,8 +43,11 @@ typedef struct
  * whose texts must be NUL-terminated (a listing's are). */
 char             *salvage_trash_record_dup_display_name (const SalvageTrashRecord *record);
 
-/* salvage_trash_item_dup_key() for the item @record would make. */
+/* salvage_trash_item_dup_key() for the item @record would make; or
+ * appended to @out. */
 char             *salvage_trash_record_dup_key          (const SalvageTrashRecord *record);
+void              salvage_trash_record_append_key       (const SalvageTrashRecord *record,
+                                                         GString                  *out);
 
 /* See salvage-trash-listing.h. */
 typedef struct _SalvageTrashListing SalvageTrashListing;

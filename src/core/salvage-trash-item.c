@@ -695,38 +695,52 @@ salvage_trash_item_get_restore_type (SalvageTrashItem *self)
 
 /* Fields are joined with U+001F (unit separator), which no slug or id
  * contains, so distinct records never share a key. */
-static char *
-entry_key (SalvageTrashKind  kind,
-           const char       *type_name,
-           const char       *id,
-           const char       *parent_id,
-           const char       *parent_url)
+static void
+append_entry_key (GString          *out,
+                  SalvageTrashKind  kind,
+                  const char       *type_name,
+                  const char       *id,
+                  const char       *parent_id,
+                  const char       *parent_url)
 {
   switch (kind)
     {
     case SALVAGE_TRASH_KIND_VERSION:
     case SALVAGE_TRASH_KIND_TRAINING:
       /* A version's Trash id is only its number, unique per project. */
-      return g_strconcat (restore_type (kind), "\x1f", id ? id : "", "\x1f",
-                          !is_empty (parent_id) ? parent_id : parent_url ? parent_url : "",
-                          NULL);
+      g_string_append (out, restore_type (kind));
+      g_string_append_c (out, '\x1f');
+      g_string_append (out, id ? id : "");
+      g_string_append_c (out, '\x1f');
+      g_string_append (out, !is_empty (parent_id) ? parent_id : parent_url ? parent_url : "");
+      break;
 
     case SALVAGE_TRASH_KIND_PROJECT:
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      return g_strconcat (restore_type (kind), "\x1f", id ? id : "", NULL);
+      g_string_append (out, restore_type (kind));
+      g_string_append_c (out, '\x1f');
+      g_string_append (out, id ? id : "");
+      break;
 
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       /* Unknown types keep their own name, so two of them never collide
        * just because their ids do. */
-      return g_strconcat ("other:", type_name ? type_name : "", "\x1f", id ? id : "", NULL);
+      g_string_append (out, "other:");
+      g_string_append (out, type_name ? type_name : "");
+      g_string_append_c (out, '\x1f');
+      g_string_append (out, id ? id : "");
+      break;
     }
 }
 
 static char *
 make_key (SalvageTrashItem *self)
 {
-  return entry_key (self->kind, self->type_name, self->id, self->parent_id, self->parent_url);
+  GString *key = g_string_sized_new (64);
+
+  append_entry_key (key, self->kind, self->type_name, self->id, self->parent_id, self->parent_url);
+  return g_string_free (key, FALSE);
 }
 
 /**
@@ -741,8 +755,20 @@ make_key (SalvageTrashItem *self)
 char *
 salvage_trash_record_dup_key (const SalvageTrashRecord *record)
 {
-  return entry_key (record->kind, record->type_name.str, record->id.str, record->parent_id.str,
-                    record->parent_url.str);
+  GString *key = g_string_sized_new (64);
+
+  salvage_trash_record_append_key (record, key);
+  return g_string_free (key, FALSE);
+}
+
+/* The same, appended to @out: a caller that compares many keys reuses one
+ * buffer. */
+void
+salvage_trash_record_append_key (const SalvageTrashRecord *record,
+                                 GString                  *out)
+{
+  append_entry_key (out, record->kind, record->type_name.str, record->id.str,
+                    record->parent_id.str, record->parent_url.str);
 }
 
 /**

@@ -384,7 +384,6 @@ open_web_app_action (GtkWidget  *widget,
 static void
 selection_changed_cb (SalvageTrashPage *self)
 {
-  g_autoptr(GPtrArray) selected = NULL;
   g_autofree char *text = NULL;
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n_shown = 0;
@@ -393,10 +392,7 @@ selection_changed_cb (SalvageTrashPage *self)
 
   g_clear_handle_id (&self->selection_idle_id, g_source_remove);
 
-  selected = salvage_trash_selection_dup_selected (self->selection, self->trash);
-  n = selected->len;
-  for (guint i = 0; i < n; i++)
-    n_restorable += salvage_trash_item_get_restorable (g_ptr_array_index (selected, i));
+  n = salvage_trash_selection_count_selected (self->selection, self->trash, &n_restorable);
   for (guint i = 0; i < n_rows && n_shown < n; i++)
     n_shown += gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i);
 

@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include "salvage-trash-item-private.h"
 #include "salvage-trash-selection.h"
+#include "salvage-trash-view.h"
 
 struct _SalvageTrashSelection
 {
@@ -17,6 +19,7 @@ struct _SalvageTrashSelection
 
   GListModel *model;
   GHashTable *selected;  /* key → itself; owned */
+  GString    *scratch;   /* the key of a record, made in place */
 };
 
 static GType
@@ -50,17 +53,54 @@ salvage_trash_selection_list_model_init (GListModelInterface *iface)
   iface->get_item = salvage_trash_selection_get_item;
 }
 
+/* The key of the entry at @position of a store, from its record: no item
+ * is made for it. Valid until the next call. */
+static const char *
+store_key_at (SalvageTrashSelection *self,
+              SalvageTrashStore     *store,
+              guint                  position)
+{
+  g_string_truncate (self->scratch, 0);
+  salvage_trash_record_append_key (salvage_trash_store_get_record (store, position), self->scratch);
+
+  return self->scratch->str;
+}
+
+/* The key of the row at @position, or NULL; valid until the next call.
+ * The rows of a Trash view are read as records. */
+static const char *
+key_at (SalvageTrashSelection *self,
+        guint                  position)
+{
+  g_autoptr(SalvageTrashItem) item = NULL;
+
+  if (position >= g_list_model_get_n_items (self->model))
+    return NULL;
+
+  if (SALVAGE_IS_TRASH_VIEW (self->model))
+    {
+      SalvageTrashView *view = SALVAGE_TRASH_VIEW (self->model);
+
+      return store_key_at (self, salvage_trash_view_get_store (view),
+                           salvage_trash_view_get_store_position (view, position));
+    }
+
+  item = g_list_model_get_item (self->model, position);
+  g_string_assign (self->scratch, item != NULL ? salvage_trash_item_get_key (item) : "");
+  return item != NULL && salvage_trash_item_get_key (item) != NULL ? self->scratch->str : NULL;
+}
+
 static gboolean
 contains_position (SalvageTrashSelection *self,
                    guint                  position)
 {
-  g_autoptr(SalvageTrashItem) item = NULL;
+  const char *key;
 
   if (g_hash_table_size (self->selected) == 0)
     return FALSE;
 
-  item = g_list_model_get_item (self->model, position);
-  return item != NULL && g_hash_table_contains (self->selected, salvage_trash_item_get_key (item));
+  key = key_at (self, position);
+  return key != NULL && g_hash_table_contains (self->selected, key);
 }
 
 /* Selects or unselects the row at @position; TRUE when that changed it. */
@@ -69,10 +109,9 @@ set_position (SalvageTrashSelection *self,
               guint                  position,
               gboolean               selected)
 {
-  g_autoptr(SalvageTrashItem) item = g_list_model_get_item (self->model, position);
-  const char *key;
+  const char *key = key_at (self, position);
 
-  if (item == NULL || (key = salvage_trash_item_get_key (item)) == NULL)
+  if (key == NULL)
     return FALSE;
 
   if (!selected)
@@ -311,6 +350,8 @@ salvage_trash_selection_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->selected, g_hash_table_unref);
 
+  if (self->scratch != NULL)
+    g_string_free (g_steal_pointer (&self->scratch), TRUE);
   G_OBJECT_CLASS (salvage_trash_selection_parent_class)->dispose (object);
 }
 
@@ -324,6 +365,7 @@ static void
 salvage_trash_selection_init (SalvageTrashSelection *self)
 {
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->scratch = g_string_sized_new (128);
 }
 
 SalvageTrashSelection *
@@ -353,35 +395,58 @@ salvage_trash_selection_contains (SalvageTrashSelection *self,
   return key != NULL && g_hash_table_contains (self->selected, key);
 }
 
-GPtrArray *
-salvage_trash_selection_dup_selected (SalvageTrashSelection *self,
-                                      GListModel            *trash)
+/* The entries of @trash that are selected, each once: into @items (when
+ * not NULL) and counted, with how many of them can be restored. Keys of
+ * entries no longer in @trash are forgotten. A store's entries are read
+ * as records, and an item made only for those put in @items. */
+static guint
+collect_selected (SalvageTrashSelection *self,
+                  GListModel            *trash,
+                  GPtrArray             *items,
+                  guint                 *n_restorable)
 {
   g_autoptr(GHashTable) present = NULL;
-  GPtrArray *items;
   guint n_items;
+  guint n = 0;
 
-  g_return_val_if_fail (SALVAGE_IS_TRASH_SELECTION (self), NULL);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
+  *n_restorable = 0;
   if (trash == NULL || g_hash_table_size (self->selected) == 0)
     {
       g_hash_table_remove_all (self->selected);
-      return items;
+      return 0;
     }
 
   present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = g_list_model_get_n_items (trash);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (trash, i);
-      const char *key = salvage_trash_item_get_key (item);
+      g_autoptr(SalvageTrashItem) item = NULL;
+      gboolean restorable;
+      const char *key;
 
-      if (key == NULL || !g_hash_table_contains (self->selected, key))
+      if (SALVAGE_IS_TRASH_STORE (trash))
+        {
+          const SalvageTrashRecord *record = salvage_trash_store_get_record (SALVAGE_TRASH_STORE (trash), i);
+
+          key = store_key_at (self, SALVAGE_TRASH_STORE (trash), i);
+          /* As salvage_trash_item_get_restorable() has it. */
+          restorable = record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+        }
+      else
+        {
+          item = g_list_model_get_item (trash, i);
+          key = salvage_trash_item_get_key (item);
+          restorable = salvage_trash_item_get_restorable (item);
+        }
+
+      if (key == NULL || !g_hash_table_contains (self->selected, key) ||
+          !g_hash_table_add (present, g_strdup (key)))
         continue;
 
-      if (g_hash_table_add (present, g_strdup (key)))
-        g_ptr_array_add (items, g_steal_pointer (&item));
+      n++;
+      *n_restorable += restorable;
+      if (items != NULL)
+        g_ptr_array_add (items, item != NULL ? g_steal_pointer (&item) : g_list_model_get_item (trash, i));
     }
 
   /* An entry that left the Trash is no longer selected, should it ever
@@ -389,5 +454,37 @@ salvage_trash_selection_dup_selected (SalvageTrashSelection *self,
   g_hash_table_unref (self->selected);
   self->selected = g_steal_pointer (&present);
 
+  return n;
+}
+
+GPtrArray *
+salvage_trash_selection_dup_selected (SalvageTrashSelection *self,
+                                      GListModel            *trash)
+{
+  GPtrArray *items;
+  guint n_restorable;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_SELECTION (self), NULL);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  collect_selected (self, trash, items, &n_restorable);
+
   return items;
+}
+
+guint
+salvage_trash_selection_count_selected (SalvageTrashSelection *self,
+                                        GListModel            *trash,
+                                        guint                 *n_restorable)
+{
+  guint restorable;
+  guint n;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_SELECTION (self), 0);
+
+  n = collect_selected (self, trash, NULL, &restorable);
+  if (n_restorable != NULL)
+    *n_restorable = restorable;
+
+  return n;
 }

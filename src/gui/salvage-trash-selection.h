@@ -35,5 +35,10 @@ gboolean               salvage_trash_selection_contains       (SalvageTrashSelec
  * order of @trash. (element-type SalvageTrashItem) (transfer full) */
 GPtrArray             *salvage_trash_selection_dup_selected   (SalvageTrashSelection *self,
                                                                GListModel            *trash);
+/* How many entries of @trash are selected, and how many of them can be
+ * restored; as salvage_trash_selection_dup_selected(), making no item. */
+guint                  salvage_trash_selection_count_selected (SalvageTrashSelection *self,
+                                                               GListModel            *trash,
+                                                               guint                 *n_restorable);
 
 G_END_DECLS
