@@ -1109,6 +1109,19 @@ test_big_trash (void)
       n_made += salvage_trash_store_peek_item (SALVAGE_TRASH_STORE (trash), i) != NULL;
     g_test_message ("%u of %u items made", n_made, n_items);
     g_assert_cmpuint (n_made, <, n_items / 4);
+
+    /* Planning a restore looks its parents up in the records, and makes
+     * only the items it finds. */
+    {
+      g_autoptr(SalvageTrashItem) last = g_list_model_get_item (trash, n_items - 1);
+      g_autoptr(GPtrArray) plan = salvage_workspace_dup_restore_plan (workspace (&f), last);
+      guint n_now = 0;
+
+      g_assert_cmpuint (plan->len, >=, 1);
+      for (guint i = 0; i < n_items; i++)
+        n_now += salvage_trash_store_peek_item (SALVAGE_TRASH_STORE (trash), i) != NULL;
+      g_assert_cmpuint (n_now, <=, n_made + 3);
+    }
   }
 
   /* Every row becomes reachable, in order, and stays selected. */

@@ -42,16 +42,27 @@ salvage_restore_outcome_free (SalvageRestoreOutcome *outcome)
 /* Where Trash entries are looked up by what a child knows of its parents.
  * When a slug was trashed more than once, the latest deletion wins.
  *
- * The index borrows its keys and items from the items themselves, which
- * never change once made: it only lives within one call, while the Trash
- * store and the extra items it was built from hold them. */
+ * An entry is an item, or the position in the Trash store of a record,
+ * whose item is made only when a lookup finds it: a plan needs a few
+ * parents of a Trash of any size. Items are aligned, so a position is
+ * told by its low bit. The index borrows its keys from the items and the
+ * records, which never change while it lives, within one call. */
 typedef struct
 {
-  GHashTable *projects_by_id;          /* Trash id → SalvageTrashItem */
-  GHashTable *projects_by_url;         /* slug → SalvageTrashItem */
-  GHashTable *versions_by_parent_id;   /* project Trash id → (number → SalvageTrashItem) */
-  GHashTable *versions_by_parent_url;  /* project slug → (number → SalvageTrashItem) */
+  SalvageTrashStore *store;
+  GHashTable *projects_by_id;          /* Trash id → entry */
+  GHashTable *projects_by_url;         /* slug → entry */
+  GHashTable *versions_by_parent_id;   /* project Trash id → (number → entry) */
+  GHashTable *versions_by_parent_url;  /* project slug → (number → entry) */
 } TrashIndex;
+
+#define POSITION_ENTRY(position) GSIZE_TO_POINTER (((gsize) (position) << 1) | 1)
+
+static inline gboolean
+entry_is_position (gpointer entry)
+{
+  return (GPOINTER_TO_SIZE (entry) & 1) != 0;
+}
 
 static gboolean
 is_set (const char *str)
@@ -59,23 +70,61 @@ is_set (const char *str)
   return str != NULL && *str != '\0';
 }
 
-static void
-trash_index_insert (GHashTable       *table,
-                    const char       *key,
-                    SalvageTrashItem *item)
+/* When the entry was deleted, in µs; SALVAGE_TRASH_NO_DATE if unknown. */
+static gint64
+entry_deleted_at (TrashIndex *index,
+                  gpointer    entry)
 {
-  SalvageTrashItem *existing = g_hash_table_lookup (table, key);
+  GDateTime *date;
 
-  if (existing != NULL && !_salvage_trash_item_deleted_later (item, existing))
-    return;
+  if (entry_is_position (entry))
+    return salvage_trash_store_get_record (index->store, GPOINTER_TO_SIZE (entry) >> 1)->deleted_at;
 
-  g_hash_table_insert (table, (gpointer) key, item);
+  date = salvage_trash_item_get_deleted_at (entry);
+  return date != NULL ? g_date_time_to_unix_usec (date) : SALVAGE_TRASH_NO_DATE;
+}
+
+/* The item of an entry, made if need be; the store or the caller's array
+ * keeps it. */
+static SalvageTrashItem *
+entry_item (TrashIndex *index,
+            gpointer    entry)
+{
+  g_autoptr(SalvageTrashItem) item = NULL;
+
+  if (entry == NULL || !entry_is_position (entry))
+    return entry;
+
+  item = g_list_model_get_item (G_LIST_MODEL (index->store), GPOINTER_TO_SIZE (entry) >> 1);
+  return item;
 }
 
 static void
-trash_index_insert_version (GHashTable       *by_parent,
-                            const char       *parent,
-                            SalvageTrashItem *version)
+trash_index_insert (TrashIndex *index,
+                    GHashTable *table,
+                    const char *key,
+                    gpointer    entry)
+{
+  gpointer existing = g_hash_table_lookup (table, key);
+
+  /* An unknown date counts as oldest. */
+  if (existing != NULL)
+    {
+      gint64 deleted_at = entry_deleted_at (index, entry);
+
+      if (deleted_at == SALVAGE_TRASH_NO_DATE || deleted_at <= entry_deleted_at (index, existing))
+        return;
+    }
+
+  g_hash_table_insert (table, (gpointer) key, entry);
+}
+
+static void
+trash_index_insert_version (TrashIndex *index,
+                            GHashTable *by_parent,
+                            const char *parent,
+                            const char *number,
+                            gpointer    version)
 {
   GHashTable *numbers = g_hash_table_lookup (by_parent, parent);
 
@@ -85,10 +134,10 @@ trash_index_insert_version (GHashTable       *by_parent,
       g_hash_table_insert (by_parent, (gpointer) parent, numbers);
     }
 
-  trash_index_insert (numbers, salvage_trash_item_get_id (version), version);
+  trash_index_insert (index, numbers, number, version);
 }
 
-static SalvageTrashItem *
+static gpointer
 trash_index_lookup_version (GHashTable *by_parent,
                             const char *parent,
                             const char *number)
@@ -98,31 +147,32 @@ trash_index_lookup_version (GHashTable *by_parent,
   return numbers != NULL ? g_hash_table_lookup (numbers, number) : NULL;
 }
 
+/* Indexes one entry by its fields. */
 static void
 trash_index_add (TrashIndex       *index,
-                 SalvageTrashItem *item)
+                 SalvageTrashKind  kind,
+                 const char       *id,
+                 const char       *url,
+                 const char       *parent_id,
+                 const char       *parent_url,
+                 gpointer          entry)
 {
-  const char *id = salvage_trash_item_get_id (item);
-  const char *url = salvage_trash_item_get_url (item);
-  const char *parent_id = salvage_trash_item_get_parent_id (item);
-  const char *parent_url = salvage_trash_item_get_parent_url (item);
-
   if (!is_set (id))
     return;
 
-  switch (salvage_trash_item_get_kind (item))
+  switch (kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      trash_index_insert (index->projects_by_id, id, item);
+      trash_index_insert (index, index->projects_by_id, id, entry);
       if (is_set (url))
-        trash_index_insert (index->projects_by_url, url, item);
+        trash_index_insert (index, index->projects_by_url, url, entry);
       break;
 
     case SALVAGE_TRASH_KIND_VERSION:
       if (is_set (parent_id))
-        trash_index_insert_version (index->versions_by_parent_id, parent_id, item);
+        trash_index_insert_version (index, index->versions_by_parent_id, parent_id, id, entry);
       if (is_set (parent_url))
-        trash_index_insert_version (index->versions_by_parent_url, parent_url, item);
+        trash_index_insert_version (index, index->versions_by_parent_url, parent_url, id, entry);
       break;
 
     case SALVAGE_TRASH_KIND_WORKFLOW:
@@ -145,16 +195,16 @@ trash_index_free (TrashIndex *index)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrashIndex, trash_index_free)
 
-/* An index of the Trash store, plus @extra items (which may not be listed
- * yet, or any more). */
+/* An index of the Trash store, read from its records, plus @extra items
+ * (which may not be listed yet, or any more). */
 static TrashIndex *
 trash_index_new (SalvageWorkspace *self,
                  GPtrArray        *extra)
 {
   TrashIndex *index = g_new0 (TrashIndex, 1);
-  GListModel *model = salvage_workspace_get_trash (self);
-  guint n_items = g_list_model_get_n_items (model);
+  guint n_items;
 
+  index->store = SALVAGE_TRASH_STORE (salvage_workspace_get_trash (self));
   index->projects_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   index->projects_by_url = g_hash_table_new (g_str_hash, g_str_equal);
   index->versions_by_parent_id = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -162,15 +212,23 @@ trash_index_new (SalvageWorkspace *self,
   index->versions_by_parent_url = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                          NULL, (GDestroyNotify) g_hash_table_unref);
 
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (index->store));
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(SalvageTrashItem) item = g_list_model_get_item (model, i);
+      const SalvageTrashRecord *record = salvage_trash_store_get_record (index->store, i);
 
-      trash_index_add (index, item);
+      trash_index_add (index, record->kind, record->id.str, record->url.str, record->parent_id.str,
+                       record->parent_url.str, POSITION_ENTRY (i));
     }
 
   for (guint i = 0; extra != NULL && i < extra->len; i++)
-    trash_index_add (index, g_ptr_array_index (extra, i));
+    {
+      SalvageTrashItem *item = g_ptr_array_index (extra, i);
+
+      trash_index_add (index, salvage_trash_item_get_kind (item), salvage_trash_item_get_id (item),
+                       salvage_trash_item_get_url (item), salvage_trash_item_get_parent_id (item),
+                       salvage_trash_item_get_parent_url (item), item);
+    }
 
   return index;
 }
@@ -185,9 +243,9 @@ trash_index_find_project (TrashIndex       *index,
   const char *parent_url = salvage_trash_item_get_parent_url (child);
 
   if (is_set (parent_id))
-    return g_hash_table_lookup (index->projects_by_id, parent_id);
+    return entry_item (index, g_hash_table_lookup (index->projects_by_id, parent_id));
   if (is_set (parent_url))
-    return g_hash_table_lookup (index->projects_by_url, parent_url);
+    return entry_item (index, g_hash_table_lookup (index->projects_by_url, parent_url));
   return NULL;
 }
 
@@ -198,7 +256,7 @@ trash_index_find_version (TrashIndex       *index,
   const char *number = salvage_trash_item_get_version_number (training);
   const char *parent_id = salvage_trash_item_get_parent_id (training);
   const char *parent_url = salvage_trash_item_get_parent_url (training);
-  SalvageTrashItem *version = NULL;
+  gpointer version = NULL;
 
   if (!is_set (number))
     return NULL;
@@ -209,7 +267,7 @@ trash_index_find_version (TrashIndex       *index,
   if (version == NULL && is_set (parent_url))
     version = trash_index_lookup_version (index->versions_by_parent_url, parent_url, number);
 
-  return version;
+  return entry_item (index, version);
 }
 
 /* The longest chain: a training after its version, after their project. */
