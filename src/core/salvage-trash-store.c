@@ -377,3 +377,11 @@ salvage_trash_store_peek_item (SalvageTrashStore *self,
 
   return g_ptr_array_index (self->items, position);
 }
+
+SalvageTrashListing *
+salvage_trash_store_get_listing (SalvageTrashStore *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (self), NULL);
+
+  return self->listing;
+}

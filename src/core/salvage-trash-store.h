@@ -37,6 +37,8 @@ void                      salvage_trash_store_remove_all  (SalvageTrashStore   *
 
 const SalvageTrashRecord *salvage_trash_store_get_record  (SalvageTrashStore   *self,
                                                            guint                position);
+/* The listing the records are in, or NULL when empty. (transfer none) */
+SalvageTrashListing      *salvage_trash_store_get_listing (SalvageTrashStore   *self);
 /* The item of the entry at @position if it has been made, else NULL;
  * makes none. (transfer none) */
 SalvageTrashItem         *salvage_trash_store_peek_item   (SalvageTrashStore   *self,

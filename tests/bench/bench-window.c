@@ -73,6 +73,8 @@
 #include "salvage-application.h"
 #include "salvage-demo.h"
 #include "salvage-format.h"
+#include "salvage-trash-selection.h"
+#include "salvage-trash-view.h"
 #include "salvage-window-private.h"
 
 #include "bench-server.h"
@@ -548,69 +550,8 @@ typedef struct
   double stall_reloading; /* ms */
 } Figures;
 
-/* Where the fill goes: the same items, spliced into models like the Trash
+/* Where the fill goes: the same listing, put into models like the Trash
  * page's, a layer at a time, then with a view. */
-
-static gboolean
-keep_all_cb (gpointer item,
-             gpointer user_data)
-{
-  return salvage_trash_item_get_kind (item) != G_MAXINT;
-}
-
-static int
-compare_cleanup_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  GDateTime *x = salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) a);
-  GDateTime *y = salvage_trash_item_get_scheduled_cleanup_at ((SalvageTrashItem *) b);
-
-  if (x == NULL || y == NULL)
-    return (x == NULL) - (y == NULL);
-
-  return g_date_time_compare (x, y);
-}
-
-static char *
-name_key_cb (SalvageTrashItem *item,
-             gpointer          user_data)
-{
-  return salvage_trash_item_dup_display_name (item);
-}
-
-/* A column view sorted like the Trash page's: text columns, then the
- * cleanup date column it sorts by. */
-static GtkSorter *
-column_view_sorter_new (GtkWidget **view_out)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GtkColumnViewColumn *cleanup = NULL;
-
-  for (guint i = 0; i < 5; i++)
-    {
-      GtkColumnViewColumn *column = gtk_column_view_column_new (NULL, NULL);
-      GtkSorter *sorter;
-
-      if (i < 3)
-        sorter = GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                                 G_CALLBACK (name_key_cb),
-                                                                                 NULL, NULL)));
-      else
-        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL));
-
-      gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
-      gtk_column_view_append_column (view, column);
-      cleanup = column;
-      g_object_unref (column);
-    }
-
-  gtk_column_view_sort_by_column (view, cleanup, GTK_SORT_ASCENDING);
-
-  *view_out = g_object_ref_sink (GTK_WIDGET (view));
-  return g_object_ref (gtk_column_view_get_sorter (view));
-}
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -659,101 +600,80 @@ shown_view_new (GListModel *model)
   return window;
 }
 
-/* One way of stacking models (and perhaps a view) over a store. */
+/* One way of stacking models (and perhaps a view) over the Trash's
+ * store, as the Trash page stacks them. */
 typedef struct
 {
   const char *label;
-  gboolean    filter;
-  gboolean    incremental;   /* the filter works a batch at a time */
-  enum { SORT_NONE, SORT_CLEANUP, SORT_COLUMN_VIEW } sort;
-  gboolean    multi_selection;
+  enum { ROWS_NONE, ROWS_CLEANUP, ROWS_NAME } rows;
+  gboolean    selection;     /* the page's selection, of entry keys */
   gboolean    view;          /* a column view, shown in a window */
 } Stack;
 
 static const Stack stacks[] = {
-  { "a GListStore alone",                              FALSE, FALSE, SORT_NONE,        FALSE, FALSE },
-  { "+ a GtkFilterListModel",                          TRUE,  FALSE, SORT_NONE,        FALSE, FALSE },
-  { "+ a GtkSortListModel by cleanup date",            TRUE,  FALSE, SORT_CLEANUP,     FALSE, FALSE },
-  { "+ a GtkMultiSelection",                           TRUE,  FALSE, SORT_CLEANUP,     TRUE,  FALSE },
-  { "a filter, the page's column view sorter",         TRUE,  FALSE, SORT_COLUMN_VIEW, FALSE, FALSE },
-  { "a filter, sort, selection and a shown view",      TRUE,  FALSE, SORT_CLEANUP,     TRUE,  TRUE  },
-  { "only a shown view",                               FALSE, FALSE, SORT_NONE,        FALSE, TRUE  },
-  { "an incremental filter, sort, selection, view",    TRUE,  TRUE,  SORT_CLEANUP,     TRUE,  TRUE  },
+  { "a SalvageTrashStore alone",                    ROWS_NONE,    FALSE, FALSE },
+  { "+ a SalvageTrashView by days left",            ROWS_CLEANUP, FALSE, FALSE },
+  { "+ the page's selection",                       ROWS_CLEANUP, TRUE,  FALSE },
+  { "a SalvageTrashView by name",                   ROWS_NAME,    FALSE, FALSE },
+  { "rows by days left, selection, a shown view",   ROWS_CLEANUP, TRUE,  TRUE  },
+  { "only a shown view",                            ROWS_NONE,    FALSE, TRUE  },
 };
 
-static void
-stack_model (GListModel **top,
-             GListModel  *model)
+static char *
+record_name_key_cb (const SalvageTrashRecord *record,
+                    gpointer                  user_data)
 {
-  g_object_unref (*top);
-  *top = model;
+  return salvage_trash_record_dup_display_name (record);
 }
 
-/* Milliseconds the main loop is held by filling @stack with @items. */
+/* Milliseconds the main loop is held by filling @stack with @listing. */
 static double
-time_splice (GListModel  *items,
-             const Stack *stack)
+time_fill (SalvageTrashListing *listing,
+           const Stack         *stack)
 {
-  g_autoptr(GListStore) store = g_list_store_new (SALVAGE_TYPE_TRASH_ITEM);
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SalvageTrashStore) store = salvage_trash_store_new ();
   g_autoptr(GListModel) top = g_object_ref (G_LIST_MODEL (store));
-  g_autoptr(GtkWidget) sorter_view = NULL;
-  GtkFilterListModel *filtered = NULL;
   GtkWidget *window = NULL;
   gint64 start;
   gint64 elapsed;
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-
-  if (stack->filter)
+  if (stack->rows != ROWS_NONE)
     {
-      GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (keep_all_cb, NULL, NULL));
+      SalvageTrashView *rows = salvage_trash_view_new (store);
 
-      filtered = gtk_filter_list_model_new (g_object_ref (top), filter);
-      gtk_filter_list_model_set_incremental (filtered, stack->incremental);
-      stack_model (&top, G_LIST_MODEL (filtered));
-    }
-
-  if (stack->sort != SORT_NONE)
-    {
-      GtkSorter *sorter;
-
-      if (stack->sort == SORT_COLUMN_VIEW)
-        sorter = column_view_sorter_new (&sorter_view);
+      if (stack->rows == ROWS_CLEANUP)
+        salvage_trash_view_sort_by_number (rows, salvage_trash_record_cleanup_key, FALSE);
       else
-        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cleanup_cb, NULL, NULL));
-
-      stack_model (&top, G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (top), sorter)));
+        salvage_trash_view_sort_by_text (rows, record_name_key_cb, NULL, FALSE);
+      g_object_unref (top);
+      top = G_LIST_MODEL (rows);
     }
 
-  if (stack->multi_selection)
-    stack_model (&top, G_LIST_MODEL (gtk_multi_selection_new (g_object_ref (top))));
+  if (stack->selection)
+    {
+      GListModel *selection = G_LIST_MODEL (salvage_trash_selection_new (top));
+
+      g_object_unref (top);
+      top = selection;
+    }
   else if (stack->view)
-    stack_model (&top, G_LIST_MODEL (gtk_no_selection_new (g_object_ref (top))));
+    {
+      GListModel *selection = G_LIST_MODEL (gtk_no_selection_new (g_object_ref (top)));
+
+      g_object_unref (top);
+      top = selection;
+    }
 
   if (stack->view)
     window = shown_view_new (top);
 
   start = g_get_monotonic_time ();
-  g_list_store_splice (store, 0, 0, array->pdata, array->len);
+  salvage_trash_store_replace (store, listing, NULL, 0);
   elapsed = g_get_monotonic_time () - start;
 
-  /* Filtered a batch at a time: what counts is the longest of the
-   * main-loop iterations it takes. */
-  if (stack->incremental)
-    {
-      guint timer_id = g_timeout_add (1, stall_timer_cb, NULL);
-
-      reset_stall ();
-      while (gtk_filter_list_model_get_pending (filtered) > 0)
-        g_main_context_iteration (NULL, TRUE);
-      elapsed = MAX (elapsed, run.longest_stall);
-      g_source_remove (timer_id);
-    }
-
-  if (g_list_model_get_n_items (top) != array->len)
-    g_error ("%s: %u items, not %u", stack->label, g_list_model_get_n_items (top), array->len);
+  if (g_list_model_get_n_items (top) != salvage_trash_listing_get_n_records (listing))
+    g_error ("%s: %u items, not %u", stack->label, g_list_model_get_n_items (top),
+             salvage_trash_listing_get_n_records (listing));
 
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
@@ -762,13 +682,13 @@ time_splice (GListModel  *items,
 }
 
 static void
-print_breakdown (GListModel *items)
+print_breakdown (SalvageTrashListing *listing)
 {
   printf ("Filling models like the Trash page's with the %u items at once:\n",
-          g_list_model_get_n_items (items));
+          salvage_trash_listing_get_n_records (listing));
 
   for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
-    printf ("  %-48s %8.1f ms\n", stacks[i].label, time_splice (items, &stacks[i]));
+    printf ("  %-48s %8.1f ms\n", stacks[i].label, time_fill (listing, &stacks[i]));
 }
 
 static void
@@ -911,7 +831,7 @@ measure_run (GtkApplication *application,
   figures->stall_reloading = run.longest_stall / 1000.0;
 
   if (breakdown)
-    print_breakdown (trash);
+    print_breakdown (salvage_trash_store_get_listing (SALVAGE_TRASH_STORE (trash)));
 
   g_source_remove (timer_id);
   g_signal_remove_emission_hook (signal_id, hook_id);
