@@ -275,131 +275,9 @@ _salvage_workspace_lookup_trainings (SalvageWorkspace *self,
   return _salvage_workspace_lookup_list (self, &target, create);
 }
 
-/* From this many objects on, letting go of them is left to a worker
- * thread: finalizing a Trash of 100,000 entries takes 100 ms. */
-#define DROP_IN_THREAD_AT 1000
-
-static void
-drop_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  /* The objects go here, not wherever the task is finalized. */
-  g_ptr_array_set_size (task_data, 0);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Lets go of @objects, whose references nothing else can reach, the
- * array's last (it frees its elements with g_object_unref()). Takes it. */
-static void
-drop_objects (GPtrArray *objects)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (objects->len < DROP_IN_THREAD_AT)
-    {
-      g_ptr_array_unref (objects);
-      return;
-    }
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, drop_objects);
-  g_task_set_task_data (task, objects, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, drop_thread);
-}
-
-/* Puts @current, an object of the store, at @position of @kept in place
- * of the object parsed for the same entry, whose reference goes to
- * @discarded. */
-static void
-keep_object (GPtrArray *kept,
-             guint      position,
-             gpointer   current,
-             GPtrArray *discarded)
-{
-  g_ptr_array_add (discarded, g_ptr_array_index (kept, position));
-  g_ptr_array_index (kept, position) = g_object_ref (current);
-}
-
-/* Puts back in @kept the object @state already holds for each entry that
- * did not change since, so that a reload hands views the very objects they
- * show and they keep their rows rather than build them all again. Only
- * Trash entries can be compared field by field for now. The references
- * @kept held to the objects it no longer holds are moved to @discarded.
- * Returns whether @kept is now exactly what the store holds, in order. */
-static gboolean
-list_state_keep_unchanged (ListState *state,
-                           GPtrArray *kept,
-                           GPtrArray *keys,
-                           GPtrArray *discarded)
-{
-  GListModel *model = G_LIST_MODEL (state->store);
-  guint n_old = g_list_model_get_n_items (model);
-  g_autoptr(GHashTable) old = NULL;
-  guint same;
-
-  if (state->target.kind != LIST_TRASH || n_old == 0)
-    return FALSE;
-
-  /* A listing mostly comes in the order of the one before: entries are
-   * matched in place for as long as they can be, which needs no table.
-   * The store is read in order, which it does fastest. */
-  for (same = 0; same < kept->len && same < n_old; same++)
-    {
-      const char *key = g_ptr_array_index (keys, same);
-      g_autoptr(GObject) current = NULL;
-
-      if (key == NULL || g_strcmp0 (key, g_ptr_array_index (state->keys, same)) != 0)
-        break;
-
-      current = g_list_model_get_item (model, same);
-      if (!salvage_trash_item_equal (SALVAGE_TRASH_ITEM (current), g_ptr_array_index (kept, same)))
-        break;
-
-      keep_object (kept, same, current, discarded);
-    }
-
-  if (same == kept->len)
-    return same == n_old;
-
-  /* The others by key: key → the object the store holds for it, among
-   * those not matched in place; the first of equal keys wins. */
-  old = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  for (guint i = same; i < n_old; i++)
-    {
-      const char *key = g_ptr_array_index (state->keys, i);
-
-      if (key != NULL && !g_hash_table_contains (old, key))
-        g_hash_table_insert (old, (gpointer) key, g_list_model_get_item (model, i));
-    }
-
-  for (guint i = same; i < kept->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-      SalvageTrashItem *current;
-
-      if (key == NULL || (current = g_hash_table_lookup (old, key)) == NULL)
-        continue;
-
-      if (!salvage_trash_item_equal (current, g_ptr_array_index (kept, i)))
-        continue;
-
-      keep_object (kept, i, current, discarded);
-
-      /* Each object stands for one entry only. */
-      g_hash_table_remove (old, key);
-    }
-
-  return FALSE;
-}
-
 /* Replaces the contents of @state with @items (one splice), unless a newer
- * response was applied already. A response that changes nothing changes
- * nothing: the models and views over the store have no work to do, which
- * matters for a long Trash reloaded each time the window is focused.
- * Takes @items; those of its objects that are not used are let go of off
- * the main thread. Returns whether it was applied. */
+ * response was applied already. Takes @items. Returns whether it was
+ * applied. (The Trash, the one long list, has list_state_apply_trash().) */
 static gboolean
 list_state_apply (ListState *state,
                   guint      generation,
@@ -408,8 +286,6 @@ list_state_apply (ListState *state,
   g_autoptr(GPtrArray) items = items_owned;
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GPtrArray) keys = NULL;
-  GPtrArray *discarded;
-  gboolean unchanged;
   GHashTableIter iter;
   gpointer removed_at;
   guint n_old;
@@ -419,8 +295,6 @@ list_state_apply (ListState *state,
 
   state->applied = generation;
 
-  /* It holds its own references: an object kept from the store must
-   * outlive its removal by the splice that adds it back. */
   kept = g_ptr_array_new_full (items->len, g_object_unref);
   keys = g_ptr_array_new_full (items->len, g_free);
 
@@ -441,12 +315,7 @@ list_state_apply (ListState *state,
       g_ptr_array_add (keys, key);
     }
 
-  /* Objects that only @items and this array hold: @items lets go first,
-   * so that the worker's are the last references. */
-  discarded = g_ptr_array_new_with_free_func (g_object_unref);
-  unchanged = list_state_keep_unchanged (state, kept, keys, discarded);
   g_clear_pointer (&items, g_ptr_array_unref);
-  drop_objects (discarded);
 
   g_hash_table_iter_init (&iter, state->tombstones);
   while (g_hash_table_iter_next (&iter, NULL, &removed_at))
@@ -457,7 +326,7 @@ list_state_apply (ListState *state,
   state->keys = g_steal_pointer (&keys);
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (state->store));
-  if ((n_old > 0 || kept->len > 0) && !unchanged)
+  if (n_old > 0 || kept->len > 0)
     g_list_store_splice (state->store, 0, n_old, kept->pdata, kept->len);
 
   return TRUE;
