@@ -11,8 +11,12 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "salvage-application.h"
+#include "salvage-demo.h"
 #include "salvage-format.h"
+#include "salvage-trash-columns.h"
 #include "salvage-window-private.h"
 
 #include "salvage-test-input.h"
@@ -732,6 +736,90 @@ test_trash_row_styles (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A Trash of every kind, for the orders. */
+static void
+seed_demo (SalvageServer *server,
+           guint          n)
+{
+  SalvageDemoSizes sizes;
+
+  salvage_demo_sizes_init_default (&sizes);
+  sizes.n_trash = n;
+  salvage_demo_seed (server, WS, API_KEY, &sizes, 3);
+}
+
+static int
+compare_texts (char *a,
+               char *b)
+{
+  g_autofree char *folded_a = a != NULL ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *folded_b = b != NULL ? g_utf8_casefold (b, -1) : NULL;
+  g_autofree char *key_a = folded_a != NULL ? g_utf8_collate_key (folded_a, -1) : NULL;
+  g_autofree char *key_b = folded_b != NULL ? g_utf8_collate_key (folded_b, -1) : NULL;
+
+  g_free (a);
+  g_free (b);
+  if (key_a == NULL || key_b == NULL)
+    return (key_a != NULL) - (key_b != NULL);
+  return strcmp (key_a, key_b);
+}
+
+/* Each column header orders the rows as the column reads, either way:
+ * the rows are sorted from records, and must agree with the items. */
+static void
+test_trash_column_orders (void)
+{
+  static const char *columns[] = { "name", "type", "deleted-by", "deleted", "days-left" };
+  TestWindow t = { 0, };
+  SalvageTrashPage *trash;
+  GListModel *rows;
+
+  test_window_set_up (&t, application, seed_demo, 400);
+  test_window_connect (&t);
+  trash = salvage_window_get_trash_page (t.window);
+  rows = salvage_trash_page_get_rows (trash);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 400);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_assert_true (salvage_trash_page_sort_by (trash, columns[c], descending));
+
+        for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+          {
+            g_autoptr(SalvageTrashItem) a = g_list_model_get_item (rows, i - 1);
+            g_autoptr(SalvageTrashItem) b = g_list_model_get_item (rows, i);
+            int order;
+
+            switch (c)
+              {
+              case 0:
+                order = compare_texts (salvage_trash_name_key (a, NULL), salvage_trash_name_key (b, NULL));
+                break;
+              case 1:
+                order = compare_texts (salvage_trash_type_key (a, NULL), salvage_trash_type_key (b, NULL));
+                break;
+              case 2:
+                order = compare_texts (salvage_trash_deleter_key (a, NULL),
+                                       salvage_trash_deleter_key (b, NULL));
+                break;
+              case 3:
+                order = salvage_trash_compare_deleted (a, b, NULL);
+                break;
+              default:
+                order = salvage_trash_compare_cleanup (a, b, NULL);
+                break;
+              }
+
+            if (descending ? order < 0 : order > 0)
+              g_error ("by %s%s, row %u comes before row %u out of order", columns[c],
+                       descending ? ", descending" : "", i - 1, i);
+          }
+      }
+
+  test_window_tear_down (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/trash-page/search-cleared-while-scrolled",
                    test_trash_search_cleared_while_scrolled);
   g_test_add_func ("/trash-page/ctrl-click", test_trash_ctrl_click);
+  g_test_add_func ("/trash-page/column-orders", test_trash_column_orders);
   g_test_add_func ("/trash-page/search-keeps-selection", test_trash_search_keeps_selection);
   g_test_add_func ("/trash-page/restore-shown", test_trash_restore_shown);
   g_test_add_func ("/trash-page/empty", test_trash_empty);
