@@ -502,10 +502,12 @@ rows_changed_cb (SalvageTrashPage *self)
  * the whole list.
  */
 
-/* Rows in the first frame: more than a tall window shows. */
-#define REVEAL_FIRST  32
-/* Rows added on each frame after that. */
-#define REVEAL_STEP   16
+/* Rows in the first frame: as many as the window shows at its usual
+ * size; each row costs about half a millisecond to build, which the
+ * first frame waits for. */
+#define REVEAL_FIRST  16
+/* Rows added on each frame after that, kept to a few milliseconds. */
+#define REVEAL_STEP   8
 /* From there on GTK 4.8 builds no rows for further items: the rest are
  * given at once. */
 #define REVEAL_ALL_AT 256
