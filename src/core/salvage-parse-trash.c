@@ -309,15 +309,6 @@ key_hash (SalvageTrashKind kind,
   return hash_bytes (hash, extra.str, extra.len);
 }
 
-static inline gboolean
-text_equal (const char *a,
-            gsize       a_len,
-            const char *b,
-            gsize       b_len)
-{
-  return a_len == b_len && (a_len == 0 || memcmp (a, b, a_len) == 0);
-}
-
 /* The key's text beside the id: the parent for @tag 'i' and 'u', the
  * type's name for other types. */
 static Text
@@ -368,8 +359,8 @@ index_find (TrashParse       *parse,
       record = &g_array_index (parse->records, TrashRecord, slot->record - 1);
       other = key_extra (record, tag);
       if (record->kind == kind &&
-          text_equal (record->id.str, record->id.len, id.str, id.len) &&
-          text_equal (other.str, other.len, extra.str, extra.len))
+          salvage_trash_text_equal (&record->id, &id) &&
+          salvage_trash_text_equal (&other, &extra))
         {
           *slot_out = i;
           return slot->record;

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "salvage-trash-item.h"
 
 G_BEGIN_DECLS
@@ -19,6 +21,24 @@ typedef struct
   const char *str;
   guint32     len;
 } SalvageTrashText;
+
+/* Whether two texts are the same; no text and an empty one are. */
+static inline gboolean
+salvage_trash_text_equal (const SalvageTrashText *a,
+                          const SalvageTrashText *b)
+{
+  return a->len == b->len && (a->len == 0 || memcmp (a->str, b->str, a->len) == 0);
+}
+
+/* Whether @text is @value (NULL being empty). */
+static inline gboolean
+salvage_trash_text_is (const SalvageTrashText *text,
+                       const char             *value)
+{
+  SalvageTrashText other = { value, value != NULL ? (guint32) strlen (value) : 0 };
+
+  return salvage_trash_text_equal (text, &other);
+}
 
 /* One Trash entry as read, its dates in µs since 1970 (UTC) or
  * SALVAGE_TRASH_NO_DATE. */
@@ -51,6 +71,13 @@ void              salvage_trash_record_append_key       (const SalvageTrashRecor
 
 /* See salvage-trash-listing.h. */
 typedef struct _SalvageTrashListing SalvageTrashListing;
+
+/* salvage_trash_item_get_restorable() of the item @record would make. */
+static inline gboolean
+salvage_trash_record_get_restorable (const SalvageTrashRecord *record)
+{
+  return record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+}
 
 /* The item for @record, as salvage_trash_item_new_from_fields() would
  * make it; its strings are copied into one block. */

@@ -35,29 +35,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SalvageTrashStore, salvage_trash_store, G_TYPE_OB
 
 /* Records */
 
-static inline gboolean
-text_equal (const SalvageTrashText *a,
-            const SalvageTrashText *b)
-{
-  /* No text and an empty one are the same. */
-  return a->len == b->len && (a->len == 0 || memcmp (a->str, b->str, a->len) == 0);
-}
-
 gboolean
 salvage_trash_record_equal (const SalvageTrashRecord *a,
                             const SalvageTrashRecord *b)
 {
   return a->kind == b->kind
-         && text_equal (&a->id, &b->id)
-         && text_equal (&a->type_name, &b->type_name)
-         && text_equal (&a->name, &b->name)
-         && text_equal (&a->url, &b->url)
-         && text_equal (&a->parent_id, &b->parent_id)
-         && text_equal (&a->parent_url, &b->parent_url)
-         && text_equal (&a->parent_name, &b->parent_name)
-         && text_equal (&a->version_number, &b->version_number)
-         && text_equal (&a->deleted_by, &b->deleted_by)
-         && text_equal (&a->deleted_by_name, &b->deleted_by_name)
+         && salvage_trash_text_equal (&a->id, &b->id)
+         && salvage_trash_text_equal (&a->type_name, &b->type_name)
+         && salvage_trash_text_equal (&a->name, &b->name)
+         && salvage_trash_text_equal (&a->url, &b->url)
+         && salvage_trash_text_equal (&a->parent_id, &b->parent_id)
+         && salvage_trash_text_equal (&a->parent_url, &b->parent_url)
+         && salvage_trash_text_equal (&a->parent_name, &b->parent_name)
+         && salvage_trash_text_equal (&a->version_number, &b->version_number)
+         && salvage_trash_text_equal (&a->deleted_by, &b->deleted_by)
+         && salvage_trash_text_equal (&a->deleted_by_name, &b->deleted_by_name)
          && a->deleted_at == b->deleted_at
          && a->scheduled_cleanup_at == b->scheduled_cleanup_at;
 }
@@ -89,8 +81,8 @@ salvage_trash_record_same_entry (const SalvageTrashRecord *a,
                                  const SalvageTrashRecord *b)
 {
   return a->kind == b->kind
-         && text_equal (&a->id, &b->id)
-         && text_equal (entry_extra (a), entry_extra (b));
+         && salvage_trash_text_equal (&a->id, &b->id)
+         && salvage_trash_text_equal (entry_extra (a), entry_extra (b));
 }
 
 static guint

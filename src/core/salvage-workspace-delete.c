@@ -72,15 +72,6 @@ delete_data_get_target (DeleteData *data)
     }
 }
 
-static gboolean
-text_is (const SalvageTrashText *text,
-         const char             *value)
-{
-  gsize len = value != NULL ? strlen (value) : 0;
-
-  return text->len == len && (len == 0 || memcmp (text->str, value, len) == 0);
-}
-
 /* Whether @record could be the entry a delete of @target made: the kind
  * and the name that decides, read from the record, so that an item is
  * made only for the few that could. */
@@ -94,13 +85,13 @@ record_may_match (const SalvageTrashRecord  *record,
   switch (target->kind)
     {
     case SALVAGE_TRASH_KIND_PROJECT:
-      return text_is (&record->url, target->project_slug);
+      return salvage_trash_text_is (&record->url, target->project_slug);
     case SALVAGE_TRASH_KIND_VERSION:
-      return text_is (&record->id, target->version_number);
+      return salvage_trash_text_is (&record->id, target->version_number);
     case SALVAGE_TRASH_KIND_WORKFLOW:
-      return text_is (&record->url, target->workflow_url);
+      return salvage_trash_text_is (&record->url, target->workflow_url);
     case SALVAGE_TRASH_KIND_TRAINING:
-      return text_is (&record->id, target->training_id);
+      return salvage_trash_text_is (&record->id, target->training_id);
     case SALVAGE_TRASH_KIND_OTHER:
     default:
       return FALSE;

@@ -206,47 +206,11 @@ salvage_workspace_get_trash (SalvageWorkspace *self)
   return _salvage_list_state_get_model (self->trash);
 }
 
-static gboolean
-text_is (const SalvageTrashText *text,
-         const char             *value)
-{
-  gsize len = value != NULL ? strlen (value) : 0;
-
-  return text->len == len && (len == 0 || memcmp (text->str, value, len) == 0);
-}
-
-/* Whether @record is the entry @item is: the same key, without making it. */
-static gboolean
-record_is_entry (const SalvageTrashRecord *record,
-                 SalvageTrashItem         *item)
-{
-  SalvageTrashKind kind = salvage_trash_item_get_kind (item);
-  const char *parent_id = salvage_trash_item_get_parent_id (item);
-
-  if (record->kind != kind || !text_is (&record->id, salvage_trash_item_get_id (item)))
-    return FALSE;
-
-  switch (kind)
-    {
-    case SALVAGE_TRASH_KIND_VERSION:
-    case SALVAGE_TRASH_KIND_TRAINING:
-      /* The project by its id, else by its url, as the key has it. */
-      return text_is (record->parent_id.len > 0 ? &record->parent_id : &record->parent_url,
-                      parent_id != NULL && *parent_id != '\0'
-                      ? parent_id : salvage_trash_item_get_parent_url (item));
-    case SALVAGE_TRASH_KIND_OTHER:
-      return text_is (&record->type_name, salvage_trash_item_get_type_name (item));
-    case SALVAGE_TRASH_KIND_PROJECT:
-    case SALVAGE_TRASH_KIND_WORKFLOW:
-    default:
-      return TRUE;
-    }
-}
-
 SalvageTrashItem *
 salvage_workspace_find_in_trash (SalvageWorkspace *self,
                                  SalvageTrashItem *item)
 {
+  g_autoptr(GString) key = NULL;
   SalvageTrashStore *store;
   guint n_items;
 
@@ -257,17 +221,20 @@ salvage_workspace_find_in_trash (SalvageWorkspace *self,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   /* A reload keeps the objects of unchanged records, so the same object
-   * is the common case, and cheaper to tell; the records are read without
-   * making an item for each. */
+   * is the common case, and cheaper to tell; otherwise the records' keys
+   * are made in one buffer, with no item for each. */
   for (guint i = 0; i < n_items; i++)
     {
       if (salvage_trash_store_peek_item (store, i) == item)
         return item;
     }
 
+  key = g_string_sized_new (128);
   for (guint i = 0; i < n_items; i++)
     {
-      if (record_is_entry (salvage_trash_store_get_record (store, i), item))
+      g_string_truncate (key, 0);
+      salvage_trash_record_append_key (salvage_trash_store_get_record (store, i), key);
+      if (g_str_equal (key->str, salvage_trash_item_get_key (item)))
         {
           g_autoptr(SalvageTrashItem) entry = g_list_model_get_item (G_LIST_MODEL (store), i);
 

@@ -94,8 +94,7 @@ count_restorable_rows (SalvageTrashPage *self)
       const SalvageTrashRecord *record =
         salvage_trash_store_get_record (store, salvage_trash_view_get_store_position (self->rows, i));
 
-      /* As salvage_trash_item_get_restorable() has it. */
-      n += record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+      n += salvage_trash_record_get_restorable (record);
     }
 
   return n;

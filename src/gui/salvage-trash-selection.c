@@ -429,8 +429,7 @@ collect_selected (SalvageTrashSelection *self,
           const SalvageTrashRecord *record = salvage_trash_store_get_record (SALVAGE_TRASH_STORE (trash), i);
 
           key = store_key_at (self, SALVAGE_TRASH_STORE (trash), i);
-          /* As salvage_trash_item_get_restorable() has it. */
-          restorable = record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+          restorable = salvage_trash_record_get_restorable (record);
         }
       else
         {
