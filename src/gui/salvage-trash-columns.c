@@ -93,31 +93,6 @@ salvage_trash_filter_matches_kind (SalvageTrashFilter filter,
     }
 }
 
-gboolean
-salvage_trash_filter_matches (SalvageTrashFilter  filter,
-                              SalvageTrashItem   *item)
-{
-  return salvage_trash_filter_matches_kind (filter, salvage_trash_item_get_kind (item));
-}
-
-gboolean
-salvage_trash_search_matches (SalvageTrashItem *item,
-                              const char       *search)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *folded_name = NULL;
-  g_autofree char *folded_search = NULL;
-
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  name = salvage_trash_item_dup_display_name (item);
-  folded_name = g_utf8_casefold (name, -1);
-  folded_search = g_utf8_casefold (search, -1);
-
-  return strstr (folded_name, folded_search) != NULL;
-}
-
 char *
 salvage_trash_name_text (gpointer item)
 {

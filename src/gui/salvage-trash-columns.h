@@ -41,14 +41,9 @@ int         salvage_trash_filter_from_string (const char         *name);
 const char *salvage_trash_sort_to_string    (SalvageTrashSort    sort);
 int         salvage_trash_sort_from_string  (const char         *name);
 
-/* Whether @item is of the kind @filter shows, and whether its name holds
- * @search (case-folded; NULL or "" holds everywhere). */
+/* Whether @filter shows entries of @kind. */
 gboolean    salvage_trash_filter_matches_kind (SalvageTrashFilter filter,
                                                SalvageTrashKind   kind);
-gboolean    salvage_trash_filter_matches    (SalvageTrashFilter  filter,
-                                             SalvageTrashItem   *item);
-gboolean    salvage_trash_search_matches    (SalvageTrashItem   *item,
-                                             const char         *search);
 
 /* Cell texts, for salvage_text_factory_new(). */
 char       *salvage_trash_name_text         (gpointer            item);
