@@ -39,9 +39,13 @@ typedef SalvageTrashRecord TrashRecord;
 typedef struct
 {
   guint32     hash;
-  guint32     record;       /* position + 1; 0 = an empty slot */
-  char        tag;
+  guint32     entry;        /* (position + 1) << 2 | tag's code; 0 = an empty slot */
 } IndexSlot;
+
+/* Bodies are at most SALVAGE_HTTP_MAX_BODY_SIZE bytes, and a record takes
+ * at least ten of them: positions fit in the 30 bits left to them. */
+#define SLOT_ENTRY(position, tag) ((((guint32) (position) + 1) << 2) | tag_code (tag))
+#define SLOT_POSITION(entry)      (((entry) >> 2) - 1)
 
 typedef struct
 {
@@ -52,6 +56,7 @@ typedef struct
   IndexSlot        *slots;
   guint             n_slots;  /* a power of two */
   guint             n_used;
+  guint64           seed;     /* of the index's hash, new for each parse */
   GStringChunk     *strings;
   SalvageJsonGuard *dates;    /* reads dates written as objects, once one is met */
 } TrashParse;
@@ -282,31 +287,57 @@ read_date (TrashParse *parse)
  * record; the first seen keeps its fields, and takes those it lacks.
  */
 
-static inline guint32
-hash_bytes (guint32     hash,
+static inline guint
+tag_code (char tag)
+{
+  return tag == 'i' ? 1 : tag == 'u' ? 2 : 3;
+}
+
+static inline guint64
+hash_mix (guint64 hash,
+          guint64 word)
+{
+  hash = (hash ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return hash ^ (hash >> 32);
+}
+
+/* Eight bytes at a time. The length goes in with the last word, so that
+ * an id and the text beside it cannot trade bytes and keep the hash. */
+static inline guint64
+hash_bytes (guint64     hash,
             const char *str,
             gsize       len)
 {
-  /* FNV-1a */
-  for (gsize i = 0; i < len; i++)
-    hash = (hash ^ (guchar) str[i]) * 16777619u;
+  gsize i = 0;
+  guint64 word;
 
-  return hash;
+  for (; i + 8 <= len; i += 8)
+    {
+      memcpy (&word, str + i, 8);
+      hash = hash_mix (hash, word);
+    }
+
+  word = 0;
+  if (len > i)
+    memcpy (&word, str + i, len - i);
+  return hash_mix (hash, word ^ ((guint64) len << 56));
 }
 
+/* Keyed with the parse's seed, so that a body cannot be written to make
+ * every key collide. */
 static guint32
-key_hash (SalvageTrashKind kind,
-          Text             id,
-          char             tag,
-          Text             extra)
+key_hash (TrashParse       *parse,
+          SalvageTrashKind  kind,
+          Text              id,
+          char              tag,
+          Text              extra)
 {
-  guint32 hash = 2166136261u;
+  guint64 hash = parse->seed;
 
-  hash = (hash ^ (guint32) kind) * 16777619u;
-  hash = (hash ^ (guchar) tag) * 16777619u;
+  hash = hash_mix (hash, (guint64) kind << 8 | (guchar) tag);
   hash = hash_bytes (hash, id.str, id.len);
-  hash = (hash ^ 0x1f) * 16777619u;
-  return hash_bytes (hash, extra.str, extra.len);
+  hash = hash_bytes (hash, extra.str, extra.len);
+  return (guint32) (hash ^ (hash >> 29));
 }
 
 /* The key's text beside the id: the parent for @tag 'i' and 'u', the
@@ -345,25 +376,25 @@ index_find (TrashParse       *parse,
       const TrashRecord *record;
       Text other;
 
-      if (slot->record == 0)
+      if (slot->entry == 0)
         {
           *slot_out = i;
           return 0;
         }
 
-      if (slot->hash != hash || slot->tag != tag)
+      if (slot->hash != hash || (slot->entry & 3) != tag_code (tag))
         continue;
 
       /* The parts of a key a record was indexed under never change: a
        * merge only fills in what a record lacks. */
-      record = &g_array_index (parse->records, TrashRecord, slot->record - 1);
+      record = &g_array_index (parse->records, TrashRecord, SLOT_POSITION (slot->entry));
       other = key_extra (record, tag);
       if (record->kind == kind &&
           salvage_trash_text_equal (&record->id, &id) &&
           salvage_trash_text_equal (&other, &extra))
         {
           *slot_out = i;
-          return slot->record;
+          return SLOT_POSITION (slot->entry) + 1;
         }
     }
 }
@@ -382,9 +413,9 @@ index_grow (TrashParse *parse)
       guint mask = parse->n_slots - 1;
       guint j;
 
-      if (old[i].record == 0)
+      if (old[i].entry == 0)
         continue;
-      for (j = old[i].hash & mask; parse->slots[j].record != 0; j = (j + 1) & mask)
+      for (j = old[i].hash & mask; parse->slots[j].entry != 0; j = (j + 1) & mask)
         ;
       parse->slots[j] = old[i];
     }
@@ -401,8 +432,10 @@ index_key (TrashParse        *parse,
            guint              position)
 {
   Text extra = key_extra (record, tag);
-  guint32 hash = key_hash (record->kind, record->id, tag, extra);
+  guint32 hash = key_hash (parse, record->kind, record->id, tag, extra);
   guint slot;
+
+  g_assert (position < (1u << 30) - 1);
 
   /* At most half full, so that probes stay short. */
   if ((parse->n_used + 1) * 2 > parse->n_slots)
@@ -411,7 +444,7 @@ index_key (TrashParse        *parse,
   if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
     return;
 
-  parse->slots[slot] = (IndexSlot) { hash, position + 1, tag };
+  parse->slots[slot] = (IndexSlot) { hash, SLOT_ENTRY (position, tag) };
   parse->n_used++;
 }
 
@@ -454,7 +487,7 @@ lookup (TrashParse        *parse,
     return NULL;
 
   position = index_find (parse, record->kind, record->id, tag, extra,
-                         key_hash (record->kind, record->id, tag, extra), &slot);
+                         key_hash (parse, record->kind, record->id, tag, extra), &slot);
 
   return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
 }
@@ -524,10 +557,14 @@ add_record (TrashParse        *parse,
   if (existing != NULL)
     {
       guint position = existing - &g_array_index (parse->records, TrashRecord, 0);
+      gboolean new_key = (existing->parent_id.str == NULL && record->parent_id.str != NULL) ||
+                         (existing->parent_url.str == NULL && record->parent_url.str != NULL) ||
+                         (existing->type_name.str == NULL && record->type_name.str != NULL);
 
       merge_record (existing, record);
       /* The merged record may now be known under a parent it lacked before. */
-      index_record (parse, existing, position);
+      if (new_key)
+        index_record (parse, existing, position);
     }
   else
     {
@@ -791,6 +828,13 @@ trash_parse_begin (TrashParse *parse,
    * array is not copied as it grows. */
   parse->records = g_array_sized_new (FALSE, FALSE, sizeof (TrashRecord), len / 256 + 16);
   parse->strings = g_string_chunk_new (64 * 1024);
+  parse->seed = (guint64) g_random_int () << 32 | g_random_int ();
+  /* An index that need not grow while the records are read: about two
+   * slots for each record the body could hold. */
+  parse->n_slots = 1024;
+  while (parse->n_slots < len / 256 && parse->n_slots < (1u << 30))
+    parse->n_slots *= 2;
+  parse->slots = g_new0 (IndexSlot, parse->n_slots);
 }
 
 /* "sections" read where it stands, its lists in the order of their keys.
