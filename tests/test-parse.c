@@ -884,6 +884,78 @@ test_trash_merge_recreated_slug (void)
   g_assert_cmpstr (salvage_trash_item_get_parent_id (trash_at (items, 1)), ==, "new");
 }
 
+/* One entry with fields drawn from a few values each, so that keys meet:
+ * the same number under the same or another parent, parents known by id,
+ * by url or not at all. */
+static void
+append_colliding_entry (GString *out,
+                        GRand   *rand,
+                        gboolean with_type,
+                        guint    kind)
+{
+  static const char *types[] = { "project", "version", "training", "workflow", "model" };
+  static const char *ids[] = { "1", "2", "p_1" };
+  static const char *parent_ids[] = { "pa", "pb", NULL };
+  static const char *parent_urls[] = { "x", "y", NULL };
+
+  g_string_append_printf (out, "{\"id\": \"%s\"", ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (ids))]);
+  if (with_type)
+    g_string_append_printf (out, ", \"type\": \"%s\"", types[kind]);
+  if (g_rand_boolean (rand) && parent_ids[g_rand_int_range (rand, 0, 3)] != NULL)
+    g_string_append_printf (out, ", \"parentId\": \"%s\"", parent_ids[g_rand_int_range (rand, 0, 2)]);
+  if (g_rand_boolean (rand) && parent_urls[g_rand_int_range (rand, 0, 3)] != NULL)
+    g_string_append_printf (out, ", \"parentUrl\": \"%s\"", parent_urls[g_rand_int_range (rand, 0, 2)]);
+  if (g_rand_boolean (rand))
+    g_string_append_printf (out, ", \"name\": \"n%u\"", g_rand_int_range (rand, 0, 4));
+  if (g_rand_boolean (rand))
+    g_string_append_printf (out, ", \"deletedByName\": \"d%u\"", g_rand_int_range (rand, 0, 4));
+  g_string_append_c (out, '}');
+}
+
+static void
+test_trash_merge_random (void)
+{
+  static const char *sections[] = { "projects", "versions", "trainings", "workflows", "models" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  /* Sections matched by guessing the record after the last one found
+   * must merge exactly as the index alone does (reading in two passes
+   * never guesses). */
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) out = g_string_new ("{\"items\": [");
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      guint n_items = g_rand_int_range (rand, 0, 8);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_colliding_entry (out, rand, TRUE, g_rand_int_range (rand, 0, G_N_ELEMENTS (sections)));
+        }
+      g_string_append (out, "], \"sections\": {");
+      for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
+        {
+          guint n_entries = g_rand_int_range (rand, 0, 6);
+
+          g_string_append_printf (out, "%s\"%s\": [", k > 0 ? ", " : "", sections[k]);
+          for (guint i = 0; i < n_entries; i++)
+            {
+              if (i > 0)
+                g_string_append_c (out, ',');
+              append_colliding_entry (out, rand, FALSE, k);
+            }
+          g_string_append_c (out, ']');
+        }
+      g_string_append (out, "}}");
+
+      body = g_bytes_new (out->str, out->len);
+      items = parse_trash_both_ways (body, NULL);
+      g_assert_nonnull (items);
+    }
+}
+
 static void
 test_trash_datasets (void)
 {
@@ -2704,6 +2776,7 @@ main (int   argc,
   g_test_add_func ("/parse/trash/part-order", test_trash_part_order);
   g_test_add_func ("/parse/trash/listing", test_trash_listing);
   g_test_add_func ("/parse/trash/merge-recreated-slug", test_trash_merge_recreated_slug);
+  g_test_add_func ("/parse/trash/merge-random", test_trash_merge_random);
   g_test_add_func ("/parse/trash/datasets", test_trash_datasets);
   g_test_add_func ("/parse/trash/unknown", test_trash_unknown);
   g_test_add_func ("/parse/trash/trainings", test_trash_trainings);

@@ -20,9 +20,11 @@
 #include "salvage-parse.h"
 #include "salvage-parse-private.h"
 #include "salvage-trash-item-private.h"
+#include "salvage-trash-listing.h"
 
-/* A string of a record, as read: into the body, or into the parse's chunk
- * for text that had escapes or that the parse made. */
+/* A string of an entry as read points into the body, or into the parse's
+ * chunk for text that had escapes or that the parse made; a record keeps
+ * copies of its entries' strings, made as it takes them. */
 typedef SalvageTrashText Text;
 
 /* Dates are µs since 1970 (UTC). */
@@ -34,8 +36,7 @@ typedef SalvageTrashRecord TrashRecord;
  * and id, and for versions and trainings a parent: its id (tag 'i'), its
  * url ('u'), or none ('-'); for other types, the type's name. Open
  * addressing over a power-of-two table; keys are added, never replaced or
- * removed, and hold no copies: the text they name stays in the body or
- * the chunk for as long as the parse. */
+ * removed, and hold no copies: the text they name is the record's. */
 typedef struct
 {
   guint32     hash;
@@ -57,7 +58,12 @@ typedef struct
   guint             n_slots;  /* a power of two */
   guint             n_used;
   guint64           seed;     /* of the index's hash, new for each parse */
-  GStringChunk     *strings;
+  guint8           *owns;     /* for each record, the tags of the keys it holds in the index */
+  gsize             n_owns;
+  gboolean          guess;      /* whether sections are matched by guessing first */
+  guint             next_guess; /* in a section: the record after the last one matched */
+  GStringChunk     *strings;  /* texts read with escapes, or made */
+  SalvageTrashStrings *kept;  /* the records' texts */
   SalvageJsonGuard *dates;    /* reads dates written as objects, once one is met */
 } TrashParse;
 
@@ -68,7 +74,12 @@ trash_parse_clear (TrashParse *parse)
   g_clear_pointer (&parse->records, g_array_unref);
   g_clear_pointer (&parse->slots, g_free);
   parse->n_slots = parse->n_used = 0;
+  g_clear_pointer (&parse->owns, g_free);
+  parse->n_owns = 0;
+  parse->guess = FALSE;
+  parse->next_guess = 0;
   g_clear_pointer (&parse->strings, g_string_chunk_free);
+  g_clear_pointer (&parse->kept, _salvage_trash_strings_free);
   g_clear_object (&parse->dates);
 }
 
@@ -446,6 +457,16 @@ index_key (TrashParse        *parse,
 
   parse->slots[slot] = (IndexSlot) { hash, SLOT_ENTRY (position, tag) };
   parse->n_used++;
+
+  if (position >= parse->n_owns)
+    {
+      gsize n_old = parse->n_owns;
+
+      parse->n_owns = MAX (position + 1, n_old * 2);
+      parse->owns = g_realloc (parse->owns, parse->n_owns);
+      memset (parse->owns + n_old, 0, parse->n_owns - n_old);
+    }
+  parse->owns[position] |= 1u << tag_code (tag);
 }
 
 static inline gboolean
@@ -492,6 +513,64 @@ lookup (TrashParse        *parse,
   return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
 }
 
+/* Whether @guess holds, in the index, the key find_record() looks up
+ * first for @record, which is then what it finds. A section lists its
+ * entries in the order "items" does: checking the record after the last
+ * one found spares the index's memory, which a large Trash makes slow. */
+static gboolean
+guess_is_found (TrashParse        *parse,
+                const TrashRecord *guess,
+                guint              position,
+                const TrashRecord *record)
+{
+  guint owns = position < parse->n_owns ? parse->owns[position] : 0;
+  char tag;
+
+  if (guess->kind != record->kind || record->kind == SALVAGE_TRASH_KIND_OTHER ||
+      !salvage_trash_text_equal (&guess->id, &record->id))
+    return FALSE;
+
+  if (!has_parent (record->kind))
+    tag = '-';
+  else if (record->parent_id.str != NULL)
+    tag = 'i';
+  else if (record->parent_url.str != NULL)
+    tag = 'u';
+  else
+    tag = '-';
+
+  if (!(owns & (1u << tag_code (tag))))
+    return FALSE;
+
+  switch (tag)
+    {
+    case 'i':
+      return salvage_trash_text_equal (&guess->parent_id, &record->parent_id);
+    case 'u':
+      return salvage_trash_text_equal (&guess->parent_url, &record->parent_url);
+    default:
+      /* Of a known type with no parent: the key is the type and id. */
+      return TRUE;
+    }
+}
+
+static TrashRecord *
+guess_record (TrashParse        *parse,
+              const TrashRecord *record)
+{
+  guint end = MIN (parse->records->len, parse->next_guess + 4);
+
+  for (guint i = parse->next_guess; i < end; i++)
+    {
+      TrashRecord *guess = &g_array_index (parse->records, TrashRecord, i);
+
+      if (guess->kind == record->kind)
+        return guess_is_found (parse, guess, i, record) ? guess : NULL;
+    }
+
+  return NULL;
+}
+
 static TrashRecord *
 find_record (TrashParse        *parse,
              const TrashRecord *record)
@@ -521,55 +600,97 @@ find_record (TrashParse        *parse,
   return lookup (parse, record, '-');
 }
 
+/* Texts that repeat across records are kept once where they repeat
+ * close together; the others are kept as they are. */
+#define KEEP(field) (into->field = _salvage_trash_strings_add (parse->kept, from->field))
+#define KEEP_SHARED(field) (into->field = _salvage_trash_strings_add_shared (parse->kept, from->field))
+
+/* A record of its own for the entry @from, with its texts kept. */
+static void
+keep_record (TrashParse        *parse,
+             TrashRecord       *into,
+             const TrashRecord *from)
+{
+  *into = *from;
+  KEEP_SHARED (type_name);
+  KEEP (id);
+  KEEP (name);
+  KEEP (url);
+  KEEP_SHARED (parent_id);
+  KEEP_SHARED (parent_url);
+  KEEP_SHARED (parent_name);
+  KEEP_SHARED (version_number);
+  KEEP_SHARED (deleted_by);
+  KEEP_SHARED (deleted_by_name);
+}
+
 #define TAKE_IF_UNSET(field) G_STMT_START { \
-    if (into->field.str == NULL) into->field = from->field; \
+    if (into->field.str == NULL) KEEP (field); \
+  } G_STMT_END
+#define TAKE_SHARED_IF_UNSET(field) G_STMT_START { \
+    if (into->field.str == NULL) KEEP_SHARED (field); \
   } G_STMT_END
 #define TAKE_DATE_IF_UNSET(field) G_STMT_START { \
     if (into->field == NO_DATE) into->field = from->field; \
   } G_STMT_END
 
 static void
-merge_record (TrashRecord       *into,
+merge_record (TrashParse        *parse,
+              TrashRecord       *into,
               const TrashRecord *from)
 {
-  TAKE_IF_UNSET (type_name);
+  TAKE_SHARED_IF_UNSET (type_name);
   TAKE_IF_UNSET (name);
   TAKE_IF_UNSET (url);
-  TAKE_IF_UNSET (parent_id);
-  TAKE_IF_UNSET (parent_url);
-  TAKE_IF_UNSET (parent_name);
-  TAKE_IF_UNSET (version_number);
-  TAKE_IF_UNSET (deleted_by);
-  TAKE_IF_UNSET (deleted_by_name);
+  TAKE_SHARED_IF_UNSET (parent_id);
+  TAKE_SHARED_IF_UNSET (parent_url);
+  TAKE_SHARED_IF_UNSET (parent_name);
+  TAKE_SHARED_IF_UNSET (version_number);
+  TAKE_SHARED_IF_UNSET (deleted_by);
+  TAKE_SHARED_IF_UNSET (deleted_by_name);
   TAKE_DATE_IF_UNSET (deleted_at);
   TAKE_DATE_IF_UNSET (scheduled_cleanup_at);
 }
 
+#undef KEEP
+#undef KEEP_SHARED
 #undef TAKE_IF_UNSET
+#undef TAKE_SHARED_IF_UNSET
 #undef TAKE_DATE_IF_UNSET
 
 static void
 add_record (TrashParse        *parse,
-            const TrashRecord *record)
+            const TrashRecord *record,
+            gboolean           in_section)
 {
-  TrashRecord *existing = find_record (parse, record);
+  TrashRecord *existing = NULL;
+
+  if (in_section && parse->guess)
+    existing = guess_record (parse, record);
+  if (existing == NULL)
+    existing = find_record (parse, record);
 
   if (existing != NULL)
     {
       guint position = existing - &g_array_index (parse->records, TrashRecord, 0);
+
+      parse->next_guess = position + 1;
       gboolean new_key = (existing->parent_id.str == NULL && record->parent_id.str != NULL) ||
                          (existing->parent_url.str == NULL && record->parent_url.str != NULL) ||
                          (existing->type_name.str == NULL && record->type_name.str != NULL);
 
-      merge_record (existing, record);
+      merge_record (parse, existing, record);
       /* The merged record may now be known under a parent it lacked before. */
       if (new_key)
         index_record (parse, existing, position);
     }
   else
     {
-      g_array_append_val (parse->records, *record);
-      index_record (parse, record, parse->records->len - 1);
+      guint position = parse->records->len;
+
+      g_array_set_size (parse->records, position + 1);
+      keep_record (parse, &g_array_index (parse->records, TrashRecord, position), record);
+      index_record (parse, &g_array_index (parse->records, TrashRecord, position), position);
     }
 }
 
@@ -688,7 +809,7 @@ read_trash_entry (TrashParse        *parse,
         }
     }
 
-  add_record (parse, &record);
+  add_record (parse, &record, section != NULL);
 
   return TRUE;
 }
@@ -828,6 +949,8 @@ trash_parse_begin (TrashParse *parse,
    * array is not copied as it grows. */
   parse->records = g_array_sized_new (FALSE, FALSE, sizeof (TrashRecord), len / 256 + 16);
   parse->strings = g_string_chunk_new (64 * 1024);
+  /* The texts kept are a part of the body: those of "items", once. */
+  parse->kept = _salvage_trash_strings_new (len / 4);
   parse->seed = (guint64) g_random_int () << 32 | g_random_int ();
   /* An index that need not grow while the records are read: about two
    * slots for each record the body could hold. */
@@ -835,6 +958,8 @@ trash_parse_begin (TrashParse *parse,
   while (parse->n_slots < len / 256 && parse->n_slots < (1u << 30))
     parse->n_slots *= 2;
   parse->slots = g_new0 (IndexSlot, parse->n_slots);
+  parse->n_owns = len / 256 + 16;
+  parse->owns = g_malloc0 (parse->n_owns);
 }
 
 /* "sections" read where it stands, its lists in the order of their keys.
@@ -963,7 +1088,7 @@ make_listing (TrashParse *parse)
   gsize n_records = 0;
   SalvageTrashRecord *records = g_array_steal (parse->records, &n_records);
 
-  return _salvage_trash_listing_new_take (records, n_records);
+  return _salvage_trash_listing_new_take (records, n_records, g_steal_pointer (&parse->kept));
 }
 
 static GPtrArray *
@@ -1005,6 +1130,9 @@ parse_trash (GBytes    *body,
     return NULL;
 
   trash_parse_begin (&parse, data, len);
+  /* Reading in two passes is also the reference the tests hold guessing
+   * to: it never guesses. */
+  parse.guess = one_pass;
 
   if (salvage_json_scan_peek (&parse.scan) != SALVAGE_JSON_OBJECT)
     {

@@ -15,18 +15,104 @@
 
 #include "salvage-trash-listing.h"
 
+/* Texts that repeat (a few people, a few types, the parent of several
+ * versions in a row) are looked up in a small table of the latest ones,
+ * by a hash of a few of their bytes: no table grows with the listing. */
+#define N_RECENT 256
+
+struct _SalvageTrashStrings
+{
+  GPtrArray        *blocks;
+  char             *next;       /* in the last block */
+  gsize             room;       /* left after @next */
+  gsize             block_size;
+  SalvageTrashText  recent[N_RECENT];
+};
+
 struct _SalvageTrashListing
 {
-  SalvageTrashRecord *records;
-  guint               n_records;
-  char               *strings;
+  SalvageTrashRecord  *records;
+  guint                n_records;
+  SalvageTrashStrings *strings;
 };
+
+SalvageTrashStrings *
+_salvage_trash_strings_new (gsize size_hint)
+{
+  SalvageTrashStrings *self = g_new0 (SalvageTrashStrings, 1);
+
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->block_size = CLAMP (size_hint, 4096, 64 * 1024 * 1024);
+  return self;
+}
+
+void
+_salvage_trash_strings_free (SalvageTrashStrings *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->blocks);
+  g_free (self);
+}
+
+SalvageTrashText
+_salvage_trash_strings_add (SalvageTrashStrings *self,
+                            SalvageTrashText     text)
+{
+  SalvageTrashText kept;
+
+  if (text.str == NULL)
+    return text;
+
+  if (self->room < (gsize) text.len + 1)
+    {
+      /* Pages of a block that are never written take no memory. */
+      gsize size = MAX (self->block_size, (gsize) text.len + 1);
+
+      self->next = g_malloc (size);
+      self->room = size;
+      g_ptr_array_add (self->blocks, self->next);
+      self->block_size = MIN (self->block_size * 2, 64 * 1024 * 1024);
+    }
+
+  kept.str = self->next;
+  kept.len = text.len;
+  memcpy (self->next, text.str, text.len);
+  self->next[text.len] = '\0';
+  self->next += text.len + 1;
+  self->room -= text.len + 1;
+
+  return kept;
+}
+
+SalvageTrashText
+_salvage_trash_strings_add_shared (SalvageTrashStrings *self,
+                                   SalvageTrashText     text)
+{
+  SalvageTrashText *recent;
+  guint hash;
+
+  if (text.str == NULL)
+    return text;
+
+  hash = text.len * 31u;
+  if (text.len > 0)
+    hash += (guchar) text.str[0] * 7u + (guchar) text.str[text.len / 2] * 13u +
+            (guchar) text.str[text.len - 1] * 17u;
+  recent = &self->recent[hash % N_RECENT];
+
+  if (!salvage_trash_text_equal (recent, &text) || recent->str == NULL)
+    *recent = _salvage_trash_strings_add (self, text);
+
+  return *recent;
+}
 
 static void
 listing_clear (SalvageTrashListing *self)
 {
   g_clear_pointer (&self->records, g_free);
-  g_clear_pointer (&self->strings, g_free);
+  g_clear_pointer (&self->strings, _salvage_trash_strings_free);
 }
 
 G_DEFINE_BOXED_TYPE (SalvageTrashListing, salvage_trash_listing,
@@ -48,66 +134,20 @@ salvage_trash_listing_unref (SalvageTrashListing *self)
   g_atomic_rc_box_release_full (self, (GDestroyNotify) listing_clear);
 }
 
-/* The texts of a record, in one order for every loop over them. */
-#define N_TEXTS 10
-
-static SalvageTrashText *
-record_texts (SalvageTrashRecord *record,
-              SalvageTrashText   *texts[N_TEXTS])
-{
-  texts[0] = &record->type_name;
-  texts[1] = &record->id;
-  texts[2] = &record->name;
-  texts[3] = &record->url;
-  texts[4] = &record->parent_id;
-  texts[5] = &record->parent_url;
-  texts[6] = &record->parent_name;
-  texts[7] = &record->version_number;
-  texts[8] = &record->deleted_by;
-  texts[9] = &record->deleted_by_name;
-
-  return texts[0];
-}
-
 SalvageTrashListing *
-_salvage_trash_listing_new_take (SalvageTrashRecord *records,
-                                 gsize               n_records)
+_salvage_trash_listing_new_take (SalvageTrashRecord  *records,
+                                 gsize                n_records,
+                                 SalvageTrashStrings *strings)
 {
   SalvageTrashListing *self = g_atomic_rc_box_new0 (SalvageTrashListing);
-  gsize size = 0;
-  char *out;
 
   g_return_val_if_fail (records != NULL || n_records == 0, NULL);
   g_return_val_if_fail (n_records <= G_MAXUINT, NULL);
+  g_return_val_if_fail (strings != NULL, NULL);
 
   self->n_records = n_records;
   self->records = records;
-
-  for (guint i = 0; i < n_records; i++)
-    {
-      SalvageTrashText *texts[N_TEXTS];
-
-      record_texts (&self->records[i], texts);
-      for (guint j = 0; j < N_TEXTS; j++)
-        size += texts[j]->str != NULL ? texts[j]->len + 1 : 0;
-    }
-
-  out = self->strings = g_malloc (MAX (size, 1));
-  for (guint i = 0; i < n_records; i++)
-    {
-      SalvageTrashText *texts[N_TEXTS];
-
-      record_texts (&self->records[i], texts);
-      for (guint j = 0; j < N_TEXTS; j++)
-        {
-          if (texts[j]->str == NULL)
-            continue;
-          memcpy (out, texts[j]->str, texts[j]->len);
-          out[texts[j]->len] = '\0';
-          texts[j]->str = out;
-          out += texts[j]->len + 1;
-        }
-    }
+  self->strings = strings;
 
   return self;
 }

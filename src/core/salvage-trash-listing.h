@@ -29,10 +29,24 @@ const SalvageTrashRecord *salvage_trash_listing_get_record    (SalvageTrashListi
 SalvageTrashItem         *salvage_trash_listing_make_item     (SalvageTrashListing *self,
                                                                guint                position);
 
-/* For the parser: a listing of the @n_records @records, which it takes;
- * their texts may point anywhere, and are copied. */
-SalvageTrashListing      *_salvage_trash_listing_new_take     (SalvageTrashRecord *records,
-                                                               gsize               n_records);
+/* For the parser: where the texts of a listing's records are kept as
+ * they are read, NUL-terminated, in blocks that never move. Texts asked
+ * to be shared are kept once when they repeat close together (the people
+ * who deleted things, types, parents). */
+typedef struct _SalvageTrashStrings SalvageTrashStrings;
+
+SalvageTrashStrings      *_salvage_trash_strings_new          (gsize               size_hint);
+void                      _salvage_trash_strings_free         (SalvageTrashStrings *strings);
+SalvageTrashText          _salvage_trash_strings_add          (SalvageTrashStrings *strings,
+                                                               SalvageTrashText     text);
+SalvageTrashText          _salvage_trash_strings_add_shared   (SalvageTrashStrings *strings,
+                                                               SalvageTrashText     text);
+
+/* For the parser: a listing of the @n_records @records, which it takes
+ * with @strings, where their texts are. */
+SalvageTrashListing      *_salvage_trash_listing_new_take     (SalvageTrashRecord  *records,
+                                                               gsize                n_records,
+                                                               SalvageTrashStrings *strings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalvageTrashListing, salvage_trash_listing_unref)
 
