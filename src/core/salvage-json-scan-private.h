@@ -116,6 +116,31 @@ void             salvage_json_scan_mark         (SalvageJsonScan        *scan,
 void             salvage_json_scan_rewind       (SalvageJsonScan        *scan,
                                                  const SalvageJsonMark  *mark);
 
+/* Reading a body as it arrives. A checkpoint is the whole place of the
+ * reader, taken anywhere (between two members, say); going back to it
+ * also forgets any problem met since. More of the same body, whose first
+ * @len bytes the reader has now, is added by salvage_json_scan_extend():
+ * @data must be where the body was, with its first bytes unchanged. A
+ * problem met at the end of what has arrived may only mean that the rest
+ * has not: the caller goes back to a checkpoint, waits, extends and reads
+ * again. A value read whole may also end exactly where the bytes do (a
+ * number): count a step as read only when a byte follows it, or when the
+ * body is all there. */
+typedef struct
+{
+  gsize    pos;
+  guint    depth;
+  gboolean at_first;
+} SalvageJsonCheckpoint;
+
+void             salvage_json_scan_save         (SalvageJsonScan        *scan,
+                                                 SalvageJsonCheckpoint  *checkpoint);
+void             salvage_json_scan_restore      (SalvageJsonScan        *scan,
+                                                 const SalvageJsonCheckpoint *checkpoint);
+gboolean         salvage_json_scan_extend       (SalvageJsonScan        *scan,
+                                                 const char             *data,
+                                                 gsize                   len);
+
 gboolean         salvage_json_scan_failed       (SalvageJsonScan        *scan);
 void             salvage_json_scan_propagate    (SalvageJsonScan        *scan,
                                                  GError                **error);

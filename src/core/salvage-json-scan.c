@@ -153,6 +153,55 @@ salvage_json_scan_rewind (SalvageJsonScan       *scan,
   scan->at_first = FALSE;
 }
 
+void
+salvage_json_scan_save (SalvageJsonScan       *scan,
+                        SalvageJsonCheckpoint *checkpoint)
+{
+  checkpoint->pos = scan->pos;
+  checkpoint->depth = scan->depth;
+  checkpoint->at_first = scan->at_first;
+}
+
+void
+salvage_json_scan_restore (SalvageJsonScan             *scan,
+                           const SalvageJsonCheckpoint *checkpoint)
+{
+  scan->pos = checkpoint->pos;
+  scan->depth = checkpoint->depth;
+  scan->at_first = checkpoint->at_first;
+  scan->problem = SALVAGE_JSON_PROBLEM_NONE;
+  scan->problem_at = 0;
+}
+
+/* FALSE, with the reader failed, when the bytes added hold a NUL: the
+ * body is then refused whatever follows. */
+gboolean
+salvage_json_scan_extend (SalvageJsonScan *scan,
+                          const char      *data,
+                          gsize            len)
+{
+  const char *nul;
+
+  g_return_val_if_fail (data == scan->data || scan->len == 0, FALSE);
+  g_return_val_if_fail (len >= scan->len, FALSE);
+
+  if (len > scan->len && (nul = memchr (data + scan->len, '\0', len - scan->len)) != NULL)
+    {
+      scan->data = data;
+      scan->len = len;
+      fail_at (scan, SALVAGE_JSON_PROBLEM_NUL, nul - data);
+      return FALSE;
+    }
+
+  /* The byte order mark, when it had not all arrived at the start. */
+  if (scan->len < 3 && len >= 3 && scan->pos == 0 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    scan->pos = 3;
+
+  scan->data = data;
+  scan->len = len;
+  return TRUE;
+}
+
 /*
  * Strings
  */
