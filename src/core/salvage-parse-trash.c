@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "salvage-body-feed.h"
 #include "salvage-error.h"
 #include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
@@ -436,14 +437,27 @@ index_grow (TrashParse *parse)
 
 /* Keys are only added, never replaced: the first record seen under a key
  * keeps it. */
+/* What looking a record's keys up found, by tag code: for a record then
+ * added, the hash need not be computed again, nor the free slot sought,
+ * when the index has not changed since. */
+typedef struct
+{
+  guint32  hash;
+  guint    slot;
+  guint    n_slots;   /* of the index when looked up; 0 = not looked up */
+} Probe;
+
+typedef Probe Probes[4];
+
 static void
 index_key (TrashParse        *parse,
            const TrashRecord *record,
            char               tag,
-           guint              position)
+           guint              position,
+           const Probe       *probe)
 {
   Text extra = key_extra (record, tag);
-  guint32 hash = key_hash (parse, record->kind, record->id, tag, extra);
+  guint32 hash;
   guint slot;
 
   g_assert (position < (1u << 30) - 1);
@@ -452,7 +466,12 @@ index_key (TrashParse        *parse,
   if ((parse->n_used + 1) * 2 > parse->n_slots)
     index_grow (parse);
 
-  if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
+  hash = probe != NULL && probe->n_slots != 0 ? probe->hash
+                                               : key_hash (parse, record->kind, record->id, tag, extra);
+
+  if (probe != NULL && probe->n_slots == parse->n_slots && parse->slots[probe->slot].entry == 0)
+    slot = probe->slot;
+  else if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
     return;
 
   parse->slots[slot] = (IndexSlot) { hash, SLOT_ENTRY (position, tag) };
@@ -475,40 +494,45 @@ has_parent (SalvageTrashKind kind)
   return kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING;
 }
 
+/* Indexes @record under each of its keys; @probes, when given, are what
+ * find_record() found for the entry the record was made from, whose keys
+ * are the record's. */
 static void
 index_record (TrashParse        *parse,
               const TrashRecord *record,
-              guint              position)
+              guint              position,
+              const Probe       *probes)
 {
+#define PROBE(tag) (probes != NULL ? &probes[tag_code (tag)] : NULL)
   if (has_parent (record->kind))
     {
       if (record->parent_id.str != NULL)
-        index_key (parse, record, 'i', position);
+        index_key (parse, record, 'i', position, PROBE ('i'));
       if (record->parent_url.str != NULL)
-        index_key (parse, record, 'u', position);
+        index_key (parse, record, 'u', position, PROBE ('u'));
       if (record->parent_id.str == NULL && record->parent_url.str == NULL)
-        index_key (parse, record, '-', position);
+        index_key (parse, record, '-', position, PROBE ('-'));
     }
   else
     {
-      index_key (parse, record, '-', position);
+      index_key (parse, record, '-', position, PROBE ('-'));
     }
+#undef PROBE
 }
 
 static TrashRecord *
 lookup (TrashParse        *parse,
         const TrashRecord *record,
-        char               tag)
+        char               tag,
+        Probe             *probes)
 {
   Text extra = key_extra (record, tag);
-  guint slot;
+  Probe *probe = &probes[tag_code (tag)];
   guint position;
 
-  if (parse->n_slots == 0)
-    return NULL;
-
-  position = index_find (parse, record->kind, record->id, tag, extra,
-                         key_hash (parse, record->kind, record->id, tag, extra), &slot);
+  probe->hash = key_hash (parse, record->kind, record->id, tag, extra);
+  position = index_find (parse, record->kind, record->id, tag, extra, probe->hash, &probe->slot);
+  probe->n_slots = parse->n_slots;
 
   return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
 }
@@ -573,18 +597,19 @@ guess_record (TrashParse        *parse,
 
 static TrashRecord *
 find_record (TrashParse        *parse,
-             const TrashRecord *record)
+             const TrashRecord *record,
+             Probe             *probes)
 {
   TrashRecord *found;
 
   if (has_parent (record->kind))
     {
-      if (record->parent_id.str != NULL && (found = lookup (parse, record, 'i')) != NULL)
+      if (record->parent_id.str != NULL && (found = lookup (parse, record, 'i', probes)) != NULL)
         return found;
 
       if (record->parent_url.str != NULL)
         {
-          found = lookup (parse, record, 'u');
+          found = lookup (parse, record, 'u', probes);
 
           /* Same number under the same slug but another project id: a
            * project that was trashed, recreated and trashed again. */
@@ -597,7 +622,7 @@ find_record (TrashParse        *parse,
         return NULL;
     }
 
-  return lookup (parse, record, '-');
+  return lookup (parse, record, '-', probes);
 }
 
 /* Texts that repeat across records are kept once where they repeat
@@ -664,11 +689,12 @@ add_record (TrashParse        *parse,
             gboolean           in_section)
 {
   TrashRecord *existing = NULL;
+  Probes probes = { { 0, }, };
 
   if (in_section && parse->guess)
     existing = guess_record (parse, record);
   if (existing == NULL)
-    existing = find_record (parse, record);
+    existing = find_record (parse, record, probes);
 
   if (existing != NULL)
     {
@@ -682,7 +708,7 @@ add_record (TrashParse        *parse,
       merge_record (parse, existing, record);
       /* The merged record may now be known under a parent it lacked before. */
       if (new_key)
-        index_record (parse, existing, position);
+        index_record (parse, existing, position, NULL);
     }
   else
     {
@@ -690,7 +716,7 @@ add_record (TrashParse        *parse,
 
       g_array_set_size (parse->records, position + 1);
       keep_record (parse, &g_array_index (parse->records, TrashRecord, position), record);
-      index_record (parse, &g_array_index (parse->records, TrashRecord, position), position);
+      index_record (parse, &g_array_index (parse->records, TrashRecord, position), position, probes);
     }
 }
 
@@ -716,14 +742,15 @@ last_segment (Text text)
   return text;
 }
 
-/* The entry at the scan position. @section is NULL for entries of
- * "items"; @section_kind is then unused. */
+/* The entry at the scan position, into @record_out. @section is NULL for
+ * entries of "items"; @section_kind is then unused. */
 static gboolean
 read_trash_entry (TrashParse        *parse,
                   const char        *where,
                   guint              position,
                   const Text        *section,
                   SalvageTrashKind   section_kind,
+                  TrashRecord       *record_out,
                   GError           **error)
 {
   TrashRecord record = { .deleted_at = NO_DATE, .scheduled_cleanup_at = NO_DATE };
@@ -809,7 +836,7 @@ read_trash_entry (TrashParse        *parse,
         }
     }
 
-  add_record (parse, &record, section != NULL);
+  *record_out = record;
 
   return TRUE;
 }
@@ -830,8 +857,11 @@ read_trash_list (TrashParse        *parse,
 
   while (salvage_json_scan_next_element (&parse->scan))
     {
-      if (!read_trash_entry (parse, where, position++, section, section_kind, error))
+      TrashRecord record;
+
+      if (!read_trash_entry (parse, where, position++, section, section_kind, &record, error))
         return FALSE;
+      add_record (parse, &record, section != NULL);
     }
 
   if (salvage_json_scan_failed (&parse->scan))
@@ -938,12 +968,16 @@ read_trash_sections (TrashParse  *parse,
 static void
 trash_parse_begin (TrashParse *parse,
                    const char *data,
-                   gsize       len)
+                   gsize       len,
+                   gsize       size)
 {
   trash_parse_clear (parse);
   salvage_json_scan_init (&parse->scan, data, len);
   parse->body = data;
   parse->body_len = len;
+  /* The sizes below are for a body of @size bytes, of which @len have
+   * arrived; they grow if need be. */
+  len = MAX (len, size);
   /* Room for as many records as the body could hold, at a few hundred
    * bytes each: pages of it that are never written cost nothing, and the
    * array is not copied as it grows. */
@@ -962,41 +996,95 @@ trash_parse_begin (TrashParse *parse,
   parse->owns = g_malloc0 (parse->n_owns);
 }
 
-/* "sections" read where it stands, its lists in the order of their keys.
- * FALSE when it cannot be read so: a key repeats, or something is wrong. */
-static gboolean
-read_sections_in_place (TrashParse *parse)
+/*
+ * Reading in one pass, as the server writes the Trash: "items" before
+ * "sections", each once, and no section twice. The reading goes in steps
+ * (a member of the top object or of "sections", an entry) that can be
+ * taken again from where they started, so that a body can be read while
+ * it arrives: a step that meets the end of what has arrived waits for
+ * more and starts over. Any body written otherwise, and any problem, is
+ * left to the reading in two passes, which tells what is wrong the way it
+ * always does, a broken body before a bad shape.
+ */
+
+typedef enum
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  ONE_PASS_START,
+  ONE_PASS_TOP,          /* between members of the top object */
+  ONE_PASS_ITEMS,        /* between entries of "items" */
+  ONE_PASS_SECTIONS,     /* between members of "sections" */
+  ONE_PASS_SECTION,      /* between entries of a section */
+  ONE_PASS_END,          /* after the top object */
+  ONE_PASS_DONE,
+} OnePassPlace;
+
+typedef enum
+{
+  STEP_TAKEN,
+  STEP_FAILED,           /* perhaps only for want of the rest of the body */
+  STEP_REFUSED,          /* not a body to read in one pass, whatever follows */
+} StepResult;
+
+/* Where the reading is. A step changes it, and leaves what it read for
+ * the caller to add once the step counts: a step read again must find
+ * the place as it was, and add nothing twice. */
+typedef struct
+{
+  OnePassPlace      place;
+  gboolean          seen_items;
+  gboolean          seen_sections;
+  GHashTable       *section_names;
+  Text              section;
+  SalvageTrashKind  section_kind;
+  guint             position;
+  /* What the last step read */
+  gboolean          has_entry;
+  TrashRecord       entry;
+  const char       *section_name;
+} OnePass;
+
+static void
+one_pass_clear (OnePass *state)
+{
+  g_clear_pointer (&state->section_names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OnePass, one_pass_clear)
+
+static StepResult
+step_top (TrashParse *parse,
+          OnePass    *state)
+{
   SalvageJsonValue key;
 
-  if (salvage_json_scan_read (&parse->scan, &key) != SALVAGE_JSON_OBJECT)
-    return FALSE;
-
-  while (salvage_json_scan_next_member (&parse->scan, &key))
+  if (!salvage_json_scan_next_member (&parse->scan, &key))
     {
-      Text name = chunk_text (parse, key.string, key.string_len);
-      SalvageTrashKind kind = kind_from_type (singular_of (parse, name));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *where = NULL;
+      if (salvage_json_scan_failed (&parse->scan))
+        return STEP_FAILED;
+      state->place = ONE_PASS_END;
+      return STEP_TAKEN;
+    }
 
-      if (!g_hash_table_add (seen, (gpointer) name.str))
-        return FALSE;
+  if (SALVAGE_JSON_KEY_IS (&key, "items"))
+    {
+      if (state->seen_items || state->seen_sections)
+        return STEP_REFUSED;
 
       switch (salvage_json_scan_peek (&parse->scan))
         {
-        case SALVAGE_JSON_ARRAY:
-          where = section_label (name.str);
-          if (!read_trash_list (parse, where, &name, kind, &error))
-            return FALSE;
+        case SALVAGE_JSON_NULL:
+          if (!salvage_json_scan_skip (&parse->scan))
+            return STEP_FAILED;
           break;
 
-        case SALVAGE_JSON_NULL:
-          salvage_json_scan_skip (&parse->scan);
+        case SALVAGE_JSON_ARRAY:
+          salvage_json_scan_read (&parse->scan, &key);
+          state->place = ONE_PASS_ITEMS;
+          state->position = 0;
           break;
 
         case SALVAGE_JSON_INVALID:
-          return FALSE;
+          return STEP_FAILED;
 
         case SALVAGE_JSON_BOOLEAN:
         case SALVAGE_JSON_INTEGER:
@@ -1004,82 +1092,258 @@ read_sections_in_place (TrashParse *parse)
         case SALVAGE_JSON_STRING:
         case SALVAGE_JSON_OBJECT:
         default:
-          /* Not a list: nothing to lose when the key is unknown, an error
-           * otherwise, which the reading in two passes tells. */
-          if (kind != SALVAGE_TRASH_KIND_OTHER)
-            return FALSE;
-          salvage_json_scan_skip (&parse->scan);
-          break;
+          return STEP_REFUSED;
         }
+
+      state->seen_items = TRUE;
+      return STEP_TAKEN;
     }
 
-  return !salvage_json_scan_failed (&parse->scan);
+  if (SALVAGE_JSON_KEY_IS (&key, "sections"))
+    {
+      if (state->seen_sections)
+        return STEP_REFUSED;
+
+      switch (salvage_json_scan_peek (&parse->scan))
+        {
+        case SALVAGE_JSON_NULL:
+          if (!salvage_json_scan_skip (&parse->scan))
+            return STEP_FAILED;
+          break;
+
+        case SALVAGE_JSON_OBJECT:
+          salvage_json_scan_read (&parse->scan, &key);
+          state->place = ONE_PASS_SECTIONS;
+          break;
+
+        case SALVAGE_JSON_INVALID:
+          return STEP_FAILED;
+
+        case SALVAGE_JSON_BOOLEAN:
+        case SALVAGE_JSON_INTEGER:
+        case SALVAGE_JSON_DOUBLE:
+        case SALVAGE_JSON_STRING:
+        case SALVAGE_JSON_ARRAY:
+        default:
+          return STEP_REFUSED;
+        }
+
+      state->seen_sections = TRUE;
+      return STEP_TAKEN;
+    }
+
+  return salvage_json_scan_skip (&parse->scan) ? STEP_TAKEN : STEP_FAILED;
 }
 
-/* The Trash read in one pass over the body, as the server writes it:
- * "items" before "sections", each once. FALSE for any other body, and
- * for any problem: reading in two passes then reads it, and tells what is
- * wrong the way it always does, a broken body before a bad shape. */
-static gboolean
-read_in_one_pass (TrashParse *parse)
+static StepResult
+step_sections (TrashParse *parse,
+               OnePass    *state)
 {
-  gboolean seen_items = FALSE;
-  gboolean seen_sections = FALSE;
   SalvageJsonValue key;
+  Text name;
+  SalvageTrashKind kind;
 
-  if (salvage_json_scan_read (&parse->scan, &key) != SALVAGE_JSON_OBJECT)
-    return FALSE;
-
-  while (salvage_json_scan_next_member (&parse->scan, &key))
+  if (!salvage_json_scan_next_member (&parse->scan, &key))
     {
-      if (SALVAGE_JSON_KEY_IS (&key, "items"))
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (seen_items || seen_sections)
-            return FALSE;
-          seen_items = TRUE;
-
-          if (salvage_json_scan_peek (&parse->scan) == SALVAGE_JSON_NULL)
-            salvage_json_scan_skip (&parse->scan);
-          else if (salvage_json_scan_peek (&parse->scan) != SALVAGE_JSON_ARRAY ||
-                   !read_trash_list (parse, "items", NULL, SALVAGE_TRASH_KIND_OTHER, &error))
-            return FALSE;
-        }
-      else if (SALVAGE_JSON_KEY_IS (&key, "sections"))
-        {
-          if (seen_sections)
-            return FALSE;
-          seen_sections = TRUE;
-
-          switch (salvage_json_scan_peek (&parse->scan))
-            {
-            case SALVAGE_JSON_OBJECT:
-              if (!read_sections_in_place (parse))
-                return FALSE;
-              break;
-
-            case SALVAGE_JSON_NULL:
-              salvage_json_scan_skip (&parse->scan);
-              break;
-
-            case SALVAGE_JSON_INVALID:
-            case SALVAGE_JSON_BOOLEAN:
-            case SALVAGE_JSON_INTEGER:
-            case SALVAGE_JSON_DOUBLE:
-            case SALVAGE_JSON_STRING:
-            case SALVAGE_JSON_ARRAY:
-            default:
-              return FALSE;
-            }
-        }
-      else if (!salvage_json_scan_skip (&parse->scan))
-        {
-          return FALSE;
-        }
+      if (salvage_json_scan_failed (&parse->scan))
+        return STEP_FAILED;
+      state->place = ONE_PASS_TOP;
+      return STEP_TAKEN;
     }
 
-  return salvage_json_scan_end (&parse->scan);
+  name = chunk_text (parse, key.string, key.string_len);
+  kind = kind_from_type (singular_of (parse, name));
+
+  if (g_hash_table_contains (state->section_names, name.str))
+    return STEP_REFUSED;
+
+  switch (salvage_json_scan_peek (&parse->scan))
+    {
+    case SALVAGE_JSON_ARRAY:
+      salvage_json_scan_read (&parse->scan, &key);
+      state->section = name;
+      state->section_kind = kind;
+      state->position = 0;
+      state->place = ONE_PASS_SECTION;
+      break;
+
+    case SALVAGE_JSON_NULL:
+      if (!salvage_json_scan_skip (&parse->scan))
+        return STEP_FAILED;
+      break;
+
+    case SALVAGE_JSON_INVALID:
+      return STEP_FAILED;
+
+    case SALVAGE_JSON_BOOLEAN:
+    case SALVAGE_JSON_INTEGER:
+    case SALVAGE_JSON_DOUBLE:
+    case SALVAGE_JSON_STRING:
+    case SALVAGE_JSON_OBJECT:
+    default:
+      /* Not a list: nothing to lose when the key is unknown, an error
+       * otherwise, which the reading in two passes tells. */
+      if (kind != SALVAGE_TRASH_KIND_OTHER)
+        return STEP_REFUSED;
+      if (!salvage_json_scan_skip (&parse->scan))
+        return STEP_FAILED;
+      break;
+    }
+
+  state->section_name = name.str;
+  return STEP_TAKEN;
+}
+
+/* The next entry of "items" or of a section. */
+static StepResult
+step_entry (TrashParse *parse,
+            OnePass    *state)
+{
+  gboolean in_items = state->place == ONE_PASS_ITEMS;
+  g_autoptr(GError) error = NULL;
+
+  if (!salvage_json_scan_next_element (&parse->scan))
+    {
+      if (salvage_json_scan_failed (&parse->scan))
+        return STEP_FAILED;
+      state->place = in_items ? ONE_PASS_TOP : ONE_PASS_SECTIONS;
+      return STEP_TAKEN;
+    }
+
+  /* What is wrong with an entry is told by the reading in two passes. */
+  if (!read_trash_entry (parse, "", state->position,
+                         in_items ? NULL : &state->section,
+                         in_items ? SALVAGE_TRASH_KIND_OTHER : state->section_kind,
+                         &state->entry, &error))
+    return STEP_FAILED;
+
+  state->has_entry = TRUE;
+  state->position++;
+  return STEP_TAKEN;
+}
+
+static StepResult
+one_pass_step (TrashParse *parse,
+               OnePass    *state)
+{
+  SalvageJsonValue value;
+
+  switch (state->place)
+    {
+    case ONE_PASS_START:
+      switch (salvage_json_scan_peek (&parse->scan))
+        {
+        case SALVAGE_JSON_OBJECT:
+          salvage_json_scan_read (&parse->scan, &value);
+          state->place = ONE_PASS_TOP;
+          return STEP_TAKEN;
+
+        case SALVAGE_JSON_INVALID:
+          return STEP_FAILED;
+
+        case SALVAGE_JSON_NULL:
+        case SALVAGE_JSON_BOOLEAN:
+        case SALVAGE_JSON_INTEGER:
+        case SALVAGE_JSON_DOUBLE:
+        case SALVAGE_JSON_STRING:
+        case SALVAGE_JSON_ARRAY:
+        default:
+          return STEP_REFUSED;
+        }
+
+    case ONE_PASS_TOP:
+      return step_top (parse, state);
+
+    case ONE_PASS_ITEMS:
+    case ONE_PASS_SECTION:
+      return step_entry (parse, state);
+
+    case ONE_PASS_SECTIONS:
+      return step_sections (parse, state);
+
+    case ONE_PASS_END:
+      if (!salvage_json_scan_end (&parse->scan))
+        return STEP_FAILED;
+      state->place = ONE_PASS_DONE;
+      return STEP_TAKEN;
+
+    case ONE_PASS_DONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The Trash read in one pass; from @feed as it arrives, or, without one,
+ * from the whole body the parse began with. FALSE when it must be read
+ * in two passes, with the whole body then there; FALSE with @error set
+ * when the body did not arrive. */
+static gboolean
+read_in_one_pass (TrashParse       *parse,
+                  SalvageBodyFeed  *feed,
+                  GError          **error)
+{
+  g_auto(OnePass) state = { .place = ONE_PASS_START };
+  gboolean complete = feed == NULL;
+
+  state.section_names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  while (state.place != ONE_PASS_DONE)
+    {
+      SalvageJsonCheckpoint checkpoint;
+      OnePass before = state;
+      StepResult result;
+      const char *data;
+      gsize len;
+
+      salvage_json_scan_save (&parse->scan, &checkpoint);
+      state.has_entry = FALSE;
+      state.section_name = NULL;
+      result = one_pass_step (parse, &state);
+
+      if (result == STEP_REFUSED)
+        break;
+
+      /* A step counts once a byte follows it: a number that ends where
+       * the bytes do may go on in the next ones. */
+      if (result == STEP_TAKEN && (complete || parse->scan.pos < parse->scan.len))
+        {
+          if (state.has_entry)
+            add_record (parse, &state.entry, state.place == ONE_PASS_SECTION);
+          if (state.section_name != NULL)
+            g_hash_table_add (state.section_names, (gpointer) state.section_name);
+          continue;
+        }
+
+      if (complete)
+        break;
+
+      /* Wait for more, as much more as this step has read already, so
+       * that a long step is not read again and again. */
+      state = before;
+      salvage_json_scan_restore (&parse->scan, &checkpoint);
+      if (!salvage_body_feed_wait (feed,
+                                   parse->scan.len + MAX (parse->scan.len - checkpoint.pos, 64 * 1024),
+                                   &data, &len, &complete, error))
+        return FALSE;
+      if (!salvage_json_scan_extend (&parse->scan, data, len))
+        break;
+      parse->body_len = len;
+    }
+
+  if (state.place == ONE_PASS_DONE)
+    return TRUE;
+
+  /* For the reading in two passes, the whole body. */
+  while (!complete)
+    {
+      const char *data;
+      gsize len;
+
+      if (!salvage_body_feed_wait (feed, G_MAXSIZE, &data, &len, &complete, error))
+        return FALSE;
+    }
+
+  return FALSE;
 }
 
 static SalvageTrashListing *
@@ -1129,7 +1393,7 @@ parse_trash (GBytes    *body,
   if (!(data = salvage_parse_body_data (body, &len, error)))
     return NULL;
 
-  trash_parse_begin (&parse, data, len);
+  trash_parse_begin (&parse, data, len, len);
   /* Reading in two passes is also the reference the tests hold guessing
    * to: it never guesses. */
   parse.guess = one_pass;
@@ -1143,12 +1407,12 @@ parse_trash (GBytes    *body,
       return NULL;
     }
 
-  if (one_pass && read_in_one_pass (&parse))
+  if (one_pass && read_in_one_pass (&parse, NULL, NULL))
     return make_listing (&parse);
 
   /* One pass over the whole body checks it and finds the two parts; the
    * entries are read afterwards, "items" first, whatever their order. */
-  trash_parse_begin (&parse, data, len);
+  trash_parse_begin (&parse, data, len, len);
   salvage_json_scan_peek (&parse.scan);
   salvage_json_scan_read (&parse.scan, &key);
   while (salvage_json_scan_next_member (&parse.scan, &key))
@@ -1232,6 +1496,47 @@ salvage_parse_trash_listing (GBytes  *body,
                              GError **error)
 {
   return parse_trash (body, TRUE, error);
+}
+
+SalvageTrashListing *
+salvage_parse_trash_listing_from_feed (SalvageBodyFeed  *feed,
+                                       GError          **error)
+{
+  g_auto(TrashParse) parse = { { NULL, }, };
+  g_autoptr(GBytes) body = NULL;
+  GError *local_error = NULL;
+  gboolean complete;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (feed != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Enough for a byte order mark and the first byte after it. */
+  if (!salvage_body_feed_wait (feed, 4, &data, &len, &complete, error))
+    return NULL;
+
+  if (complete)
+    {
+      body = salvage_body_feed_get_bytes (feed);
+      return parse_trash (body, TRUE, error);
+    }
+
+  trash_parse_begin (&parse, data, len, salvage_body_feed_get_expected (feed));
+  parse.guess = TRUE;
+
+  if (read_in_one_pass (&parse, feed, &local_error))
+    return make_listing (&parse);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  /* Not a body to read in one pass: it is all there now. */
+  body = salvage_body_feed_get_bytes (feed);
+  return parse_trash (body, FALSE, error);
 }
 
 GPtrArray *

@@ -30,6 +30,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "salvage-body-feed.h"
 #include "salvage-project.h"
 #include "salvage-trash-item.h"
 #include "salvage-trash-listing.h"
@@ -92,6 +93,11 @@ GPtrArray  *salvage_parse_trash       (GBytes      *body,
 /* The same entries as a listing, with no object made. */
 SalvageTrashListing *salvage_parse_trash_listing (GBytes  *body,
                                                   GError **error);
+/* The same, read from @feed while it arrives, on a thread of its own:
+ * what salvage_parse_trash_listing() would give for the whole body, or
+ * the feed's error when the body did not arrive. */
+SalvageTrashListing *salvage_parse_trash_listing_from_feed (SalvageBodyFeed  *feed,
+                                                            GError          **error);
 
 /* DELETE … : a JSON object. Success means "deleted" (or "inTrash") is not
  * false. The trash id ("projectId", "workflowId", or "trainingId" when
