@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "salvage-client.h"
+#include "salvage-parse.h"
 #include "salvage-server.h"
 #include "salvage-server-fault.h"
 #include "salvage-workspace.h"
@@ -1511,6 +1512,50 @@ stream_wrote_chunk_cb (SoupServerMessage *message,
   stream->sent += sizeof block;
 }
 
+/* A Trash of a few hundred entries, as the server writes it, for the
+ * answers sent in other forms than one declared body. */
+static GBytes *
+raw_trash_body (void)
+{
+  static GBytes *body;
+
+  if (g_once_init_enter_pointer (&body))
+    {
+      GString *out = g_string_new ("{\"items\":[");
+
+      for (guint i = 0; i < 400; i++)
+        g_string_append_printf (out, "%s{\"type\":\"version\",\"id\":\"%u\",\"name\":\"v%u \\u00e9t\u00e9\","
+                                "\"parentId\":\"p%u\",\"parentUrl\":\"proj-%u\","
+                                "\"deletedAt\":\"2026-11-%02uT10:00:00.000Z\"}",
+                                i > 0 ? "," : "", i % 7 + 1, i, i / 7, i / 7, i % 28 + 1);
+      g_string_append (out, "],\"sections\":{\"versions\":[");
+      for (guint i = 0; i < 400; i++)
+        g_string_append_printf (out, "%s{\"id\":%u,\"parentId\":\"p%u\",\"parentUrl\":\"proj-%u\"}",
+                                i > 0 ? "," : "", i % 7 + 1, i / 7, i / 7);
+      g_string_append (out, "]}}");
+
+      g_once_init_leave_pointer (&body, g_string_free_to_bytes (out));
+    }
+
+  return body;
+}
+
+static GBytes *
+gzip_bytes (GBytes *bytes)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GInputStream) packed = g_converter_input_stream_new (plain, G_CONVERTER (compressor));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (out, packed, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static void
 raw_respond (SoupServerMessage *message,
              guint              status,
@@ -1614,6 +1659,33 @@ raw_handler_cb (SoupServer        *server,
       soup_message_headers_set_content_length (headers, HUGE_LENGTH);
       soup_message_body_append (soup_server_message_get_response_body (message),
                                 SOUP_MEMORY_STATIC, start, sizeof start - 1);
+      soup_server_message_set_status (message, 200, NULL);
+    }
+  else if (g_str_equal (scenario, "trash-chunked") && g_str_has_suffix (path, "/trash"))
+    {
+      GBytes *trash = raw_trash_body ();
+      SoupMessageBody *body = soup_server_message_get_response_body (message);
+
+      /* No length declared, in pieces of a few hundred bytes. */
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_replace (headers, "Content-Type", "application/json");
+      for (gsize at = 0; at < g_bytes_get_size (trash); at += 333)
+        {
+          g_autoptr(GBytes) piece = g_bytes_new_from_bytes (trash, at, MIN (333, g_bytes_get_size (trash) - at));
+
+          soup_message_body_append_bytes (body, piece);
+        }
+      soup_message_body_complete (body);
+      soup_server_message_set_status (message, 200, NULL);
+    }
+  else if (g_str_equal (scenario, "trash-gzip") && g_str_has_suffix (path, "/trash"))
+    {
+      g_autoptr(GBytes) packed = gzip_bytes (raw_trash_body ());
+
+      /* The length declared is that of the compressed body. */
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
       soup_server_message_set_status (message, 200, NULL);
     }
   else if (g_str_equal (scenario, "endless"))
@@ -2453,6 +2525,114 @@ test_fault (gconstpointer data)
   fault_fixture_clear (&fx);
 }
 
+/* A Trash sent without a declared length, or compressed, is read while it
+ * arrives as it reads whole. */
+static void
+test_raw_trash_forms (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(SoupServer) server = raw_server_new (&url);
+  const char *forms[] = { "trash-chunked", "trash-gzip" };
+  g_autoptr(SalvageTrashListing) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = salvage_parse_trash_listing (raw_trash_body (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (salvage_trash_listing_get_n_records (expected), ==, 400);
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    {
+      g_autoptr(SalvageClient) client = salvage_client_new (url, TEST_KEY, &error);
+      g_autoptr(SalvageTrashListing) listing = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      g_assert_no_error (error);
+      salvage_client_set_workspace (client, forms[f]);
+      salvage_client_list_trash_listing_async (client, NULL, store_result_cb, &result);
+      listing = salvage_client_list_trash_listing_finish (client, await_result (&result), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (listing);
+
+      /* Read as it arrived, not whole and then read. */
+      {
+        g_autofree char *words = g_strdup_printf ("/%s/trash: HTTP 200", forms[f]);
+        gboolean found = FALSE;
+
+        g_mutex_lock (&log_lock);
+        for (guint i = 0; i < log_records->len && !found; i++)
+          found = strstr (g_ptr_array_index (log_records, i), words) != NULL &&
+                  strstr (g_ptr_array_index (log_records, i), "read as they came") != NULL;
+        g_mutex_unlock (&log_lock);
+        g_assert_true (found);
+      }
+
+      g_assert_cmpuint (salvage_trash_listing_get_n_records (listing), ==,
+                        salvage_trash_listing_get_n_records (expected));
+      for (guint i = 0; i < salvage_trash_listing_get_n_records (expected); i++)
+        {
+          g_autoptr(SalvageTrashItem) got = salvage_trash_listing_make_item (listing, i);
+          g_autoptr(SalvageTrashItem) want = salvage_trash_listing_make_item (expected, i);
+
+          g_assert_true (salvage_trash_item_equal (got, want));
+        }
+    }
+}
+
+/* The Trash is read while it arrives (salvage_client_list_trash_listing_async)
+ * and whole (salvage_client_list_trash_async): under each fault both fail
+ * with the same error, or both list the same. */
+static void
+test_fault_streamed (gconstpointer data)
+{
+  const Fault *fault = data;
+  FaultFixture fx = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(SalvageTrashListing) streamed = NULL;
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(GError) streamed_error = NULL;
+
+  fault_fixture_init (&fx, 1);
+  fault_set (fault, G_MAXUINT);
+
+  salvage_client_list_trash_async (fx.client, NULL, store_result_cb, &result);
+  whole = salvage_client_list_trash_finish (fx.client, await_result (&result), &whole_error);
+  g_clear_object (&result);
+
+  salvage_client_list_trash_listing_async (fx.client, NULL, store_result_cb, &result);
+  streamed = salvage_client_list_trash_listing_finish (fx.client, await_result (&result),
+                                                       &streamed_error);
+  g_clear_object (&result);
+
+  if (whole == NULL)
+    {
+      g_assert_null (streamed);
+      g_assert_nonnull (whole_error);
+      assert_error (streamed_error, whole_error->domain, whole_error->code);
+      g_assert_cmpstr (streamed_error->message, ==, whole_error->message);
+      g_assert_cmpuint (salvage_error_get_status (streamed_error), ==,
+                        salvage_error_get_status (whole_error));
+    }
+  else
+    {
+      g_assert_no_error (streamed_error);
+      g_assert_cmpuint (salvage_trash_listing_get_n_records (streamed), ==, whole->len);
+    }
+
+  /* The same client reads the Trash again once the server is well. */
+  fault_set (NULL, 0);
+  g_clear_pointer (&streamed, salvage_trash_listing_unref);
+  g_clear_error (&streamed_error);
+  salvage_client_list_trash_listing_async (fx.client, NULL, store_result_cb, &result);
+  streamed = salvage_client_list_trash_listing_finish (fx.client, await_result (&result),
+                                                       &streamed_error);
+  g_assert_no_error (streamed_error);
+  g_assert_nonnull (streamed);
+
+  g_clear_object (&result);
+  fault_fixture_clear (&fx);
+}
+
 /* Connections */
 
 static const Fault fault_gather_all = {
@@ -2941,11 +3121,22 @@ main (int   argc,
   /* Before the streamed test, whose 64 MB would raise the peak. */
   g_test_add_func ("/client/raw/huge-declared", test_raw_huge_declared);
   g_test_add_func ("/client/raw/huge-streamed", test_raw_huge_streamed);
+  g_test_add_func ("/client/raw/trash-forms", test_raw_trash_forms);
   for (gsize i = 0; i < G_N_ELEMENTS (fault_matrix); i++)
     {
       g_autofree char *path = g_strconcat ("/client/fault/", fault_matrix[i].name, NULL);
 
       g_test_add_data_func (path, &fault_matrix[i], test_fault);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (fault_matrix); i++)
+    {
+      g_autofree char *path = NULL;
+
+      /* Those two never send a status: the body is never read. */
+      if (fault_matrix[i].action == FAULT_SILENT || fault_matrix[i].action == FAULT_TRICKLE)
+        continue;
+      path = g_strconcat ("/client/fault-streamed/", fault_matrix[i].name, NULL);
+      g_test_add_data_func (path, &fault_matrix[i], test_fault_streamed);
     }
   g_test_add_func ("/client/connections/parallel", test_parallel_requests);
   g_test_add_func ("/client/rate-limit/retried", test_rate_limit_retried);

@@ -14,7 +14,8 @@
  *
  * Every list or get endpoint is a row of one table: the path below the
  * workspace, the parser of its answer, and whether that parser runs in a
- * worker thread. The public _async/_finish pairs only pick their row.
+ * worker thread, and then whether it reads the body while it arrives.
+ * The public _async/_finish pairs only pick their row.
  */
 
 typedef enum
@@ -43,11 +44,15 @@ typedef struct
   char               *version_number;
   char               *name;          /* the workspace's display name */
   GBytes             *body;          /* kept for a parser in a worker thread */
+  SalvageBodyFeed    *feed;          /* read by a parser as it arrives */
 } ListData;
 
 typedef GPtrArray *(*ListParser) (GBytes    *body,
                                   ListData  *data,
                                   GError   **error);
+typedef GPtrArray *(*ListFeedParser) (SalvageBodyFeed  *feed,
+                                      ListData         *data,
+                                      GError          **error);
 
 struct _ListEndpoint
 {
@@ -55,6 +60,7 @@ struct _ListEndpoint
   const char *pieces[MAX_PIECES + 1];  /* below /{ws}, NULL-terminated */
   ListParser  parse;
   gboolean    in_thread;
+  ListFeedParser parse_feed;           /* in a worker thread, as the body arrives */
 };
 
 static GPtrArray *
@@ -115,6 +121,22 @@ parse_trash_listing (GBytes    *body,
   return result;
 }
 
+static GPtrArray *
+parse_trash_listing_feed (SalvageBodyFeed  *feed,
+                          ListData         *data,
+                          GError          **error)
+{
+  SalvageTrashListing *listing = salvage_parse_trash_listing_from_feed (feed, error);
+  GPtrArray *result;
+
+  if (listing == NULL)
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) salvage_trash_listing_unref);
+  g_ptr_array_add (result, listing);
+  return result;
+}
+
 static const ListEndpoint list_endpoints[N_LISTS] = {
   [LIST_WORKSPACE] = { salvage_client_get_workspace_async, { NULL },
                        parse_workspace, FALSE },
@@ -128,8 +150,10 @@ static const ListEndpoint list_endpoints[N_LISTS] = {
   /* A Trash can hold a hundred thousand entries: keep the main loop free. */
   [LIST_TRASH]     = { salvage_client_list_trash_async, { "trash", NULL },
                        parse_trash, TRUE },
+  /* The listing is read while it arrives: its reading takes longer than
+   * its transfer, and the two overlap. */
   [LIST_TRASH_LISTING] = { salvage_client_list_trash_listing_async, { "trash", NULL },
-                           parse_trash_listing, TRUE },
+                           parse_trash_listing, TRUE, parse_trash_listing_feed },
 };
 
 static void
@@ -139,6 +163,7 @@ list_data_free (ListData *data)
   g_clear_pointer (&data->version_number, g_free);
   g_clear_pointer (&data->name, g_free);
   g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_pointer (&data->feed, salvage_body_feed_unref);
   g_free (data);
 }
 
@@ -169,6 +194,40 @@ list_parse_thread (GTask        *task,
   g_clear_pointer (&data->body, g_bytes_unref);
 
   list_return (task, items, error);
+}
+
+/* Reads the body as it arrives, and returns the task: the exchange's
+ * error, when it failed, comes through the feed. */
+static void
+list_feed_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *items;
+
+  items = data->endpoint->parse_feed (data->feed, data, &error);
+  list_return (task, items, error);
+}
+
+/* The exchange of a body read as it arrives: its reader returns the
+ * task; this only makes sure the reader hears how the exchange ended. */
+static void
+list_feed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(body = _salvage_client_send_finish (SALVAGE_CLIENT (object), result, &error)))
+    salvage_body_feed_fail (data->feed, error);
+  else
+    salvage_body_feed_finish (data->feed);
 }
 
 static void
@@ -234,6 +293,18 @@ list_start (SalvageClient       *self,
         segments[n++] = version_number;
       else
         segments[n++] = endpoint->pieces[i];
+    }
+
+  if (endpoint->parse_feed != NULL)
+    {
+      /* Room for the largest body the transport takes, which is never
+       * moved: pages that are not written take no memory. */
+      data->feed = salvage_body_feed_new (SALVAGE_HTTP_MAX_BODY_SIZE + 1);
+      _salvage_client_send_to_feed_async (self, "GET", segments, SALVAGE_HTTP_FLAGS_NONE,
+                                          data->feed, cancellable, list_feed_cb,
+                                          g_object_ref (task));
+      g_task_run_in_thread (task, list_feed_thread);
+      return;
     }
 
   _salvage_client_send_async (self, "GET", segments, NULL, SALVAGE_HTTP_FLAGS_NONE,

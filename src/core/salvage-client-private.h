@@ -20,6 +20,16 @@ void      _salvage_client_send_async      (SalvageClient       *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
+/* The same, the body of a successful answer going to @feed as it arrives
+ * (salvage_http_send_to_feed_async()). */
+void      _salvage_client_send_to_feed_async (SalvageClient       *self,
+                                              const char          *method,
+                                              const char * const  *segments,
+                                              SalvageHttpFlags     flags,
+                                              SalvageBodyFeed     *feed,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 GBytes   *_salvage_client_send_finish     (SalvageClient       *self,
                                            GAsyncResult        *result,
                                            GError             **error);

@@ -369,6 +369,20 @@ _salvage_client_send_async (SalvageClient       *self,
                            cancellable, callback, user_data);
 }
 
+void
+_salvage_client_send_to_feed_async (SalvageClient       *self,
+                                    const char          *method,
+                                    const char * const  *segments,
+                                    SalvageHttpFlags     flags,
+                                    SalvageBodyFeed     *feed,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  salvage_http_send_to_feed_async (self->http, self, method, segments, flags, feed,
+                                   cancellable, callback, user_data);
+}
+
 GBytes *
 _salvage_client_send_finish (SalvageClient  *self,
                              GAsyncResult   *result,

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "salvage-body-feed.h"
 #include "salvage-http.h"
 
 G_BEGIN_DECLS
@@ -63,5 +64,23 @@ void         salvage_http_send_async   (SalvageHttp         *self,
                                         gpointer             user_data);
 GBytes      *salvage_http_send_finish  (GAsyncResult        *result,
                                         GError             **error);
+
+/*
+ * The same, but the body of a successful answer goes to @feed as it
+ * arrives, for a thread to read at the same time; the result is then an
+ * empty body. @feed is finished when the body has all arrived, and fails
+ * with the exchange's error otherwise, whatever the answer: its reader
+ * never waits for a body that will not come. The body of an unsuccessful
+ * answer is read as usual, for its error.
+ */
+void         salvage_http_send_to_feed_async (SalvageHttp         *self,
+                                              gpointer             source_object,
+                                              const char          *method,
+                                              const char * const  *segments,
+                                              SalvageHttpFlags     flags,
+                                              SalvageBodyFeed     *feed,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 
 G_END_DECLS

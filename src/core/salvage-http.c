@@ -394,6 +394,10 @@ typedef struct
   GInputStream *stream;
   GByteArray   *body;
   gsize         declared;          /* the body's Content-Length, or 0 */
+  /* Where a successful answer's body goes instead, as it arrives */
+  SalvageBodyFeed *feed;
+  gboolean      streaming;
+  gsize         streamed;
   /* Ours, passed to libsoup: cancelled by the caller's or by the deadline. */
   GCancellable *cancellable;
   GCancellable *caller_cancellable;
@@ -443,6 +447,15 @@ exchange_free (Exchange *exchange)
   g_clear_object (&exchange->cancellable);
   g_clear_object (&exchange->caller_cancellable);
   g_clear_pointer (&exchange->body, g_byte_array_unref);
+  if (exchange->feed != NULL)
+    {
+      /* Never read to its end: the reader must not wait for the rest. */
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                     _("The operation was cancelled"));
+
+      salvage_body_feed_fail (exchange->feed, error);
+      g_clear_pointer (&exchange->feed, salvage_body_feed_unref);
+    }
   g_clear_pointer (&exchange->request_body, g_bytes_unref);
   g_clear_pointer (&exchange->url, g_free);
   g_clear_pointer (&exchange->method, g_free);
@@ -472,18 +485,36 @@ exchange_return_error (GTask  *task,
                        GError *error)
 {
   Exchange *exchange = g_task_get_task_data (task);
+  GError *returned;
 
   if (exchange->caller_cancellable != NULL &&
       g_cancellable_is_cancelled (exchange->caller_cancellable))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             "%s", _("The operation was cancelled"));
+    returned = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                    _("The operation was cancelled"));
   else if (exchange->timed_out)
-    g_task_return_error (task, salvage_http_new_error (exchange->http, SALVAGE_ERROR_TIMEOUT,
-                                                       _("The server did not answer in time")));
+    returned = salvage_http_new_error (exchange->http, SALVAGE_ERROR_TIMEOUT,
+                                       _("The server did not answer in time"));
   else if (error->domain == SALVAGE_ERROR)
-    g_task_return_error (task, g_error_copy (error));
+    returned = g_error_copy (error);
   else
-    g_task_return_error (task, error_from_transport (exchange->http, error));
+    returned = error_from_transport (exchange->http, error);
+
+  if (exchange->feed != NULL)
+    salvage_body_feed_fail (exchange->feed, returned);
+
+  g_task_return_error (task, returned);
+}
+
+/* Roboflow answers every successful call in scope with 200 and a JSON
+ * body; the SDK treats anything else, even a 204, as a failure, except
+ * on the training routes, where it takes any 2xx. */
+static gboolean
+exchange_succeeded (Exchange *exchange)
+{
+  guint status = soup_message_get_status (exchange->message);
+
+  return status == SOUP_STATUS_OK ||
+         ((exchange->flags & SALVAGE_HTTP_FLAGS_ANY_SUCCESS) && SOUP_STATUS_IS_SUCCESSFUL (status));
 }
 
 static void
@@ -585,6 +616,17 @@ exchange_complete (GTask *task)
   g_autoptr(GBytes) body = NULL;
   guint status;
 
+  if (exchange->streaming)
+    {
+      g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes, read as they came",
+               exchange->method,
+               g_uri_get_path (soup_message_get_uri (exchange->message)),
+               soup_message_get_status (exchange->message), exchange->streamed);
+      salvage_body_feed_finish (exchange->feed);
+      g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
   body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
   status = soup_message_get_status (exchange->message);
 
@@ -593,11 +635,7 @@ exchange_complete (GTask *task)
            g_uri_get_path (soup_message_get_uri (exchange->message)),
            status, g_bytes_get_size (body));
 
-  /* Roboflow answers every successful call in scope with 200 and a JSON
-   * body; the SDK treats anything else, even a 204, as a failure, except
-   * on the training routes, where it takes any 2xx. */
-  if (status == SOUP_STATUS_OK ||
-      ((exchange->flags & SALVAGE_HTTP_FLAGS_ANY_SUCCESS) && SOUP_STATUS_IS_SUCCESSFUL (status)))
+  if (exchange_succeeded (exchange))
     g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
   else if (status == 429 && exchange_retry_later (task))
     return;
@@ -620,8 +658,32 @@ static void
 exchange_read_next (GTask *task)
 {
   Exchange *exchange = g_task_get_task_data (task);
-  gsize used = exchange->body->len;
-  gsize wanted = MIN (READ_CHUNK_SIZE, SALVAGE_HTTP_MAX_BODY_SIZE + 1 - used);
+  gsize used;
+  gsize wanted;
+
+  if (exchange->streaming)
+    {
+      gsize room;
+      guint8 *into = salvage_body_feed_get_room (exchange->feed, &room);
+
+      /* A feed with no room left could not tell the end of the body from
+       * a body longer than it: one byte more than the limit is asked for
+       * here too. */
+      if (room == 0)
+        {
+          exchange_too_large (task);
+          g_object_unref (task);
+          return;
+        }
+
+      g_input_stream_read_async (exchange->stream, into, MIN (READ_CHUNK_SIZE, room),
+                                 G_PRIORITY_DEFAULT, exchange->cancellable,
+                                 exchange_read_cb, task);
+      return;
+    }
+
+  used = exchange->body->len;
+  wanted = MIN (READ_CHUNK_SIZE, SALVAGE_HTTP_MAX_BODY_SIZE + 1 - used);
 
   /* Within the room made for a declared body, the byte past it included
    * to read the end of the stream. */
@@ -660,6 +722,19 @@ exchange_read_cb (GObject      *object,
   if (size == 0)
     {
       exchange_complete (task);
+      return;
+    }
+
+  if (exchange->streaming)
+    {
+      if (exchange->streamed + size > SALVAGE_HTTP_MAX_BODY_SIZE)
+        {
+          exchange_too_large (task);
+          return;
+        }
+      exchange->streamed += size;
+      salvage_body_feed_commit (exchange->feed, size);
+      exchange_read_next (g_steal_pointer (&task));
       return;
     }
 
@@ -707,6 +782,17 @@ exchange_send_cb (GObject      *object,
    * grows; pages of it that are not written take no memory. A declared
    * length may be wrong either way: the buffer grows if need be. */
   exchange->declared = length;
+
+  /* A successful answer goes to the feed, when there is one, for its
+   * reader to read as it comes. */
+  if (exchange->feed != NULL && exchange_succeeded (exchange))
+    {
+      exchange->streaming = TRUE;
+      salvage_body_feed_set_expected (exchange->feed, length);
+      exchange_read_next (g_steal_pointer (&task));
+      return;
+    }
+
   exchange->body = g_byte_array_sized_new (MAX (length, 16 * 1024) + 1);
 
   exchange_read_next (g_steal_pointer (&task));
@@ -744,16 +830,17 @@ exchange_send (GTask *task)
                            g_object_ref (task));
 }
 
-void
-salvage_http_send_async (SalvageHttp         *self,
-                         gpointer             source_object,
-                         const char          *method,
-                         const char * const  *segments,
-                         GBytes              *body,
-                         SalvageHttpFlags     flags,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+static void
+send_start (SalvageHttp         *self,
+            gpointer             source_object,
+            const char          *method,
+            const char * const  *segments,
+            GBytes              *body,
+            SalvageHttpFlags     flags,
+            SalvageBodyFeed     *feed,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -770,6 +857,8 @@ salvage_http_send_async (SalvageHttp         *self,
 
   exchange = g_new0 (Exchange, 1);
   exchange->http = self;
+  /* Set first: a request that ends before it is sent fails the feed too. */
+  exchange->feed = feed != NULL ? salvage_body_feed_ref (feed) : NULL;
   g_task_set_task_data (task, exchange, (GDestroyNotify) exchange_free);
 
   if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
@@ -823,6 +912,38 @@ salvage_http_send_async (SalvageHttp         *self,
   g_source_attach (exchange->deadline, g_task_get_context (task));
 
   exchange_send (task);
+}
+
+void
+salvage_http_send_async (SalvageHttp         *self,
+                         gpointer             source_object,
+                         const char          *method,
+                         const char * const  *segments,
+                         GBytes              *body,
+                         SalvageHttpFlags     flags,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  send_start (self, source_object, method, segments, body, flags, NULL,
+              cancellable, callback, user_data);
+}
+
+void
+salvage_http_send_to_feed_async (SalvageHttp         *self,
+                                 gpointer             source_object,
+                                 const char          *method,
+                                 const char * const  *segments,
+                                 SalvageHttpFlags     flags,
+                                 SalvageBodyFeed     *feed,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (feed != NULL);
+
+  send_start (self, source_object, method, segments, NULL, flags, feed,
+              cancellable, callback, user_data);
 }
 
 GBytes *
