@@ -11,8 +11,8 @@
  *    requests.get(url).json(), timed inside Python.
  *
  * It prints both medians and their ratio, and how fast the Trash body is
- * parsed on one core (salvage_parse_trash() alone, MB/s of body). It is
- * not a test. Numbers of items given as arguments replace the sizes.
+ * parsed on one core (salvage_parse_trash_listing() alone, MB/s of body),
+ * beside the transfer alone. It is not a test. Numbers of items given as arguments replace the sizes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -330,10 +330,12 @@ bench_size (const BenchSize *size)
   transfer_median = bench_median (transfers, size->runs);
   rate = parse_throughput (body, 5, &parse_ms);
   store_median = bench_median (stores, size->runs);
-  printf ("  Salvage's stages: transfer %.1f ms (its HTTP layer alone); parse %.1f ms (CPU, one\n"
-          "  thread); the rest until the store holds the Trash %.1f ms; the page's rows, sorted,\n"
-          "  and the first of them %.1f ms\n",
-          transfer_median, parse_ms, store_median - transfer_median - parse_ms,
+  printf ("  Salvage's stages: request → the store holds the Trash %.1f ms, of which the\n"
+          "  transfer alone (its HTTP layer, whole body) takes %.1f ms and the parse alone %.1f ms\n"
+          "  (CPU, one thread): the body is parsed while it arrives, so the two overlap, on\n"
+          "  %u cores shared with the server; then the page's rows, sorted, and the first of\n"
+          "  them %.1f ms\n",
+          store_median, transfer_median, parse_ms, g_get_num_processors (),
           our_median - store_median);
   printf ("  Trash parse alone, one core: %.0f MB/s\n\n", rate);
   fflush (stdout);
