@@ -916,7 +916,7 @@ test_trash_listing (void)
   record = salvage_trash_listing_get_record (listing, 1);
   g_assert_cmpstr (record->id.str, ==, "3");
   g_assert_cmpstr (record->parent_id.str, ==, "p_id");
-  g_assert_cmpuint (record->parent_name.len, ==, strlen ("My Project"));
+  g_assert_cmpstr (record->parent_name.str, ==, "My Project");
   g_assert_null (record->name.str);
 
   first = salvage_trash_listing_make_item (listing, 0);

@@ -257,7 +257,7 @@ static char *
 name_key (const SalvageTrashRecord *record,
           gpointer                  user_data)
 {
-  return record->name.str != NULL ? g_strndup (record->name.str, record->name.len) : NULL;
+  return g_strdup (record->name.str);
 }
 
 static gboolean

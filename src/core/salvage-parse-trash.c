@@ -23,15 +23,57 @@
 #include "salvage-trash-item-private.h"
 #include "salvage-trash-listing.h"
 
-/* A string of an entry as read points into the body, or into the parse's
- * chunk for text that had escapes or that the parse made; a record keeps
- * copies of its entries' strings, made as it takes them. */
-typedef SalvageTrashText Text;
+/* A string of an entry as read: @len bytes at @str, which point into the
+ * body, or into the parse's chunk for text that had escapes or that the
+ * parse made; @str is NULL for none. A record keeps NUL-terminated copies
+ * of its entries' strings, made as it takes them. */
+typedef struct
+{
+  const char *str;
+  guint32     len;
+} Text;
+
+#define NO_TEXT ((Text) { NULL, 0 })
 
 /* Dates are µs since 1970 (UTC). */
 #define NO_DATE SALVAGE_TRASH_NO_DATE
 
 typedef SalvageTrashRecord TrashRecord;
+
+/* An entry as read, before a record takes it. */
+typedef struct
+{
+  SalvageTrashKind  kind;
+  Text              type_name;
+  Text              id;
+  Text              name;
+  Text              url;
+  Text              parent_id;
+  Text              parent_url;
+  Text              parent_name;
+  Text              version_number;
+  Text              deleted_by;
+  Text              deleted_by_name;
+  gint64            deleted_at;
+  gint64            scheduled_cleanup_at;
+} TrashEntry;
+
+/* The text a record keeps, as an entry's. */
+static inline Text
+kept_text (const SalvageTrashText *kept)
+{
+  return (Text) { kept->str, kept->str != NULL ? (guint32) strlen (kept->str) : 0 };
+}
+
+/* Whether a text a record keeps is an entry's; none and empty are the same. */
+static inline gboolean
+kept_is (const SalvageTrashText *kept,
+         Text                    text)
+{
+  Text other = kept_text (kept);
+
+  return other.len == text.len && (text.len == 0 || memcmp (other.str, text.str, text.len) == 0);
+}
 
 /* The merge index: which record a key names. A key is the record's kind
  * and id, and for versions and trainings a parent: its id (tag 'i'), its
@@ -353,19 +395,36 @@ key_hash (TrashParse       *parse,
 }
 
 /* The key's text beside the id: the parent for @tag 'i' and 'u', the
- * type's name for other types. */
+ * type's name for other types; of an entry, and of a record. */
 static Text
-key_extra (const TrashRecord *record,
-           char               tag)
+entry_key_extra (const TrashEntry *entry,
+                 char              tag)
 {
   switch (tag)
     {
     case 'i':
-      return record->parent_id;
+      return entry->parent_id;
     case 'u':
-      return record->parent_url;
+      return entry->parent_url;
     default:
-      return record->kind == SALVAGE_TRASH_KIND_OTHER ? record->type_name : (Text) { NULL, 0 };
+      return entry->kind == SALVAGE_TRASH_KIND_OTHER ? entry->type_name : NO_TEXT;
+    }
+}
+
+static const SalvageTrashText *
+record_key_extra (const TrashRecord *record,
+                  char               tag)
+{
+  static const SalvageTrashText none = { NULL };
+
+  switch (tag)
+    {
+    case 'i':
+      return &record->parent_id;
+    case 'u':
+      return &record->parent_url;
+    default:
+      return record->kind == SALVAGE_TRASH_KIND_OTHER ? &record->type_name : &none;
     }
 }
 
@@ -386,7 +445,6 @@ index_find (TrashParse       *parse,
     {
       const IndexSlot *slot = &parse->slots[i];
       const TrashRecord *record;
-      Text other;
 
       if (slot->entry == 0)
         {
@@ -400,10 +458,9 @@ index_find (TrashParse       *parse,
       /* The parts of a key a record was indexed under never change: a
        * merge only fills in what a record lacks. */
       record = &g_array_index (parse->records, TrashRecord, SLOT_POSITION (slot->entry));
-      other = key_extra (record, tag);
       if (record->kind == kind &&
-          salvage_trash_text_equal (&record->id, &id) &&
-          salvage_trash_text_equal (&other, &extra))
+          kept_is (&record->id, id) &&
+          kept_is (record_key_extra (record, tag), extra))
         {
           *slot_out = i;
           return SLOT_POSITION (slot->entry) + 1;
@@ -456,7 +513,8 @@ index_key (TrashParse        *parse,
            guint              position,
            const Probe       *probe)
 {
-  Text extra = key_extra (record, tag);
+  Text id = kept_text (&record->id);
+  Text extra = kept_text (record_key_extra (record, tag));
   guint32 hash;
   guint slot;
 
@@ -467,11 +525,11 @@ index_key (TrashParse        *parse,
     index_grow (parse);
 
   hash = probe != NULL && probe->n_slots != 0 ? probe->hash
-                                               : key_hash (parse, record->kind, record->id, tag, extra);
+                                               : key_hash (parse, record->kind, id, tag, extra);
 
   if (probe != NULL && probe->n_slots == parse->n_slots && parse->slots[probe->slot].entry == 0)
     slot = probe->slot;
-  else if (index_find (parse, record->kind, record->id, tag, extra, hash, &slot) != 0)
+  else if (index_find (parse, record->kind, id, tag, extra, hash, &slot) != 0)
     return;
 
   parse->slots[slot] = (IndexSlot) { hash, SLOT_ENTRY (position, tag) };
@@ -521,17 +579,17 @@ index_record (TrashParse        *parse,
 }
 
 static TrashRecord *
-lookup (TrashParse        *parse,
-        const TrashRecord *record,
-        char               tag,
-        Probe             *probes)
+lookup (TrashParse       *parse,
+        const TrashEntry *entry,
+        char              tag,
+        Probe            *probes)
 {
-  Text extra = key_extra (record, tag);
+  Text extra = entry_key_extra (entry, tag);
   Probe *probe = &probes[tag_code (tag)];
   guint position;
 
-  probe->hash = key_hash (parse, record->kind, record->id, tag, extra);
-  position = index_find (parse, record->kind, record->id, tag, extra, probe->hash, &probe->slot);
+  probe->hash = key_hash (parse, entry->kind, entry->id, tag, extra);
+  position = index_find (parse, entry->kind, entry->id, tag, extra, probe->hash, &probe->slot);
   probe->n_slots = parse->n_slots;
 
   return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
@@ -545,13 +603,13 @@ static gboolean
 guess_is_found (TrashParse        *parse,
                 const TrashRecord *guess,
                 guint              position,
-                const TrashRecord *record)
+                const TrashEntry  *record)
 {
   guint owns = position < parse->n_owns ? parse->owns[position] : 0;
   char tag;
 
   if (guess->kind != record->kind || record->kind == SALVAGE_TRASH_KIND_OTHER ||
-      !salvage_trash_text_equal (&guess->id, &record->id))
+      !kept_is (&guess->id, record->id))
     return FALSE;
 
   if (!has_parent (record->kind))
@@ -569,9 +627,9 @@ guess_is_found (TrashParse        *parse,
   switch (tag)
     {
     case 'i':
-      return salvage_trash_text_equal (&guess->parent_id, &record->parent_id);
+      return kept_is (&guess->parent_id, record->parent_id);
     case 'u':
-      return salvage_trash_text_equal (&guess->parent_url, &record->parent_url);
+      return kept_is (&guess->parent_url, record->parent_url);
     default:
       /* Of a known type with no parent: the key is the type and id. */
       return TRUE;
@@ -579,8 +637,8 @@ guess_is_found (TrashParse        *parse,
 }
 
 static TrashRecord *
-guess_record (TrashParse        *parse,
-              const TrashRecord *record)
+guess_record (TrashParse       *parse,
+              const TrashEntry *record)
 {
   guint end = MIN (parse->records->len, parse->next_guess + 4);
 
@@ -596,9 +654,9 @@ guess_record (TrashParse        *parse,
 }
 
 static TrashRecord *
-find_record (TrashParse        *parse,
-             const TrashRecord *record,
-             Probe             *probes)
+find_record (TrashParse       *parse,
+             const TrashEntry *record,
+             Probe            *probes)
 {
   TrashRecord *found;
 
@@ -627,16 +685,20 @@ find_record (TrashParse        *parse,
 
 /* Texts that repeat across records are kept once where they repeat
  * close together; the others are kept as they are. */
-#define KEEP(field) (into->field = _salvage_trash_strings_add (parse->kept, from->field))
-#define KEEP_SHARED(field) (into->field = _salvage_trash_strings_add_shared (parse->kept, from->field))
+#define KEEP(field) \
+  (into->field.str = _salvage_trash_strings_add (parse->kept, from->field.str, from->field.len))
+#define KEEP_SHARED(field) \
+  (into->field.str = _salvage_trash_strings_add_shared (parse->kept, from->field.str, from->field.len))
 
 /* A record of its own for the entry @from, with its texts kept. */
 static void
-keep_record (TrashParse        *parse,
-             TrashRecord       *into,
-             const TrashRecord *from)
+keep_record (TrashParse       *parse,
+             TrashRecord      *into,
+             const TrashEntry *from)
 {
-  *into = *from;
+  into->kind = from->kind;
+  into->deleted_at = from->deleted_at;
+  into->scheduled_cleanup_at = from->scheduled_cleanup_at;
   KEEP_SHARED (type_name);
   KEEP (id);
   KEEP (name);
@@ -660,9 +722,9 @@ keep_record (TrashParse        *parse,
   } G_STMT_END
 
 static void
-merge_record (TrashParse        *parse,
-              TrashRecord       *into,
-              const TrashRecord *from)
+merge_record (TrashParse       *parse,
+              TrashRecord      *into,
+              const TrashEntry *from)
 {
   TAKE_SHARED_IF_UNSET (type_name);
   TAKE_IF_UNSET (name);
@@ -684,9 +746,9 @@ merge_record (TrashParse        *parse,
 #undef TAKE_DATE_IF_UNSET
 
 static void
-add_record (TrashParse        *parse,
-            const TrashRecord *record,
-            gboolean           in_section)
+add_record (TrashParse       *parse,
+            const TrashEntry *record,
+            gboolean          in_section)
 {
   TrashRecord *existing = NULL;
   Probes probes = { { 0, }, };
@@ -750,10 +812,10 @@ read_trash_entry (TrashParse        *parse,
                   guint              position,
                   const Text        *section,
                   SalvageTrashKind   section_kind,
-                  TrashRecord       *record_out,
+                  TrashEntry        *record_out,
                   GError           **error)
 {
-  TrashRecord record = { .deleted_at = NO_DATE, .scheduled_cleanup_at = NO_DATE };
+  TrashEntry record = { .deleted_at = NO_DATE, .scheduled_cleanup_at = NO_DATE };
   SalvageJsonValue key;
   Text id = { NULL, 0 };
   Text versions[3] = { { NULL, 0 }, };
@@ -857,7 +919,7 @@ read_trash_list (TrashParse        *parse,
 
   while (salvage_json_scan_next_element (&parse->scan))
     {
-      TrashRecord record;
+      TrashEntry record;
 
       if (!read_trash_entry (parse, where, position++, section, section_kind, &record, error))
         return FALSE;
@@ -1039,7 +1101,7 @@ typedef struct
   guint             position;
   /* What the last step read */
   gboolean          has_entry;
-  TrashRecord       entry;
+  TrashEntry        entry;
   const char       *section_name;
 } OnePass;
 

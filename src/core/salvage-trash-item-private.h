@@ -14,12 +14,12 @@ G_BEGIN_DECLS
 /* A date that is not known, in µs since 1970. */
 #define SALVAGE_TRASH_NO_DATE G_MININT64
 
-/* A string as the parser read it: @len bytes at @str, not NUL-terminated;
- * @str is NULL for none. */
+/* A string of a record: NUL-terminated, never empty; @str is NULL for
+ * none. A record keeps only the pointer, which halves its size: a large
+ * Trash has a hundred thousand of them. */
 typedef struct
 {
   const char *str;
-  guint32     len;
 } SalvageTrashText;
 
 /* Whether two texts are the same; no text and an empty one are. */
@@ -27,7 +27,7 @@ static inline gboolean
 salvage_trash_text_equal (const SalvageTrashText *a,
                           const SalvageTrashText *b)
 {
-  return a->len == b->len && (a->len == 0 || memcmp (a->str, b->str, a->len) == 0);
+  return strcmp (a->str != NULL ? a->str : "", b->str != NULL ? b->str : "") == 0;
 }
 
 /* Whether @text is @value (NULL being empty). */
@@ -35,13 +35,18 @@ static inline gboolean
 salvage_trash_text_is (const SalvageTrashText *text,
                        const char             *value)
 {
-  SalvageTrashText other = { value, value != NULL ? (guint32) strlen (value) : 0 };
-
-  return salvage_trash_text_equal (text, &other);
+  return strcmp (text->str != NULL ? text->str : "", value != NULL ? value : "") == 0;
 }
 
-/* One Trash entry as read, its dates in µs since 1970 (UTC) or
- * SALVAGE_TRASH_NO_DATE. */
+/* Whether @text holds anything. */
+static inline gboolean
+salvage_trash_text_is_set (const SalvageTrashText *text)
+{
+  return text->str != NULL && text->str[0] != '\0';
+}
+
+/* One Trash entry as a listing keeps it, its dates in µs since 1970
+ * (UTC) or SALVAGE_TRASH_NO_DATE. */
 typedef struct
 {
   SalvageTrashKind  kind;
@@ -76,7 +81,7 @@ typedef struct _SalvageTrashListing SalvageTrashListing;
 static inline gboolean
 salvage_trash_record_get_restorable (const SalvageTrashRecord *record)
 {
-  return record->kind != SALVAGE_TRASH_KIND_OTHER && record->id.len > 0;
+  return record->kind != SALVAGE_TRASH_KIND_OTHER && salvage_trash_text_is_set (&record->id);
 }
 
 /* The item for @record, as salvage_trash_item_new_from_fields() would

@@ -443,14 +443,15 @@ copy_text (const SalvageTrashText  *text,
            char                   **out)
 {
   char *copy;
+  gsize len;
 
   if (text->str == NULL)
     return NULL;
 
+  len = strlen (text->str);
   copy = *out;
-  memcpy (copy, text->str, text->len);
-  copy[text->len] = '\0';
-  *out += text->len + 1;
+  memcpy (copy, text->str, len + 1);
+  *out += len + 1;
 
   return copy;
 }
@@ -472,7 +473,7 @@ _salvage_trash_item_new_from_record (const SalvageTrashRecord *record)
   self = new_to_fill_in (record->kind);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    size += texts[i]->str != NULL ? texts[i]->len + 1 : 0;
+    size += texts[i]->str != NULL ? strlen (texts[i]->str) + 1 : 0;
   out = self->block = g_malloc (size);
 
   /* Nothing has seen the object yet, so the construct-only fields can
@@ -917,8 +918,8 @@ salvage_trash_item_dup_display_name (SalvageTrashItem *item)
 char *
 salvage_trash_record_dup_display_name (const SalvageTrashRecord *record)
 {
-  const char *name = record->name.len > 0 ? record->name.str :
-                     record->url.len > 0 ? record->url.str : record->id.str;
+  const char *name = salvage_trash_text_is_set (&record->name) ? record->name.str :
+                     salvage_trash_text_is_set (&record->url) ? record->url.str : record->id.str;
 
   return display_name (record->kind, name, record->id.str, record->parent_name.str,
                        record->parent_url.str, record->version_number.str);

@@ -20,14 +20,23 @@
  * by a hash of a few of their bytes: no table grows with the listing. */
 #define N_RECENT 256
 
+typedef struct
+{
+  const char *str;
+  gsize       len;
+} RecentText;
+
 struct _SalvageTrashStrings
 {
   GPtrArray        *blocks;
   char             *next;       /* in the last block */
   gsize             room;       /* left after @next */
   gsize             block_size;
-  SalvageTrashText  recent[N_RECENT];
+  RecentText        recent[N_RECENT];
 };
+
+/* Ten texts of a pointer each, the kind and two dates. */
+G_STATIC_ASSERT (sizeof (SalvageTrashRecord) <= 104);
 
 struct _SalvageTrashListing
 {
@@ -56,19 +65,20 @@ _salvage_trash_strings_free (SalvageTrashStrings *self)
   g_free (self);
 }
 
-SalvageTrashText
+const char *
 _salvage_trash_strings_add (SalvageTrashStrings *self,
-                            SalvageTrashText     text)
+                            const char          *str,
+                            gsize                len)
 {
-  SalvageTrashText kept;
+  char *kept;
 
-  if (text.str == NULL)
-    return text;
+  if (str == NULL)
+    return NULL;
 
-  if (self->room < (gsize) text.len + 1)
+  if (self->room < len + 1)
     {
       /* Pages of a block that are never written take no memory. */
-      gsize size = MAX (self->block_size, (gsize) text.len + 1);
+      gsize size = MAX (self->block_size, len + 1);
 
       self->next = g_malloc (size);
       self->room = size;
@@ -76,36 +86,38 @@ _salvage_trash_strings_add (SalvageTrashStrings *self,
       self->block_size = MIN (self->block_size * 2, 64 * 1024 * 1024);
     }
 
-  kept.str = self->next;
-  kept.len = text.len;
-  memcpy (self->next, text.str, text.len);
-  self->next[text.len] = '\0';
-  self->next += text.len + 1;
-  self->room -= text.len + 1;
+  kept = self->next;
+  memcpy (kept, str, len);
+  kept[len] = '\0';
+  self->next += len + 1;
+  self->room -= len + 1;
 
   return kept;
 }
 
-SalvageTrashText
+const char *
 _salvage_trash_strings_add_shared (SalvageTrashStrings *self,
-                                   SalvageTrashText     text)
+                                   const char          *str,
+                                   gsize                len)
 {
-  SalvageTrashText *recent;
+  RecentText *recent;
   guint hash;
 
-  if (text.str == NULL)
-    return text;
+  if (str == NULL)
+    return NULL;
 
-  hash = text.len * 31u;
-  if (text.len > 0)
-    hash += (guchar) text.str[0] * 7u + (guchar) text.str[text.len / 2] * 13u +
-            (guchar) text.str[text.len - 1] * 17u;
+  hash = len * 31u;
+  if (len > 0)
+    hash += (guchar) str[0] * 7u + (guchar) str[len / 2] * 13u + (guchar) str[len - 1] * 17u;
   recent = &self->recent[hash % N_RECENT];
 
-  if (!salvage_trash_text_equal (recent, &text) || recent->str == NULL)
-    *recent = _salvage_trash_strings_add (self, text);
+  if (recent->str == NULL || recent->len != len || memcmp (recent->str, str, len) != 0)
+    {
+      recent->str = _salvage_trash_strings_add (self, str, len);
+      recent->len = len;
+    }
 
-  return *recent;
+  return recent->str;
 }
 
 static void

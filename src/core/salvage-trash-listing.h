@@ -37,10 +37,13 @@ typedef struct _SalvageTrashStrings SalvageTrashStrings;
 
 SalvageTrashStrings      *_salvage_trash_strings_new          (gsize               size_hint);
 void                      _salvage_trash_strings_free         (SalvageTrashStrings *strings);
-SalvageTrashText          _salvage_trash_strings_add          (SalvageTrashStrings *strings,
-                                                               SalvageTrashText     text);
-SalvageTrashText          _salvage_trash_strings_add_shared   (SalvageTrashStrings *strings,
-                                                               SalvageTrashText     text);
+/* A copy of the @len bytes at @str, which hold no NUL; NULL for NULL. */
+const char               *_salvage_trash_strings_add          (SalvageTrashStrings *strings,
+                                                               const char          *str,
+                                                               gsize                len);
+const char               *_salvage_trash_strings_add_shared   (SalvageTrashStrings *strings,
+                                                               const char          *str,
+                                                               gsize                len);
 
 /* For the parser: a listing of the @n_records @records, which it takes
  * with @strings, where their texts are. */

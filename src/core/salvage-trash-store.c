@@ -60,13 +60,13 @@ salvage_trash_record_equal (const SalvageTrashRecord *a,
 static const SalvageTrashText *
 entry_extra (const SalvageTrashRecord *record)
 {
-  static const SalvageTrashText none = { NULL, 0 };
+  static const SalvageTrashText none = { NULL };
 
   switch (record->kind)
     {
     case SALVAGE_TRASH_KIND_VERSION:
     case SALVAGE_TRASH_KIND_TRAINING:
-      return record->parent_id.len > 0 ? &record->parent_id : &record->parent_url;
+      return salvage_trash_text_is_set (&record->parent_id) ? &record->parent_id : &record->parent_url;
     case SALVAGE_TRASH_KIND_OTHER:
       return &record->type_name;
     case SALVAGE_TRASH_KIND_PROJECT:
@@ -90,8 +90,8 @@ hash_text (guint                   hash,
            const SalvageTrashText *text)
 {
   /* FNV-1a */
-  for (guint32 i = 0; i < text->len; i++)
-    hash = (hash ^ (guchar) text->str[i]) * 16777619u;
+  for (const char *c = text->str; c != NULL && *c != '\0'; c++)
+    hash = (hash ^ (guchar) *c) * 16777619u;
 
   return (hash ^ 0x1f) * 16777619u;
 }

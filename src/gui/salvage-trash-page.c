@@ -222,10 +222,10 @@ static char *
 record_deleter_key (const SalvageTrashRecord *record,
                     gpointer                  user_data)
 {
-  const SalvageTrashText *deleter = record->deleted_by_name.len > 0 ? &record->deleted_by_name
-                                                                     : &record->deleted_by;
+  const SalvageTrashText *deleter = salvage_trash_text_is_set (&record->deleted_by_name)
+                                    ? &record->deleted_by_name : &record->deleted_by;
 
-  return deleter->len > 0 ? g_strdup (deleter->str) : NULL;
+  return salvage_trash_text_is_set (deleter) ? g_strdup (deleter->str) : NULL;
 }
 
 /* The columns of each SalvageTrashSort. */
