@@ -492,12 +492,13 @@ rows_changed_cb (SalvageTrashPage *self)
 /* Showing many rows at once
  *
  * A column view builds the rows of all new items it shows as soon as they
- * arrive, in one go: GTK 4.8 keeps rows for the 200 items around the ones
- * in view, however few fit the window. With a few widgets per cell, that
- * holds the window for longer than many frames. So when a Trash arrives in
- * an empty view, the view is given no rows while the models take it in,
- * its first rows in the next main-loop iteration, before the frame that
- * shows them, and a few more on each frame after that, until it covers
+ * arrive, in one go: GTK keeps rows for the 200 or so items around the
+ * ones in view, however few fit the window. With a few widgets per cell,
+ * that holds the window for longer than many frames. So when a Trash
+ * arrives in an empty view, the view is given no rows while the models
+ * take it in, its first rows in the next main-loop iteration, before the
+ * frame that shows them, and as many more on each frame after that as fit
+ * in a few milliseconds, until it covers
  * the whole list.
  */
 
@@ -505,8 +506,11 @@ rows_changed_cb (SalvageTrashPage *self)
  * size; each row costs about half a millisecond to build, which the
  * first frame waits for. */
 #define REVEAL_FIRST  16
-/* Rows added on each frame after that, kept to a few milliseconds. */
-#define REVEAL_STEP   8
+/* After that, rows are added a few at a time on each frame for as long
+ * as the time below lasts: building a row takes from a fraction of a
+ * millisecond to more than one, depending on the machine. */
+#define REVEAL_STEP   2
+#define REVEAL_BUDGET_USEC 4000
 /* From there on GTK 4.8 builds no rows for further items: the rest are
  * given at once. */
 #define REVEAL_ALL_AT 256
@@ -540,14 +544,29 @@ reveal_idle_cb (gpointer user_data)
 {
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (user_data);
   guint size = gtk_slice_list_model_get_size (self->shown);
+  gint64 start = g_get_monotonic_time ();
 
   self->reveal_idle_id = 0;
 
-  if (size >= REVEAL_ALL_AT ||
-      size >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    reveal_all (self);
-  else
-    gtk_slice_list_model_set_size (self->shown, size == 0 ? REVEAL_FIRST : size + REVEAL_STEP);
+  if (size == 0)
+    {
+      gtk_slice_list_model_set_size (self->shown, REVEAL_FIRST);
+      return G_SOURCE_REMOVE;
+    }
+
+  do
+    {
+      if (size >= REVEAL_ALL_AT ||
+          size >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+        {
+          reveal_all (self);
+          break;
+        }
+
+      size += REVEAL_STEP;
+      gtk_slice_list_model_set_size (self->shown, size);
+    }
+  while (g_get_monotonic_time () - start < REVEAL_BUDGET_USEC);
 
   return G_SOURCE_REMOVE;
 }
