@@ -116,6 +116,16 @@ days_from_civil (int year,
   return era * 146097 + day_of_era - 719468;
 }
 
+static inline int
+days_in_month (int year,
+               int month)
+{
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return days[month - 1] + (month == 2 && leap);
+}
+
 /* The form servers write nearly always, "2026-03-01T10:20:30Z" with up to
  * six digits of fraction, read without GLib's general reader; anything
  * else is FALSE. It gives what g_date_time_new_from_iso8601() gives. */
@@ -153,8 +163,7 @@ read_utc_timestamp (const char *text,
     }
 
   /* GLib reads a 60th second as the 59th: that is its reader's business. */
-  if (year < 1 || month < 1 || month > 12 || day < 1 ||
-      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year) ||
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month (year, month) ||
       hour > 23 || minute > 59 || second > 59)
     return FALSE;
 

@@ -54,6 +54,10 @@ typedef struct
   Text              version_number;
   Text              deleted_by;
   Text              deleted_by_name;
+  /* A date written as text is read only when a record takes it: most
+   * entries of a section repeat dates their record has already. */
+  Text              deleted_at_text;
+  Text              scheduled_cleanup_at_text;
   gint64            deleted_at;
   gint64            scheduled_cleanup_at;
 } TrashEntry;
@@ -296,22 +300,22 @@ read_date_object (TrashParse *parse)
 
 /* The next value as a date, in the forms salvage_parse_date_node() reads:
  * each form is read by the functions that read it for the other answers. */
+/* A date as text, or as a number or object read at once: either way,
+ * the last of repeated members wins. */
 static gint64
-read_date (TrashParse *parse)
+read_date_or_text (TrashParse *parse,
+                   Text       *text)
 {
   SalvageJsonValue value;
+
+  *text = NO_TEXT;
 
   switch (salvage_json_scan_peek (&parse->scan))
     {
     case SALVAGE_JSON_STRING:
-      {
-        gint64 usec;
-
-        if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_STRING)
-          return NO_DATE;
-
-        return salvage_parse_date_text_usec (value.string, value.string_len, &usec) ? usec : NO_DATE;
-      }
+      if (salvage_json_scan_read (&parse->scan, &value) == SALVAGE_JSON_STRING)
+        *text = value_text (parse, &value);
+      return NO_DATE;
 
     case SALVAGE_JSON_INTEGER:
       if (salvage_json_scan_read (&parse->scan, &value) != SALVAGE_JSON_INTEGER)
@@ -334,6 +338,19 @@ read_date (TrashParse *parse)
       salvage_json_scan_skip (&parse->scan);
       return NO_DATE;
     }
+}
+
+/* The date of an entry that a record takes. */
+static gint64
+entry_date (Text   text,
+            gint64 date)
+{
+  gint64 usec;
+
+  if (text.str == NULL)
+    return date;
+
+  return salvage_parse_date_text_usec (text.str, text.len, &usec) ? usec : NO_DATE;
 }
 
 /*
@@ -697,8 +714,8 @@ keep_record (TrashParse       *parse,
              const TrashEntry *from)
 {
   into->kind = from->kind;
-  into->deleted_at = from->deleted_at;
-  into->scheduled_cleanup_at = from->scheduled_cleanup_at;
+  into->deleted_at = entry_date (from->deleted_at_text, from->deleted_at);
+  into->scheduled_cleanup_at = entry_date (from->scheduled_cleanup_at_text, from->scheduled_cleanup_at);
   KEEP_SHARED (type_name);
   KEEP (id);
   KEEP (name);
@@ -718,7 +735,7 @@ keep_record (TrashParse       *parse,
     if (into->field.str == NULL) KEEP_SHARED (field); \
   } G_STMT_END
 #define TAKE_DATE_IF_UNSET(field) G_STMT_START { \
-    if (into->field == NO_DATE) into->field = from->field; \
+    if (into->field == NO_DATE) into->field = entry_date (from->field##_text, from->field); \
   } G_STMT_END
 
 static void
@@ -853,9 +870,9 @@ read_trash_entry (TrashParse        *parse,
       else if (SALVAGE_JSON_KEY_IS (&key, "deletedByName"))
         record.deleted_by_name = read_nonempty_string (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "deletedAt"))
-        record.deleted_at = read_date (parse);
+        record.deleted_at = read_date_or_text (parse, &record.deleted_at_text);
       else if (SALVAGE_JSON_KEY_IS (&key, "scheduledCleanupAt"))
-        record.scheduled_cleanup_at = read_date (parse);
+        record.scheduled_cleanup_at = read_date_or_text (parse, &record.scheduled_cleanup_at_text);
       else if (SALVAGE_JSON_KEY_IS (&key, "versionNumber"))
         versions[0] = read_id (parse);
       else if (SALVAGE_JSON_KEY_IS (&key, "version"))
