@@ -58,7 +58,7 @@ struct _ListEndpoint
 {
   gpointer    source_tag;
   const char *pieces[MAX_PIECES + 1];  /* below /{ws}, NULL-terminated */
-  ListParser  parse;
+  ListParser  parse;                   /* NULL with @parse_feed */
   gboolean    in_thread;
   ListFeedParser parse_feed;           /* in a worker thread, as the body arrives */
 };
@@ -103,24 +103,8 @@ parse_trash (GBytes    *body,
   return salvage_parse_trash (body, error);
 }
 
-/* The listing, as the one element of the array the table's parsers
- * return. */
-static GPtrArray *
-parse_trash_listing (GBytes    *body,
-                     ListData  *data,
-                     GError   **error)
-{
-  SalvageTrashListing *listing = salvage_parse_trash_listing (body, error);
-  GPtrArray *result;
-
-  if (listing == NULL)
-    return NULL;
-
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) salvage_trash_listing_unref);
-  g_ptr_array_add (result, listing);
-  return result;
-}
-
+/* The listing read while it arrives, as the one element of the array the
+ * table's parsers return. */
 static GPtrArray *
 parse_trash_listing_feed (SalvageBodyFeed  *feed,
                           ListData         *data,
@@ -153,7 +137,7 @@ static const ListEndpoint list_endpoints[N_LISTS] = {
   /* The listing is read while it arrives: its reading takes longer than
    * its transfer, and the two overlap. */
   [LIST_TRASH_LISTING] = { salvage_client_list_trash_listing_async, { "trash", NULL },
-                           parse_trash_listing, TRUE, parse_trash_listing_feed },
+                           NULL, TRUE, parse_trash_listing_feed },
 };
 
 static void

@@ -1130,11 +1130,37 @@ one_pass_clear (OnePass *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OnePass, one_pass_clear)
 
+/* The value of "items" or "sections": opened when it is the container it
+ * should be, skipped when it is null. */
+static StepResult
+open_or_skip_null (TrashParse      *parse,
+                   SalvageJsonKind  kind,
+                   gboolean        *opened)
+{
+  SalvageJsonKind found = salvage_json_scan_peek (&parse->scan);
+  SalvageJsonValue value;
+
+  *opened = FALSE;
+
+  if (found == SALVAGE_JSON_NULL)
+    return salvage_json_scan_skip (&parse->scan) ? STEP_TAKEN : STEP_FAILED;
+  if (found == SALVAGE_JSON_INVALID)
+    return STEP_FAILED;
+  if (found != kind)
+    return STEP_REFUSED;
+
+  salvage_json_scan_read (&parse->scan, &value);
+  *opened = TRUE;
+  return STEP_TAKEN;
+}
+
 static StepResult
 step_top (TrashParse *parse,
           OnePass    *state)
 {
   SalvageJsonValue key;
+  StepResult result;
+  gboolean opened;
 
   if (!salvage_json_scan_next_member (&parse->scan, &key))
     {
@@ -1148,32 +1174,14 @@ step_top (TrashParse *parse,
     {
       if (state->seen_items || state->seen_sections)
         return STEP_REFUSED;
+      if ((result = open_or_skip_null (parse, SALVAGE_JSON_ARRAY, &opened)) != STEP_TAKEN)
+        return result;
 
-      switch (salvage_json_scan_peek (&parse->scan))
+      if (opened)
         {
-        case SALVAGE_JSON_NULL:
-          if (!salvage_json_scan_skip (&parse->scan))
-            return STEP_FAILED;
-          break;
-
-        case SALVAGE_JSON_ARRAY:
-          salvage_json_scan_read (&parse->scan, &key);
           state->place = ONE_PASS_ITEMS;
           state->position = 0;
-          break;
-
-        case SALVAGE_JSON_INVALID:
-          return STEP_FAILED;
-
-        case SALVAGE_JSON_BOOLEAN:
-        case SALVAGE_JSON_INTEGER:
-        case SALVAGE_JSON_DOUBLE:
-        case SALVAGE_JSON_STRING:
-        case SALVAGE_JSON_OBJECT:
-        default:
-          return STEP_REFUSED;
         }
-
       state->seen_items = TRUE;
       return STEP_TAKEN;
     }
@@ -1182,31 +1190,11 @@ step_top (TrashParse *parse,
     {
       if (state->seen_sections)
         return STEP_REFUSED;
+      if ((result = open_or_skip_null (parse, SALVAGE_JSON_OBJECT, &opened)) != STEP_TAKEN)
+        return result;
 
-      switch (salvage_json_scan_peek (&parse->scan))
-        {
-        case SALVAGE_JSON_NULL:
-          if (!salvage_json_scan_skip (&parse->scan))
-            return STEP_FAILED;
-          break;
-
-        case SALVAGE_JSON_OBJECT:
-          salvage_json_scan_read (&parse->scan, &key);
-          state->place = ONE_PASS_SECTIONS;
-          break;
-
-        case SALVAGE_JSON_INVALID:
-          return STEP_FAILED;
-
-        case SALVAGE_JSON_BOOLEAN:
-        case SALVAGE_JSON_INTEGER:
-        case SALVAGE_JSON_DOUBLE:
-        case SALVAGE_JSON_STRING:
-        case SALVAGE_JSON_ARRAY:
-        default:
-          return STEP_REFUSED;
-        }
-
+      if (opened)
+        state->place = ONE_PASS_SECTIONS;
       state->seen_sections = TRUE;
       return STEP_TAKEN;
     }
