@@ -313,6 +313,94 @@ test_view_order (void)
   assert_ids (view, "e b d a c");
 }
 
+/* Keys for /trash-store/view-number-order, by the record's id. */
+static gint64 random_keys[600];
+
+static gint64
+random_key (const SalvageTrashRecord *record)
+{
+  return random_keys[g_ascii_strtoull (record->id.str, NULL, 10)];
+}
+
+typedef struct
+{
+  gint64 key;
+  guint  position;
+} KeyAt;
+
+static int
+compare_key_at (gconstpointer a,
+                gconstpointer b,
+                gpointer      descending)
+{
+  const KeyAt *x = a;
+  const KeyAt *y = b;
+  int order = (x->key > y->key) - (x->key < y->key);
+
+  if (GPOINTER_TO_INT (descending))
+    order = -order;
+  return order != 0 ? order : (x->position > y->position) - (x->position < y->position);
+}
+
+/* Sorting by number gives what comparing pairs gives, equal keys in the
+ * store's order either way, for keys of every size and sign, the ends of
+ * the range (no date) included. */
+static void
+test_view_number_order (void)
+{
+  static const gint64 specials[] = { G_MININT64, G_MAXINT64, 0, -1, 1, G_MININT64 + 1,
+                                     G_MAXINT64 - 1, 1780000000000000, -1780000000000000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GString) entries = g_string_new (NULL);
+  g_autoptr(SalvageTrashListing) listing = NULL;
+  g_autoptr(SalvageTrashStore) store = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashView) view = NULL;
+  guint n = G_N_ELEMENTS (random_keys);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (entries, "%sproject:%u:-:-", i > 0 ? " " : "", i);
+  listing = listing_of (entries->str);
+  salvage_trash_store_replace (store, listing, NULL, 0);
+  view = salvage_trash_view_new (store);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              random_keys[i] = specials[g_rand_int_range (rand, 0, G_N_ELEMENTS (specials))];
+              break;
+            case 1:
+              /* Many ties. */
+              random_keys[i] = g_rand_int_range (rand, -3, 3);
+              break;
+            case 2:
+              random_keys[i] = (gint64) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand));
+              break;
+            default:
+              random_keys[i] = 1780000000000000 + g_rand_int_range (rand, 0, 1000000) * (gint64) 1000;
+              break;
+            }
+        }
+
+      for (int descending = 0; descending <= 1; descending++)
+        {
+          g_autofree KeyAt *expected = g_new (KeyAt, n);
+
+          for (guint i = 0; i < n; i++)
+            expected[i] = (KeyAt) { random_key (salvage_trash_store_get_record (store, i)), i };
+          g_sort_array (expected, n, sizeof (KeyAt), compare_key_at, GINT_TO_POINTER (descending));
+
+          salvage_trash_view_sort_by_number (view, random_key, descending);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, n);
+          for (guint i = 0; i < n; i++)
+            g_assert_cmpuint (salvage_trash_view_get_store_position (view, i), ==, expected[i].position);
+        }
+    }
+}
+
 /* The view follows its store: an entry gone leaves only its row; a new
  * answer is ordered anew. */
 static void
@@ -401,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/trash-store/same-entry", test_same_entry);
   g_test_add_func ("/trash-store/record-display-name", test_record_display_name);
   g_test_add_func ("/trash-store/view-order", test_view_order);
+  g_test_add_func ("/trash-store/view-number-order", test_view_number_order);
   g_test_add_func ("/trash-store/view-follows-store", test_view_follows_store);
 
   return g_test_run ();
