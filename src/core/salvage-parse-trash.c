@@ -2,9 +2,10 @@
  *
  * The listing comes in two parts that describe the same records: "items"
  * (with dates and who deleted them) and "sections" (with parent ids). Each
- * entry is read into a TrashRecord; records that name the same Trash entry
- * are merged field by field, and objects are built only at the end, since
- * their properties are construct-only.
+ * entry is read into a TrashEntry, which becomes a record or is merged
+ * field by field into the record of the same Trash entry
+ * (salvage-parse-trash-merge.c). A body as the server writes it is read in
+ * one pass (salvage-parse-trash-one-pass.c), any other in two, here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,104 +16,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "salvage-body-feed.h"
 #include "salvage-error.h"
-#include "salvage-json-scan-private.h"
 #include "salvage-parse.h"
 #include "salvage-parse-private.h"
-#include "salvage-trash-item-private.h"
-#include "salvage-trash-listing.h"
-
-/* A string of an entry as read: @len bytes at @str, which point into the
- * body, or into the parse's chunk for text that had escapes or that the
- * parse made; @str is NULL for none. A record keeps NUL-terminated copies
- * of its entries' strings, made as it takes them. */
-typedef struct
-{
-  const char *str;
-  guint32     len;
-} Text;
-
-#define NO_TEXT ((Text) { NULL, 0 })
-
-/* Dates are µs since 1970 (UTC). */
-#define NO_DATE SALVAGE_TRASH_NO_DATE
-
-typedef SalvageTrashRecord TrashRecord;
-
-/* An entry as read, before a record takes it. */
-typedef struct
-{
-  SalvageTrashKind  kind;
-  Text              type_name;
-  Text              id;
-  Text              name;
-  Text              url;
-  Text              parent_id;
-  Text              parent_url;
-  Text              parent_name;
-  Text              version_number;
-  Text              deleted_by;
-  Text              deleted_by_name;
-  /* A date written as text is read only when a record takes it: most
-   * entries of a section repeat dates their record has already. */
-  Text              deleted_at_text;
-  Text              scheduled_cleanup_at_text;
-  gint64            deleted_at;
-  gint64            scheduled_cleanup_at;
-} TrashEntry;
-
-/* The text a record keeps, as an entry's. */
-static inline Text
-kept_text (const SalvageTrashText *kept)
-{
-  return (Text) { kept->str, kept->str != NULL ? (guint32) strlen (kept->str) : 0 };
-}
-
-/* Whether a text a record keeps is an entry's; none and empty are the same. */
-static inline gboolean
-kept_is (const SalvageTrashText *kept,
-         Text                    text)
-{
-  Text other = kept_text (kept);
-
-  return other.len == text.len && (text.len == 0 || memcmp (other.str, text.str, text.len) == 0);
-}
-
-/* The merge index: which record a key names. A key is the record's kind
- * and id, and for versions and trainings a parent: its id (tag 'i'), its
- * url ('u'), or none ('-'); for other types, the type's name. Open
- * addressing over a power-of-two table; keys are added, never replaced or
- * removed, and hold no copies: the text they name is the record's. */
-typedef struct
-{
-  guint32     hash;
-  guint32     entry;        /* (position + 1) << 2 | tag's code; 0 = an empty slot */
-} IndexSlot;
-
-/* Bodies are at most SALVAGE_HTTP_MAX_BODY_SIZE bytes, and a record takes
- * at least ten of them: positions fit in the 30 bits left to them. */
-#define SLOT_ENTRY(position, tag) ((((guint32) (position) + 1) << 2) | tag_code (tag))
-#define SLOT_POSITION(entry)      (((entry) >> 2) - 1)
-
-typedef struct
-{
-  SalvageJsonScan   scan;
-  const char       *body;
-  gsize             body_len;
-  GArray           *records;  /* of TrashRecord, in the order first seen */
-  IndexSlot        *slots;
-  guint             n_slots;  /* a power of two */
-  guint             n_used;
-  guint64           seed;     /* of the index's hash, new for each parse */
-  guint8           *owns;     /* for each record, the tags of the keys it holds in the index */
-  gsize             n_owns;
-  gboolean          guess;      /* whether sections are matched by guessing first */
-  guint             next_guess; /* in a section: the record after the last one matched */
-  GStringChunk     *strings;  /* texts read with escapes, or made */
-  SalvageTrashStrings *kept;  /* the records' texts */
-  SalvageJsonGuard *dates;    /* reads dates written as objects, once one is met */
-} TrashParse;
+#include "salvage-parse-trash-private.h"
 
 static void
 trash_parse_clear (TrashParse *parse)
@@ -141,8 +48,8 @@ text_is (Text        text,
   return text.str != NULL && text.len == len && g_ascii_strncasecmp (text.str, literal, len) == 0;
 }
 
-static SalvageTrashKind
-kind_from_type (Text type)
+SalvageTrashKind
+_salvage_trash_kind_from_type (Text type)
 {
   if (type.str == NULL)
     return SALVAGE_TRASH_KIND_OTHER;
@@ -159,8 +66,8 @@ kind_from_type (Text type)
 }
 
 /* Text the parse keeps a copy of. */
-static Text
-chunk_text (TrashParse *parse,
+Text
+_salvage_trash_chunk_text (TrashParse *parse,
             const char *str,
             gsize       len)
 {
@@ -169,15 +76,15 @@ chunk_text (TrashParse *parse,
 
 /* "models" → "model", "galleries" → "gallery": the type an unknown section
  * most likely holds. */
-static Text
-singular_of (TrashParse *parse,
+Text
+_salvage_trash_singular_of (TrashParse *parse,
              Text        section)
 {
   if (section.len > 3 && memcmp (section.str + section.len - 3, "ies", 3) == 0)
     {
       g_autofree char *singular = g_strdup_printf ("%.*sy", (int) section.len - 3, section.str);
 
-      return chunk_text (parse, singular, strlen (singular));
+      return _salvage_trash_chunk_text (parse, singular, strlen (singular));
     }
   if (section.len > 1 && section.str[section.len - 1] == 's')
     return (Text) { section.str, section.len - 1 };
@@ -201,7 +108,7 @@ value_text (TrashParse             *parse,
 
   /* Unescaped text is the scanner's, until its next read. */
   if ((guintptr) value->string - (guintptr) parse->body >= parse->body_len)
-    return chunk_text (parse, value->string, value->string_len);
+    return _salvage_trash_chunk_text (parse, value->string, value->string_len);
 
   return (Text) { value->string, value->string_len };
 }
@@ -243,7 +150,7 @@ read_id (TrashParse *parse)
           char buffer[32];
 
           g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value.integer);
-          return chunk_text (parse, buffer, strlen (buffer));
+          return _salvage_trash_chunk_text (parse, buffer, strlen (buffer));
         }
       return (Text) { NULL, 0 };
 
@@ -340,465 +247,6 @@ read_date_or_text (TrashParse *parse,
     }
 }
 
-/* The date of an entry that a record takes. */
-static gint64
-entry_date (Text   text,
-            gint64 date)
-{
-  gint64 usec;
-
-  if (text.str == NULL)
-    return date;
-
-  return salvage_parse_date_text_usec (text.str, text.len, &usec) ? usec : NO_DATE;
-}
-
-/*
- * Merging. Records that name the same Trash entry (the same key) are one
- * record; the first seen keeps its fields, and takes those it lacks.
- */
-
-static inline guint
-tag_code (char tag)
-{
-  return tag == 'i' ? 1 : tag == 'u' ? 2 : 3;
-}
-
-static inline guint64
-hash_mix (guint64 hash,
-          guint64 word)
-{
-  hash = (hash ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  return hash ^ (hash >> 32);
-}
-
-/* Eight bytes at a time. The length goes in with the last word, so that
- * an id and the text beside it cannot trade bytes and keep the hash. */
-static inline guint64
-hash_bytes (guint64     hash,
-            const char *str,
-            gsize       len)
-{
-  gsize i = 0;
-  guint64 word;
-
-  for (; i + 8 <= len; i += 8)
-    {
-      memcpy (&word, str + i, 8);
-      hash = hash_mix (hash, word);
-    }
-
-  word = 0;
-  if (len > i)
-    memcpy (&word, str + i, len - i);
-  return hash_mix (hash, word ^ ((guint64) len << 56));
-}
-
-/* Keyed with the parse's seed, so that a body cannot be written to make
- * every key collide. */
-static guint32
-key_hash (TrashParse       *parse,
-          SalvageTrashKind  kind,
-          Text              id,
-          char              tag,
-          Text              extra)
-{
-  guint64 hash = parse->seed;
-
-  hash = hash_mix (hash, (guint64) kind << 8 | (guchar) tag);
-  hash = hash_bytes (hash, id.str, id.len);
-  hash = hash_bytes (hash, extra.str, extra.len);
-  return (guint32) (hash ^ (hash >> 29));
-}
-
-/* The key's text beside the id: the parent for @tag 'i' and 'u', the
- * type's name for other types; of an entry, and of a record. */
-static Text
-entry_key_extra (const TrashEntry *entry,
-                 char              tag)
-{
-  switch (tag)
-    {
-    case 'i':
-      return entry->parent_id;
-    case 'u':
-      return entry->parent_url;
-    default:
-      return entry->kind == SALVAGE_TRASH_KIND_OTHER ? entry->type_name : NO_TEXT;
-    }
-}
-
-static const SalvageTrashText *
-record_key_extra (const TrashRecord *record,
-                  char               tag)
-{
-  static const SalvageTrashText none = { NULL };
-
-  switch (tag)
-    {
-    case 'i':
-      return &record->parent_id;
-    case 'u':
-      return &record->parent_url;
-    default:
-      return record->kind == SALVAGE_TRASH_KIND_OTHER ? &record->type_name : &none;
-    }
-}
-
-/* The position + 1 of the record under this key, or 0; @slot_out is where
- * the key is or would go. */
-static guint
-index_find (TrashParse       *parse,
-            SalvageTrashKind  kind,
-            Text              id,
-            char              tag,
-            Text              extra,
-            guint32           hash,
-            guint            *slot_out)
-{
-  guint mask = parse->n_slots - 1;
-
-  for (guint i = hash & mask;; i = (i + 1) & mask)
-    {
-      const IndexSlot *slot = &parse->slots[i];
-      const TrashRecord *record;
-
-      if (slot->entry == 0)
-        {
-          *slot_out = i;
-          return 0;
-        }
-
-      if (slot->hash != hash || (slot->entry & 3) != tag_code (tag))
-        continue;
-
-      /* The parts of a key a record was indexed under never change: a
-       * merge only fills in what a record lacks. */
-      record = &g_array_index (parse->records, TrashRecord, SLOT_POSITION (slot->entry));
-      if (record->kind == kind &&
-          kept_is (&record->id, id) &&
-          kept_is (record_key_extra (record, tag), extra))
-        {
-          *slot_out = i;
-          return SLOT_POSITION (slot->entry) + 1;
-        }
-    }
-}
-
-static void
-index_grow (TrashParse *parse)
-{
-  IndexSlot *old = parse->slots;
-  guint n_old = parse->n_slots;
-
-  parse->n_slots = MAX (n_old * 2, 1024);
-  parse->slots = g_new0 (IndexSlot, parse->n_slots);
-
-  for (guint i = 0; i < n_old; i++)
-    {
-      guint mask = parse->n_slots - 1;
-      guint j;
-
-      if (old[i].entry == 0)
-        continue;
-      for (j = old[i].hash & mask; parse->slots[j].entry != 0; j = (j + 1) & mask)
-        ;
-      parse->slots[j] = old[i];
-    }
-
-  g_free (old);
-}
-
-/* Keys are only added, never replaced: the first record seen under a key
- * keeps it. */
-/* What looking a record's keys up found, by tag code: for a record then
- * added, the hash need not be computed again, nor the free slot sought,
- * when the index has not changed since. */
-typedef struct
-{
-  guint32  hash;
-  guint    slot;
-  guint    n_slots;   /* of the index when looked up; 0 = not looked up */
-} Probe;
-
-typedef Probe Probes[4];
-
-static void
-index_key (TrashParse        *parse,
-           const TrashRecord *record,
-           char               tag,
-           guint              position,
-           const Probe       *probe)
-{
-  Text id = kept_text (&record->id);
-  Text extra = kept_text (record_key_extra (record, tag));
-  guint32 hash;
-  guint slot;
-
-  g_assert (position < (1u << 30) - 1);
-
-  /* At most half full, so that probes stay short. */
-  if ((parse->n_used + 1) * 2 > parse->n_slots)
-    index_grow (parse);
-
-  hash = probe != NULL && probe->n_slots != 0 ? probe->hash
-                                               : key_hash (parse, record->kind, id, tag, extra);
-
-  if (probe != NULL && probe->n_slots == parse->n_slots && parse->slots[probe->slot].entry == 0)
-    slot = probe->slot;
-  else if (index_find (parse, record->kind, id, tag, extra, hash, &slot) != 0)
-    return;
-
-  parse->slots[slot] = (IndexSlot) { hash, SLOT_ENTRY (position, tag) };
-  parse->n_used++;
-
-  if (position >= parse->n_owns)
-    {
-      gsize n_old = parse->n_owns;
-
-      parse->n_owns = MAX (position + 1, n_old * 2);
-      parse->owns = g_realloc (parse->owns, parse->n_owns);
-      memset (parse->owns + n_old, 0, parse->n_owns - n_old);
-    }
-  parse->owns[position] |= 1u << tag_code (tag);
-}
-
-static inline gboolean
-has_parent (SalvageTrashKind kind)
-{
-  return kind == SALVAGE_TRASH_KIND_VERSION || kind == SALVAGE_TRASH_KIND_TRAINING;
-}
-
-/* Indexes @record under each of its keys; @probes, when given, are what
- * find_record() found for the entry the record was made from, whose keys
- * are the record's. */
-static void
-index_record (TrashParse        *parse,
-              const TrashRecord *record,
-              guint              position,
-              const Probe       *probes)
-{
-#define PROBE(tag) (probes != NULL ? &probes[tag_code (tag)] : NULL)
-  if (has_parent (record->kind))
-    {
-      if (record->parent_id.str != NULL)
-        index_key (parse, record, 'i', position, PROBE ('i'));
-      if (record->parent_url.str != NULL)
-        index_key (parse, record, 'u', position, PROBE ('u'));
-      if (record->parent_id.str == NULL && record->parent_url.str == NULL)
-        index_key (parse, record, '-', position, PROBE ('-'));
-    }
-  else
-    {
-      index_key (parse, record, '-', position, PROBE ('-'));
-    }
-#undef PROBE
-}
-
-static TrashRecord *
-lookup (TrashParse       *parse,
-        const TrashEntry *entry,
-        char              tag,
-        Probe            *probes)
-{
-  Text extra = entry_key_extra (entry, tag);
-  Probe *probe = &probes[tag_code (tag)];
-  guint position;
-
-  probe->hash = key_hash (parse, entry->kind, entry->id, tag, extra);
-  position = index_find (parse, entry->kind, entry->id, tag, extra, probe->hash, &probe->slot);
-  probe->n_slots = parse->n_slots;
-
-  return position != 0 ? &g_array_index (parse->records, TrashRecord, position - 1) : NULL;
-}
-
-/* Whether @guess holds, in the index, the key find_record() looks up
- * first for @record, which is then what it finds. A section lists its
- * entries in the order "items" does: checking the record after the last
- * one found spares the index's memory, which a large Trash makes slow. */
-static gboolean
-guess_is_found (TrashParse        *parse,
-                const TrashRecord *guess,
-                guint              position,
-                const TrashEntry  *record)
-{
-  guint owns = position < parse->n_owns ? parse->owns[position] : 0;
-  char tag;
-
-  if (guess->kind != record->kind || record->kind == SALVAGE_TRASH_KIND_OTHER ||
-      !kept_is (&guess->id, record->id))
-    return FALSE;
-
-  if (!has_parent (record->kind))
-    tag = '-';
-  else if (record->parent_id.str != NULL)
-    tag = 'i';
-  else if (record->parent_url.str != NULL)
-    tag = 'u';
-  else
-    tag = '-';
-
-  if (!(owns & (1u << tag_code (tag))))
-    return FALSE;
-
-  switch (tag)
-    {
-    case 'i':
-      return kept_is (&guess->parent_id, record->parent_id);
-    case 'u':
-      return kept_is (&guess->parent_url, record->parent_url);
-    default:
-      /* Of a known type with no parent: the key is the type and id. */
-      return TRUE;
-    }
-}
-
-static TrashRecord *
-guess_record (TrashParse       *parse,
-              const TrashEntry *record)
-{
-  guint end = MIN (parse->records->len, parse->next_guess + 4);
-
-  for (guint i = parse->next_guess; i < end; i++)
-    {
-      TrashRecord *guess = &g_array_index (parse->records, TrashRecord, i);
-
-      if (guess->kind == record->kind)
-        return guess_is_found (parse, guess, i, record) ? guess : NULL;
-    }
-
-  return NULL;
-}
-
-static TrashRecord *
-find_record (TrashParse       *parse,
-             const TrashEntry *record,
-             Probe            *probes)
-{
-  TrashRecord *found;
-
-  if (has_parent (record->kind))
-    {
-      if (record->parent_id.str != NULL && (found = lookup (parse, record, 'i', probes)) != NULL)
-        return found;
-
-      if (record->parent_url.str != NULL)
-        {
-          found = lookup (parse, record, 'u', probes);
-
-          /* Same number under the same slug but another project id: a
-           * project that was trashed, recreated and trashed again. */
-          if (found != NULL && (found->parent_id.str == NULL || record->parent_id.str == NULL))
-            return found;
-          return NULL;
-        }
-
-      if (record->parent_id.str != NULL)
-        return NULL;
-    }
-
-  return lookup (parse, record, '-', probes);
-}
-
-/* Texts that repeat across records are kept once where they repeat
- * close together; the others are kept as they are. */
-#define KEEP(field) \
-  (into->field.str = _salvage_trash_strings_add (parse->kept, from->field.str, from->field.len))
-#define KEEP_SHARED(field) \
-  (into->field.str = _salvage_trash_strings_add_shared (parse->kept, from->field.str, from->field.len))
-
-/* A record of its own for the entry @from, with its texts kept. */
-static void
-keep_record (TrashParse       *parse,
-             TrashRecord      *into,
-             const TrashEntry *from)
-{
-  into->kind = from->kind;
-  into->deleted_at = entry_date (from->deleted_at_text, from->deleted_at);
-  into->scheduled_cleanup_at = entry_date (from->scheduled_cleanup_at_text, from->scheduled_cleanup_at);
-  KEEP_SHARED (type_name);
-  KEEP (id);
-  KEEP (name);
-  KEEP (url);
-  KEEP_SHARED (parent_id);
-  KEEP_SHARED (parent_url);
-  KEEP_SHARED (parent_name);
-  KEEP_SHARED (version_number);
-  KEEP_SHARED (deleted_by);
-  KEEP_SHARED (deleted_by_name);
-}
-
-#define TAKE_IF_UNSET(field) G_STMT_START { \
-    if (into->field.str == NULL) KEEP (field); \
-  } G_STMT_END
-#define TAKE_SHARED_IF_UNSET(field) G_STMT_START { \
-    if (into->field.str == NULL) KEEP_SHARED (field); \
-  } G_STMT_END
-#define TAKE_DATE_IF_UNSET(field) G_STMT_START { \
-    if (into->field == NO_DATE) into->field = entry_date (from->field##_text, from->field); \
-  } G_STMT_END
-
-static void
-merge_record (TrashParse       *parse,
-              TrashRecord      *into,
-              const TrashEntry *from)
-{
-  TAKE_SHARED_IF_UNSET (type_name);
-  TAKE_IF_UNSET (name);
-  TAKE_IF_UNSET (url);
-  TAKE_SHARED_IF_UNSET (parent_id);
-  TAKE_SHARED_IF_UNSET (parent_url);
-  TAKE_SHARED_IF_UNSET (parent_name);
-  TAKE_SHARED_IF_UNSET (version_number);
-  TAKE_SHARED_IF_UNSET (deleted_by);
-  TAKE_SHARED_IF_UNSET (deleted_by_name);
-  TAKE_DATE_IF_UNSET (deleted_at);
-  TAKE_DATE_IF_UNSET (scheduled_cleanup_at);
-}
-
-#undef KEEP
-#undef KEEP_SHARED
-#undef TAKE_IF_UNSET
-#undef TAKE_SHARED_IF_UNSET
-#undef TAKE_DATE_IF_UNSET
-
-static void
-add_record (TrashParse       *parse,
-            const TrashEntry *record,
-            gboolean          in_section)
-{
-  TrashRecord *existing = NULL;
-  Probes probes = { { 0, }, };
-
-  if (in_section && parse->guess)
-    existing = guess_record (parse, record);
-  if (existing == NULL)
-    existing = find_record (parse, record, probes);
-
-  if (existing != NULL)
-    {
-      guint position = existing - &g_array_index (parse->records, TrashRecord, 0);
-
-      parse->next_guess = position + 1;
-      gboolean new_key = (existing->parent_id.str == NULL && record->parent_id.str != NULL) ||
-                         (existing->parent_url.str == NULL && record->parent_url.str != NULL) ||
-                         (existing->type_name.str == NULL && record->type_name.str != NULL);
-
-      merge_record (parse, existing, record);
-      /* The merged record may now be known under a parent it lacked before. */
-      if (new_key)
-        index_record (parse, existing, position, NULL);
-    }
-  else
-    {
-      guint position = parse->records->len;
-
-      g_array_set_size (parse->records, position + 1);
-      keep_record (parse, &g_array_index (parse->records, TrashRecord, position), record);
-      index_record (parse, &g_array_index (parse->records, TrashRecord, position), position, probes);
-    }
-}
-
 /* Fails with the scanner's account of what is wrong with the body. */
 static gboolean
 scan_failed (TrashParse  *parse,
@@ -823,8 +271,8 @@ last_segment (Text text)
 
 /* The entry at the scan position, into @record_out. @section is NULL for
  * entries of "items"; @section_kind is then unused. */
-static gboolean
-read_trash_entry (TrashParse        *parse,
+gboolean
+_salvage_trash_read_entry (TrashParse        *parse,
                   const char        *where,
                   guint              position,
                   const Text        *section,
@@ -888,13 +336,13 @@ read_trash_entry (TrashParse        *parse,
 
   if (section == NULL)
     {
-      record.kind = kind_from_type (type);
+      record.kind = _salvage_trash_kind_from_type (type);
       record.type_name = type;
     }
   else
     {
       record.kind = section_kind;
-      record.type_name = type.str != NULL ? type : singular_of (parse, *section);
+      record.type_name = type.str != NULL ? type : _salvage_trash_singular_of (parse, *section);
     }
 
   if ((record.id = id).str == NULL)
@@ -938,9 +386,9 @@ read_trash_list (TrashParse        *parse,
     {
       TrashEntry record;
 
-      if (!read_trash_entry (parse, where, position++, section, section_kind, &record, error))
+      if (!_salvage_trash_read_entry (parse, where, position++, section, section_kind, &record, error))
         return FALSE;
-      add_record (parse, &record, section != NULL);
+      _salvage_trash_add_entry (parse, &record, section != NULL);
     }
 
   if (salvage_json_scan_failed (&parse->scan))
@@ -957,8 +405,8 @@ typedef struct
 
 /* How messages name a section: by its key when that is a plain word, so
  * that no message repeats arbitrary text from the server. */
-static char *
-section_label (const char *name)
+char *
+_salvage_trash_section_label (const char *name)
 {
   gsize len = strlen (name);
 
@@ -992,7 +440,7 @@ read_trash_sections (TrashParse  *parse,
       TrashSection section;
       guint position;
 
-      section.name = chunk_text (parse, key.string, key.string_len);
+      section.name = _salvage_trash_chunk_text (parse, key.string, key.string_len);
       salvage_json_scan_mark (&parse->scan, &section.value);
 
       position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, section.name.str));
@@ -1014,8 +462,8 @@ read_trash_sections (TrashParse  *parse,
   for (guint i = 0; i < sections->len; i++)
     {
       const TrashSection *section = &g_array_index (sections, TrashSection, i);
-      g_autofree char *where = section_label (section->name.str);
-      SalvageTrashKind kind = kind_from_type (singular_of (parse, section->name));
+      g_autofree char *where = _salvage_trash_section_label (section->name.str);
+      SalvageTrashKind kind = _salvage_trash_kind_from_type (_salvage_trash_singular_of (parse, section->name));
       SalvageJsonKind found;
 
       salvage_json_scan_rewind (&parse->scan, &section->value);
@@ -1073,344 +521,6 @@ trash_parse_begin (TrashParse *parse,
   parse->slots = g_new0 (IndexSlot, parse->n_slots);
   parse->n_owns = len / 256 + 16;
   parse->owns = g_malloc0 (parse->n_owns);
-}
-
-/*
- * Reading in one pass, as the server writes the Trash: "items" before
- * "sections", each once, and no section twice. The reading goes in steps
- * (a member of the top object or of "sections", an entry) that can be
- * taken again from where they started, so that a body can be read while
- * it arrives: a step that meets the end of what has arrived waits for
- * more and starts over. Any body written otherwise, and any problem, is
- * left to the reading in two passes, which tells what is wrong the way it
- * always does, a broken body before a bad shape.
- */
-
-typedef enum
-{
-  ONE_PASS_START,
-  ONE_PASS_TOP,          /* between members of the top object */
-  ONE_PASS_ITEMS,        /* between entries of "items" */
-  ONE_PASS_SECTIONS,     /* between members of "sections" */
-  ONE_PASS_SECTION,      /* between entries of a section */
-  ONE_PASS_END,          /* after the top object */
-  ONE_PASS_DONE,
-} OnePassPlace;
-
-typedef enum
-{
-  STEP_TAKEN,
-  STEP_FAILED,           /* perhaps only for want of the rest of the body */
-  STEP_REFUSED,          /* not a body to read in one pass, whatever follows */
-} StepResult;
-
-/* Where the reading is. A step changes it, and leaves what it read for
- * the caller to add once the step counts: a step read again must find
- * the place as it was, and add nothing twice. */
-typedef struct
-{
-  OnePassPlace      place;
-  gboolean          seen_items;
-  gboolean          seen_sections;
-  GHashTable       *section_names;
-  Text              section;
-  SalvageTrashKind  section_kind;
-  guint             position;
-  /* What the last step read */
-  gboolean          has_entry;
-  TrashEntry        entry;
-  const char       *section_name;
-} OnePass;
-
-static void
-one_pass_clear (OnePass *state)
-{
-  g_clear_pointer (&state->section_names, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OnePass, one_pass_clear)
-
-/* The value of "items" or "sections": opened when it is the container it
- * should be, skipped when it is null. */
-static StepResult
-open_or_skip_null (TrashParse      *parse,
-                   SalvageJsonKind  kind,
-                   gboolean        *opened)
-{
-  SalvageJsonKind found = salvage_json_scan_peek (&parse->scan);
-  SalvageJsonValue value;
-
-  *opened = FALSE;
-
-  if (found == SALVAGE_JSON_NULL)
-    return salvage_json_scan_skip (&parse->scan) ? STEP_TAKEN : STEP_FAILED;
-  if (found == SALVAGE_JSON_INVALID)
-    return STEP_FAILED;
-  if (found != kind)
-    return STEP_REFUSED;
-
-  salvage_json_scan_read (&parse->scan, &value);
-  *opened = TRUE;
-  return STEP_TAKEN;
-}
-
-static StepResult
-step_top (TrashParse *parse,
-          OnePass    *state)
-{
-  SalvageJsonValue key;
-  StepResult result;
-  gboolean opened;
-
-  if (!salvage_json_scan_next_member (&parse->scan, &key))
-    {
-      if (salvage_json_scan_failed (&parse->scan))
-        return STEP_FAILED;
-      state->place = ONE_PASS_END;
-      return STEP_TAKEN;
-    }
-
-  if (SALVAGE_JSON_KEY_IS (&key, "items"))
-    {
-      if (state->seen_items || state->seen_sections)
-        return STEP_REFUSED;
-      if ((result = open_or_skip_null (parse, SALVAGE_JSON_ARRAY, &opened)) != STEP_TAKEN)
-        return result;
-
-      if (opened)
-        {
-          state->place = ONE_PASS_ITEMS;
-          state->position = 0;
-        }
-      state->seen_items = TRUE;
-      return STEP_TAKEN;
-    }
-
-  if (SALVAGE_JSON_KEY_IS (&key, "sections"))
-    {
-      if (state->seen_sections)
-        return STEP_REFUSED;
-      if ((result = open_or_skip_null (parse, SALVAGE_JSON_OBJECT, &opened)) != STEP_TAKEN)
-        return result;
-
-      if (opened)
-        state->place = ONE_PASS_SECTIONS;
-      state->seen_sections = TRUE;
-      return STEP_TAKEN;
-    }
-
-  return salvage_json_scan_skip (&parse->scan) ? STEP_TAKEN : STEP_FAILED;
-}
-
-static StepResult
-step_sections (TrashParse *parse,
-               OnePass    *state)
-{
-  SalvageJsonValue key;
-  Text name;
-  SalvageTrashKind kind;
-
-  if (!salvage_json_scan_next_member (&parse->scan, &key))
-    {
-      if (salvage_json_scan_failed (&parse->scan))
-        return STEP_FAILED;
-      state->place = ONE_PASS_TOP;
-      return STEP_TAKEN;
-    }
-
-  name = chunk_text (parse, key.string, key.string_len);
-  kind = kind_from_type (singular_of (parse, name));
-
-  if (g_hash_table_contains (state->section_names, name.str))
-    return STEP_REFUSED;
-
-  switch (salvage_json_scan_peek (&parse->scan))
-    {
-    case SALVAGE_JSON_ARRAY:
-      salvage_json_scan_read (&parse->scan, &key);
-      state->section = name;
-      state->section_kind = kind;
-      state->position = 0;
-      state->place = ONE_PASS_SECTION;
-      break;
-
-    case SALVAGE_JSON_NULL:
-      if (!salvage_json_scan_skip (&parse->scan))
-        return STEP_FAILED;
-      break;
-
-    case SALVAGE_JSON_INVALID:
-      return STEP_FAILED;
-
-    case SALVAGE_JSON_BOOLEAN:
-    case SALVAGE_JSON_INTEGER:
-    case SALVAGE_JSON_DOUBLE:
-    case SALVAGE_JSON_STRING:
-    case SALVAGE_JSON_OBJECT:
-    default:
-      /* Not a list: nothing to lose when the key is unknown, an error
-       * otherwise, which the reading in two passes tells. */
-      if (kind != SALVAGE_TRASH_KIND_OTHER)
-        return STEP_REFUSED;
-      if (!salvage_json_scan_skip (&parse->scan))
-        return STEP_FAILED;
-      break;
-    }
-
-  state->section_name = name.str;
-  return STEP_TAKEN;
-}
-
-/* The next entry of "items" or of a section. */
-static StepResult
-step_entry (TrashParse *parse,
-            OnePass    *state)
-{
-  gboolean in_items = state->place == ONE_PASS_ITEMS;
-  g_autoptr(GError) error = NULL;
-
-  if (!salvage_json_scan_next_element (&parse->scan))
-    {
-      if (salvage_json_scan_failed (&parse->scan))
-        return STEP_FAILED;
-      state->place = in_items ? ONE_PASS_TOP : ONE_PASS_SECTIONS;
-      return STEP_TAKEN;
-    }
-
-  /* What is wrong with an entry is told by the reading in two passes. */
-  if (!read_trash_entry (parse, "", state->position,
-                         in_items ? NULL : &state->section,
-                         in_items ? SALVAGE_TRASH_KIND_OTHER : state->section_kind,
-                         &state->entry, &error))
-    return STEP_FAILED;
-
-  state->has_entry = TRUE;
-  state->position++;
-  return STEP_TAKEN;
-}
-
-static StepResult
-one_pass_step (TrashParse *parse,
-               OnePass    *state)
-{
-  SalvageJsonValue value;
-
-  switch (state->place)
-    {
-    case ONE_PASS_START:
-      switch (salvage_json_scan_peek (&parse->scan))
-        {
-        case SALVAGE_JSON_OBJECT:
-          salvage_json_scan_read (&parse->scan, &value);
-          state->place = ONE_PASS_TOP;
-          return STEP_TAKEN;
-
-        case SALVAGE_JSON_INVALID:
-          return STEP_FAILED;
-
-        case SALVAGE_JSON_NULL:
-        case SALVAGE_JSON_BOOLEAN:
-        case SALVAGE_JSON_INTEGER:
-        case SALVAGE_JSON_DOUBLE:
-        case SALVAGE_JSON_STRING:
-        case SALVAGE_JSON_ARRAY:
-        default:
-          return STEP_REFUSED;
-        }
-
-    case ONE_PASS_TOP:
-      return step_top (parse, state);
-
-    case ONE_PASS_ITEMS:
-    case ONE_PASS_SECTION:
-      return step_entry (parse, state);
-
-    case ONE_PASS_SECTIONS:
-      return step_sections (parse, state);
-
-    case ONE_PASS_END:
-      if (!salvage_json_scan_end (&parse->scan))
-        return STEP_FAILED;
-      state->place = ONE_PASS_DONE;
-      return STEP_TAKEN;
-
-    case ONE_PASS_DONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The Trash read in one pass; from @feed as it arrives, or, without one,
- * from the whole body the parse began with. FALSE when it must be read
- * in two passes, with the whole body then there; FALSE with @error set
- * when the body did not arrive. */
-static gboolean
-read_in_one_pass (TrashParse       *parse,
-                  SalvageBodyFeed  *feed,
-                  GError          **error)
-{
-  g_auto(OnePass) state = { .place = ONE_PASS_START };
-  gboolean complete = feed == NULL;
-
-  state.section_names = g_hash_table_new (g_str_hash, g_str_equal);
-
-  while (state.place != ONE_PASS_DONE)
-    {
-      SalvageJsonCheckpoint checkpoint;
-      OnePass before = state;
-      StepResult result;
-      const char *data;
-      gsize len;
-
-      salvage_json_scan_save (&parse->scan, &checkpoint);
-      state.has_entry = FALSE;
-      state.section_name = NULL;
-      result = one_pass_step (parse, &state);
-
-      if (result == STEP_REFUSED)
-        break;
-
-      /* A step counts once a byte follows it: a number that ends where
-       * the bytes do may go on in the next ones. */
-      if (result == STEP_TAKEN && (complete || parse->scan.pos < parse->scan.len))
-        {
-          if (state.has_entry)
-            add_record (parse, &state.entry, state.place == ONE_PASS_SECTION);
-          if (state.section_name != NULL)
-            g_hash_table_add (state.section_names, (gpointer) state.section_name);
-          continue;
-        }
-
-      if (complete)
-        break;
-
-      /* Wait for more, as much more as this step has read already, so
-       * that a long step is not read again and again. */
-      state = before;
-      salvage_json_scan_restore (&parse->scan, &checkpoint);
-      if (!salvage_body_feed_wait (feed,
-                                   parse->scan.len + MAX (parse->scan.len - checkpoint.pos, 64 * 1024),
-                                   &data, &len, &complete, error))
-        return FALSE;
-      if (!salvage_json_scan_extend (&parse->scan, data, len))
-        break;
-      parse->body_len = len;
-    }
-
-  if (state.place == ONE_PASS_DONE)
-    return TRUE;
-
-  /* For the reading in two passes, the whole body. */
-  while (!complete)
-    {
-      const char *data;
-      gsize len;
-
-      if (!salvage_body_feed_wait (feed, G_MAXSIZE, &data, &len, &complete, error))
-        return FALSE;
-    }
-
-  return FALSE;
 }
 
 static SalvageTrashListing *
@@ -1474,7 +584,7 @@ parse_trash (GBytes    *body,
       return NULL;
     }
 
-  if (one_pass && read_in_one_pass (&parse, NULL, NULL))
+  if (one_pass && _salvage_trash_read_in_one_pass (&parse, NULL, NULL))
     return make_listing (&parse);
 
   /* One pass over the whole body checks it and finds the two parts; the
@@ -1592,7 +702,7 @@ salvage_parse_trash_listing_from_feed (SalvageBodyFeed  *feed,
   trash_parse_begin (&parse, data, len, salvage_body_feed_get_expected (feed));
   parse.guess = TRUE;
 
-  if (read_in_one_pass (&parse, feed, &local_error))
+  if (_salvage_trash_read_in_one_pass (&parse, feed, &local_error))
     return make_listing (&parse);
 
   if (local_error != NULL)
