@@ -1,9 +1,10 @@
 /* salvage-parse-trash-private.h - what the Trash reader's files share
  *
- * The reader is in three files: salvage-parse-trash.c reads entries and
- * runs a parse, salvage-parse-trash-merge.c makes and merges records, and
- * salvage-parse-trash-one-pass.c reads the listing in one pass, from a
- * whole body or while it arrives.
+ * The reader is in four files: salvage-parse-trash.c runs a parse and
+ * reads in two passes; salvage-parse-trash-one-pass.c reads the listing in
+ * one pass, from a whole body or while it arrives; both read entries with
+ * salvage-parse-trash-entry.c and make records of them with
+ * salvage-parse-trash-merge.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,7 +114,10 @@ Text              _salvage_trash_chunk_text       (TrashParse        *parse,
 Text              _salvage_trash_singular_of      (TrashParse        *parse,
                                                    Text               section);
 SalvageTrashKind  _salvage_trash_kind_from_type   (Text               type);
-char             *_salvage_trash_section_label    (const char        *name);
+
+/* Fails with the scanner's account of what is wrong with the body. */
+gboolean          _salvage_trash_scan_failed      (TrashParse        *parse,
+                                                   GError           **error);
 
 /* The entry at the scan position, into @entry_out. @section is NULL for
  * entries of "items"; @section_kind is then unused. */
