@@ -29,9 +29,10 @@
  * /proc/self/status) 3 s after the Trash page first paints its rows, the
  * main loop running all along so that idle work and frames happen; the
  * window is left alone meanwhile, drawing only what changes, as in a
- * person's hands. Each is taken in a process of its own, the bench run
- * again with --memory-only, so that no size inherits what an earlier one
- * made malloc keep (its arenas do not shrink), while the server stays in
+ * person's hands. Each is the median of five processes of its own, the
+ * bench run again with --memory-only, so that no size inherits what an
+ * earlier one made malloc keep (its arenas do not shrink), and what malloc
+ * happens to keep in one process weighs less, while the server stays in
  * this process so that its copy of the Trash is not counted: each figure
  * is what opening that Trash costs a person. It is printed beside the
  * demo's, taken with the same renderer, and the most it may exceed it by.
@@ -1147,22 +1148,52 @@ memory_target_mb (guint n_trash)
     }
 }
 
+/* Processes measured for each size: the figure of one process moves by
+ * several MB from run to run (here the demo's took 130 MB or 137 MB, as
+ * malloc happened to keep or give back memory freed at start-up). */
+#define MEMORY_RUNS 5
+
+/* The median resident size of MEMORY_RUNS processes, the least and most
+ * in @min_mb and @max_mb, and the rows and renderer of the last. */
+static double
+memory_median (const char *program,
+               guint       n_trash,
+               double     *min_mb,
+               double     *max_mb,
+               Memory     *last)
+{
+  double mb[MEMORY_RUNS];
+
+  for (guint r = 0; r < MEMORY_RUNS; r++)
+    {
+      g_clear_pointer (&last->renderer, g_free);
+      memory_run (program, n_trash, last);
+      mb[r] = last->mb;
+    }
+
+  bench_median (mb, MEMORY_RUNS);
+  *min_mb = mb[0];
+  *max_mb = mb[MEMORY_RUNS - 1];
+  return mb[MEMORY_RUNS / 2];
+}
+
 static void
 bench_memory (const char *program,
               GArray     *sizes)
 {
   SalvageDemoSizes demo_sizes;
   Memory demo = { 0, };
+  double demo_mb, demo_min, demo_max;
 
   salvage_demo_sizes_init_default (&demo_sizes);
-  memory_run (program, demo_sizes.n_trash, &demo);
+  demo_mb = memory_median (program, demo_sizes.n_trash, &demo_min, &demo_max, &demo);
 
-  printf ("Resident size 3 s after the Trash shows its rows, each in a fresh process (%s):\n",
-          demo.renderer);
+  printf ("Resident size 3 s after the Trash shows its rows, each in a fresh process, median\n"
+          "of %u processes (least–most) (%s):\n", MEMORY_RUNS, demo.renderer);
   {
     g_autofree char *label = g_strdup_printf ("the demo, %u items", demo_sizes.n_trash);
 
-    printf ("  %-20s %8.1f MB\n", label, demo.mb);
+    printf ("  %-20s %8.1f MB (%.1f–%.1f)\n", label, demo_mb, demo_min, demo_max);
   }
 
   for (guint i = 0; i < sizes->len; i++)
@@ -1171,12 +1202,14 @@ bench_memory (const char *program,
       g_autofree char *label = g_strdup_printf ("%u items", n_trash);
       double target = memory_target_mb (n_trash);
       Memory memory = { 0, };
+      double mb, min_mb, max_mb;
 
-      memory_run (program, n_trash, &memory);
+      mb = memory_median (program, n_trash, &min_mb, &max_mb, &memory);
 
-      printf ("  %-20s %8.1f MB  %+6.1f MB beside the demo", label, memory.mb, memory.mb - demo.mb);
+      printf ("  %-20s %8.1f MB (%.1f–%.1f)  %+6.1f MB beside the demo", label, mb, min_mb, max_mb,
+              mb - demo_mb);
       if (target > 0)
-        printf (" (target +%.0f MB: %s)", target, memory.mb - demo.mb <= target ? "met" : "missed");
+        printf (" (target +%.0f MB: %s)", target, mb - demo_mb <= target ? "met" : "missed");
       /* The page gives a large Trash to its view a few rows a frame. */
       if (memory.n_rows < n_trash)
         printf (", the view covering %u rows yet", memory.n_rows);
