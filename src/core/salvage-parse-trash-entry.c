@@ -39,8 +39,8 @@ _salvage_trash_kind_from_type (Text type)
 /* Text the parse keeps a copy of. */
 Text
 _salvage_trash_chunk_text (TrashParse *parse,
-            const char *str,
-            gsize       len)
+                           const char *str,
+                           gsize       len)
 {
   return (Text) { g_string_chunk_insert_len (parse->strings, str, len), len };
 }
@@ -49,7 +49,7 @@ _salvage_trash_chunk_text (TrashParse *parse,
  * most likely holds. */
 Text
 _salvage_trash_singular_of (TrashParse *parse,
-             Text        section)
+                            Text        section)
 {
   if (section.len > 3 && memcmp (section.str + section.len - 3, "ies", 3) == 0)
     {
@@ -220,7 +220,7 @@ read_date_or_text (TrashParse *parse,
 
 gboolean
 _salvage_trash_scan_failed (TrashParse  *parse,
-             GError     **error)
+                            GError     **error)
 {
   salvage_json_scan_propagate (&parse->scan, error);
   return FALSE;
@@ -243,12 +243,12 @@ last_segment (Text text)
  * entries of "items"; @section_kind is then unused. */
 gboolean
 _salvage_trash_read_entry (TrashParse        *parse,
-                  const char        *where,
-                  guint              position,
-                  const Text        *section,
-                  SalvageTrashKind   section_kind,
-                  TrashEntry        *record_out,
-                  GError           **error)
+                           const char        *where,
+                           guint              position,
+                           const Text        *section,
+                           SalvageTrashKind   section_kind,
+                           TrashEntry        *record_out,
+                           GError           **error)
 {
   TrashEntry record = { .deleted_at = NO_DATE, .scheduled_cleanup_at = NO_DATE };
   SalvageJsonValue key;

@@ -437,8 +437,8 @@ merge_record (TrashParse       *parse,
 
 void
 _salvage_trash_add_entry (TrashParse       *parse,
-            const TrashEntry *record,
-            gboolean          in_section)
+                          const TrashEntry *record,
+                          gboolean          in_section)
 {
   TrashRecord *existing = NULL;
   Probes probes = { { 0, }, };

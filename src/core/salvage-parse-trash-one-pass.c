@@ -211,9 +211,9 @@ step_entry (TrashParse *parse,
 
   /* What is wrong with an entry is told by the reading in two passes. */
   if (!_salvage_trash_read_entry (parse, "", state->position,
-                         in_items ? NULL : &state->section,
-                         in_items ? SALVAGE_TRASH_KIND_OTHER : state->section_kind,
-                         &state->entry, &error))
+                                  in_items ? NULL : &state->section,
+                                  in_items ? SALVAGE_TRASH_KIND_OTHER : state->section_kind,
+                                  &state->entry, &error))
     return STEP_FAILED;
 
   state->has_entry = TRUE;
@@ -278,8 +278,8 @@ one_pass_step (TrashParse *parse,
  * when the body did not arrive. */
 gboolean
 _salvage_trash_read_in_one_pass (TrashParse       *parse,
-                  SalvageBodyFeed  *feed,
-                  GError          **error)
+                                 SalvageBodyFeed  *feed,
+                                 GError          **error)
 {
   g_auto(OnePass) state = { .place = ONE_PASS_START };
   gboolean complete = feed == NULL;
