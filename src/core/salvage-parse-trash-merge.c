@@ -8,6 +8,23 @@
 #include "salvage-parse-private.h"
 #include "salvage-parse-trash-private.h"
 
+/* The text a record keeps, as an entry's. */
+static inline Text
+kept_text (const SalvageTrashText *kept)
+{
+  return (Text) { kept->str, kept->str != NULL ? (guint32) strlen (kept->str) : 0 };
+}
+
+/* Whether a text a record keeps is an entry's; none and empty are the same. */
+static inline gboolean
+kept_is (const SalvageTrashText *kept,
+         Text                    text)
+{
+  Text other = kept_text (kept);
+
+  return other.len == text.len && (text.len == 0 || memcmp (other.str, text.str, text.len) == 0);
+}
+
 /* The date of an entry that a record takes. */
 static gint64
 entry_date (Text   text,

@@ -60,23 +60,6 @@ typedef struct
   gint64            scheduled_cleanup_at;
 } TrashEntry;
 
-/* The text a record keeps, as an entry's. */
-static inline Text
-kept_text (const SalvageTrashText *kept)
-{
-  return (Text) { kept->str, kept->str != NULL ? (guint32) strlen (kept->str) : 0 };
-}
-
-/* Whether a text a record keeps is an entry's; none and empty are the same. */
-static inline gboolean
-kept_is (const SalvageTrashText *kept,
-         Text                    text)
-{
-  Text other = kept_text (kept);
-
-  return other.len == text.len && (text.len == 0 || memcmp (other.str, text.str, text.len) == 0);
-}
-
 /* The merge index: which record a key names. A key is the record's kind
  * and id, and for versions and trainings a parent: its id (tag 'i'), its
  * url ('u'), or none ('-'); for other types, the type's name. Open

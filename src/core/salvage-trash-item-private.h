@@ -84,12 +84,10 @@ salvage_trash_record_get_restorable (const SalvageTrashRecord *record)
   return record->kind != SALVAGE_TRASH_KIND_OTHER && salvage_trash_text_is_set (&record->id);
 }
 
-/* The item for @record, as salvage_trash_item_new_from_fields() would
- * make it; its strings are copied into one block. */
-SalvageTrashItem *_salvage_trash_item_new_from_record (const SalvageTrashRecord *record);
-/* The same for a record of @listing, whose NUL-terminated strings it uses
- * rather than copies, holding a reference to the listing. */
-SalvageTrashItem *_salvage_trash_item_new_in_listing  (const SalvageTrashRecord *record,
-                                                       SalvageTrashListing      *listing);
+/* The item for a record of @listing, as salvage_trash_item_new_from_fields()
+ * would make it, but using the listing's NUL-terminated strings rather than
+ * copies, and holding a reference to the listing. */
+SalvageTrashItem *_salvage_trash_item_new_in_listing (const SalvageTrashRecord *record,
+                                                      SalvageTrashListing      *listing);
 
 G_END_DECLS

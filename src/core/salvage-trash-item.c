@@ -33,9 +33,8 @@ struct _SalvageTrashItem
   gint64            scheduled_cleanup_at_usec;
   GDateTime        *deleted_at;
   GDateTime        *scheduled_cleanup_at;
-  /* An item made from a record holds its strings in one block, or uses
-   * those of the listing it came from: the fields above point into it. */
-  char             *block;
+  /* An item made from a record uses the strings of the listing it came
+   * from: the fields above point into it. */
   SalvageTrashListing *listing;
 
   gint64            cleanup_key;
@@ -100,7 +99,7 @@ apply_name_fallback (SalvageTrashItem *self)
   if (!is_empty (self->name))
     return;
 
-  if (self->block != NULL || self->listing != NULL)
+  if (self->listing != NULL)
     {
       self->name = !is_empty (self->url) ? self->url : self->id;
       return;
@@ -168,9 +167,8 @@ salvage_trash_item_finalize (GObject *object)
 {
   SalvageTrashItem *self = (SalvageTrashItem *)object;
 
-  if (self->block != NULL || self->listing != NULL)
+  if (self->listing != NULL)
     {
-      g_clear_pointer (&self->block, g_free);
       g_clear_pointer (&self->listing, salvage_trash_listing_unref);
     }
   else
@@ -431,65 +429,6 @@ salvage_trash_item_new_from_fields (const SalvageTrashItemFields *fields)
     fields->scheduled_cleanup_at ? g_date_time_ref (fields->scheduled_cleanup_at) : NULL;
   self->deleted_by = g_strdup (fields->deleted_by);
   self->deleted_by_name = g_strdup (fields->deleted_by_name);
-
-  finish_construction (self);
-
-  return self;
-}
-
-/* Copies @text into @out as a C string; NULL for none. */
-static char *
-copy_text (const SalvageTrashText  *text,
-           char                   **out)
-{
-  char *copy;
-  gsize len;
-
-  if (text->str == NULL)
-    return NULL;
-
-  len = strlen (text->str);
-  copy = *out;
-  memcpy (copy, text->str, len + 1);
-  *out += len + 1;
-
-  return copy;
-}
-
-SalvageTrashItem *
-_salvage_trash_item_new_from_record (const SalvageTrashRecord *record)
-{
-  const SalvageTrashText *texts[] = {
-    &record->type_name, &record->id, &record->name, &record->url, &record->parent_id,
-    &record->parent_url, &record->parent_name, &record->version_number,
-    &record->deleted_by, &record->deleted_by_name,
-  };
-  SalvageTrashItem *self;
-  gsize size = 1;
-  char *out;
-
-  g_return_val_if_fail (record != NULL, NULL);
-
-  self = new_to_fill_in (record->kind);
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    size += texts[i]->str != NULL ? strlen (texts[i]->str) + 1 : 0;
-  out = self->block = g_malloc (size);
-
-  /* Nothing has seen the object yet, so the construct-only fields can
-   * still be filled in directly. */
-  self->type_name = copy_text (&record->type_name, &out);
-  self->id = copy_text (&record->id, &out);
-  self->name = copy_text (&record->name, &out);
-  self->url = copy_text (&record->url, &out);
-  self->parent_id = copy_text (&record->parent_id, &out);
-  self->parent_url = copy_text (&record->parent_url, &out);
-  self->parent_name = copy_text (&record->parent_name, &out);
-  self->version_number = copy_text (&record->version_number, &out);
-  self->deleted_by = copy_text (&record->deleted_by, &out);
-  self->deleted_by_name = copy_text (&record->deleted_by_name, &out);
-  self->deleted_at_usec = record->deleted_at;
-  self->scheduled_cleanup_at_usec = record->scheduled_cleanup_at;
 
   finish_construction (self);
 
