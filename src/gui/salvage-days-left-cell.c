@@ -9,6 +9,7 @@
 
 #include "salvage-days-left-cell.h"
 #include "salvage-format.h"
+#include "salvage-page-util.h"
 
 struct _SalvageDaysLeftCell
 {
@@ -94,7 +95,7 @@ salvage_days_left_cell_set (SalvageDaysLeftCell *self,
       const char *warning = _("Removed for good soon");
 
       gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
-      gtk_widget_set_tooltip_text (self->icon, warning);
+      salvage_cell_set_tooltip (self->icon, warning);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, warning,
                                       -1);
@@ -102,7 +103,7 @@ salvage_days_left_cell_set (SalvageDaysLeftCell *self,
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
-      gtk_widget_set_tooltip_text (self->icon, NULL);
+      salvage_cell_set_tooltip (self->icon, NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
 }

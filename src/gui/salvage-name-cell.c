@@ -7,6 +7,8 @@
 
 #include "salvage-name-cell.h"
 
+#include "salvage-page-util.h"
+
 struct _SalvageNameCell
 {
   GtkWidget  parent_instance;
@@ -94,6 +96,6 @@ salvage_name_cell_set (SalvageNameCell     *self,
   else
     gtk_widget_remove_css_class (self->inscription, "dim-label");
   /* A long message is cut short in the cell; the tooltip has all of it. */
-  gtk_widget_set_tooltip_text (self->inscription, failed ? text : NULL);
+  salvage_cell_set_tooltip (self->inscription, failed ? text : NULL);
   gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
 }

@@ -158,6 +158,20 @@ salvage_signal_factory_new (gpointer  data,
 }
 
 void
+salvage_cell_set_tooltip (GtkWidget  *widget,
+                          const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* GTK keeps no tooltip for an empty text. */
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+void
 salvage_cell_set_list_item (GtkWidget   *cell,
                             GtkListItem *list_item)
 {

@@ -52,6 +52,12 @@ void                salvage_cell_set_list_item (GtkWidget   *cell,
 /* The list item @cell was marked with, or NULL. */
 GtkListItem        *salvage_cell_get_list_item (GtkWidget   *cell);
 
+/* Sets the tooltip of a cell's widget, when it changes. Setting one looks
+ * up where the pointer is (a round trip to an X server): a cell bound
+ * again and again, as rows scroll by, does it only when it must. */
+void                salvage_cell_set_tooltip (GtkWidget  *widget,
+                                              const char *text);
+
 /* Pops @popover (a child of @page) up at the focused row of @view, for
  * the Menu key and Shift+F10. Does nothing when no row has the focus. */
 void                salvage_popup_at_focus (GtkWidget  *page,

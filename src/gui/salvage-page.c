@@ -802,7 +802,7 @@ salvage_page_delete_button_busy (SalvagePage *self,
     {
       if (!shows_spinner)
         gtk_button_set_child (GTK_BUTTON (button), adw_spinner_new ());
-      gtk_widget_set_tooltip_text (button, _("Moving to the Trash…"));
+      salvage_cell_set_tooltip (button, _("Moving to the Trash…"));
       return;
     }
 
@@ -810,7 +810,7 @@ salvage_page_delete_button_busy (SalvagePage *self,
     {
       gtk_button_set_icon_name (GTK_BUTTON (button), "user-trash-symbolic");
       if (deletable)
-        gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+        salvage_cell_set_tooltip (button, _("Move to Trash"));
     }
   gtk_widget_set_sensitive (button, deletable);
 }

@@ -187,13 +187,13 @@ delete_button_bind (SalvageProjectsPage *self,
   if (salvage_projects_item_is_deletable (item))
     {
       gtk_widget_set_sensitive (button, TRUE);
-      gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+      salvage_cell_set_tooltip (button, _("Move to Trash"));
     }
   else
     {
       gtk_widget_set_sensitive (button, FALSE);
-      gtk_widget_set_tooltip_text (button,
-                                   _("This training run is still in progress; it can be moved to the Trash once it has finished"));
+      salvage_cell_set_tooltip (button,
+                                _("This training run is still in progress; it can be moved to the Trash once it has finished"));
     }
 
   salvage_page_watch_busy (SALVAGE_PAGE (self), button, item, salvage_page_delete_button_busy);
