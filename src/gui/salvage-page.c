@@ -534,7 +534,12 @@ salvage_page_update_view (SalvagePage *self)
   if (g_str_equal (child, "content") && n_shown == 0)
     child = "no-results";
 
-  gtk_stack_set_visible_child_name (priv->stack, child);
+  /* What was waited for appears at once: fading it in would only hold
+   * it back, and paint the whole page twice a frame while it fades. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (priv->stack, child, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (priv->stack, child);
 
   if (SALVAGE_PAGE_GET_CLASS (self)->view_updated != NULL)
     SALVAGE_PAGE_GET_CLASS (self)->view_updated (self);
