@@ -1027,6 +1027,13 @@ is_view_stack (GtkWidget     *widget,
   return ADW_IS_VIEW_STACK (widget);
 }
 
+static gboolean
+is_mapped_inscription (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget);
+}
+
 static void
 test_window_show_page (void)
 {
@@ -1044,6 +1051,25 @@ test_window_show_page (void)
 
   connect_and_wait (&f);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+
+  /* Pages not shown yet make no rows: their views have no model, though
+   * their lists are full. The first time a page is shown, its rows come. */
+  {
+    SalvagePage *trash = SALVAGE_PAGE (salvage_window_get_trash_page (f.window));
+    SalvagePage *workflows = SALVAGE_PAGE (salvage_window_get_workflows_page (f.window));
+    SalvagePage *projects = SALVAGE_PAGE (salvage_window_get_projects_page (f.window));
+
+    g_assert_cmpstr (salvage_page_get_view (trash), ==, "content");
+    g_assert_cmpstr (salvage_page_get_view (workflows), ==, "content");
+    g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (trash))));
+    g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (workflows))));
+    g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (projects))));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "trash"));
+    g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (trash))));
+    WAIT_FOR (salvage_test_find_widget (salvage_page_get_list_view (trash), is_mapped_inscription, NULL) != NULL);
+    g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (workflows))));
+  }
 
   /* Last to first, so that each one changes the page shown. */
   for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)

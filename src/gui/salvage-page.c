@@ -27,6 +27,9 @@ typedef struct
   GtkListView         *rows;
   GtkSelectionModel   *model;
   gboolean             narrow;
+  /* Whether the page was ever shown: until then neither view has the
+   * model, so that a page nobody looked at makes no rows. */
+  gboolean             was_mapped;
 
   /* The context menu of the rows. */
   GtkSelectionModel   *selection;
@@ -290,6 +293,27 @@ context_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+static void apply_layout (SalvagePage *self);
+
+/* The pages the window does not show at first (and the Trash page of a
+ * window that opens on another) make their rows only once shown: at
+ * start, rows for the page in sight alone. */
+static void
+salvage_page_map (GtkWidget *widget)
+{
+  SalvagePage *self = SALVAGE_PAGE (widget);
+  SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (salvage_page_parent_class)->map (widget);
+
+  if (!priv->was_mapped)
+    {
+      priv->was_mapped = TRUE;
+      if (priv->model != NULL)
+        apply_layout (self);
+    }
+}
+
 static void
 salvage_page_class_init (SalvagePageClass *klass)
 {
@@ -300,6 +324,8 @@ salvage_page_class_init (SalvagePageClass *klass)
   object_class->finalize = salvage_page_finalize;
   object_class->get_property = salvage_page_get_property;
   object_class->set_property = salvage_page_set_property;
+
+  widget_class->map = salvage_page_map;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, SALVAGE_TYPE_WORKSPACE,
@@ -358,16 +384,17 @@ static void
 apply_layout (SalvagePage *self)
 {
   SalvagePagePrivate *priv = salvage_page_get_instance_private (self);
+  GtkSelectionModel *model = priv->was_mapped ? priv->model : NULL;
 
   if (priv->narrow)
     {
       gtk_column_view_set_model (priv->columns, NULL);
-      gtk_list_view_set_model (priv->rows, priv->model);
+      gtk_list_view_set_model (priv->rows, model);
     }
   else
     {
       gtk_list_view_set_model (priv->rows, NULL);
-      gtk_column_view_set_model (priv->columns, priv->model);
+      gtk_column_view_set_model (priv->columns, model);
     }
 
   gtk_stack_set_visible_child_name (priv->layouts, priv->narrow ? "rows" : "columns");
