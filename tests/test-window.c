@@ -1013,9 +1013,27 @@ test_window_shortcuts (void)
       g_assert_true (g_strv_contains ((const char * const *) actions, page_accels[i][1]));
     }
 
-  /* The shortcuts window from the resources is attached to the window,
-   * which then has the action that shows it. */
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f.window), "show-help-overlay"));
+  /* The shortcuts window is built when first asked for (Ctrl+? or the
+   * menu), over the window, and then kept. */
+  {
+    g_auto(GStrv) shortcuts = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                     "win.show-help-overlay");
+    GtkWindow *shortcuts_window;
+
+    g_assert_true (g_strv_contains ((const char * const *) shortcuts, "<Control>question"));
+    g_assert_null (f.window->shortcuts_window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-help-overlay", NULL));
+    shortcuts_window = f.window->shortcuts_window;
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts_window));
+    g_assert_true (gtk_window_get_transient_for (shortcuts_window) == GTK_WINDOW (f.window));
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts_window)));
+
+    gtk_window_close (shortcuts_window);
+    WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (shortcuts_window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-help-overlay", NULL));
+    g_assert_true (f.window->shortcuts_window == shortcuts_window);
+    WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts_window)));
+  }
 
   fixture_teardown (&f);
 }

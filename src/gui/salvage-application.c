@@ -199,6 +199,7 @@ salvage_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
   const char *projects_accels[] = { "<Alt>1", NULL };
   const char *workflows_accels[] = { "<Alt>2", NULL };
   const char *trash_accels[] = { "<Alt>3", NULL };
@@ -215,6 +216,7 @@ salvage_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
   gtk_application_set_accels_for_action (app, "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", shortcuts_accels);
   /* The pages in the order the view switcher shows them. */
   gtk_application_set_accels_for_action (app, "win.show-page::projects", projects_accels);
   gtk_application_set_accels_for_action (app, "win.show-page::workflows", workflows_accels);

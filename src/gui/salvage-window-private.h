@@ -38,6 +38,7 @@ struct _SalvageWindow
   SalvageWorkflowsPage     *workflows_page;
   SalvageTrashPage         *trash_page;
   SalvageWelcomePage       *welcome_page;
+  GtkWindow                *shortcuts_window;  /* built when first shown */
 
   SalvageSession           *session;
   GSignalGroup             *account_signals;

@@ -469,6 +469,9 @@ salvage_window_dispose (GObject *object)
   stop_first_rows_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
 
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_weak_pointer (&self->dialog);
   g_clear_weak_pointer (&self->preferences);
   g_clear_weak_pointer (&self->details_dialog);
