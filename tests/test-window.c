@@ -983,6 +983,38 @@ static const char * const page_accels[][2] = {
   { "<Alt>3", "win.show-page::trash" },
 };
 
+/* The shortcuts window says the keys of each shortcut that names an
+ * action: they must be the keys the application gives that action.
+ * Returns how many it checked. */
+static guint
+check_shortcut_keys (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkShortcutsShortcut")))
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *shown = NULL;
+
+      g_object_get (widget, "action-name", &action, "accelerator", &shown, NULL);
+      if (action != NULL)
+        {
+          g_auto(GStrv) keys = gtk_application_get_accels_for_action (GTK_APPLICATION (application), action);
+          g_autofree char *expected = g_strjoinv (" ", keys);
+
+          g_assert_cmpstr (shown, ==, expected);
+          n++;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_shortcut_keys (child);
+
+  return n;
+}
+
 static void
 test_window_shortcuts (void)
 {
@@ -1027,6 +1059,9 @@ test_window_shortcuts (void)
     g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts_window));
     g_assert_true (gtk_window_get_transient_for (shortcuts_window) == GTK_WINDOW (f.window));
     WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (shortcuts_window)));
+
+    /* Seven, and again in the window's search results. */
+    g_assert_cmpuint (check_shortcut_keys (GTK_WIDGET (shortcuts_window)), >=, 7);
 
     gtk_window_close (shortcuts_window);
     WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (shortcuts_window)));
