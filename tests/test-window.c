@@ -194,6 +194,10 @@ test_window_loads (void)
   fixture_setup (&f, TRUE);
   connect_and_wait (&f);
 
+  /* A window that opens on a workspace does not make the welcome page. */
+  g_assert_null (f.window->welcome_page);
+  g_assert_null (gtk_stack_get_child_by_name (f.window->main_stack, "welcome"));
+
   projects = salvage_window_get_projects_page (f.window);
   g_assert_cmpuint (g_list_model_get_n_items (salvage_projects_page_get_rows (projects)), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (salvage_workflows_page_get_rows (salvage_window_get_workflows_page (f.window))), ==, 2);

@@ -37,7 +37,7 @@ struct _SalvageWindow
   SalvageProjectsPage      *projects_page;
   SalvageWorkflowsPage     *workflows_page;
   SalvageTrashPage         *trash_page;
-  SalvageWelcomePage       *welcome_page;
+  SalvageWelcomePage       *welcome_page;      /* made when first shown */
   GtkWindow                *shortcuts_window;  /* built when first shown */
 
   SalvageSession           *session;
@@ -71,6 +71,8 @@ void _salvage_window_present_welcome      (SalvageWindow    *self,
                                            const char       *server,
                                            const char       *message);
 void _salvage_window_focus_page           (SalvageWindow    *self);
+SalvageWelcomePage *
+     _salvage_window_ensure_welcome_page  (SalvageWindow    *self);
 
 /* salvage-window-actions.c */
 void _salvage_window_class_init_actions   (GtkWidgetClass   *widget_class);
@@ -116,10 +118,11 @@ salvage_window_get_trash_page (SalvageWindow *self)
   return self->trash_page;
 }
 
+/* The welcome page, made if it was not yet. */
 static inline SalvageWelcomePage *
 salvage_window_get_welcome_page (SalvageWindow *self)
 {
-  return self->welcome_page;
+  return _salvage_window_ensure_welcome_page (self);
 }
 
 static inline GtkListBox *

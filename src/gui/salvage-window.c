@@ -35,11 +35,11 @@ update_chrome (SalvageWindow *self)
   SalvageAccount *account = salvage_session_get_account (self->session);
   const char *title = salvage_session_get_title (self->session);
 
-  /* The welcome page starts hidden, so that a window that opens on a
-   * workspace (most starts) neither styles nor measures it before its
-   * first frame; once shown, it stays in the stack as any page. */
+  /* The welcome page is made when first shown, so that a window that
+   * opens on a workspace (most starts) neither builds, styles nor
+   * measures it; once made, it stays in the stack as any page. */
   if (!workspace_shown)
-    gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
+    _salvage_window_ensure_welcome_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, workspace_shown ? "workspace" : "welcome");
 
   /* Without a workspace there is nothing to switch between, refresh or
@@ -174,6 +174,9 @@ update_welcome (SalvageWindow *self)
 {
   SalvageWelcomePage *page = self->welcome_page;
 
+  if (page == NULL)
+    return;
+
   salvage_welcome_page_set_default_server (page, salvage_session_get_default_server (self->session));
   salvage_welcome_page_set_busy (page, salvage_session_get_connecting (self->session));
   if (salvage_session_get_connect_error (self->session) != NULL)
@@ -183,6 +186,9 @@ update_welcome (SalvageWindow *self)
 static void
 cli_config_changed_cb (SalvageWindow *self)
 {
+  if (self->welcome_page == NULL)
+    return;
+
   salvage_welcome_page_set_cli_config (self->welcome_page,
                                        salvage_session_get_cli_config (self->session),
                                        salvage_session_get_cli_config_error (self->session));
@@ -196,6 +202,7 @@ _salvage_window_present_welcome (SalvageWindow *self,
                                  const char    *message)
 {
   self->welcome_shown = TRUE;
+  _salvage_window_ensure_welcome_page (self);
 
   /* Read again each time: the user may have logged in with the CLI meanwhile. */
   salvage_session_load_cli_config (self->session);
@@ -250,6 +257,29 @@ static void
 back_clicked_cb (SalvageWindow *self)
 {
   welcome_cancel_requested_cb (self);
+}
+
+SalvageWelcomePage *
+_salvage_window_ensure_welcome_page (SalvageWindow *self)
+{
+  SalvageWelcomePage *page;
+
+  if (self->welcome_page != NULL)
+    return self->welcome_page;
+
+  page = g_object_new (SALVAGE_TYPE_WELCOME_PAGE, NULL);
+  g_signal_connect_swapped (page, "connect-requested", G_CALLBACK (welcome_connect_requested_cb), self);
+  g_signal_connect_swapped (page, "import-requested", G_CALLBACK (welcome_import_requested_cb), self);
+  g_signal_connect_swapped (page, "demo-requested", G_CALLBACK (welcome_demo_requested_cb), self);
+  g_signal_connect_swapped (page, "cancel-requested", G_CALLBACK (welcome_cancel_requested_cb), self);
+  /* The stack holds it; the window's pointer goes with the stack. */
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (page), "welcome");
+  self->welcome_page = page;
+
+  update_welcome (self);
+  cli_config_changed_cb (self);
+
+  return page;
 }
 
 /* The rows of the page shown get the focus. */
@@ -468,6 +498,7 @@ salvage_window_dispose (GObject *object)
 
   stop_first_rows_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
+  self->welcome_page = NULL;  /* gone with the stack */
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
@@ -558,7 +589,6 @@ salvage_window_class_init (SalvageWindowClass *klass)
   g_type_ensure (SALVAGE_TYPE_PROJECTS_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKFLOWS_PAGE);
   g_type_ensure (SALVAGE_TYPE_TRASH_PAGE);
-  g_type_ensure (SALVAGE_TYPE_WELCOME_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKSPACE_SWITCHER);
   g_type_ensure (SALVAGE_TYPE_RESTORE_PROGRESS);
 
@@ -582,17 +612,12 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_page);
-  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "delete_requested_cb",
                                                 G_CALLBACK (_salvage_window_delete_requested_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "restore_requested_cb",
                                                 G_CALLBACK (_salvage_window_restore_requested_cb));
-  gtk_widget_class_bind_template_callback (widget_class, welcome_connect_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_import_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_demo_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_cancel_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_unapplied_cb);
