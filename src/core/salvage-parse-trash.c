@@ -200,6 +200,10 @@ make_listing (TrashParse *parse)
   gsize n_records = 0;
   SalvageTrashRecord *records = g_array_steal (parse->records, &n_records);
 
+  /* The room made for as many records as the body could hold goes back:
+   * the listing is kept for as long as the Trash is shown. */
+  records = g_realloc (records, MAX (n_records, 1) * sizeof (SalvageTrashRecord));
+
   return _salvage_trash_listing_new_take (records, n_records, g_steal_pointer (&parse->kept));
 }
 
