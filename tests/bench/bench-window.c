@@ -1022,10 +1022,48 @@ load_limit_cb (gpointer user_data)
   g_error ("The Trash did not show within %d s", (int) (LOAD_LIMIT_USEC / G_USEC_PER_SEC));
 }
 
+/* Widgets under @widget, itself included. */
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
+/* The rows a column view has made widgets for: the children of its list. */
+static guint
+count_made_rows (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          guint n = 0;
+
+          for (GtkWidget *row = gtk_widget_get_first_child (child);
+               row != NULL;
+               row = gtk_widget_get_next_sibling (row))
+            n++;
+          return n;
+        }
+    }
+
+  return 0;
+}
+
 /* In the process run with --memory-only: opens the window on the Trash
  * page of the server at @url, whose Trash holds @n_trash items, and prints
  * on one line, 3 s after its rows are first painted, the resident size in
- * kB, how many rows the view covers then and the renderer. */
+ * kB, how many rows the view covers then, for how many of them it made
+ * widgets, how many widgets it holds in all, and the renderer. */
 static void
 memory_only (GtkApplication *application,
              const char     *url,
@@ -1075,8 +1113,9 @@ memory_only (GtkApplication *application,
   if (g_list_model_get_n_items (trash) != n_trash)
     g_error ("The Trash holds %u items, not %u", g_list_model_get_n_items (trash), n_trash);
 
-  printf ("%" G_GINT64_FORMAT " %u %s\n", kb,
+  printf ("%" G_GINT64_FORMAT " %u %u %u %s\n", kb,
           g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (run.view))),
+          count_made_rows (run.view), count_widgets (GTK_WIDGET (run.view)),
           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   fflush (stdout);
 
@@ -1088,6 +1127,8 @@ typedef struct
 {
   double  mb;         /* resident size */
   guint   n_rows;     /* rows the view covered then */
+  guint   n_made;     /* rows it had made widgets for */
+  guint   n_widgets;  /* widgets in the view */
   char   *renderer;
 } Memory;
 
@@ -1104,6 +1145,8 @@ memory_run (const char *program,
   BenchServer *server;
   char *end;
   char *rows_end;
+  char *made_end;
+  char *widgets_end;
   gint64 kb;
   int status;
 
@@ -1125,11 +1168,14 @@ memory_run (const char *program,
 
   kb = g_ascii_strtoll (output, &end, 10);
   memory->n_rows = (guint) g_ascii_strtoull (end, &rows_end, 10);
-  if (end == output || kb <= 0 || rows_end == end || *rows_end != ' ')
+  memory->n_made = (guint) g_ascii_strtoull (rows_end, &made_end, 10);
+  memory->n_widgets = (guint) g_ascii_strtoull (made_end, &widgets_end, 10);
+  if (end == output || kb <= 0 || rows_end == end || made_end == rows_end ||
+      widgets_end == made_end || *widgets_end != ' ')
     g_error ("Measuring the memory of %u items printed no resident size: %s", n_trash, output);
 
   memory->mb = kb / 1024.0;
-  memory->renderer = g_strdup (g_strstrip (rows_end));
+  memory->renderer = g_strdup (g_strstrip (widgets_end));
 }
 
 /* The most the resident size may exceed the demo's by, in MB, for the
@@ -1194,6 +1240,7 @@ bench_memory (const char *program,
     g_autofree char *label = g_strdup_printf ("the demo, %u items", demo_sizes.n_trash);
 
     printf ("  %-20s %8.1f MB (%.1f–%.1f)\n", label, demo_mb, demo_min, demo_max);
+    printf ("  %-20s %u rows with widgets, %u widgets in the view\n", "", demo.n_made, demo.n_widgets);
   }
 
   for (guint i = 0; i < sizes->len; i++)
@@ -1216,6 +1263,11 @@ bench_memory (const char *program,
       if (g_strcmp0 (memory.renderer, demo.renderer) != 0)
         printf (", with %s", memory.renderer);
       printf ("\n");
+      /* A list view keeps widgets for up to 200 rows around what it shows,
+       * whatever its height: for a large Trash, most of what the window
+       * adds beside its data. */
+      printf ("  %-20s %u rows with widgets, %u widgets in the view (%+d beside the demo)\n", "",
+              memory.n_made, memory.n_widgets, (int) memory.n_widgets - (int) demo.n_widgets);
       fflush (stdout);
 
       g_free (memory.renderer);
