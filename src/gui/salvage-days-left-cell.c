@@ -55,11 +55,6 @@ salvage_days_left_cell_init (SalvageDaysLeftCell *self)
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_END);
   gtk_widget_add_css_class (GTK_WIDGET (self), "days-left");
 
-  self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_visible (self->icon, FALSE);
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
-
   self->inscription = gtk_inscription_new (NULL);
   gtk_widget_set_valign (self->inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), 1.0);
@@ -88,6 +83,18 @@ salvage_days_left_cell_set (SalvageDaysLeftCell *self,
 
   soon = soon && days_left >= 0;
   self->soon = soon;
+
+  /* The icon is made the first time the cell warns: most rows of a large
+   * Trash never do, and a list view keeps widgets for 200 rows. */
+  if (soon && self->icon == NULL)
+    {
+      self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
+      gtk_widget_insert_before (self->icon, GTK_WIDGET (self), self->inscription);
+    }
+  if (self->icon == NULL)
+    return;
+
   gtk_widget_set_visible (self->icon, soon);
 
   if (soon)

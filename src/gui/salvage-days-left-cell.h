@@ -25,6 +25,7 @@ void        salvage_days_left_cell_set         (SalvageDaysLeftCell *self,
                                                 int                  days_left,
                                                 gboolean             soon);
 gboolean    salvage_days_left_cell_get_soon    (SalvageDaysLeftCell *self);
+/* The warning icon, or NULL while the cell has never warned. */
 GtkWidget  *salvage_days_left_cell_get_icon    (SalvageDaysLeftCell *self);
 
 G_END_DECLS
