@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
+#include "salvage-name-cell.h"
 #include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
@@ -1235,6 +1236,45 @@ find_project_row (Fixture  *f,
   return NULL;
 }
 
+/* A name cell makes its spinner and its icon only when it first shows
+ * them, keeps them in that order before the text, and hides them when it
+ * is reused for a plain name. */
+static void
+test_window_name_cell (void)
+{
+  GtkWidget *cell = g_object_ref_sink (salvage_name_cell_new ());
+  GtkWidget *first;
+
+  salvage_name_cell_set (SALVAGE_NAME_CELL (cell), SALVAGE_NAME_CELL_PLAIN, "PCB Defects");
+  first = gtk_widget_get_first_child (cell);
+  g_assert_true (GTK_IS_INSCRIPTION (first));
+  g_assert_null (gtk_widget_get_next_sibling (first));
+
+  salvage_name_cell_set (SALVAGE_NAME_CELL (cell), SALVAGE_NAME_CELL_FAILED, "The server did not answer");
+  first = gtk_widget_get_first_child (cell);
+  g_assert_true (GTK_IS_IMAGE (first));
+  g_assert_true (gtk_widget_get_visible (first));
+  g_assert_true (gtk_widget_has_css_class (first, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_next_sibling (first)), ==,
+                   "The server did not answer");
+
+  salvage_name_cell_set (SALVAGE_NAME_CELL (cell), SALVAGE_NAME_CELL_LOADING, "Loading…");
+  first = gtk_widget_get_first_child (cell);
+  g_assert_true (ADW_IS_SPINNER (first));
+  g_assert_true (gtk_widget_get_visible (first));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (first)));
+  g_assert_true (GTK_IS_INSCRIPTION (gtk_widget_get_last_child (cell)));
+
+  salvage_name_cell_set (SALVAGE_NAME_CELL (cell), SALVAGE_NAME_CELL_PLAIN, "PCB Defects");
+  for (GtkWidget *child = gtk_widget_get_first_child (cell);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_assert_true (GTK_IS_INSCRIPTION (child) == gtk_widget_get_visible (child));
+  g_assert_null (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (cell)));
+
+  g_object_unref (cell);
+}
+
 static void
 test_window_loading_rows (void)
 {
@@ -1554,6 +1594,7 @@ main (int   argc,
   g_test_add_func ("/window/dead-server", test_window_dead_server);
   g_test_add_func ("/window/focus-refresh", test_window_focus_refresh);
   g_test_add_func ("/window/loading-rows", test_window_loading_rows);
+  g_test_add_func ("/window/name-cell", test_window_name_cell);
   g_test_add_func ("/window/key-refused", test_window_key_refused);
   g_test_add_func ("/window/trash-settings", test_window_trash_settings);
   g_test_add_func ("/window/size", test_window_size);

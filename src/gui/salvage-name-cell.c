@@ -13,8 +13,8 @@ struct _SalvageNameCell
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *spinner;      /* only on a level still loading */
-  GtkWidget *icon;         /* only on a level that failed */
+  GtkWidget *spinner;      /* only on a level still loading; made then */
+  GtkWidget *icon;         /* only on a level that failed; made then */
   GtkWidget *inscription;
 };
 
@@ -54,17 +54,6 @@ salvage_name_cell_init (SalvageNameCell *self)
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  /* The spinner and the icon are made on every cell but shown on few: a
-   * row is recycled between a project and a level's status. */
-  self->spinner = adw_spinner_new ();
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_widget_set_parent (self->spinner, GTK_WIDGET (self));
-
-  self->icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_widget_add_css_class (self->icon, "error");
-  gtk_widget_set_visible (self->icon, FALSE);
-  gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
-
   self->inscription = gtk_inscription_new (NULL);
   gtk_widget_set_valign (self->inscription, GTK_ALIGN_CENTER);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
@@ -89,8 +78,26 @@ salvage_name_cell_set (SalvageNameCell     *self,
 
   g_return_if_fail (SALVAGE_IS_NAME_CELL (self));
 
-  gtk_widget_set_visible (self->spinner, kind == SALVAGE_NAME_CELL_LOADING);
-  gtk_widget_set_visible (self->icon, failed);
+  /* The spinner and the icon are shown on few cells: each is made the
+   * first time its cell needs it, and then hidden when a row is reused
+   * for a project. */
+  if (kind == SALVAGE_NAME_CELL_LOADING && self->spinner == NULL)
+    {
+      self->spinner = adw_spinner_new ();
+      gtk_widget_insert_before (self->spinner, GTK_WIDGET (self),
+                                gtk_widget_get_first_child (GTK_WIDGET (self)));
+    }
+  if (failed && self->icon == NULL)
+    {
+      self->icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      gtk_widget_add_css_class (self->icon, "error");
+      gtk_widget_insert_before (self->icon, GTK_WIDGET (self), self->inscription);
+    }
+
+  if (self->spinner != NULL)
+    gtk_widget_set_visible (self->spinner, kind == SALVAGE_NAME_CELL_LOADING);
+  if (self->icon != NULL)
+    gtk_widget_set_visible (self->icon, failed);
   if (kind == SALVAGE_NAME_CELL_NOTE)
     gtk_widget_add_css_class (self->inscription, "dim-label");
   else
