@@ -36,7 +36,8 @@ struct _SalvageWindow
   AdwViewStackPage         *trash_stack_page;
   SalvageProjectsPage      *projects_page;
   SalvageWorkflowsPage     *workflows_page;
-  SalvageTrashPage         *trash_page;
+  AdwBin                   *trash_bin;
+  SalvageTrashPage         *trash_page;        /* made when first shown */
   SalvageWelcomePage       *welcome_page;      /* made when first shown */
   GtkWindow                *shortcuts_window;  /* built when first shown */
 
@@ -73,6 +74,8 @@ void _salvage_window_present_welcome      (SalvageWindow    *self,
 void _salvage_window_focus_page           (SalvageWindow    *self);
 SalvageWelcomePage *
      _salvage_window_ensure_welcome_page  (SalvageWindow    *self);
+SalvageTrashPage *
+     _salvage_window_ensure_trash_page    (SalvageWindow    *self);
 
 /* salvage-window-actions.c */
 void _salvage_window_class_init_actions   (GtkWidgetClass   *widget_class);
@@ -112,10 +115,11 @@ salvage_window_get_workflows_page (SalvageWindow *self)
   return self->workflows_page;
 }
 
+/* The Trash page, made if it was not yet. */
 static inline SalvageTrashPage *
 salvage_window_get_trash_page (SalvageWindow *self)
 {
-  return self->trash_page;
+  return _salvage_window_ensure_trash_page (self);
 }
 
 /* The welcome page, made if it was not yet. */

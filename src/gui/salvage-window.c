@@ -93,7 +93,8 @@ set_narrow (SalvageWindow *self,
   self->narrow = narrow;
   salvage_page_set_narrow (SALVAGE_PAGE (self->projects_page), narrow);
   salvage_page_set_narrow (SALVAGE_PAGE (self->workflows_page), narrow);
-  salvage_page_set_narrow (SALVAGE_PAGE (self->trash_page), narrow);
+  if (self->trash_page != NULL)
+    salvage_page_set_narrow (SALVAGE_PAGE (self->trash_page), narrow);
   update_chrome (self);
 }
 
@@ -282,11 +283,52 @@ _salvage_window_ensure_welcome_page (SalvageWindow *self)
   return page;
 }
 
+/* The Trash page is made the first time it is shown (or asked for): a
+ * window opens on the Projects page, and building, styling and measuring
+ * the Trash's page took a part of every start. */
+SalvageTrashPage *
+_salvage_window_ensure_trash_page (SalvageWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = NULL;
+  SalvageTrashPage *page;
+
+  if (self->trash_page != NULL)
+    return self->trash_page;
+
+  /* Settings come with the application, as in application_changed_cb(). */
+  if (self->has_application)
+    settings = salvage_application_get_settings (SALVAGE_APPLICATION (application));
+
+  page = g_object_new (SALVAGE_TYPE_TRASH_PAGE, NULL);
+  g_signal_connect_swapped (page, "restore-requested",
+                            G_CALLBACK (_salvage_window_restore_requested_cb), self);
+  salvage_page_set_narrow (SALVAGE_PAGE (page), self->narrow);
+  if (settings != NULL)
+    salvage_trash_page_set_settings (page, settings);
+  salvage_page_bind (SALVAGE_PAGE (page), self->session, G_OBJECT (self));
+  /* The bin holds it; the window's pointer goes with the bin. */
+  adw_bin_set_child (self->trash_bin, GTK_WIDGET (page));
+  self->trash_page = page;
+
+  return page;
+}
+
+static void
+visible_page_changed_cb (SalvageWindow *self)
+{
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->trash_bin))
+    _salvage_window_ensure_trash_page (self);
+}
+
 /* The rows of the page shown get the focus. */
 void
 _salvage_window_focus_page (SalvageWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (ADW_IS_BIN (page))
+    page = adw_bin_get_child (ADW_BIN (page));
 
   if (SALVAGE_IS_PAGE (page))
     salvage_page_focus_rows (SALVAGE_PAGE (page));
@@ -357,7 +399,8 @@ application_changed_cb (SalvageWindow *self)
   if (settings == NULL)
     return;
 
-  salvage_trash_page_set_settings (self->trash_page, settings);
+  if (self->trash_page != NULL)
+    salvage_trash_page_set_settings (self->trash_page, settings);
 
   /* GTK keeps the default size at the unmaximized one: that is the size
    * to come back to. */
@@ -455,7 +498,6 @@ salvage_window_constructed (GObject *object)
   salvage_restore_progress_set_session (self->restore_progress, session);
   salvage_page_bind (SALVAGE_PAGE (self->projects_page), session, object);
   salvage_page_bind (SALVAGE_PAGE (self->workflows_page), session, object);
-  salvage_page_bind (SALVAGE_PAGE (self->trash_page), session, object);
 
   g_signal_connect_object (session, "message", G_CALLBACK (_salvage_window_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "key-refused", G_CALLBACK (_salvage_window_key_refused_cb), self, G_CONNECT_SWAPPED);
@@ -499,6 +541,7 @@ salvage_window_dispose (GObject *object)
   stop_first_rows_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
   self->welcome_page = NULL;  /* gone with the stack */
+  self->trash_page = NULL;    /* gone with its bin */
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
@@ -588,7 +631,6 @@ salvage_window_class_init (SalvageWindowClass *klass)
 
   g_type_ensure (SALVAGE_TYPE_PROJECTS_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKFLOWS_PAGE);
-  g_type_ensure (SALVAGE_TYPE_TRASH_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKSPACE_SWITCHER);
   g_type_ensure (SALVAGE_TYPE_RESTORE_PROGRESS);
 
@@ -611,13 +653,11 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_page);
-  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "delete_requested_cb",
                                                 G_CALLBACK (_salvage_window_delete_requested_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "restore_requested_cb",
-                                                G_CALLBACK (_salvage_window_restore_requested_cb));
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_unapplied_cb);
@@ -644,6 +684,8 @@ salvage_window_init (SalvageWindow *self)
 
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), self);
   g_signal_connect_swapped (self, "notify::application", G_CALLBACK (application_changed_cb), self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 }
