@@ -110,7 +110,8 @@ workspace (Fixture *f)
   return salvage_window_get_workspace (f->window);
 }
 
-/* Connects, and waits for every list, without making the Trash page. */
+/* Connects, and waits for every list, without making the pages that are
+ * made when first shown (Workflows, Trash). */
 static void
 connect_and_wait_lists (Fixture *f)
 {
@@ -119,8 +120,6 @@ connect_and_wait_lists (Fixture *f)
   WAIT_FOR (workspace (f) != NULL &&
             salvage_session_get_state (salvage_window_get_session (f->window)) == SALVAGE_SESSION_READY &&
             g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_projects_page (f->window))),
-                       "content") == 0 &&
-            g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_workflows_page (f->window))),
                        "content") == 0);
 }
 
@@ -130,6 +129,8 @@ connect_and_wait (Fixture *f)
   connect_and_wait_lists (f);
 
   WAIT_FOR (g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_trash_page (f->window))),
+                       "content") == 0 &&
+            g_strcmp0 (salvage_page_get_view (SALVAGE_PAGE (salvage_window_get_workflows_page (f->window))),
                        "content") == 0);
 }
 
@@ -1119,18 +1120,22 @@ test_window_show_page (void)
   connect_and_wait_lists (&f);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
 
-  /* Pages not shown yet make no rows: their views have no model, though
-   * their lists are full; the Trash page is not even made. The first time
-   * a page is shown, its rows come. */
+  /* The Workflows and Trash pages are not made until shown; a page made
+   * but not shown yet (asked for) makes no rows: its view has no model,
+   * though its list is full. The first time a page is shown, its rows
+   * come. */
   {
-    SalvagePage *workflows = SALVAGE_PAGE (salvage_window_get_workflows_page (f.window));
     SalvagePage *projects = SALVAGE_PAGE (salvage_window_get_projects_page (f.window));
+    SalvagePage *workflows;
     SalvagePage *trash;
 
+    g_assert_null (f.window->workflows_page);
     g_assert_null (f.window->trash_page);
+    g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (projects))));
+
+    workflows = SALVAGE_PAGE (salvage_window_get_workflows_page (f.window));
     g_assert_cmpstr (salvage_page_get_view (workflows), ==, "content");
     g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (workflows))));
-    g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (projects))));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "trash"));
     trash = SALVAGE_PAGE (f.window->trash_page);
@@ -1139,6 +1144,9 @@ test_window_show_page (void)
     g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (trash))));
     WAIT_FOR (salvage_test_find_widget (salvage_page_get_list_view (trash), is_mapped_inscription, NULL) != NULL);
     g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (workflows))));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "workflows"));
+    g_assert_nonnull (gtk_column_view_get_model (GTK_COLUMN_VIEW (salvage_page_get_list_view (workflows))));
   }
 
   /* Last to first, so that each one changes the page shown. */

@@ -35,7 +35,8 @@ struct _SalvageWindow
   AdwViewStack             *view_stack;
   AdwViewStackPage         *trash_stack_page;
   SalvageProjectsPage      *projects_page;
-  SalvageWorkflowsPage     *workflows_page;
+  AdwBin                   *workflows_bin;
+  SalvageWorkflowsPage     *workflows_page;    /* made when first shown */
   AdwBin                   *trash_bin;
   SalvageTrashPage         *trash_page;        /* made when first shown */
   SalvageWelcomePage       *welcome_page;      /* made when first shown */
@@ -74,6 +75,8 @@ void _salvage_window_present_welcome      (SalvageWindow    *self,
 void _salvage_window_focus_page           (SalvageWindow    *self);
 SalvageWelcomePage *
      _salvage_window_ensure_welcome_page  (SalvageWindow    *self);
+SalvageWorkflowsPage *
+     _salvage_window_ensure_workflows_page (SalvageWindow   *self);
 SalvageTrashPage *
      _salvage_window_ensure_trash_page    (SalvageWindow    *self);
 
@@ -109,10 +112,11 @@ salvage_window_get_projects_page (SalvageWindow *self)
   return self->projects_page;
 }
 
+/* The Workflows page, made if it was not yet. */
 static inline SalvageWorkflowsPage *
 salvage_window_get_workflows_page (SalvageWindow *self)
 {
-  return self->workflows_page;
+  return _salvage_window_ensure_workflows_page (self);
 }
 
 /* The Trash page, made if it was not yet. */

@@ -92,7 +92,8 @@ set_narrow (SalvageWindow *self,
 {
   self->narrow = narrow;
   salvage_page_set_narrow (SALVAGE_PAGE (self->projects_page), narrow);
-  salvage_page_set_narrow (SALVAGE_PAGE (self->workflows_page), narrow);
+  if (self->workflows_page != NULL)
+    salvage_page_set_narrow (SALVAGE_PAGE (self->workflows_page), narrow);
   if (self->trash_page != NULL)
     salvage_page_set_narrow (SALVAGE_PAGE (self->trash_page), narrow);
   update_chrome (self);
@@ -283,41 +284,64 @@ _salvage_window_ensure_welcome_page (SalvageWindow *self)
   return page;
 }
 
-/* The Trash page is made the first time it is shown (or asked for): a
- * window opens on the Projects page, and building, styling and measuring
- * the Trash's page took a part of every start. */
+/* The Workflows and Trash pages are made the first time they are shown
+ * (or asked for): a window opens on the Projects page, and building,
+ * styling and measuring the others took a part of every start. Each
+ * view stack page holds a bin for its page; the bin holds the page, and
+ * the window's pointer goes with the bin. */
+static void
+page_made (SalvageWindow *self,
+           SalvagePage   *page,
+           AdwBin        *bin)
+{
+  salvage_page_set_narrow (page, self->narrow);
+  salvage_page_bind (page, self->session, G_OBJECT (self));
+  adw_bin_set_child (bin, GTK_WIDGET (page));
+}
+
+SalvageWorkflowsPage *
+_salvage_window_ensure_workflows_page (SalvageWindow *self)
+{
+  if (self->workflows_page == NULL)
+    {
+      self->workflows_page = g_object_new (SALVAGE_TYPE_WORKFLOWS_PAGE, NULL);
+      g_signal_connect_swapped (self->workflows_page, "delete-requested",
+                                G_CALLBACK (_salvage_window_delete_requested_cb), self);
+      page_made (self, SALVAGE_PAGE (self->workflows_page), self->workflows_bin);
+    }
+
+  return self->workflows_page;
+}
+
 SalvageTrashPage *
 _salvage_window_ensure_trash_page (SalvageWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GSettings *settings = NULL;
-  SalvageTrashPage *page;
 
-  if (self->trash_page != NULL)
-    return self->trash_page;
+  if (self->trash_page == NULL)
+    {
+      self->trash_page = g_object_new (SALVAGE_TYPE_TRASH_PAGE, NULL);
+      g_signal_connect_swapped (self->trash_page, "restore-requested",
+                                G_CALLBACK (_salvage_window_restore_requested_cb), self);
+      /* Settings come with the application, as in application_changed_cb(). */
+      if (self->has_application &&
+          salvage_application_get_settings (SALVAGE_APPLICATION (application)) != NULL)
+        salvage_trash_page_set_settings (self->trash_page,
+                                         salvage_application_get_settings (SALVAGE_APPLICATION (application)));
+      page_made (self, SALVAGE_PAGE (self->trash_page), self->trash_bin);
+    }
 
-  /* Settings come with the application, as in application_changed_cb(). */
-  if (self->has_application)
-    settings = salvage_application_get_settings (SALVAGE_APPLICATION (application));
-
-  page = g_object_new (SALVAGE_TYPE_TRASH_PAGE, NULL);
-  g_signal_connect_swapped (page, "restore-requested",
-                            G_CALLBACK (_salvage_window_restore_requested_cb), self);
-  salvage_page_set_narrow (SALVAGE_PAGE (page), self->narrow);
-  if (settings != NULL)
-    salvage_trash_page_set_settings (page, settings);
-  salvage_page_bind (SALVAGE_PAGE (page), self->session, G_OBJECT (self));
-  /* The bin holds it; the window's pointer goes with the bin. */
-  adw_bin_set_child (self->trash_bin, GTK_WIDGET (page));
-  self->trash_page = page;
-
-  return page;
+  return self->trash_page;
 }
 
 static void
 visible_page_changed_cb (SalvageWindow *self)
 {
-  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->trash_bin))
+  GtkWidget *shown = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (shown == GTK_WIDGET (self->workflows_bin))
+    _salvage_window_ensure_workflows_page (self);
+  else if (shown == GTK_WIDGET (self->trash_bin))
     _salvage_window_ensure_trash_page (self);
 }
 
@@ -497,7 +521,6 @@ salvage_window_constructed (GObject *object)
   salvage_workspace_switcher_set_session (self->switcher, session);
   salvage_restore_progress_set_session (self->restore_progress, session);
   salvage_page_bind (SALVAGE_PAGE (self->projects_page), session, object);
-  salvage_page_bind (SALVAGE_PAGE (self->workflows_page), session, object);
 
   g_signal_connect_object (session, "message", G_CALLBACK (_salvage_window_message_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "key-refused", G_CALLBACK (_salvage_window_key_refused_cb), self, G_CONNECT_SWAPPED);
@@ -540,8 +563,9 @@ salvage_window_dispose (GObject *object)
 
   stop_first_rows_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
-  self->welcome_page = NULL;  /* gone with the stack */
-  self->trash_page = NULL;    /* gone with its bin */
+  self->welcome_page = NULL;    /* gone with the stack */
+  self->workflows_page = NULL;  /* gone with their bins */
+  self->trash_page = NULL;
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
@@ -630,7 +654,6 @@ salvage_window_class_init (SalvageWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SALVAGE_TYPE_PROJECTS_PAGE);
-  g_type_ensure (SALVAGE_TYPE_WORKFLOWS_PAGE);
   g_type_ensure (SALVAGE_TYPE_WORKSPACE_SWITCHER);
   g_type_ensure (SALVAGE_TYPE_RESTORE_PROGRESS);
 
@@ -652,7 +675,7 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_page);
-  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_bin);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
