@@ -562,6 +562,9 @@ salvage_window_dispose (GObject *object)
     }
 
   stop_first_rows_watch (self);
+  /* The stack changes its page as its pages go: none is to be made now. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, visible_page_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALVAGE_TYPE_WINDOW);
   self->welcome_page = NULL;    /* gone with the stack */
   self->workflows_page = NULL;  /* gone with their bins */
