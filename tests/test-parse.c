@@ -1067,6 +1067,45 @@ test_trash_merge_random (void)
   check_fed = TRUE;
 }
 
+#ifdef __SANITIZE_ADDRESS__
+/* AddressSanitizer aborts on an allocation it cannot make, where malloc
+ * returns NULL: /parse/trash/fed-no-room needs malloc's behaviour. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "allocator_may_return_null=1";
+}
+#endif
+
+/* A feed that cannot take its room (here, more than any address space)
+ * fails at once, with words for a person, rather than aborting: its
+ * writer finds no room, its reader the error. */
+static void
+test_trash_fed_no_room (void)
+{
+  g_autoptr(SalvageBodyFeed) feed = salvage_body_feed_new (G_MAXSIZE / 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reader_error = NULL;
+  gboolean complete = FALSE;
+  const char *data = NULL;
+  gsize len = 0;
+  gsize room = 1;
+
+  salvage_body_feed_get_room (feed, &room);
+  g_assert_cmpuint (room, ==, 0);
+  g_assert_true (salvage_body_feed_get_error (feed, &error));
+  g_assert_error (error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "memory"));
+
+  g_assert_false (salvage_body_feed_wait (feed, 4, &data, &len, &complete, &reader_error));
+  g_assert_error (reader_error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+  g_clear_error (&reader_error);
+  g_assert_null (salvage_parse_trash_listing_from_feed (feed, &reader_error));
+  g_assert_error (reader_error, SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE);
+}
+
 static void
 test_trash_fed_edges (void)
 {
@@ -2910,6 +2949,7 @@ main (int   argc,
   g_test_add_func ("/parse/trash/merge-recreated-slug", test_trash_merge_recreated_slug);
   g_test_add_func ("/parse/trash/merge-random", test_trash_merge_random);
   g_test_add_func ("/parse/trash/fed-edges", test_trash_fed_edges);
+  g_test_add_func ("/parse/trash/fed-no-room", test_trash_fed_no_room);
   g_test_add_func ("/parse/trash/datasets", test_trash_datasets);
   g_test_add_func ("/parse/trash/unknown", test_trash_unknown);
   g_test_add_func ("/parse/trash/trainings", test_trash_trainings);

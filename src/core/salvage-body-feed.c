@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "salvage-body-feed.h"
+#include "salvage-error.h"
 
 struct _SalvageBodyFeed
 {
@@ -30,8 +33,17 @@ salvage_body_feed_new (gsize capacity)
   g_mutex_init (&self->lock);
   g_cond_init (&self->arrived);
   self->capacity = capacity;
-  /* Taken untouched: only the pages written to become memory. */
-  self->data = g_malloc (MAX (capacity, 1));
+  /* Taken untouched: only the pages written to become memory. Where the
+   * system will not even lend the address space (strict overcommit, a
+   * small address-space limit), the feed fails at once rather than the
+   * program aborting: its writer finds no room, its reader the error. */
+  self->data = g_try_malloc (MAX (capacity, 1));
+  if (self->data == NULL)
+    {
+      self->capacity = 0;
+      self->error = g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_BAD_RESPONSE,
+                                         _("There is not enough memory to read the server’s answer"));
+    }
 
   return self;
 }
@@ -190,6 +202,23 @@ salvage_body_feed_set_step (SalvageBodyFeed *self,
   g_mutex_lock (&self->lock);
   self->step = step;
   g_mutex_unlock (&self->lock);
+}
+
+gboolean
+salvage_body_feed_get_error (SalvageBodyFeed  *self,
+                             GError          **error)
+{
+  gboolean failed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  failed = self->error != NULL;
+  if (failed)
+    g_propagate_error (error, g_error_copy (self->error));
+  g_mutex_unlock (&self->lock);
+
+  return failed;
 }
 
 GBytes *

@@ -55,6 +55,13 @@ gboolean         salvage_body_feed_wait     (SalvageBodyFeed  *self,
 void             salvage_body_feed_set_step  (SalvageBodyFeed *self,
                                               gsize            step);
 
+/* Whether the feed failed, with its error in @error: the writer's, or
+ * its own when it could not take its room (SALVAGE_ERROR_BAD_RESPONSE:
+ * an answer too large for this system), in which case
+ * salvage_body_feed_get_room() gives no room. */
+gboolean         salvage_body_feed_get_error (SalvageBodyFeed  *self,
+                                              GError          **error);
+
 /* The whole body, once salvage_body_feed_wait() said it was complete. */
 GBytes          *salvage_body_feed_get_bytes (SalvageBodyFeed *self);
 

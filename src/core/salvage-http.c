@@ -671,7 +671,13 @@ exchange_read_next (GTask *task)
        * here too. */
       if (room == 0)
         {
-          exchange_too_large (task);
+          g_autoptr(GError) error = NULL;
+
+          /* A feed that could not take its room says why. */
+          if (salvage_body_feed_get_error (exchange->feed, &error))
+            exchange_return_error (task, error);
+          else
+            exchange_too_large (task);
           g_object_unref (task);
           return;
         }
