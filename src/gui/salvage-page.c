@@ -295,9 +295,10 @@ context_pressed_cb (GtkGestureClick *gesture,
 
 static void apply_layout (SalvagePage *self);
 
-/* The pages the window does not show at first (and the Trash page of a
- * window that opens on another) make their rows only once shown: at
- * start, rows for the page in sight alone. */
+/* A page makes its rows only once it is first shown: a page made before
+ * (asked for by the window, or behind another in the view stack) holds
+ * its list with no row widgets, and at start only the page in sight
+ * makes any. */
 static void
 salvage_page_map (GtkWidget *widget)
 {
