@@ -19,6 +19,9 @@
  *    scrolls (where the renderer redraws the whole window on any change,
  *    as software GL does under Xvfb, that is the cost of any frame that
  *    shows something new);
+ *  - in a second window that loads the Trash behind the Projects page,
+ *    the first switch to the Trash page, which makes the page and its
+ *    rows: the time to the first frame after it, and the longest stall;
  *
  * and, once for each size, how long filling models like the Trash page's
  * holds the main loop, a layer at a time, to show where the time goes.
@@ -586,6 +589,9 @@ typedef struct
   double stall_scrolling; /* ms, the baseline while scrolling */
   double reload_done;     /* ms, bytes arrived to the reload done, the same window */
   double stall_reloading; /* ms */
+  double switch_to_frame; /* ms, first switch to the loaded Trash to its first frame */
+  double stall_switching; /* ms, the longest stall after that switch */
+  double unpainted_switching; /* ms, the same less the painting in it */
 } Figures;
 
 /* Where the fill goes: the same listing, put into models like the Trash
@@ -892,6 +898,75 @@ measure_run (GtkApplication *application,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A window that opens on the Projects page and loads the Trash behind it,
+ * then shows the Trash page for the first time: the page and its rows
+ * are made then. Times from the switch to the first frame after it, and
+ * the longest stall that follows. */
+static void
+measure_switch (GtkApplication *application,
+                const char     *url,
+                guint           n_trash,
+                Figures        *figures)
+{
+  g_autoptr(SalvageWindow) window = NULL;
+  SalvageWindow *weak_window;
+  SalvageWorkspace *workspace;
+  GdkFrameClock *clock;
+  gulong paint_hook_id;
+  guint timer_id;
+  gint64 switched_at;
+  gint64 limit;
+
+  memset (&run, 0, sizeof run);
+  run.n_trash = n_trash;
+
+  window = g_object_ref_sink (salvage_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  paint_hook_id = g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                                              paint_begins_hook_cb, NULL, NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_ends_cb), NULL);
+  timer_id = g_timeout_add (1, stall_timer_cb, NULL);
+
+  salvage_window_connect (window, url, API_KEY);
+  limit = g_get_monotonic_time () + LOAD_LIMIT_USEC;
+  while ((workspace = salvage_window_get_workspace (window)) == NULL ||
+         g_list_model_get_n_items (salvage_workspace_get_trash (workspace)) != n_trash)
+    {
+      if (g_get_monotonic_time () > limit)
+        g_error ("The Trash did not load within %d s", (int) (LOAD_LIMIT_USEC / G_USEC_PER_SEC));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin_until (g_get_monotonic_time () + LOAD_TAIL_USEC);
+
+  reset_stall ();
+  run.shown_at = 0;
+  run.filled_at = switched_at = g_get_monotonic_time ();
+  salvage_window_show_page (window, "trash");
+  while (run.shown_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  spin_until (run.shown_at + LOAD_TAIL_USEC);
+
+  figures->switch_to_frame = (run.shown_at - switched_at) / 1000.0;
+  figures->stall_switching = run.longest_stall / 1000.0;
+  figures->unpainted_switching = run.longest_unpainted / 1000.0;
+
+  g_source_remove (timer_id);
+  g_signal_remove_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), paint_hook_id);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, paint_ends_cb, NULL);
+
+  weak_window = window;
+  g_object_add_weak_pointer (G_OBJECT (weak_window), (gpointer *) &weak_window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&window);
+  while (weak_window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 #define MEDIAN_OF(field)                            \
   G_STMT_START {                                    \
     for (guint i_ = 0; i_ < size->runs; i_++)       \
@@ -912,7 +987,10 @@ bench_size (GtkApplication  *application,
   server = bench_server_start (WS, API_KEY, size->n_trash, FALSE);
 
   for (guint i = 0; i < size->runs; i++)
-    measure_run (application, server->url, size->n_trash, i == 0, &figures[i], &renderer);
+    {
+      measure_run (application, server->url, size->n_trash, i == 0, &figures[i], &renderer);
+      measure_switch (application, server->url, size->n_trash, &figures[i]);
+    }
 
   bench_server_stop (server);
 
@@ -933,6 +1011,9 @@ bench_size (GtkApplication  *application,
   MEDIAN_OF (stall_baseline);
   MEDIAN_OF (stall_scrolling);
   MEDIAN_OF (reload_done);
+  MEDIAN_OF (switch_to_frame);
+  MEDIAN_OF (stall_switching);
+  MEDIAN_OF (unpainted_switching);
   MEDIAN_OF (stall_reloading);
 
   printf ("%u items, median of %u runs (%s):\n", size->n_trash, size->runs, renderer);
@@ -968,6 +1049,9 @@ bench_size (GtkApplication  *application,
           result.stall_loading - result.stall_scrolling, result.stall_since - result.stall_scrolling);
   printf ("  reloading, unchanged: response to done %.1f ms, longest stall %.1f ms\n",
           result.reload_done, result.stall_reloading);
+  printf ("  first switch to the loaded Trash (its page made then): first frame %.1f ms,\n"
+          "    longest stall %.1f ms, %.1f ms of it outside painting\n",
+          result.switch_to_frame, result.stall_switching, result.unpainted_switching);
   fflush (stdout);
 }
 
