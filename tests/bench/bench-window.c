@@ -749,6 +749,45 @@ reload_cb (GObject      *object,
   *reloaded_at = g_get_monotonic_time ();
 }
 
+/* Starts watching @window's frames: when rows are first painted
+ * (after_paint_cb), and the time spent painting (paint_ends_cb, for the
+ * stall less its painting). Returns the emission hook to give back to
+ * unwatch_frames(). */
+static gulong
+watch_frames (GdkFrameClock *clock)
+{
+  gulong paint_hook_id;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  paint_hook_id = g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                                              paint_begins_hook_cb, NULL, NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_ends_cb), NULL);
+
+  return paint_hook_id;
+}
+
+static void
+unwatch_frames (GdkFrameClock *clock,
+                gulong         paint_hook_id)
+{
+  g_signal_remove_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), paint_hook_id);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, paint_ends_cb, NULL);
+}
+
+/* Closes @window and waits until it is gone, requests in flight and all. */
+static void
+close_window (SalvageWindow **window)
+{
+  SalvageWindow *weak_window = *window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak_window), (gpointer *) &weak_window);
+  gtk_window_destroy (GTK_WINDOW (weak_window));
+  g_clear_object (window);
+  while (weak_window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 measure_run (GtkApplication *application,
              const char     *url,
@@ -758,7 +797,6 @@ measure_run (GtkApplication *application,
              const char    **renderer)
 {
   g_autoptr(SalvageWindow) window = NULL;
-  SalvageWindow *weak_window;
   GListModel *trash = NULL;
   GdkFrameClock *clock;
   gint64 reloaded_at;
@@ -782,10 +820,7 @@ measure_run (GtkApplication *application,
   spin_until (g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  paint_hook_id = g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
-                                              paint_begins_hook_cb, NULL, NULL);
-  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_ends_cb), NULL);
+  paint_hook_id = watch_frames (clock);
   *renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
 
   trace_start (clock);
@@ -885,17 +920,9 @@ measure_run (GtkApplication *application,
 
   g_source_remove (timer_id);
   g_signal_remove_emission_hook (signal_id, hook_id);
-  g_signal_remove_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), paint_hook_id);
   g_signal_handlers_disconnect_by_func (trash, trash_items_changed_cb, NULL);
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
-  g_signal_handlers_disconnect_by_func (clock, paint_ends_cb, NULL);
-
-  weak_window = window;
-  g_object_add_weak_pointer (G_OBJECT (weak_window), (gpointer *) &weak_window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&window);
-  while (weak_window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  unwatch_frames (clock, paint_hook_id);
+  close_window (&window);
 }
 
 /* A window that opens on the Projects page and loads the Trash behind it,
@@ -909,7 +936,6 @@ measure_switch (GtkApplication *application,
                 Figures        *figures)
 {
   g_autoptr(SalvageWindow) window = NULL;
-  SalvageWindow *weak_window;
   SalvageWorkspace *workspace;
   GdkFrameClock *clock;
   gulong paint_hook_id;
@@ -925,10 +951,7 @@ measure_switch (GtkApplication *application,
   spin_until (g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  paint_hook_id = g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
-                                              paint_begins_hook_cb, NULL, NULL);
-  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_ends_cb), NULL);
+  paint_hook_id = watch_frames (clock);
   timer_id = g_timeout_add (1, stall_timer_cb, NULL);
 
   salvage_window_connect (window, url, API_KEY);
@@ -955,16 +978,8 @@ measure_switch (GtkApplication *application,
   figures->unpainted_switching = run.longest_unpainted / 1000.0;
 
   g_source_remove (timer_id);
-  g_signal_remove_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), paint_hook_id);
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
-  g_signal_handlers_disconnect_by_func (clock, paint_ends_cb, NULL);
-
-  weak_window = window;
-  g_object_add_weak_pointer (G_OBJECT (weak_window), (gpointer *) &weak_window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&window);
-  while (weak_window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  unwatch_frames (clock, paint_hook_id);
+  close_window (&window);
 }
 
 #define MEDIAN_OF(field)                            \
