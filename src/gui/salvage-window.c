@@ -316,18 +316,19 @@ _salvage_window_ensure_workflows_page (SalvageWindow *self)
 SalvageTrashPage *
 _salvage_window_ensure_trash_page (SalvageWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
   if (self->trash_page == NULL)
     {
+      GSettings *settings = NULL;
+
+      /* Settings come with the application, as in application_changed_cb(). */
+      if (self->has_application)
+        settings = salvage_application_get_settings (SALVAGE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
       self->trash_page = g_object_new (SALVAGE_TYPE_TRASH_PAGE, NULL);
       g_signal_connect_swapped (self->trash_page, "restore-requested",
                                 G_CALLBACK (_salvage_window_restore_requested_cb), self);
-      /* Settings come with the application, as in application_changed_cb(). */
-      if (self->has_application &&
-          salvage_application_get_settings (SALVAGE_APPLICATION (application)) != NULL)
-        salvage_trash_page_set_settings (self->trash_page,
-                                         salvage_application_get_settings (SALVAGE_APPLICATION (application)));
+      if (settings != NULL)
+        salvage_trash_page_set_settings (self->trash_page, settings);
       page_made (self, SALVAGE_PAGE (self->trash_page), self->trash_bin);
     }
 
