@@ -38,7 +38,9 @@
  * happens to keep in one process weighs less, while the server stays in
  * this process so that its copy of the Trash is not counted: each figure
  * is what opening that Trash costs a person. It is printed beside the
- * demo's, taken with the same renderer, and the most it may exceed it by.
+ * demo's, taken with the same renderer, and the most it may exceed it by,
+ * once with the cairo renderer and once with GL, whatever GSK_RENDERER
+ * the timings above ran with.
  *
  * With SALVAGE_BENCH_TRACE=N, the Nth run (from 0) also prints its load
  * as a timeline: the frame clock's phases, the client's debug messages and
@@ -1235,9 +1237,11 @@ typedef struct
  * of this process whose Trash holds @n_trash items, and reads its line. */
 static void
 memory_run (const char *program,
+            const char *renderer,
             guint       n_trash,
             Memory     *memory)
 {
+  g_auto(GStrv) child_env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", renderer, TRUE);
   g_autofree char *n = g_strdup_printf ("%u", n_trash);
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
@@ -1255,7 +1259,7 @@ memory_run (const char *program,
     const char *child_argv[] = { program, "--memory-only", n, server->url, NULL };
 
     /* Its stderr is this one's, for its warnings and debug messages. */
-    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+    if (!g_spawn_sync (NULL, (char **) child_argv, child_env, G_SPAWN_SEARCH_PATH, NULL, NULL,
                        &output, NULL, &status, &error))
       g_error ("Could not run %s again: %s", program, error->message);
   }
@@ -1302,6 +1306,7 @@ memory_target_mb (guint n_trash)
  * in @min_mb and @max_mb, and the rows and renderer of the last. */
 static double
 memory_median (const char *program,
+               const char *renderer,
                guint       n_trash,
                double     *min_mb,
                double     *max_mb,
@@ -1312,7 +1317,7 @@ memory_median (const char *program,
   for (guint r = 0; r < MEMORY_RUNS; r++)
     {
       g_clear_pointer (&last->renderer, g_free);
-      memory_run (program, n_trash, last);
+      memory_run (program, renderer, n_trash, last);
       mb[r] = last->mb;
     }
 
@@ -1324,6 +1329,7 @@ memory_median (const char *program,
 
 static void
 bench_memory (const char *program,
+              const char *renderer,
               GArray     *sizes)
 {
   SalvageDemoSizes demo_sizes;
@@ -1331,7 +1337,7 @@ bench_memory (const char *program,
   double demo_mb, demo_min, demo_max;
 
   salvage_demo_sizes_init_default (&demo_sizes);
-  demo_mb = memory_median (program, demo_sizes.n_trash, &demo_min, &demo_max, &demo);
+  demo_mb = memory_median (program, renderer, demo_sizes.n_trash, &demo_min, &demo_max, &demo);
 
   printf ("Resident size 3 s after the Trash shows its rows, each in a fresh process, median\n"
           "of %u processes (least–most) (%s):\n", MEMORY_RUNS, demo.renderer);
@@ -1350,7 +1356,7 @@ bench_memory (const char *program,
       Memory memory = { 0, };
       double mb, min_mb, max_mb;
 
-      mb = memory_median (program, n_trash, &min_mb, &max_mb, &memory);
+      mb = memory_median (program, renderer, n_trash, &min_mb, &max_mb, &memory);
 
       printf ("  %-20s %8.1f MB (%.1f–%.1f)  %+6.1f MB beside the demo", label, mb, min_mb, max_mb,
               mb - demo_mb);
@@ -1449,7 +1455,10 @@ main (int   argc,
   for (guint i = 0; i < sizes->len; i++)
     bench_size (GTK_APPLICATION (application), &g_array_index (sizes, BenchSize, i));
 
-  bench_memory (argv[0], sizes);
+  /* Each renderer keeps memory of its own (software GL's is tens of MB):
+   * the figures of both, each beside the demo's with the same. */
+  bench_memory (argv[0], "cairo", sizes);
+  bench_memory (argv[0], "ngl", sizes);
 
   return EXIT_SUCCESS;
 }
