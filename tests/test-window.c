@@ -9,6 +9,7 @@
 
 #include "salvage-application.h"
 #include "salvage-name-cell.h"
+#include "salvage-page-util.h"
 #include "salvage-server-fault.h"
 #include "salvage-window-private.h"
 
@@ -1275,7 +1276,7 @@ test_window_name_cell (void)
   g_assert_true (GTK_IS_IMAGE (first));
   g_assert_true (gtk_widget_get_visible (first));
   g_assert_true (gtk_widget_has_css_class (first, "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_next_sibling (first)), ==,
+  g_assert_cmpstr (salvage_cell_get_tooltip (gtk_widget_get_next_sibling (first)), ==,
                    "The server did not answer");
 
   salvage_name_cell_set (SALVAGE_NAME_CELL (cell), SALVAGE_NAME_CELL_LOADING, "Loading…");
@@ -1290,7 +1291,7 @@ test_window_name_cell (void)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     g_assert_true (GTK_IS_INSCRIPTION (child) == gtk_widget_get_visible (child));
-  g_assert_null (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (cell)));
+  g_assert_null (salvage_cell_get_tooltip (gtk_widget_get_last_child (cell)));
 
   g_object_unref (cell);
 }

@@ -16,6 +16,7 @@
 
 #include "salvage-application.h"
 #include "salvage-days-left-cell.h"
+#include "salvage-page-util.h"
 #include "salvage-server-fault.h"
 #include "salvage-trash-page-private.h"
 #include "salvage-window-private.h"
@@ -281,6 +282,33 @@ assert_accessible_label (gpointer    accessible,
     g_error ("the accessible label is “%s”, not “%s”", mismatch, label);
 }
 
+/* A cell's tooltip is given to GTK only when it is about to show, and to
+ * a screen reader as the widget's description: GTK's own tooltip text
+ * asks the X server where the pointer is, for every row's button made. */
+static void
+test_cell_tooltip (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_from_icon_name ("user-trash-symbolic"));
+  g_autofree char *mismatch = NULL;
+
+  salvage_cell_set_tooltip (button, "Move to Trash");
+  g_assert_cmpstr (salvage_cell_get_tooltip (button), ==, "Move to Trash");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Move to Trash");
+  g_assert_null (mismatch);
+
+  /* An empty text is none. */
+  salvage_cell_set_tooltip (button, "");
+  g_assert_null (salvage_cell_get_tooltip (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  g_object_unref (button);
+}
+
 /* Each expander says what it opens, rather than every one reading as its
  * row's name (or, on older GTK, as "Expand"). */
 static void
@@ -363,7 +391,7 @@ test_days_left_cue (void)
           n_soon++;
           g_assert_true (gtk_widget_get_mapped (icon));
           assert_accessible_label (icon, "Removed for good soon");
-          g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "Removed for good soon");
+          g_assert_cmpstr (salvage_cell_get_tooltip (icon), ==, "Removed for good soon");
         }
       else
         {
@@ -901,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/words/trash-filter", test_trash_filter_words);
   g_test_add_func ("/words/trash-count", test_trash_count);
   g_test_add_func ("/words/expander-names", test_expander_names);
+  g_test_add_func ("/words/cell-tooltip", test_cell_tooltip);
   g_test_add_func ("/words/days-left-cue", test_days_left_cue);
   g_test_add_func ("/words/trainings-unlisted", test_trainings_unlisted);
   g_test_add_func ("/words/workflow-dates", test_workflow_dates);

@@ -157,18 +157,69 @@ salvage_signal_factory_new (gpointer  data,
   return factory;
 }
 
+static GQuark
+cell_tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("salvage-cell-tooltip");
+
+  return quark;
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    unused)
+{
+  const char *text = salvage_cell_get_tooltip (widget);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 void
 salvage_cell_set_tooltip (GtkWidget  *widget,
                           const char *text)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  /* GTK keeps no tooltip for an empty text. */
+  /* An empty text is no tooltip, as for GTK. */
   if (text != NULL && text[0] == '\0')
     text = NULL;
 
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  if (g_strcmp0 (salvage_cell_get_tooltip (widget), text) == 0)
+    return;
+
+  g_object_set_qdata_full (G_OBJECT (widget), cell_tooltip_quark (), g_strdup (text), g_free);
+
+  if (text != NULL &&
+      g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, cell_query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+
+  /* What GTK does with a tooltip's text, for a screen reader. */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+const char *
+salvage_cell_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_qdata (G_OBJECT (widget), cell_tooltip_quark ());
 }
 
 void

@@ -52,11 +52,16 @@ void                salvage_cell_set_list_item (GtkWidget   *cell,
 /* The list item @cell was marked with, or NULL. */
 GtkListItem        *salvage_cell_get_list_item (GtkWidget   *cell);
 
-/* Sets the tooltip of a cell's widget, when it changes. Setting one looks
- * up where the pointer is (a round trip to an X server): a cell bound
- * again and again, as rows scroll by, does it only when it must. */
+/* Sets the tooltip of a cell's widget, given to GTK only when it is about
+ * to show (and to a screen reader as the widget's description at once).
+ * gtk_widget_set_tooltip_text() looks up where the pointer is, a round
+ * trip to an X server, for every visible widget it is called on: for
+ * each row's button as rows are made and bound, it held the window for
+ * milliseconds. NULL or "": none. */
 void                salvage_cell_set_tooltip (GtkWidget  *widget,
                                               const char *text);
+/* The tooltip set by salvage_cell_set_tooltip(), or NULL. */
+const char         *salvage_cell_get_tooltip (GtkWidget  *widget);
 
 /* Pops @popover (a child of @page) up at the focused row of @view, for
  * the Menu key and Shift+F10. Does nothing when no row has the focus. */

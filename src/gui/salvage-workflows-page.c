@@ -142,7 +142,7 @@ delete_button_new (SalvageWorkflowsPage *self,
 
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Move to Trash"));
+  salvage_cell_set_tooltip (button, _("Move to Trash"));
   gtk_widget_add_css_class (button, "flat");
   salvage_cell_set_list_item (button, list_item);
   g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
