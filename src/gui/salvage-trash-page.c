@@ -504,8 +504,13 @@ rows_changed_cb (SalvageTrashPage *self)
 
 /* Rows in the first frame: as many as the window shows at its usual
  * size; each row costs about half a millisecond to build, which the
- * first frame waits for. */
+ * first frame waits for, and most of a millisecond more where the
+ * accessibility bus is up (as on any desktop: each widget is published
+ * on it). They are built a few at a time, each batch in a main-loop
+ * iteration of its own, so that input is not held up for the whole of
+ * them; all of them before that frame. */
 #define REVEAL_FIRST  16
+#define REVEAL_FIRST_BATCH 4
 /* After that, rows are added a few at a time on each frame for as long
  * as the time below lasts: building a row takes from a fraction of a
  * millisecond to more than one, depending on the machine. */
@@ -548,9 +553,12 @@ reveal_idle_cb (gpointer user_data)
 
   self->reveal_idle_id = 0;
 
-  if (size == 0)
+  if (size < REVEAL_FIRST && size < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     {
-      gtk_slice_list_model_set_size (self->shown, REVEAL_FIRST);
+      size = MIN (size + REVEAL_FIRST_BATCH, REVEAL_FIRST);
+      gtk_slice_list_model_set_size (self->shown, size);
+      if (size < REVEAL_FIRST)
+        self->reveal_idle_id = g_idle_add_full (REVEAL_FIRST_PRIORITY, reveal_idle_cb, self, NULL);
       return G_SOURCE_REMOVE;
     }
 
