@@ -68,6 +68,17 @@ lookup (const char  *server,
   return salvage_secrets_lookup_finish (wait_for (&result), error);
 }
 
+static char *
+lookup_quietly (const char  *server,
+                const char  *workspace,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  salvage_secrets_lookup_quietly_async (server, workspace, NULL, got_result_cb, &result);
+  return salvage_secrets_lookup_quietly_finish (wait_for (&result), error);
+}
+
 static gboolean
 clear (const char  *server,
        const char  *workspace,
@@ -131,9 +142,21 @@ test_store_lookup (void)
 {
   g_autoptr(GError) error = NULL;
 
+  char *key;
+
   g_assert_true (store (SERVER, "acme-vision", KEY, NULL, &error));
   g_assert_no_error (error);
   assert_key (SERVER, "acme-vision", KEY);
+
+  /* Read without prompting, from an unlocked keyring: the same key. */
+  key = lookup_quietly (SERVER, "acme-vision", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, KEY);
+  salvage_secrets_free (key);
+  key = lookup_quietly (SERVER, "never-stored", &error);
+  g_assert_error (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND);
+  g_assert_null (key);
+  g_clear_error (&error);
 
   g_assert_true (clear (SERVER, "acme-vision", &error));
   g_assert_no_error (error);
@@ -723,6 +746,81 @@ test_locked (void)
   g_test_dbus_stop (bus);
 }
 
+/* Calls that would ask the person something: an unlock, or its prompt. */
+static GDBusMessage *
+count_unlocks_cb (GDBusConnection *connection,
+                  GDBusMessage    *message,
+                  gboolean         incoming,
+                  gpointer         user_data)
+{
+  int *n_unlocks = user_data;
+  const char *member = g_dbus_message_get_member (message);
+
+  if (!incoming && g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL &&
+      (g_strcmp0 (member, "Unlock") == 0 || g_strcmp0 (member, "Prompt") == 0))
+    g_atomic_int_inc (n_unlocks);
+
+  return message;
+}
+
+/* A quiet lookup in a locked keyring says so at once, and never asks to
+ * unlock it: nobody is there to answer a check in the background. */
+static void
+test_locked_quietly (void)
+{
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int n_unlocks = 0;
+  guint filter_id;
+  gint64 started;
+  GTestDBus *bus;
+  char *key;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ();
+      return;
+    }
+
+  bus = private_bus_up ();
+  home = make_home ();
+  daemon = keyring_start (home, "locked-test");
+
+  g_assert_true (store (SERVER, "acme-vision", KEY, NULL, &error));
+  g_assert_no_error (error);
+  lock_default_collection ();
+
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  filter_id = g_dbus_connection_add_filter (connection, count_unlocks_cb, &n_unlocks, NULL);
+
+  started = g_get_monotonic_time ();
+  key = lookup_quietly (SERVER, "acme-vision", &error);
+  g_assert_null (key);
+  assert_secrets_error (error, SALVAGE_SECRETS_ERROR_LOCKED, "The keyring is locked.", started);
+  g_clear_error (&error);
+
+  key = lookup_quietly (SERVER, "never-stored", &error);
+  g_assert_null (key);
+  g_assert_error (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_atomic_int_get (&n_unlocks), ==, 0);
+
+  /* The check is sound: the ordinary lookup does ask. */
+  key = lookup (SERVER, "acme-vision", &error);
+  g_assert_null (key);
+  g_assert_error (error, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_LOCKED);
+  g_assert_cmpint (g_atomic_int_get (&n_unlocks), >, 0);
+
+  g_dbus_connection_remove_filter (connection, filter_id);
+  keyring_stop (daemon);
+  remove_tree (home);
+  g_test_dbus_stop (bus);
+}
+
 static void
 test_no_default_keyring (void)
 {
@@ -836,6 +934,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/secrets/silent-service", test_silent_service);
   g_test_add_func ("/secrets/slow-prompt", test_slow_prompt);
   g_test_add_func ("/secrets/locked", test_locked);
+  g_test_add_func ("/secrets/locked-quietly", test_locked_quietly);
   g_test_add_func ("/secrets/no-default-keyring", test_no_default_keyring);
 
   return g_test_run ();

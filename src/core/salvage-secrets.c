@@ -32,6 +32,11 @@
  * apart, so a declined prompt is reported as LOCKED and never as a missing
  * key (or a removed one).
  *
+ * A quiet lookup, for work nobody asked for at that moment (the check for
+ * entries near their cleanup, in the background), never unlocks: it is a
+ * search without SECRET_SEARCH_UNLOCK and the secret of an item it may
+ * read; a locked one is LOCKED at once, with no prompt.
+ *
  * A Secret Service without the default collection (gnome-keyring whose login
  * keyring was never created or unlocked answers "Object does not exist at
  * path …/collection/login") counts as LOCKED too: the service runs, and what
@@ -69,6 +74,7 @@ typedef enum
 {
   OPERATION_STORE,
   OPERATION_LOOKUP,
+  OPERATION_LOOKUP_QUIETLY,
   OPERATION_CLEAR,
 } Operation;
 
@@ -259,6 +265,8 @@ operation_name (Operation operation)
       return "store";
     case OPERATION_LOOKUP:
       return "lookup";
+    case OPERATION_LOOKUP_QUIETLY:
+      return "lookup without prompting";
     case OPERATION_CLEAR:
       return "clear";
     default:
@@ -467,6 +475,29 @@ value_is_key (SecretValue *value)
   return length > 0 && memchr (data, '\0', length) == NULL && g_utf8_validate (data, length, NULL);
 }
 
+/* Returns @value (taken) as the key, or says there is none when it is not
+ * one. */
+static void
+request_return_key (GTask       *task,
+                    SecretValue *value)
+{
+  request_stop (g_task_get_task_data (task));
+
+  if (!value_is_key (value))
+    {
+      /* Someone else's item under our schema; nothing we could send. */
+      g_debug ("The stored item is not a text key; ignoring it");
+      secret_value_unref (value);
+      g_task_return_new_error (task, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND,
+                               _("No API key is stored for this workspace."));
+      return;
+    }
+
+  g_task_return_pointer (task,
+                         secret_value_unref_to_password (value, NULL),
+                         (GDestroyNotify) secret_password_free);
+}
+
 static void
 lookup_cb (GObject      *source_object,
            GAsyncResult *result,
@@ -489,21 +520,73 @@ lookup_cb (GObject      *source_object,
       return;
     }
 
-  if (!value_is_key (value))
+  request_return_key (task, value);
+}
+
+static void
+quiet_retrieve_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretValue *value;
+  GError *error = NULL;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source_object), result, &error);
+  if (error != NULL)
+    request_return_error (task, error);
+  else if (value == NULL)
+    request_return_error (task, g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
+                                                     "The item has no secret loaded"));
+  else
+    request_return_key (task, value);
+}
+
+/* A lookup that never unlocks, so never prompts: a search without
+ * SECRET_SEARCH_UNLOCK, then the secret of the first item it may read. */
+static void
+quiet_search_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  GList *found;
+  GObject *readable = NULL;
+  gboolean locked = FALSE;
+  GError *error = NULL;
+
+  found = secret_password_search_finish (result, &error);
+  if (error != NULL)
     {
-      /* Someone else's item under our schema; nothing we could send. */
-      g_debug ("The stored item is not a text key; ignoring it");
-      secret_value_unref (value);
-      request_stop (g_task_get_task_data (task));
-      g_task_return_new_error (task, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND,
-                               _("No API key is stored for this workspace."));
+      request_return_error (task, error);
       return;
     }
 
-  request_stop (g_task_get_task_data (task));
-  g_task_return_pointer (task,
-                         secret_value_unref_to_password (value, NULL),
-                         (GDestroyNotify) secret_password_free);
+  for (const GList *l = found; l != NULL && readable == NULL; l = l->next)
+    {
+      if (SECRET_IS_ITEM (l->data) && secret_item_get_locked (SECRET_ITEM (l->data)))
+        locked = TRUE;
+      else if (SECRET_IS_RETRIEVABLE (l->data))
+        readable = g_object_ref (l->data);
+    }
+  g_list_free_full (found, g_object_unref);
+
+  if (readable != NULL)
+    {
+      secret_retrievable_retrieve_secret (SECRET_RETRIEVABLE (readable), request->cancellable,
+                                          quiet_retrieve_cb, g_steal_pointer (&task));
+      g_object_unref (readable);
+    }
+  else if (locked)
+    request_return_error (task, g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
+                                                     "The item is locked"));
+  else
+    {
+      request_stop (request);
+      g_task_return_new_error (task, SALVAGE_SECRETS_ERROR, SALVAGE_SECRETS_ERROR_NOT_FOUND,
+                               _("No API key is stored for this workspace."));
+    }
 }
 
 static void
@@ -545,6 +628,15 @@ request_call_libsecret (GTask *task)
                                request->attributes,
                                request->cancellable,
                                lookup_cb,
+                               task);
+      break;
+
+    case OPERATION_LOOKUP_QUIETLY:
+      secret_password_searchv (&salvage_secrets_schema,
+                               request->attributes,
+                               SECRET_SEARCH_LOAD_SECRETS,
+                               request->cancellable,
+                               quiet_search_cb,
                                task);
       break;
 
@@ -707,6 +799,41 @@ salvage_secrets_lookup_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == salvage_secrets_lookup_async,
+                        NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * salvage_secrets_lookup_quietly_async:
+ *
+ * Like salvage_secrets_lookup_async(), but never asks to unlock the
+ * keyring: a key in a locked keyring fails at once with
+ * %SALVAGE_SECRETS_ERROR_LOCKED. For work nobody started, such as a check
+ * in the background, which must not pop a prompt up on its own.
+ */
+void
+salvage_secrets_lookup_quietly_async (const char          *server,
+                                      const char          *workspace,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (attribute_is_valid (server));
+  g_return_if_fail (attribute_is_valid (workspace));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  request_start (OPERATION_LOOKUP_QUIETLY, server, workspace, cancellable, callback, user_data,
+                 salvage_secrets_lookup_quietly_async, NULL, NULL);
+}
+
+char *
+salvage_secrets_lookup_quietly_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == salvage_secrets_lookup_quietly_async,
                         NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

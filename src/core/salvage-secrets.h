@@ -59,6 +59,15 @@ char     *salvage_secrets_lookup_finish (GAsyncResult         *result,
 
 /* Removes the key; TRUE also when there was none. A key that stays locked
  * is not removed: SALVAGE_SECRETS_ERROR_LOCKED. */
+/* Never asks to unlock the keyring: a locked one fails with LOCKED. */
+void      salvage_secrets_lookup_quietly_async  (const char           *server,
+                                                 const char           *workspace,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+char     *salvage_secrets_lookup_quietly_finish (GAsyncResult         *result,
+                                                 GError              **error);
+
 void      salvage_secrets_clear_async   (const char           *server,
                                          const char           *workspace,
                                          GCancellable         *cancellable,
