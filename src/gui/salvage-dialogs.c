@@ -146,35 +146,6 @@ salvage_delete_dialog_new (gpointer    item,
   return dialog;
 }
 
-/* Appends the names of @items: “A”, “B” and “C”, or the first few and
- * "and N more". */
-static void
-append_names (GString   *out,
-              GPtrArray *items)
-{
-  guint n_named = MIN (items->len, MAX_NAMED_ITEMS);
-
-  for (guint i = 0; i < n_named; i++)
-    {
-      g_autofree char *name = salvage_trash_item_dup_display_name (g_ptr_array_index (items, i));
-
-      if (i > 0)
-        /* Translators: what comes between the names of a list, before the
-         * last one and before the others */
-        g_string_append (out, i + 1 == items->len ? _(" and ") : _(", "));
-      /* Translators: one name of a list of names, quoted */
-      g_string_append_printf (out, _("“%s”"), name);
-    }
-
-  if (items->len > n_named)
-    {
-      guint rest = items->len - n_named;
-
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more", rest),
-                              rest);
-    }
-}
-
 /* Says which entries come back although they were not asked for. */
 static void
 append_parents (GString   *out,
@@ -183,7 +154,7 @@ append_parents (GString   *out,
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  append_names (names, parents);
+  salvage_format_append_item_names (names, parents, MAX_NAMED_ITEMS);
 
   if (requested->len == 1)
     {
@@ -282,7 +253,7 @@ salvage_restore_dialog_new (SalvageWorkspace *workspace,
                                                 requested->len),
                                    requested->len);
 
-      append_names (body, requested);
+      salvage_format_append_item_names (body, requested, MAX_NAMED_ITEMS);
       g_string_append (body, "\n\n");
     }
 

@@ -243,3 +243,37 @@ salvage_format_not_restorable (SalvageTrashItem *item)
 
   return g_strdup (_("The server did not say which item this is, so it cannot be restored from here"));
 }
+
+void
+salvage_format_append_item_names (GString   *out,
+                                  GPtrArray *items,
+                                  guint      max_named)
+{
+  guint n_named;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (max_named > 0);
+
+  n_named = MIN (items->len, max_named);
+
+  for (guint i = 0; i < n_named; i++)
+    {
+      g_autofree char *name = salvage_trash_item_dup_display_name (g_ptr_array_index (items, i));
+
+      if (i > 0)
+        /* Translators: what comes between the names of a list, before the
+         * last one and before the others */
+        g_string_append (out, i + 1 == items->len ? _(" and ") : _(", "));
+      /* Translators: one name of a list of names, quoted */
+      g_string_append_printf (out, _("“%s”"), name);
+    }
+
+  if (items->len > n_named)
+    {
+      guint rest = items->len - n_named;
+
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more", rest),
+                              rest);
+    }
+}

@@ -36,4 +36,10 @@ const char *salvage_format_trash_kind_name (SalvageTrashKind  kind,
 /* Why an item has no restore button, or NULL when it can be restored. */
 char *salvage_format_not_restorable    (SalvageTrashItem *item);
 
+/* Appends the display names of @items (SalvageTrashItem): “A”, “B” and
+ * “C”, or the first @max_named and "and N more". */
+void  salvage_format_append_item_names (GString          *out,
+                                        GPtrArray        *items,
+                                        guint             max_named);
+
 G_END_DECLS
