@@ -22,6 +22,7 @@ struct _SalvageCleanupReport
   SalvageAccount *account;
   GListStore     *items;
   int             days_left;
+  int             latest_days_left;
   GError         *error;
 };
 
@@ -50,6 +51,7 @@ salvage_cleanup_report_init (SalvageCleanupReport *self)
 {
   self->items = g_list_store_new (SALVAGE_TYPE_TRASH_ITEM);
   self->days_left = -1;
+  self->latest_days_left = -1;
 }
 
 static SalvageCleanupReport *
@@ -58,6 +60,33 @@ report_new (SalvageAccount *account)
   SalvageCleanupReport *self = g_object_new (SALVAGE_TYPE_CLEANUP_REPORT, NULL);
 
   self->account = g_object_ref (account);
+  return self;
+}
+
+SalvageCleanupReport *
+salvage_cleanup_report_new (SalvageAccount *account,
+                            GPtrArray      *items,
+                            GDateTime      *now)
+{
+  SalvageCleanupReport *self;
+
+  g_return_val_if_fail (SALVAGE_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  self = report_new (account);
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      int days_left = salvage_trash_item_get_days_left (g_ptr_array_index (items, i), now);
+
+      if (days_left < 0)
+        continue;
+      if (self->days_left < 0 || days_left < self->days_left)
+        self->days_left = days_left;
+      self->latest_days_left = MAX (self->latest_days_left, days_left);
+    }
+
   return self;
 }
 
@@ -83,6 +112,14 @@ salvage_cleanup_report_get_days_left (SalvageCleanupReport *self)
   g_return_val_if_fail (SALVAGE_IS_CLEANUP_REPORT (self), -1);
 
   return self->days_left;
+}
+
+int
+salvage_cleanup_report_get_latest_days_left (SalvageCleanupReport *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_CLEANUP_REPORT (self), -1);
+
+  return self->latest_days_left;
 }
 
 const GError *
@@ -220,13 +257,7 @@ trash_cb (GObject      *source_object,
   due = salvage_cleanup_ledger_review (self->ledger, workspace_key, G_LIST_MODEL (trash),
                                        run->now, run->threshold_days);
   if (due->len > 0)
-    {
-      SalvageCleanupReport *report = report_new (account);
-
-      g_list_store_splice (report->items, 0, 0, due->pdata, due->len);
-      report->days_left = salvage_trash_item_get_days_left (g_ptr_array_index (due, 0), run->now);
-      g_ptr_array_add (run->reports, report);
-    }
+    g_ptr_array_add (run->reports, salvage_cleanup_report_new (account, due, run->now));
 
   check_next (g_steal_pointer (&task));
 }

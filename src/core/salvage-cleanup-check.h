@@ -21,6 +21,12 @@ G_DECLARE_FINAL_TYPE (SalvageCleanupReport, salvage_cleanup_report, SALVAGE, CLE
  * warning, soonest first, or why the workspace could not be checked.
  */
 
+/* A report of @items (SalvageTrashItem, soonest first) due in @account as
+ * of @now. */
+SalvageCleanupReport *salvage_cleanup_report_new     (SalvageAccount       *account,
+                                                      GPtrArray            *items,
+                                                      GDateTime            *now);
+
 SalvageAccount *salvage_cleanup_report_get_account   (SalvageCleanupReport *self);
 
 /* Of SalvageTrashItem; empty when the workspace could not be checked. */
@@ -28,6 +34,8 @@ GListModel     *salvage_cleanup_report_get_items     (SalvageCleanupReport *self
 
 /* Days left before the soonest of them goes (0: today); -1 without items. */
 int             salvage_cleanup_report_get_days_left (SalvageCleanupReport *self);
+/* The same for the last of them to go. */
+int             salvage_cleanup_report_get_latest_days_left (SalvageCleanupReport *self);
 
 /* Why the workspace was not checked, or NULL: its key not readable
  * without a prompt (SALVAGE_SECRETS_ERROR), or the server's answer. */
