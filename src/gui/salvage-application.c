@@ -8,11 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "salvage-application.h"
+#include "salvage-cleanup-notice.h"
+#include "salvage-cleanup-watch.h"
 #include "salvage-client.h"
 #include "salvage-demo.h"
 #include "salvage-resources.h"
 #include "salvage-server.h"
-#include "salvage-window.h"
+#include "salvage-window-private.h"
 
 /* Every `salvage --demo` shows the same workspace. */
 #define DEMO_SEED 20240917
@@ -22,10 +24,12 @@ struct _SalvageApplication
   AdwApplication  parent_instance;
 
   gboolean         demo;
+  gboolean         background;  /* started with --background, not yet activated */
   char            *api_url;
   SalvageServer   *server;
   GSettings       *settings;
   SalvageAccounts *accounts;
+  SalvageCleanupWatch *cleanup_watch;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageApplication, salvage_application, ADW_TYPE_APPLICATION)
@@ -35,6 +39,8 @@ static const GOptionEntry option_entries[] = {
     N_("Show a demo workspace served by a built-in stand-in for Roboflow"), NULL },
   { "api-url", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The Roboflow API to use (default: $API_URL or https://api.roboflow.com)"), N_("URL") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open no window: check the Trash of every saved workspace now and every few hours, and warn before items are deleted for good"), NULL },
   { NULL }
 };
 
@@ -76,12 +82,43 @@ open_demo (SalvageApplication *self,
   salvage_window_connect (window, salvage_server_get_url (self->server), SALVAGE_DEMO_API_KEY);
 }
 
+/* Made when first needed: a window alone never checks in the background,
+ * and need not read the ledger or start a network monitor. */
+static SalvageCleanupWatch *
+ensure_cleanup_watch (SalvageApplication *self)
+{
+  if (self->cleanup_watch == NULL)
+    {
+      g_autofree char *path = salvage_cleanup_ledger_dup_default_path ();
+      g_autoptr(SalvageCleanupLedger) ledger = salvage_cleanup_ledger_new (path);
+      g_autoptr(GError) error = NULL;
+
+      if (!salvage_cleanup_ledger_load (ledger, &error))
+        g_message ("%s", error->message);
+
+      self->cleanup_watch = salvage_cleanup_watch_new (G_APPLICATION (self), self->accounts,
+                                                       self->settings, ledger, NULL);
+    }
+
+  return self->cleanup_watch;
+}
+
 static void
 salvage_application_activate (GApplication *application)
 {
   SalvageApplication *self = SALVAGE_APPLICATION (application);
   SalvageWindow *window;
   SalvageAccount *account;
+
+  /* Started in the background (at login): no window, but checks, and the
+   * application stays for them. A later activation opens the window. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      g_application_hold (application);
+      salvage_cleanup_watch_start (ensure_cleanup_watch (self));
+      return;
+    }
 
   window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
   if (window != NULL)
@@ -118,6 +155,24 @@ salvage_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "demo", "b", &self->demo) == FALSE)
     self->demo = FALSE;
+
+  if (g_variant_dict_lookup (options, "background", "b", &self->background) && self->background)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      /* Already running: that instance checks now, and no window opens. */
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "check-cleanup", NULL);
+          return EXIT_SUCCESS;
+        }
+    }
 
   if (g_variant_dict_lookup (options, "api-url", "&s", &api_url))
     {
@@ -175,6 +230,50 @@ demo_action_cb (GSimpleAction *action,
     open_demo (self, SALVAGE_WINDOW (window));
 }
 
+/* A notice's Review: the window, on that workspace's Trash. */
+static void
+review_cleanup_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (user_data);
+  g_autoptr(GVariant) keys = NULL;
+  SalvageAccount *account;
+  SalvageAccount *shown;
+  SalvageWindow *window;
+  const char *server;
+  const char *workspace;
+
+  g_variant_get (parameter, "(&s&s@as)", &server, &workspace, &keys);
+
+  window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  if (window == NULL)
+    window = salvage_window_new (GTK_APPLICATION (self));
+
+  /* A workspace removed since the notice: the window as it is. */
+  account = salvage_accounts_find (self->accounts, server, workspace);
+  shown = salvage_window_get_account (window);
+  if (account != NULL && (shown == NULL || !salvage_account_matches (shown, server, workspace)))
+    salvage_window_open_account (window, account);
+  else if (account == NULL && shown == NULL)
+    salvage_window_show_welcome (window);
+
+  if (account != NULL)
+    salvage_window_show_page (window, "trash");
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+check_cleanup_action_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SalvageApplication *self = SALVAGE_APPLICATION (user_data);
+
+  salvage_cleanup_watch_check (ensure_cleanup_watch (self));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -186,6 +285,8 @@ quit_action_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "demo", demo_action_cb },
+  { "review-cleanup", review_cleanup_action_cb, SALVAGE_CLEANUP_REVIEW_TARGET },
+  { "check-cleanup", check_cleanup_action_cb },
   { "quit", quit_action_cb },
 };
 
@@ -229,6 +330,7 @@ salvage_application_dispose (GObject *object)
   SalvageApplication *self = SALVAGE_APPLICATION (object);
 
   g_clear_object (&self->server);
+  g_clear_object (&self->cleanup_watch);
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
 
@@ -306,6 +408,14 @@ salvage_application_get_accounts (SalvageApplication *self)
   g_return_val_if_fail (SALVAGE_IS_APPLICATION (self), NULL);
 
   return self->accounts;
+}
+
+SalvageCleanupWatch *
+salvage_application_get_cleanup_watch (SalvageApplication *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_APPLICATION (self), NULL);
+
+  return ensure_cleanup_watch (self);
 }
 
 const char *

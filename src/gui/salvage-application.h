@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "salvage-accounts.h"
+#include "salvage-cleanup-watch.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ SalvageAccounts    *salvage_application_get_accounts (SalvageApplication *self);
 
 /* The server given with --api-url, or NULL. */
 const char         *salvage_application_get_api_url  (SalvageApplication *self);
+
+/* The checks for entries near their cleanup, made if they were not yet. */
+SalvageCleanupWatch *salvage_application_get_cleanup_watch (SalvageApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,309 @@
+/* test-cleanup-notify.c - the notification before the cleanup, as the desktop receives it, and its Review
+ *
+ * Runs against a real gnome-keyring (see run-with-keyring.sh), the
+ * stand-in server and, on the session bus, a stand-in for the desktop's
+ * notification server (org.gtk.Notifications, which GLib picks outside a
+ * sandbox when it is there) that records what it is sent.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "salvage-application.h"
+#include "salvage-cleanup-notice.h"
+#include "salvage-secrets.h"
+#include "salvage-server.h"
+#include "salvage-window-private.h"
+
+#include "salvage-test-wait.h"
+
+#define WS   "acme-vision"
+#define KEY  "akey-Q7rT2mXw9Lp"
+
+static SalvageApplication *application;
+static SalvageServer *server;
+static GPtrArray *sent;  /* of the GVariant parameters of each Notify */
+static GDBusConnection *notifications_bus;  /* kept: the name goes with it */
+
+/* The notification server */
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/>"
+  "      <arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "      <arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'>"
+  "      <arg type='u' direction='in'/>"
+  "    </method>"
+  "    <method name='GetCapabilities'>"
+  "      <arg type='as' direction='out'/>"
+  "    </method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='ActionInvoked'>"
+  "      <arg type='u'/>"
+  "      <arg type='s'/>"
+  "    </signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_call_cb (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *object_path,
+                       const char            *interface_name,
+                       const char            *method_name,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      g_ptr_array_add (sent, g_variant_ref (parameters));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", sent->len));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *capabilities[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", capabilities));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "salvage", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable notifications_vtable = { notifications_call_cb, NULL, NULL, { 0 } };
+
+/* Serves org.freedesktop.Notifications, the backend GLib picks outside a
+ * sandbox on a desktop without org.gtk.Notifications (as here). Owned
+ * before the application first sends, which is when GLib picks. */
+static void
+notifications_serve (void)
+{
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  GDBusConnection *bus;
+  guint32 result;
+
+  bus = notifications_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &notifications_vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  g_assert_cmpuint (result, ==, 1);  /* DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER */
+}
+
+/* What a person's click on notification @id does: the server says which
+ * action was invoked. */
+static void
+notifications_invoke (guint32     id,
+                      const char *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (notifications_bus, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", id, action), &error);
+  g_assert_no_error (error);
+}
+
+static void
+got_result_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+store_key (const char *url)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  salvage_secrets_store_async (url, WS, "Acme Vision", KEY, NULL, got_result_cb, &result);
+  WAIT_FOR (result != NULL);
+  g_assert_true (salvage_secrets_store_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+checked_cb (SalvageCleanupWatch *watch,
+            guint                n_notified,
+            const GError        *error,
+            gpointer             user_data)
+{
+  int *n_checks = user_data;
+
+  g_assert_no_error (error);
+  (*n_checks)++;
+}
+
+/* Version 1 was deleted 29 days ago: one day left. The first check sends
+ * one notification, which says so without the key, and offers Review and
+ * nothing else; the next check says nothing more. */
+static void
+test_notify_once (void)
+{
+  g_autoptr(GVariant) actions = NULL;
+  g_autoptr(GVariant) hints = NULL;
+  g_autofree char *printed = NULL;
+  const char *summary;
+  const char *body;
+  const char *action;
+  const char *label;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "check-cleanup", NULL);
+  WAIT_FOR (sent->len == 1);
+
+  g_variant_get (g_ptr_array_index (sent, 0), "(&su&s&s&s@as@a{sv}i)",
+                 NULL, NULL, NULL, &summary, &body, &actions, &hints, NULL);
+  g_assert_cmpstr (summary, ==, "1 item in “Acme Vision” will be deleted for good tomorrow");
+  g_assert_true (g_str_has_prefix (body, "“PCB Defects › "));
+
+  /* The default action (a click on it) and one button, both Review. */
+  g_assert_cmpuint (g_variant_n_children (actions), ==, 4);
+  g_variant_get_child (actions, 0, "&s", &action);
+  g_assert_cmpstr (action, ==, "default");
+  g_variant_get_child (actions, 2, "&s", &action);
+  g_assert_true (g_str_has_prefix (action, SALVAGE_CLEANUP_REVIEW_ACTION "("));
+  g_variant_get_child (actions, 3, "&s", &label);
+  g_assert_cmpstr (label, ==, "Review");
+
+  /* Nothing of the key, anywhere in it. */
+  printed = g_variant_print (g_ptr_array_index (sent, 0), FALSE);
+  g_assert_null (strstr (printed, KEY));
+
+  /* Later: nothing new. */
+  {
+    SalvageCleanupWatch *watch = salvage_application_get_cleanup_watch (application);
+    int n_checks = 0;
+    gulong handler;
+
+    handler = g_signal_connect (watch, "checked", G_CALLBACK (checked_cb), &n_checks);
+    g_action_group_activate_action (G_ACTION_GROUP (application), "check-cleanup", NULL);
+    WAIT_FOR (n_checks == 1);
+    g_signal_handler_disconnect (watch, handler);
+    g_assert_cmpuint (sent->len, ==, 1);
+  }
+}
+
+/* A click on the notification opens the window on that workspace's Trash. */
+static void
+test_notify_review (void)
+{
+  SalvageWindow *window;
+  SalvageAccount *account;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (application)));
+
+  notifications_invoke (1, "default");
+  WAIT_FOR (gtk_application_get_active_window (GTK_APPLICATION (application)) != NULL);
+
+  window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  account = salvage_window_get_account (window);
+  g_assert_nonnull (account);
+  g_assert_cmpstr (salvage_account_get_workspace (account), ==, WS);
+  WAIT_FOR (g_strcmp0 (adw_view_stack_get_visible_child_name (window->view_stack), "trash") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_outside_keyring_session (void)
+{
+  g_test_skip ("Needs the throwaway keyring of tests/run-with-keyring.sh");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) accounts = NULL;
+  gint64 now;
+  int status;
+
+  /* Whatever the machine's routes, the network is up for these tests. */
+  g_setenv ("GIO_USE_NETWORK_MONITOR", "base", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (g_getenv ("SALVAGE_TEST_KEYRING") == NULL)
+    {
+      g_test_add_func ("/cleanup-notify/outside-keyring-session", test_outside_keyring_session);
+      return g_test_run ();
+    }
+
+  sent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  notifications_serve ();
+
+  server = salvage_server_new ();
+  salvage_server_add_workspace (server, WS, "Acme Vision");
+  salvage_server_add_key (server, KEY, WS);
+  g_assert_nonnull (salvage_server_add_project (server, WS, "pcb", "PCB Defects", "object-detection", 120));
+  g_assert_nonnull (salvage_server_add_version (server, WS, "pcb", 1, "raw", 120));
+  now = g_get_real_time ();
+  salvage_server_set_time (server, now);
+  g_assert_true (salvage_server_trash (server, WS, "version", "pcb/1", now - 29 * G_TIME_SPAN_DAY - G_TIME_SPAN_HOUR,
+                                       "Mei Tanaka"));
+  salvage_server_listen (server, 0, &error);
+  g_assert_no_error (error);
+  store_key (salvage_server_get_url (server));
+
+  /* Saved before the application reads its accounts. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    accounts = g_variant_ref_sink (g_variant_new_parsed ("[(%s, %s, 'Acme Vision')]",
+                                                         salvage_server_get_url (server), WS));
+    g_settings_set_value (settings, "accounts", accounts);
+  }
+
+  application = salvage_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cleanup-notify/once", test_notify_once);
+  g_test_add_func ("/cleanup-notify/review", test_notify_review);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  g_clear_object (&server);
+  g_ptr_array_unref (sent);
+  g_clear_object (&notifications_bus);
+
+  return status;
+}
