@@ -16,6 +16,7 @@
 #include "salvage-cleanup-notice.h"
 #include "salvage-secrets.h"
 #include "salvage-server.h"
+#include "salvage-trash-page-private.h"
 #include "salvage-window-private.h"
 
 #include "salvage-test-wait.h"
@@ -217,12 +218,15 @@ test_notify_once (void)
   }
 }
 
-/* A click on the notification opens the window on that workspace's Trash. */
+/* A click on the notification opens the window on that workspace's Trash,
+ * showing only what the notification named until Show All. */
 static void
 test_notify_review (void)
 {
   SalvageWindow *window;
   SalvageAccount *account;
+  SalvageTrashPage *page;
+  GListModel *rows;
 
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (application)));
 
@@ -234,6 +238,25 @@ test_notify_review (void)
   g_assert_nonnull (account);
   g_assert_cmpstr (salvage_account_get_workspace (account), ==, WS);
   WAIT_FOR (g_strcmp0 (adw_view_stack_get_visible_child_name (window->view_stack), "trash") == 0);
+
+  page = salvage_window_get_trash_page (window);
+  rows = salvage_trash_page_get_rows (page);
+  WAIT_FOR (salvage_window_get_workspace (window) != NULL &&
+            g_list_model_get_n_items (salvage_workspace_get_trash (salvage_window_get_workspace (window))) == 2);
+  g_assert_true (salvage_trash_page_get_showing_only (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->review_banner)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(SalvageTrashItem) item = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "1");
+  }
+
+  /* Show All: the whole Trash again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trash.show-all-entries", NULL));
+  g_assert_false (salvage_trash_page_get_showing_only (page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->review_banner)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -273,10 +296,13 @@ main (int   argc,
   salvage_server_add_key (server, KEY, WS);
   g_assert_nonnull (salvage_server_add_project (server, WS, "pcb", "PCB Defects", "object-detection", 120));
   g_assert_nonnull (salvage_server_add_version (server, WS, "pcb", 1, "raw", 120));
+  g_assert_nonnull (salvage_server_add_version (server, WS, "pcb", 2, "augmented", 360));
   now = g_get_real_time ();
   salvage_server_set_time (server, now);
   g_assert_true (salvage_server_trash (server, WS, "version", "pcb/1", now - 29 * G_TIME_SPAN_DAY - G_TIME_SPAN_HOUR,
                                        "Mei Tanaka"));
+  /* Deleted five days ago: not due, and not shown by a Review. */
+  g_assert_true (salvage_server_trash (server, WS, "version", "pcb/2", now - 5 * G_TIME_SPAN_DAY, "Sam Ortiz"));
   salvage_server_listen (server, 0, &error);
   g_assert_no_error (error);
   store_key (salvage_server_get_url (server));

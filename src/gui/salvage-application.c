@@ -14,7 +14,7 @@
 #include "salvage-demo.h"
 #include "salvage-resources.h"
 #include "salvage-server.h"
-#include "salvage-window-private.h"
+#include "salvage-window.h"
 
 /* Every `salvage --demo` shows the same workspace. */
 #define DEMO_SEED 20240917
@@ -230,21 +230,21 @@ demo_action_cb (GSimpleAction *action,
     open_demo (self, SALVAGE_WINDOW (window));
 }
 
-/* A notice's Review: the window, on that workspace's Trash. */
+/* A notice's Review: the window, on that workspace's Trash, showing the
+ * entries the notice named. */
 static void
 review_cleanup_action_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
   SalvageApplication *self = SALVAGE_APPLICATION (user_data);
-  g_autoptr(GVariant) keys = NULL;
+  g_autofree const char **keys = NULL;
   SalvageAccount *account;
-  SalvageAccount *shown;
   SalvageWindow *window;
   const char *server;
   const char *workspace;
 
-  g_variant_get (parameter, "(&s&s@as)", &server, &workspace, &keys);
+  g_variant_get (parameter, "(&s&s^a&s)", &server, &workspace, &keys);
 
   window = SALVAGE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
   if (window == NULL)
@@ -252,14 +252,10 @@ review_cleanup_action_cb (GSimpleAction *action,
 
   /* A workspace removed since the notice: the window as it is. */
   account = salvage_accounts_find (self->accounts, server, workspace);
-  shown = salvage_window_get_account (window);
-  if (account != NULL && (shown == NULL || !salvage_account_matches (shown, server, workspace)))
-    salvage_window_open_account (window, account);
-  else if (account == NULL && shown == NULL)
-    salvage_window_show_welcome (window);
-
   if (account != NULL)
-    salvage_window_show_page (window, "trash");
+    salvage_window_review_cleanup (window, account, keys);
+  else if (salvage_window_get_account (window) == NULL)
+    salvage_window_show_welcome (window);
 
   gtk_window_present (GTK_WINDOW (window));
 }

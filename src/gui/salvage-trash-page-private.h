@@ -18,6 +18,7 @@ struct _SalvageTrashPage
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   AdwBanner           *banner;
+  AdwBanner           *review_banner;
   GtkWidget           *info_box;
   GtkWidget           *info_separator;
   GtkWidget           *restore_all_button;
@@ -42,6 +43,10 @@ struct _SalvageTrashPage
   /* The Trash as shown: filtered and sorted from its records. */
   SalvageTrashView    *rows;
   char                *folded_search;
+  /* The entries a cleanup warning named, when the page shows only them:
+   * their keys, and a buffer to make a record's key in. */
+  GHashTable          *only_keys;
+  GString             *key_buffer;
   GtkSliceListModel   *shown;
   /* What is selected, of all the rows; and the model of the view. */
   SalvageTrashSelection *selection;

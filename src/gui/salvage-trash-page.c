@@ -41,14 +41,16 @@ count_items (SalvagePage *page,
   *n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
-/* Whether a search or the type filter hides some of the Trash. */
+/* Whether a search, the type filter or a warning's entries hide some of
+ * the Trash. */
 static gboolean
 is_narrowed (SalvageTrashPage *self)
 {
   const char *search = salvage_page_get_search (SALVAGE_PAGE (self));
 
   return (search != NULL && *search != '\0') ||
-         gtk_drop_down_get_selected (self->type_dropdown) != SALVAGE_TRASH_FILTER_ALL;
+         gtk_drop_down_get_selected (self->type_dropdown) != SALVAGE_TRASH_FILTER_ALL ||
+         self->only_keys != NULL;
 }
 
 /* A restore of several items is under way: one at a time. */
@@ -169,8 +171,9 @@ view_updated (SalvagePage *page)
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (page);
   gboolean has_items = self->trash != NULL && g_list_model_get_n_items (self->trash) > 0;
 
-  /* An empty Trash shows its empty state, and nothing to act on. */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), has_items);
+  /* An empty Trash shows its empty state, and nothing to act on; the
+   * entries of a warning, the banner that says so. */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), has_items && self->only_keys == NULL);
   gtk_widget_set_visible (self->info_box, has_items);
   gtk_widget_set_visible (self->info_separator, has_items);
 
@@ -181,8 +184,8 @@ view_updated (SalvagePage *page)
 
 /* Filtering and sorting */
 
-/* Whether the page shows @record: of the type chosen, and named as
- * searched for. */
+/* Whether the page shows @record: among the entries of a warning when it
+ * shows only those, of the type chosen, and named as searched for. */
 static gboolean
 record_matches (const SalvageTrashRecord *record,
                 gpointer                  user_data)
@@ -190,6 +193,14 @@ record_matches (const SalvageTrashRecord *record,
   SalvageTrashPage *self = user_data;
   g_autofree char *name = NULL;
   g_autofree char *folded = NULL;
+
+  if (self->only_keys != NULL)
+    {
+      g_string_truncate (self->key_buffer, 0);
+      salvage_trash_record_append_key (record, self->key_buffer);
+      if (!g_hash_table_contains (self->only_keys, self->key_buffer->str))
+        return FALSE;
+    }
 
   if (!salvage_trash_filter_matches_kind (gtk_drop_down_get_selected (self->type_dropdown),
                                           record->kind))
@@ -644,6 +655,7 @@ salvage_trash_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->only_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->dispose (object);
 }
@@ -654,8 +666,17 @@ salvage_trash_page_finalize (GObject *object)
   SalvageTrashPage *self = SALVAGE_TRASH_PAGE (object);
 
   g_clear_pointer (&self->restore_label, g_free);
+  g_string_free (self->key_buffer, TRUE);
 
   G_OBJECT_CLASS (salvage_trash_page_parent_class)->finalize (object);
+}
+
+static void
+show_all_entries_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  salvage_trash_page_show_only (SALVAGE_TRASH_PAGE (widget), NULL);
 }
 
 static void workspace_changed (SalvagePage      *page,
@@ -690,6 +711,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, review_banner);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_box);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, info_separator);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, restore_all_button);
@@ -715,6 +737,8 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
                                    restore_all_action);
   gtk_widget_class_install_action (widget_class, "trash.open-web-app", NULL,
                                    open_web_app_action);
+  gtk_widget_class_install_action (widget_class, "trash.show-all-entries", NULL,
+                                   show_all_entries_action);
 
 }
 
@@ -726,6 +750,7 @@ salvage_trash_page_init (SalvageTrashPage *self)
   self->warning_days = SALVAGE_TRASH_PAGE_DEFAULT_WARNING_DAYS;
   self->days_cells = g_ptr_array_new ();
   self->restore_label = salvage_format_without_mnemonic (_("_Restore"));
+  self->key_buffer = g_string_sized_new (64);
 
   self->rows = salvage_trash_view_new (NULL);
   salvage_trash_view_set_filter (self->rows, record_matches, self);
@@ -974,4 +999,44 @@ salvage_trash_page_set_settings (SalvageTrashPage *self,
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::cleanup-warning-days",
                            G_CALLBACK (warning_days_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+salvage_trash_page_show_only (SalvageTrashPage   *self,
+                              const char * const *keys)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_PAGE (self));
+
+  g_clear_pointer (&self->only_keys, g_hash_table_unref);
+  if (keys != NULL)
+    {
+      guint n_keys = 0;
+      g_autofree char *title = NULL;
+
+      self->only_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_hash_table_add (self->only_keys, g_strdup (keys[i]));
+      n_keys = g_hash_table_size (self->only_keys);
+
+      /* Translators: a banner over the Trash, opened from the warning
+       * before the 30-day cleanup; %u counts the entries it named */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Only the item that will soon be deleted for good is shown",
+                                            "Only the %u items that will soon be deleted for good are shown",
+                                            n_keys),
+                               n_keys);
+      adw_banner_set_title (self->review_banner, title);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_banner), keys != NULL);
+  salvage_trash_view_refilter (self->rows);
+  salvage_page_update_view (SALVAGE_PAGE (self));
+}
+
+gboolean
+salvage_trash_page_get_showing_only (SalvageTrashPage *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_PAGE (self), FALSE);
+
+  return self->only_keys != NULL;
 }

@@ -58,6 +58,12 @@ gboolean    salvage_trash_page_select_item   (SalvageTrashPage *self,
                                               SalvageTrashItem *item);
 /* The rows as shown: filtered and sorted. */
 GListModel *salvage_trash_page_get_rows      (SalvageTrashPage *self);
+
+/* Shows only the entries whose keys (salvage_trash_item_get_key()) are in
+ * @keys, under a banner whose Show All shows them all again; NULL: all. */
+void        salvage_trash_page_show_only     (SalvageTrashPage   *self,
+                                              const char * const *keys);
+gboolean    salvage_trash_page_get_showing_only (SalvageTrashPage *self);
 /* The model of the view: the rows it has been given so far (a large Trash
  * reaches it over a few frames) and which of them are selected. */
 GtkSelectionModel *salvage_trash_page_get_selection (SalvageTrashPage *self);

@@ -43,6 +43,9 @@ struct _SalvageWindow
   GtkWindow                *shortcuts_window;  /* built when first shown */
 
   SalvageSession           *session;
+  /* The workspace a cleanup warning's Review opened, while the Trash shows
+   * only the entries it named. */
+  SalvageAccount           *review_account;
   GSignalGroup             *account_signals;
   GSignalGroup             *trash_signals;
 

@@ -157,7 +157,22 @@ state_changed_cb (SalvageWindow *self)
 static void
 account_changed_cb (SalvageWindow *self)
 {
-  g_signal_group_set_target (self->account_signals, salvage_session_get_account (self->session));
+  SalvageAccount *account = salvage_session_get_account (self->session);
+
+  g_signal_group_set_target (self->account_signals, account);
+
+  /* The entries of a warning belong to its workspace: another one shows
+   * its whole Trash. */
+  if (self->review_account != NULL &&
+      (account == NULL ||
+       !salvage_account_matches (account, salvage_account_get_server (self->review_account),
+                                 salvage_account_get_workspace (self->review_account))))
+    {
+      g_clear_object (&self->review_account);
+      if (self->trash_page != NULL)
+        salvage_trash_page_show_only (self->trash_page, NULL);
+    }
+
   update_chrome (self);
 }
 
@@ -579,6 +594,7 @@ salvage_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->details_dialog);
   g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->account_signals);
+  g_clear_object (&self->review_account);
   g_clear_object (&self->trash_signals);
   g_clear_object (&self->session);
 
@@ -773,6 +789,26 @@ salvage_window_open_account (SalvageWindow  *self,
       self->welcome_shown = FALSE;
       update_chrome (self);
     }
+}
+
+void
+salvage_window_review_cleanup (SalvageWindow      *self,
+                               SalvageAccount     *account,
+                               const char * const *keys)
+{
+  g_return_if_fail (SALVAGE_IS_WINDOW (self));
+  g_return_if_fail (SALVAGE_IS_ACCOUNT (account));
+  g_return_if_fail (keys != NULL);
+
+  if (salvage_session_get_account (self->session) == NULL ||
+      !salvage_account_matches (salvage_session_get_account (self->session),
+                                salvage_account_get_server (account),
+                                salvage_account_get_workspace (account)))
+    salvage_window_open_account (self, account);
+
+  g_set_object (&self->review_account, account);
+  salvage_trash_page_show_only (salvage_window_get_trash_page (self), keys);
+  adw_view_stack_set_visible_child_name (self->view_stack, "trash");
 }
 
 SalvageAccount *

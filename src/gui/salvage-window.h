@@ -34,6 +34,13 @@ void              salvage_window_open_account   (SalvageWindow  *self,
 /* The account shown, or NULL (no workspace, or the demo). */
 SalvageAccount   *salvage_window_get_account    (SalvageWindow  *self);
 
+/* Opens @account's workspace on its Trash, showing only the entries whose
+ * keys are in @keys (a cleanup warning's), until Show All or another
+ * workspace. */
+void              salvage_window_review_cleanup (SalvageWindow      *self,
+                                                 SalvageAccount     *account,
+                                                 const char * const *keys);
+
 /* Shows the welcome page with @message, e.g. why the demo could not start. */
 void              salvage_window_show_message   (SalvageWindow  *self,
                                                  const char     *message);
