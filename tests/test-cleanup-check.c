@@ -11,12 +11,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libsecret/secret.h>
 
 #include "salvage-cleanup-check.h"
 #include "salvage-client.h"
 #include "salvage-secrets.h"
 #include "salvage-server.h"
+
+#include "salvage-test-keyring.h"
 
 #define WS_A   "acme-vision"
 #define KEY_A  "akey-Q7rT2mXw9Lp"
@@ -447,48 +448,22 @@ test_check_offline (void)
   g_assert_cmpuint (salvage_server_get_request_count (server), ==, n_requests);
 }
 
-static GDBusMessage *
-count_unlocks_cb (GDBusConnection *connection,
-                  GDBusMessage    *message,
-                  gboolean         incoming,
-                  gpointer         user_data)
-{
-  int *n_unlocks = user_data;
-  const char *member = g_dbus_message_get_member (message);
-
-  if (!incoming && g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL &&
-      (g_strcmp0 (member, "Unlock") == 0 || g_strcmp0 (member, "Prompt") == 0))
-    g_atomic_int_inc (n_unlocks);
-
-  return message;
-}
-
 /* With the keyring locked, each workspace is skipped and says why, and no
  * prompt to unlock it is started. */
 static void
 test_check_locked (void)
 {
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(SecretCollection) collection = NULL;
   g_autoptr(GDBusConnection) connection = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
-  GList objects = { 0, };
   int n_unlocks = 0;
   guint filter_id;
 
-  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                 SECRET_COLLECTION_NONE, NULL, &error);
-  g_assert_no_error (error);
-  objects.data = collection;
-  g_assert_cmpint (secret_service_lock_sync (service, &objects, NULL, NULL, &error), ==, 1);
-  g_assert_no_error (error);
+  test_lock_default_collection ();
 
   connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  filter_id = g_dbus_connection_add_filter (connection, count_unlocks_cb, &n_unlocks, NULL);
+  filter_id = g_dbus_connection_add_filter (connection, test_count_unlocks_cb, &n_unlocks, NULL);
 
   reports = check (46, 3, &error);
   g_assert_no_error (error);

@@ -16,6 +16,8 @@
 
 #include "salvage-secrets.h"
 
+#include "salvage-test-keyring.h"
+
 #define SERVER "https://api.roboflow.com"
 #define OTHER_SERVER "http://127.0.0.1:8123"
 #define KEY "rf_test_Zq4xW8pLm2Vt"
@@ -692,27 +694,6 @@ make_home (void)
 }
 
 static void
-lock_default_collection (void)
-{
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(SecretCollection) collection = NULL;
-  g_autoptr(GError) error = NULL;
-  GList *objects;
-
-  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                 SECRET_COLLECTION_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (collection);
-
-  objects = g_list_append (NULL, collection);
-  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
-  g_assert_no_error (error);
-  g_list_free (objects);
-}
-
-static void
 test_locked (void)
 {
   g_autoptr(GSubprocess) daemon = NULL;
@@ -733,7 +714,7 @@ test_locked (void)
 
   g_assert_true (store (SERVER, "acme-vision", KEY, NULL, &error));
   g_assert_no_error (error);
-  lock_default_collection ();
+  test_lock_default_collection ();
 
   /* Unlocking needs a prompt, which nobody can answer here: the same as
    * a person declining it. The key must not look missing, nor removed. */
@@ -744,23 +725,6 @@ test_locked (void)
   keyring_stop (daemon);
   remove_tree (home);
   g_test_dbus_stop (bus);
-}
-
-/* Calls that would ask the person something: an unlock, or its prompt. */
-static GDBusMessage *
-count_unlocks_cb (GDBusConnection *connection,
-                  GDBusMessage    *message,
-                  gboolean         incoming,
-                  gpointer         user_data)
-{
-  int *n_unlocks = user_data;
-  const char *member = g_dbus_message_get_member (message);
-
-  if (!incoming && g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL &&
-      (g_strcmp0 (member, "Unlock") == 0 || g_strcmp0 (member, "Prompt") == 0))
-    g_atomic_int_inc (n_unlocks);
-
-  return message;
 }
 
 /* A quiet lookup in a locked keyring says so at once, and never asks to
@@ -790,11 +754,11 @@ test_locked_quietly (void)
 
   g_assert_true (store (SERVER, "acme-vision", KEY, NULL, &error));
   g_assert_no_error (error);
-  lock_default_collection ();
+  test_lock_default_collection ();
 
   connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
-  filter_id = g_dbus_connection_add_filter (connection, count_unlocks_cb, &n_unlocks, NULL);
+  filter_id = g_dbus_connection_add_filter (connection, test_count_unlocks_cb, &n_unlocks, NULL);
 
   started = g_get_monotonic_time ();
   key = lookup_quietly (SERVER, "acme-vision", &error);
