@@ -169,7 +169,12 @@ salvage_application_handle_local_options (GApplication *application,
       /* Already running: that instance checks now, and no window opens. */
       if (g_application_get_is_remote (application))
         {
+          GDBusConnection *bus = g_application_get_dbus_connection (application);
+
           g_action_group_activate_action (G_ACTION_GROUP (application), "check-cleanup", NULL);
+          /* The call is sent before this process ends. */
+          if (bus != NULL)
+            g_dbus_connection_flush_sync (bus, NULL, NULL);
           return EXIT_SUCCESS;
         }
     }
@@ -326,6 +331,9 @@ salvage_application_dispose (GObject *object)
   SalvageApplication *self = SALVAGE_APPLICATION (object);
 
   g_clear_object (&self->server);
+  /* A check under way must not outlive the application it notifies. */
+  if (self->cleanup_watch != NULL)
+    salvage_cleanup_watch_stop (self->cleanup_watch);
   g_clear_object (&self->cleanup_watch);
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
