@@ -16,6 +16,9 @@
 #include "salvage-server.h"
 #include "salvage-window.h"
 
+/* How long an application started by D-Bus activation waits for a call. */
+#define SERVICE_INACTIVITY_MSEC 10000
+
 /* Every `salvage --demo` shows the same workspace. */
 #define DEMO_SEED 20240917
 
@@ -307,6 +310,12 @@ salvage_application_startup (GApplication *application)
   const char *trash_accels[] = { "<Alt>3", NULL };
 
   G_APPLICATION_CLASS (salvage_application_parent_class)->startup (application);
+
+  /* Started by D-Bus activation (a notification's action, the shell):
+   * the call that started it comes in just after, and a service with
+   * nothing to hold it would quit first. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, SERVICE_INACTIVITY_MSEC);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),

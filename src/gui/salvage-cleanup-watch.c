@@ -16,7 +16,8 @@ struct _SalvageCleanupWatch
 {
   GObject              parent_instance;
 
-  GApplication        *application;  /* not owned: it owns us */
+  GApplication        *application;  /* not owned (it owns us), but kept
+                                        during a check */
   SalvageAccounts     *accounts;
   GSettings           *settings;
   GNetworkMonitor     *monitor;
@@ -115,6 +116,11 @@ checked_cb (GObject      *source_object,
   guint n_notified = 0;
 
   reports = salvage_cleanup_check_run_finish (SALVAGE_CLEANUP_CHECK (source_object), result, &error);
+
+  /* Held, and kept, since the check began. */
+  g_application_release (self->application);
+  g_object_unref (self->application);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -158,6 +164,10 @@ salvage_cleanup_watch_check (SalvageCleanupWatch *self)
 
   if (self->settings != NULL)
     threshold = g_settings_get_int (self->settings, "cleanup-warning-days");
+
+  /* Started by D-Bus activation, the application would otherwise quit
+   * in the middle of a long check. */
+  g_application_hold (g_object_ref (self->application));
 
   self->waiting_for_network = FALSE;
   self->cancellable = g_cancellable_new ();

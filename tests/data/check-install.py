@@ -106,6 +106,18 @@ def main(argv):
         need(os.path.join(icons, 'scalable', 'apps', app_id + '.svg'), 'the icon')
         need(os.path.join(icons, 'symbolic', 'apps', app_id + '-symbolic.svg'),
              'the symbolic icon')
+        service_path = at(datadir, 'dbus-1', 'services', app_id + '.service')
+        if need(service_path, 'the D-Bus service'):
+            service = configparser.ConfigParser(interpolation=None, strict=False)
+            service.optionxform = str
+            service.read(service_path, encoding='utf-8')
+            section = service['D-BUS Service'] if service.has_section('D-BUS Service') else {}
+            service_exec = section.get('Exec', '').split()
+            if section.get('Name') != app_id:
+                problems.append('the D-Bus service is named %r, not %r' % (section.get('Name'), app_id))
+            if service_exec != [os.path.join(prefix, bindir, executable), '--gapplication-service']:
+                problems.append('the D-Bus service runs %r, not the installed program as a service'
+                                % section.get('Exec'))
         for lang in languages:
             mo = at(localedir, lang, 'LC_MESSAGES', 'salvage.mo')
             if need(mo, 'the %s translation' % lang):
@@ -145,6 +157,8 @@ def main(argv):
             if not exec_line or exec_line[0] != executable:
                 problems.append('the desktop entry runs %r, not the installed %r'
                                 % (entry.get('Exec'), executable))
+            if entry.get('DBusActivatable') != 'true':
+                problems.append('the desktop entry is not D-Bus activatable')
             if entry.get('Icon') != app_id:
                 problems.append('the desktop entry shows icon %r, not the installed %r'
                                 % (entry.get('Icon'), app_id))
