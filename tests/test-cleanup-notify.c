@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "salvage-application.h"
+#include "salvage-autostart.h"
 #include "salvage-cleanup-notice.h"
 #include "salvage-secrets.h"
 #include "salvage-server.h"
@@ -261,6 +262,39 @@ test_notify_review (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With a workspace added and the warnings on, Salvage starts at login
+ * (here: the autostart entry, outside a sandbox); turned off, or with the
+ * last workspace removed, it does not. */
+static void
+test_notify_autostart (void)
+{
+  GSettings *settings = salvage_application_get_settings (application);
+  g_autofree char *path = salvage_autostart_dup_entry_path ();
+
+  g_assert_cmpint (salvage_autostart_get_method (), ==, SALVAGE_AUTOSTART_ENTRY);
+  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_settings_set_boolean (settings, "cleanup-warnings", FALSE);
+  WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "cleanup-warnings", TRUE);
+  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The last workspace removed, as from the switcher. */
+  {
+    SalvageAccounts *accounts = salvage_application_get_accounts (application);
+    g_autoptr(SalvageAccount) account = g_list_model_get_item (salvage_accounts_get_model (accounts), 0);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    salvage_accounts_remove_async (accounts, account, NULL, got_result_cb, &result);
+    WAIT_FOR (result != NULL);
+    salvage_accounts_remove_finish (accounts, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (salvage_accounts_get_model (accounts)), ==, 0);
+  }
+  WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_outside_keyring_session (void)
 {
@@ -278,6 +312,15 @@ main (int   argc,
 
   /* Whatever the machine's routes, the network is up for these tests. */
   g_setenv ("GIO_USE_NETWORK_MONITOR", "base", TRUE);
+  /* The throwaway HOME of run-with-keyring.sh holds what is written:
+   * the ledger, the autostart entry. */
+  {
+    g_autofree char *config = g_build_filename (g_get_home_dir (), ".config", NULL);
+    g_autofree char *state = g_build_filename (g_get_home_dir (), ".local", "state", NULL);
+
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+  }
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -323,6 +366,7 @@ main (int   argc,
 
   g_test_add_func ("/cleanup-notify/once", test_notify_once);
   g_test_add_func ("/cleanup-notify/review", test_notify_review);
+  g_test_add_func ("/cleanup-notify/autostart", test_notify_autostart);
 
   status = g_test_run ();
 

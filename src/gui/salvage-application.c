@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "salvage-application.h"
+#include "salvage-autostart.h"
 #include "salvage-cleanup-notice.h"
 #include "salvage-cleanup-watch.h"
 #include "salvage-client.h"
@@ -33,6 +34,11 @@ struct _SalvageApplication
   GSettings       *settings;
   SalvageAccounts *accounts;
   SalvageCleanupWatch *cleanup_watch;
+  /* Whether `salvage --background` starts at login, as last asked: -1
+   * before the first time. */
+  int              autostart_asked;
+  /* Held by the checks of `salvage --background`. */
+  gboolean         background_held;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageApplication, salvage_application, ADW_TYPE_APPLICATION)
@@ -85,6 +91,17 @@ open_demo (SalvageApplication *self,
   salvage_window_connect (window, salvage_server_get_url (self->server), SALVAGE_DEMO_API_KEY);
 }
 
+/* The warnings before the cleanup are on, and there is a workspace to
+ * warn about. Without settings, nothing is remembered, so nothing to
+ * start at login either. */
+static gboolean
+warnings_wanted (SalvageApplication *self)
+{
+  return self->settings != NULL &&
+         g_settings_get_boolean (self->settings, "cleanup-warnings") &&
+         g_list_model_get_n_items (salvage_accounts_get_model (self->accounts)) > 0;
+}
+
 /* Made when first needed: a window alone never checks in the background,
  * and need not read the ledger or start a network monitor. */
 static SalvageCleanupWatch *
@@ -118,7 +135,12 @@ salvage_application_activate (GApplication *application)
   if (self->background)
     {
       self->background = FALSE;
+      /* Turned off, or no workspace left, since the entry was written:
+       * nothing to do. */
+      if (!warnings_wanted (self))
+        return;
       g_application_hold (application);
+      self->background_held = TRUE;
       salvage_cleanup_watch_start (ensure_cleanup_watch (self));
       return;
     }
@@ -295,8 +317,60 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+autostart_set_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: it will not start at login, as asked. */
+  salvage_autostart_set_finish (result, &error);
+  if (error != NULL)
+    g_message ("Could not change whether Salvage starts at login to warn before the cleanup: %s",
+               error->message);
+}
+
+/* Salvage starts at login to warn before the cleanup while the warnings
+ * are on and at least one workspace is added; otherwise not. */
+static void
+update_autostart (SalvageApplication *self)
+{
+  gboolean wanted;
+
+  if (self->settings == NULL)
+    return;
+
+  wanted = warnings_wanted (self);
+  /* Turned off: a background instance stops checking, and goes once no
+   * window holds it. */
+  if (!wanted && self->background_held)
+    {
+      self->background_held = FALSE;
+      salvage_cleanup_watch_stop (self->cleanup_watch);
+      g_application_release (G_APPLICATION (self));
+    }
+
+  if (self->autostart_asked == wanted)
+    return;
+
+  /* On start, with nothing to warn about: the portal would ask the person
+   * about running in the background only to be told no. What an earlier
+   * run asked for was withdrawn when its last workspace went. */
+  if (self->autostart_asked == -1 && !wanted &&
+      salvage_autostart_get_method () == SALVAGE_AUTOSTART_PORTAL)
+    {
+      self->autostart_asked = FALSE;
+      return;
+    }
+
+  self->autostart_asked = wanted;
+  salvage_autostart_set_async (salvage_autostart_get_method (), wanted, NULL, autostart_set_cb, NULL);
+}
+
+static void
 salvage_application_startup (GApplication *application)
 {
+  SalvageApplication *self = SALVAGE_APPLICATION (application);
   GtkApplication *app = GTK_APPLICATION (application);
   const char *refresh_accels[] = { "F5", "<Control>r", NULL };
   const char *search_accels[] = { "<Control>f", NULL };
@@ -310,6 +384,13 @@ salvage_application_startup (GApplication *application)
   const char *trash_accels[] = { "<Alt>3", NULL };
 
   G_APPLICATION_CLASS (salvage_application_parent_class)->startup (application);
+
+  g_signal_connect_object (salvage_accounts_get_model (self->accounts), "items-changed",
+                           G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::cleanup-warnings",
+                             G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
+  update_autostart (self);
 
   /* Started by D-Bus activation (a notification's action, the shell):
    * the call that started it comes in just after, and a service with
@@ -392,6 +473,7 @@ salvage_application_init (SalvageApplication *self)
     g_message ("The settings schema %s is not installed: nothing will be remembered", APP_ID);
 
   self->accounts = salvage_accounts_new (self->settings);
+  self->autostart_asked = -1;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

@@ -210,6 +210,25 @@ cleanup_row_new (GSettings *settings)
   return row;
 }
 
+/* Whether Salvage starts at login to warn before the cleanup. */
+static GtkWidget *
+warnings_row_new (GSettings *settings)
+{
+  GtkWidget *row = adw_switch_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Warn Before Items Are _Deleted for Good"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Check the Trash of every workspace from login, even with Salvage closed, and send a notification"));
+
+  if (settings != NULL)
+    g_settings_bind (settings, "cleanup-warnings", row, "active", G_SETTINGS_BIND_DEFAULT);
+  else
+    gtk_widget_set_sensitive (row, FALSE);
+
+  return row;
+}
+
 /* GObject */
 
 static void
@@ -278,6 +297,7 @@ salvage_preferences_dialog_new (SalvageApplication *application)
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Trash"));
   adw_preferences_group_add (group, cleanup_row_new (salvage_application_get_settings (application)));
+  adw_preferences_group_add (group, warnings_row_new (salvage_application_get_settings (application)));
   adw_preferences_page_add (page, group);
 
   adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self), page);
