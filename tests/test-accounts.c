@@ -30,6 +30,7 @@
 #include "salvage-test-wait.h"
 #include "salvage-test-widgets.h"
 #include "salvage-test-dialogs.h"
+#include "salvage-test-keyring.h"
 
 static SalvageApplication *application;
 static SalvageServer *server;
@@ -588,25 +589,13 @@ keyring_banner_shown (SalvageWindow *window)
 static void
 test_accounts_keyring_locked (void)
 {
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(SecretCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) saved = NULL;
   g_autofree char *saved_text = NULL;
   SalvageWindow *window;
   SalvageAccount *account;
-  GList *objects;
 
-  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                 SECRET_COLLECTION_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (collection);
-  objects = g_list_append (NULL, collection);
-  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
-  g_assert_no_error (error);
-  g_list_free (objects);
+  test_lock_default_collection ();
 
   g_assert_null (find_account (WS_B));
 
