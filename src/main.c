@@ -39,6 +39,32 @@ dup_locale_dir (void)
   return g_strdup (LOCALEDIR);
 }
 
+/* An instance started with --background checks and notifies, and opens a
+ * window only if asked to later: it goes without OpenGL and Vulkan, whose
+ * drivers alone take tens of MB (GTK's X11 backend loads them when it
+ * opens the display), and draws a window it opens later with cairo. Set
+ * before GTK reads it. */
+static void
+prepare_background (int    argc,
+                    char **argv)
+{
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    {
+      if (g_str_equal (argv[i], "--background"))
+        {
+          const char *disabled = g_getenv ("GDK_DISABLE");
+          g_autofree char *value = NULL;
+
+          if (disabled != NULL && *disabled != '\0')
+            value = g_strconcat (disabled, ",gl,vulkan", NULL);
+          else
+            value = g_strdup ("gl,vulkan");
+          g_setenv ("GDK_DISABLE", value, TRUE);
+          return;
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -53,6 +79,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  prepare_background (argc, argv);
   app = salvage_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
