@@ -253,6 +253,11 @@ test_notify_review (void)
     g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "1");
   }
 
+  /* The workspace whose key could not be read is said, once. */
+  WAIT_FOR (salvage_window_get_last_toast (window) != NULL &&
+            strstr (salvage_window_get_last_toast (window), "“Beta Labs” was not checked") != NULL);
+  g_assert_null (salvage_cleanup_watch_take_skipped_message (salvage_application_get_cleanup_watch (application)));
+
   /* Show All: the whole Trash again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trash.show-all-entries", NULL));
   g_assert_false (salvage_trash_page_get_showing_only (page));
@@ -279,18 +284,22 @@ test_notify_autostart (void)
   g_settings_set_boolean (settings, "cleanup-warnings", TRUE);
   WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  /* The last workspace removed, as from the switcher. */
+  /* The workspaces removed, as from the switcher: the entry goes with the
+   * last one. */
   {
     SalvageAccounts *accounts = salvage_application_get_accounts (application);
-    g_autoptr(SalvageAccount) account = g_list_model_get_item (salvage_accounts_get_model (accounts), 0);
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GError) error = NULL;
 
-    salvage_accounts_remove_async (accounts, account, NULL, got_result_cb, &result);
-    WAIT_FOR (result != NULL);
-    salvage_accounts_remove_finish (accounts, result, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (g_list_model_get_n_items (salvage_accounts_get_model (accounts)), ==, 0);
+    while (g_list_model_get_n_items (salvage_accounts_get_model (accounts)) > 0)
+      {
+        g_autoptr(SalvageAccount) account = g_list_model_get_item (salvage_accounts_get_model (accounts), 0);
+        g_autoptr(GAsyncResult) result = NULL;
+
+        g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+        salvage_accounts_remove_async (accounts, account, NULL, got_result_cb, &result);
+        WAIT_FOR (result != NULL);
+        /* Beta Labs had no key to clear: an error, and gone all the same. */
+        salvage_accounts_remove_finish (accounts, result, NULL);
+      }
   }
   WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -354,8 +363,10 @@ main (int   argc,
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-    accounts = g_variant_ref_sink (g_variant_new_parsed ("[(%s, %s, 'Acme Vision')]",
-                                                         salvage_server_get_url (server), WS));
+    /* Beta Labs has no key in the keyring: skipped, and said so. */
+    accounts = g_variant_ref_sink (g_variant_new_parsed ("[(%s, %s, 'Acme Vision'), (%s, 'beta-labs', 'Beta Labs')]",
+                                                         salvage_server_get_url (server), WS,
+                                                         salvage_server_get_url (server)));
     g_settings_set_value (settings, "accounts", accounts);
   }
 

@@ -102,6 +102,22 @@ warnings_wanted (SalvageApplication *self)
          g_list_model_get_n_items (salvage_accounts_get_model (self->accounts)) > 0;
 }
 
+/* Says in the window shown, once, which workspaces the checks skipped for
+ * want of their key. */
+static void
+tell_skipped (SalvageApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *message = NULL;
+
+  if (self->cleanup_watch == NULL || !SALVAGE_IS_WINDOW (window))
+    return;
+
+  message = salvage_cleanup_watch_take_skipped_message (self->cleanup_watch);
+  if (message != NULL)
+    salvage_window_show_notice (SALVAGE_WINDOW (window), message);
+}
+
 /* Made when first needed: a window alone never checks in the background,
  * and need not read the ledger or start a network monitor. */
 static SalvageCleanupWatch *
@@ -118,6 +134,8 @@ ensure_cleanup_watch (SalvageApplication *self)
 
       self->cleanup_watch = salvage_cleanup_watch_new (G_APPLICATION (self), self->accounts,
                                                        self->settings, ledger, NULL);
+      g_signal_connect_object (self->cleanup_watch, "checked", G_CALLBACK (tell_skipped), self,
+                               G_CONNECT_SWAPPED);
     }
 
   return self->cleanup_watch;
@@ -149,6 +167,7 @@ salvage_application_activate (GApplication *application)
   if (window != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
+      tell_skipped (self);
       return;
     }
 
@@ -169,6 +188,7 @@ salvage_application_activate (GApplication *application)
 
   g_clear_object (&account);
   gtk_window_present (GTK_WINDOW (window));
+  tell_skipped (self);
 }
 
 static int
@@ -288,6 +308,7 @@ review_cleanup_action_cb (GSimpleAction *action,
     salvage_window_show_welcome (window);
 
   gtk_window_present (GTK_WINDOW (window));
+  tell_skipped (self);
 }
 
 static void

@@ -5,9 +5,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "salvage-cleanup-check.h"
 #include "salvage-cleanup-notice.h"
 #include "salvage-cleanup-watch.h"
+#include "salvage-secrets.h"
+#include "salvage-undo.h"
 
 /* The threshold without settings: the schema's default. */
 #define DEFAULT_WARNING_DAYS 3
@@ -27,6 +31,11 @@ struct _SalvageCleanupWatch
   guint                timer_id;
   gulong               network_id;
   gboolean             waiting_for_network;
+
+  /* Workspaces whose key the last check could not read without a prompt:
+   * workspace key → its name; and those a window was told about. */
+  GHashTable          *skipped;
+  GHashTable          *told;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageCleanupWatch, salvage_cleanup_watch, G_TYPE_OBJECT)
@@ -49,6 +58,8 @@ salvage_cleanup_watch_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->monitor);
   g_clear_object (&self->check);
+  g_clear_pointer (&self->skipped, g_hash_table_unref);
+  g_clear_pointer (&self->told, g_hash_table_unref);
 
   G_OBJECT_CLASS (salvage_cleanup_watch_parent_class)->dispose (object);
 }
@@ -66,6 +77,8 @@ salvage_cleanup_watch_class_init (SalvageCleanupWatchClass *klass)
 static void
 salvage_cleanup_watch_init (SalvageCleanupWatch *self)
 {
+  self->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* A check that found the network down runs once it is up. */
@@ -127,6 +140,10 @@ checked_cb (GObject      *source_object,
   g_clear_object (&self->cancellable);
   self->waiting_for_network = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE);
 
+  /* Offline, nothing was learnt about the keys. */
+  if (reports != NULL)
+    g_hash_table_remove_all (self->skipped);
+
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       SalvageCleanupReport *report = g_ptr_array_index (reports, i);
@@ -137,6 +154,13 @@ checked_cb (GObject      *source_object,
         {
           g_debug ("The Trash of “%s” was not checked: %s",
                    salvage_account_get_workspace (account), skipped->message);
+          /* A key that cannot be read without a prompt is said, once, in
+           * a window; the server's errors come and go. */
+          if (skipped->domain == SALVAGE_SECRETS_ERROR)
+            g_hash_table_replace (self->skipped,
+                                  salvage_undo_stack_dup_key (salvage_account_get_server (account),
+                                                              salvage_account_get_workspace (account)),
+                                  g_strdup (salvage_account_get_name (account)));
           continue;
         }
 
@@ -149,7 +173,54 @@ checked_cb (GObject      *source_object,
       }
     }
 
+  /* Readable again: a later failure is said again. */
+  if (reports != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->told);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (self->skipped, key))
+          g_hash_table_iter_remove (&iter);
+    }
+
   g_signal_emit (self, signals[CHECKED], 0, n_notified, error);
+}
+
+char *
+salvage_cleanup_watch_take_skipped_message (SalvageCleanupWatch *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  gpointer name;
+
+  g_return_val_if_fail (SALVAGE_IS_CLEANUP_WATCH (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->skipped);
+  while (g_hash_table_iter_next (&iter, &key, &name))
+    {
+      if (g_hash_table_contains (self->told, key))
+        continue;
+      g_hash_table_add (self->told, g_strdup (key));
+      g_ptr_array_add (names, name);
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  if (names->len == 1)
+    /* Translators: %s names a workspace */
+    return g_strdup_printf (_("The Trash of “%s” was not checked for items about to be deleted for good: its API key could not be read without unlocking the keyring"),
+                            (const char *) g_ptr_array_index (names, 0));
+
+  /* Translators: %u counts workspaces (2 or more) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The Trash of %u workspace was not checked for items about to be deleted for good: their API keys could not be read without unlocking the keyring",
+                                       "The Trash of %u workspaces was not checked for items about to be deleted for good: their API keys could not be read without unlocking the keyring",
+                                       names->len),
+                          names->len);
 }
 
 void

@@ -47,4 +47,9 @@ void                 salvage_cleanup_watch_check       (SalvageCleanupWatch  *se
 /* Stops the timer and any check under way. */
 void                 salvage_cleanup_watch_stop        (SalvageCleanupWatch  *self);
 
+/* What to say in a window about the workspaces the checks skipped since
+ * their key could not be read without a prompt, each said once (until
+ * its key is read again); NULL when nothing is new. */
+char                *salvage_cleanup_watch_take_skipped_message (SalvageCleanupWatch *self);
+
 G_END_DECLS

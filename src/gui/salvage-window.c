@@ -828,6 +828,16 @@ salvage_window_show_message (SalvageWindow *self,
   _salvage_window_present_welcome (self, NULL, message);
 }
 
+void
+salvage_window_show_notice (SalvageWindow *self,
+                            const char    *text)
+{
+  g_return_if_fail (SALVAGE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  _salvage_window_show_toast (self, text);
+}
+
 SalvageWorkspace *
 salvage_window_get_workspace (SalvageWindow *self)
 {
