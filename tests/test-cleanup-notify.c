@@ -20,7 +20,11 @@
 #include "salvage-trash-page-private.h"
 #include "salvage-window-private.h"
 
+#include "salvage-restore-cell.h"
+
 #include "salvage-test-wait.h"
+#include "salvage-test-widgets.h"
+#include "salvage-test-dialogs.h"
 
 #define WS   "acme-vision"
 #define KEY  "akey-Q7rT2mXw9Lp"
@@ -219,8 +223,61 @@ test_notify_once (void)
   }
 }
 
-/* A click on the notification opens the window on that workspace's Trash,
- * showing only what the notification named until Show All. */
+/* With SALVAGE_TEST_SCREENSHOTS set to a folder, saves @window there as
+ * @name.png, as drawn: what a person sees at that step. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *folder = g_getenv ("SALVAGE_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width;
+  int height;
+
+  if (folder == NULL || *folder == '\0')
+    return;
+
+  /* A few frames, for the rows to be laid out and drawn. */
+  {
+    gint64 end = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
+
+    WAIT_FOR (g_get_monotonic_time () > end);
+  }
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (folder, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static gboolean
+is_restore_cell_of (GtkWidget     *widget,
+                    gconstpointer  item)
+{
+  return SALVAGE_IS_RESTORE_CELL (widget) &&
+         salvage_restore_cell_get_item (SALVAGE_RESTORE_CELL (widget)) == item;
+}
+
+/* What a person who deleted a version 29 days ago and closed Salvage
+ * meets: a click on the notification opens the window on that workspace's
+ * Trash, showing only what the notification named; they restore it there;
+ * Show All shows the rest. */
 static void
 test_notify_review (void)
 {
@@ -253,16 +310,40 @@ test_notify_review (void)
     g_assert_cmpstr (salvage_trash_item_get_id (item), ==, "1");
   }
 
+  save_screenshot (GTK_WIDGET (window), "cleanup-review");
+
   /* The workspace whose key could not be read is said, once. */
   WAIT_FOR (salvage_window_get_last_toast (window) != NULL &&
-            strstr (salvage_window_get_last_toast (window), "“Beta Labs” was not checked") != NULL);
-  g_assert_null (salvage_cleanup_watch_take_skipped_message (salvage_application_get_cleanup_watch (application)));
+            g_str_has_prefix (salvage_window_get_last_toast (window),
+                              "“Beta Labs” was not checked before the cleanup: Its API key could not be read"));
+  {
+    g_autofree char *title = NULL;
+    g_autofree char *details = NULL;
 
-  /* Show All: the whole Trash again. */
+    g_assert_false (salvage_cleanup_watch_take_skipped (salvage_application_get_cleanup_watch (application),
+                                                        &title, &details));
+  }
+
+  /* The person restores it from there, as from any Trash row. */
+  {
+    g_autoptr(SalvageTrashItem) due = g_list_model_get_item (rows, 0);
+    g_autoptr(AdwAlertDialog) dialog = NULL;
+    GtkWidget *cell;
+
+    WAIT_FOR ((cell = salvage_test_find_widget (GTK_WIDGET (page), is_restore_cell_of, due)) != NULL);
+    g_signal_emit_by_name (gtk_widget_get_first_child (cell), "clicked");
+    WAIT_FOR (salvage_window_get_dialog (window) != NULL);
+    dialog = g_object_ref (salvage_window_get_dialog (window));
+    salvage_test_answer (dialog, "restore");
+    WAIT_FOR (salvage_server_get_item_state (server, WS, "version", "pcb/1") == SALVAGE_SERVER_ITEM_LIVE);
+    WAIT_FOR (g_list_model_get_n_items (rows) == 0);
+  }
+
+  /* Show All: the rest of the Trash. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trash.show-all-entries", NULL));
   g_assert_false (salvage_trash_page_get_showing_only (page));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->review_banner)));
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

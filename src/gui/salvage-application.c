@@ -108,14 +108,14 @@ static void
 tell_skipped (SalvageApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
 
   if (self->cleanup_watch == NULL || !SALVAGE_IS_WINDOW (window))
     return;
 
-  message = salvage_cleanup_watch_take_skipped_message (self->cleanup_watch);
-  if (message != NULL)
-    salvage_window_show_notice (SALVAGE_WINDOW (window), message);
+  if (salvage_cleanup_watch_take_skipped (self->cleanup_watch, &title, &details))
+    salvage_window_show_notice (SALVAGE_WINDOW (window), title, details);
 }
 
 /* Made when first needed: a window alone never checks in the background,

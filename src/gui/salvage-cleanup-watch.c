@@ -188,15 +188,18 @@ checked_cb (GObject      *source_object,
   g_signal_emit (self, signals[CHECKED], 0, n_notified, error);
 }
 
-char *
-salvage_cleanup_watch_take_skipped_message (SalvageCleanupWatch *self)
+gboolean
+salvage_cleanup_watch_take_skipped (SalvageCleanupWatch  *self,
+                                    char                **title,
+                                    char                **details)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
   gpointer name;
 
-  g_return_val_if_fail (SALVAGE_IS_CLEANUP_WATCH (self), NULL);
+  g_return_val_if_fail (SALVAGE_IS_CLEANUP_WATCH (self), FALSE);
+  g_return_val_if_fail (title != NULL && details != NULL, FALSE);
 
   g_hash_table_iter_init (&iter, self->skipped);
   while (g_hash_table_iter_next (&iter, &key, &name))
@@ -208,19 +211,25 @@ salvage_cleanup_watch_take_skipped_message (SalvageCleanupWatch *self)
     }
 
   if (names->len == 0)
-    return NULL;
+    return FALSE;
 
   if (names->len == 1)
-    /* Translators: %s names a workspace */
-    return g_strdup_printf (_("The Trash of “%s” was not checked for items about to be deleted for good: its API key could not be read without unlocking the keyring"),
-                            (const char *) g_ptr_array_index (names, 0));
+    {
+      /* Translators: a short toast; %s names a workspace */
+      *title = g_strdup_printf (_("“%s” was not checked before the cleanup"),
+                                (const char *) g_ptr_array_index (names, 0));
+      *details = g_strdup (_("Its API key could not be read without unlocking the keyring, so Salvage could not warn before its items are deleted for good. Unlocking the keyring, or opening the workspace, lets the next check see it."));
+      return TRUE;
+    }
 
-  /* Translators: %u counts workspaces (2 or more) */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The Trash of %u workspace was not checked for items about to be deleted for good: their API keys could not be read without unlocking the keyring",
-                                       "The Trash of %u workspaces was not checked for items about to be deleted for good: their API keys could not be read without unlocking the keyring",
-                                       names->len),
-                          names->len);
+  /* Translators: a short toast; %u counts workspaces (2 or more) */
+  *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u workspace was not checked before the cleanup",
+                                         "%u workspaces were not checked before the cleanup",
+                                         names->len),
+                            names->len);
+  *details = g_strdup (_("Their API keys could not be read without unlocking the keyring, so Salvage could not warn before their items are deleted for good. Unlocking the keyring, or opening the workspaces, lets the next check see them."));
+  return TRUE;
 }
 
 void

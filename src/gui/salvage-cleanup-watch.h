@@ -49,7 +49,10 @@ void                 salvage_cleanup_watch_stop        (SalvageCleanupWatch  *se
 
 /* What to say in a window about the workspaces the checks skipped since
  * their key could not be read without a prompt, each said once (until
- * its key is read again); NULL when nothing is new. */
-char                *salvage_cleanup_watch_take_skipped_message (SalvageCleanupWatch *self);
+ * its key is read again): a short @title and its @details. FALSE when
+ * nothing is new. */
+gboolean             salvage_cleanup_watch_take_skipped (SalvageCleanupWatch  *self,
+                                                         char                **title,
+                                                         char                **details);
 
 G_END_DECLS

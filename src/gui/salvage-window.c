@@ -830,12 +830,13 @@ salvage_window_show_message (SalvageWindow *self,
 
 void
 salvage_window_show_notice (SalvageWindow *self,
-                            const char    *text)
+                            const char    *text,
+                            const char    *details)
 {
   g_return_if_fail (SALVAGE_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  _salvage_window_show_toast (self, text);
+  _salvage_window_message_cb (self, text, details);
 }
 
 SalvageWorkspace *

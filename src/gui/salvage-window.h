@@ -34,9 +34,10 @@ void              salvage_window_open_account   (SalvageWindow  *self,
 /* The account shown, or NULL (no workspace, or the demo). */
 SalvageAccount   *salvage_window_get_account    (SalvageWindow  *self);
 
-/* Says @text in a toast. */
+/* Says @text in a toast, with @details (may be NULL) behind its button. */
 void              salvage_window_show_notice    (SalvageWindow  *self,
-                                                 const char     *text);
+                                                 const char     *text,
+                                                 const char     *details);
 
 /* Opens @account's workspace on its Trash, showing only the entries whose
  * keys are in @keys (a cleanup warning's), until Show All or another
