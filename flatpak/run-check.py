@@ -6,7 +6,8 @@
 # Usage: run-check.py [--logdir DIR] APP-ID CHECK-SCRIPT [ARGUMENT…]
 #
 # The tests of the `flatpak` suite (flatpak/meson.build) run the checks of
-# this folder through here: e2e-in-sandbox.py and keyring-in-sandbox.py.
+# this folder through here: e2e-in-sandbox.py, keyring-in-sandbox.py and
+# background-in-sandbox.py.
 # They drive the sandboxed app of the Flatpak installation named by
 # FLATPAK_USER_DIR, by default the one flatpak/build-offline.sh makes
 # (${TMPDIR:-/tmp}/salvage-flatpak/flatpak-user), never the user's own.
@@ -50,6 +51,7 @@ KEYRING = [
 NEEDS = {
     'e2e-in-sandbox.py': DESKTOP,
     'keyring-in-sandbox.py': DESKTOP + KEYRING,
+    'background-in-sandbox.py': DESKTOP,
 }
 
 
