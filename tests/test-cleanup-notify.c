@@ -10,7 +10,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "salvage-application.h"
 #include "salvage-autostart.h"
@@ -33,6 +37,7 @@ static SalvageApplication *application;
 static SalvageServer *server;
 static GPtrArray *sent;  /* of the GVariant parameters of each Notify */
 static GDBusConnection *notifications_bus;  /* kept: the name goes with it */
+static const char *salvage_program;         /* src/salvage, from the command line */
 
 /* The notification server */
 
@@ -151,12 +156,14 @@ got_result_cb (GObject      *source_object,
 }
 
 static void
-store_key (const char *url)
+store_key (const char *url,
+           const char *workspace,
+           const char *key)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  salvage_secrets_store_async (url, WS, "Acme Vision", KEY, NULL, got_result_cb, &result);
+  salvage_secrets_store_async (url, workspace, workspace, key, NULL, got_result_cb, &result);
   WAIT_FOR (result != NULL);
   g_assert_true (salvage_secrets_store_finish (result, &error));
   g_assert_no_error (error);
@@ -385,6 +392,112 @@ test_notify_autostart (void)
   WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The program itself, as the session starts it at login: salvage
+ * --background opens no window and sends the notification; run again, it
+ * asks the running instance to check, and ends. */
+static void
+test_notify_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *settings_dir = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *state = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { salvage_program, "--background", NULL };
+  const char *summary;
+  guint n_sent = sent->len;
+  guint n_requests;
+  GPid pid;
+  int status;
+
+  if (salvage_program == NULL)
+    {
+      g_test_skip ("Needs the program to run: its path after the options");
+      return;
+    }
+
+  home = g_dir_make_tmp ("salvage-program-XXXXXX", &error);
+  g_assert_no_error (error);
+  settings_dir = g_build_filename (home, "config", "glib-2.0", "settings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  contents = g_strdup_printf ("[io/github/salvage/Salvage]\naccounts=[('%s', 'gamma-works', 'Gamma Works')]\n",
+                              salvage_server_get_url (server));
+  g_assert_true (g_file_set_contents (keyfile, contents, -1, NULL));
+  g_free (g_steal_pointer (&contents));
+  state = g_build_filename (home, "state", NULL);
+
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  {
+    g_autofree char *config = g_build_filename (home, "config", NULL);
+
+    envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  }
+  envp = g_environ_setenv (envp, "XDG_STATE_HOME", state, TRUE);
+
+  if (!g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error))
+    g_error ("Could not start %s: %s", salvage_program, error->message);
+
+  WAIT_FOR (sent->len == n_sent + 1);
+  g_variant_get (g_ptr_array_index (sent, n_sent), "(&su&s&s&sasa{sv}i)",
+                 NULL, NULL, NULL, &summary, NULL, NULL, NULL, NULL);
+  g_assert_cmpstr (summary, ==, "1 item in “Gamma Works” will be deleted for good tomorrow");
+
+  /* No window: the application exports none on the bus. */
+  {
+    g_autoptr(GVariant) reply = NULL;
+    const char *xml;
+
+    reply = g_dbus_connection_call_sync (notifications_bus, APP_ID, "/io/github/salvage/Salvage/window",
+                                         "org.freedesktop.DBus.Introspectable", "Introspect", NULL,
+                                         G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+    g_assert_no_error (error);
+    g_variant_get (reply, "(&s)", &xml);
+    g_assert_null (strstr (xml, "<node name="));
+  }
+
+  /* Again: the running instance checks now (one request for the Trash),
+   * names nothing again, and the second process ends at once. */
+  n_requests = salvage_server_get_request_count (server);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  WAIT_FOR (salvage_server_get_request_count (server) > n_requests);
+  {
+    gint64 end = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+
+    WAIT_FOR (g_get_monotonic_time () > end);
+  }
+  g_assert_cmpuint (sent->len, ==, n_sent + 1);
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  {
+    g_autofree char *ledger = g_build_filename (state, "salvage", "cleanup-warnings", NULL);
+    g_autofree char *ledger_dir = g_path_get_dirname (ledger);
+    g_autofree char *autostart = g_build_filename (home, "config", "autostart", APP_ID ".desktop", NULL);
+    g_autofree char *autostart_dir = g_path_get_dirname (autostart);
+    g_autofree char *glib_dir = g_path_get_dirname (settings_dir);
+    g_autofree char *config_dir = g_path_get_dirname (glib_dir);
+
+    g_remove (ledger);
+    g_rmdir (ledger_dir);
+    g_rmdir (state);
+    g_remove (autostart);
+    g_rmdir (autostart_dir);
+    g_remove (keyfile);
+    g_rmdir (settings_dir);
+    g_rmdir (glib_dir);
+    g_rmdir (config_dir);
+    g_rmdir (home);
+  }
+}
+
 static void
 test_outside_keyring_session (void)
 {
@@ -414,6 +527,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* After the test options: the program to start as the session would. */
+  if (argc > 1)
+    salvage_program = argv[1];
 
   if (g_getenv ("SALVAGE_TEST_KEYRING") == NULL)
     {
@@ -434,11 +550,20 @@ main (int   argc,
   salvage_server_set_time (server, now);
   g_assert_true (salvage_server_trash (server, WS, "version", "pcb/1", now - 29 * G_TIME_SPAN_DAY - G_TIME_SPAN_HOUR,
                                        "Mei Tanaka"));
+  /* Gamma Works: for the program started on its own. */
+  salvage_server_add_workspace (server, "gamma-works", "Gamma Works");
+  salvage_server_add_key (server, "gkey-R4tY8uWq2", "gamma-works");
+  g_assert_nonnull (salvage_server_add_project (server, "gamma-works", "gears", "Gears", "object-detection", 9));
+  g_assert_nonnull (salvage_server_add_version (server, "gamma-works", "gears", 1, "raw", 9));
+  g_assert_true (salvage_server_trash (server, "gamma-works", "version", "gears/1",
+                                       now - 29 * G_TIME_SPAN_DAY - G_TIME_SPAN_HOUR, "Mei Tanaka"));
+
   /* Deleted five days ago: not due, and not shown by a Review. */
   g_assert_true (salvage_server_trash (server, WS, "version", "pcb/2", now - 5 * G_TIME_SPAN_DAY, "Sam Ortiz"));
   salvage_server_listen (server, 0, &error);
   g_assert_no_error (error);
-  store_key (salvage_server_get_url (server));
+  store_key (salvage_server_get_url (server), WS, KEY);
+  store_key (salvage_server_get_url (server), "gamma-works", "gkey-R4tY8uWq2");
 
   /* Saved before the application reads its accounts. */
   {
@@ -459,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/cleanup-notify/once", test_notify_once);
   g_test_add_func ("/cleanup-notify/review", test_notify_review);
   g_test_add_func ("/cleanup-notify/autostart", test_notify_autostart);
+  g_test_add_func ("/cleanup-notify/program", test_notify_program);
 
   status = g_test_run ();
 
