@@ -70,6 +70,14 @@ void _salvage_trash_page_emit_restore        (SalvageTrashPage *self,
                                               GPtrArray        *items,
                                               gboolean          all);
 
+/* salvage-trash-page-reveal.c: a Trash of more rows than this arriving
+ * in an empty view is shown a few rows at a time. */
+#define SALVAGE_TRASH_PAGE_REVEAL_FIRST 16
+
+void _salvage_trash_page_reveal_gradually    (SalvageTrashPage *self);
+void _salvage_trash_page_reveal_all          (SalvageTrashPage *self);
+void _salvage_trash_page_reveal_stop         (SalvageTrashPage *self);
+
 /* salvage-trash-page-cells.c */
 void _salvage_trash_page_set_up_cells        (SalvageTrashPage *self);
 void _salvage_trash_page_restyle_days_cells  (SalvageTrashPage *self);
