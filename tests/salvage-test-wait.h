@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 /* Long enough for a slow machine: a test that waits this long has failed;
  * it is no measure of speed. A test may define its own before including. */
@@ -26,3 +26,15 @@
           g_usleep (1000);                                               \
       }                                                                  \
   } G_STMT_END
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that
+ * @user_data points to, for a test to wait for (WAIT_FOR) and finish. */
+static inline void
+salvage_test_keep_result_cb (GObject      *source_object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}

@@ -36,16 +36,6 @@ static SalvageApplication *application;
 static SalvageServer *server;
 static char *config_dir;
 
-static void
-keep_result_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static SalvageAccounts *
 accounts (void)
 {
@@ -73,7 +63,7 @@ keyring_lookup (const char  *workspace,
   g_autoptr(GAsyncResult) result = NULL;
 
   salvage_secrets_lookup_async (salvage_server_get_url (server), workspace, NULL,
-                                keep_result_cb, &result);
+                                salvage_test_keep_result_cb, &result);
   WAIT_FOR (result != NULL);
 
   return salvage_secrets_lookup_finish (result, error);
@@ -244,7 +234,7 @@ test_accounts_several (void)
     char *key;
 
     salvage_accounts_lookup_key_async (restarted, salvage_accounts_get_active (restarted), NULL,
-                                       keep_result_cb, &result);
+                                       salvage_test_keep_result_cb, &result);
     WAIT_FOR (result != NULL);
     key = salvage_accounts_lookup_key_finish (restarted, result, &error);
     g_assert_no_error (error);
@@ -352,7 +342,7 @@ test_accounts_missing_key (void)
   char *stored;
 
   /* Clear A's key behind the app's back. */
-  salvage_secrets_clear_async (salvage_server_get_url (server), WS_A, NULL, keep_result_cb, &result);
+  salvage_secrets_clear_async (salvage_server_get_url (server), WS_A, NULL, salvage_test_keep_result_cb, &result);
   WAIT_FOR (result != NULL);
   g_assert_true (salvage_secrets_clear_finish (result, NULL));
 

@@ -12,21 +12,15 @@
 
 #include "salvage-autostart.h"
 
+#include "salvage-test-portal.h"
+#include "salvage-test-wait.h"
+
 static GTestDBus *bus;
 static GDBusConnection *portal_bus;  /* the portal's own connection */
 static GPtrArray *requests;          /* of GVariant a{sv}: each request's options */
 static guint32 answer;               /* the Response to give: 0 yes, 1 cancelled */
 
-static const char portal_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.portal.Background'>"
-  "    <method name='RequestBackground'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "      <arg type='o' direction='out'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
+static const char portal_xml[] = "<node>" SALVAGE_TEST_PORTAL_BACKGROUND_XML "</node>";
 
 static void
 portal_call_cb (GDBusConnection       *connection,
@@ -38,68 +32,11 @@ portal_call_cb (GDBusConnection       *connection,
                 GDBusMethodInvocation *invocation,
                 gpointer               user_data)
 {
-  g_autoptr(GVariant) options = NULL;
-  g_autofree char *sender_part = NULL;
-  g_autofree char *path = NULL;
-  GVariantBuilder results;
-  const char *token = "t";
-  gboolean autostart = FALSE;
-
-  g_variant_get (parameters, "(&s@a{sv})", NULL, &options);
-  g_ptr_array_add (requests, g_variant_ref (options));
-  g_variant_lookup (options, "handle_token", "&s", &token);
-  g_variant_lookup (options, "autostart", "b", &autostart);
-
-  /* The request's path, as the portal makes it from the caller's name
-   * and token. */
-  sender_part = g_strdelimit (g_strdup (sender + 1), ".", '_');
-  path = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", sender_part, token);
-  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
-
-  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
-  if (answer == 0)
-    {
-      g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
-      g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (autostart));
-    }
-  g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request", "Response",
-                                 g_variant_new ("(ua{sv})", answer, &results), NULL);
+  g_ptr_array_add (requests, salvage_test_portal_answer_background (connection, sender, parameters,
+                                                                    invocation, answer));
 }
 
 static const GDBusInterfaceVTable portal_vtable = { portal_call_cb, NULL, NULL, { 0 } };
-
-static void
-portal_serve (void)
-{
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of its own, as the real portal is another process. */
-  portal_bus = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (portal_bus, "/org/freedesktop/portal/desktop", info->interfaces[0],
-                                     &portal_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (portal_bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-got_result_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 static gboolean
 set_autostart (SalvageAutostartMethod   method,
@@ -108,7 +45,7 @@ set_autostart (SalvageAutostartMethod   method,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  salvage_autostart_set_async (method, enabled, NULL, got_result_cb, &result);
+  salvage_autostart_set_async (method, enabled, NULL, salvage_test_keep_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -216,7 +153,7 @@ main (int   argc,
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
   requests = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  portal_serve ();
+  portal_bus = salvage_test_portal_serve (portal_xml, &portal_vtable, NULL);
 
   g_test_add_func ("/autostart/entry", test_autostart_entry);
   g_test_add_func ("/autostart/portal", test_autostart_portal);

@@ -18,6 +18,7 @@
 #include "salvage-server.h"
 
 #include "salvage-test-keyring.h"
+#include "salvage-test-wait.h"
 
 #define WS_A   "acme-vision"
 #define KEY_A  "akey-Q7rT2mXw9Lp"
@@ -123,16 +124,6 @@ static GListStore *accounts;
 static char *ledger_path;
 static gint64 start_usec;
 
-static void
-got_result_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static GAsyncResult *
 wait_for (GAsyncResult **result)
 {
@@ -150,7 +141,7 @@ store_key (const char *url,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  salvage_secrets_store_async (url, workspace, workspace, key, NULL, got_result_cb, &result);
+  salvage_secrets_store_async (url, workspace, workspace, key, NULL, salvage_test_keep_result_cb, &result);
   g_assert_true (salvage_secrets_store_finish (wait_for (&result), &error));
   g_assert_no_error (error);
 }
@@ -174,7 +165,7 @@ check (double   days,
 
   cleanup_check = salvage_cleanup_check_new (ledger, G_NETWORK_MONITOR (monitor));
   salvage_cleanup_check_run_async (cleanup_check, G_LIST_MODEL (accounts), threshold, now, NULL,
-                                   got_result_cb, &result);
+                                   salvage_test_keep_result_cb, &result);
   return salvage_cleanup_check_run_finish (cleanup_check, wait_for (&result), error);
 }
 

@@ -146,16 +146,6 @@ notifications_invoke (guint32     id,
 }
 
 static void
-got_result_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 store_key (const char *url,
            const char *workspace,
            const char *key)
@@ -163,7 +153,7 @@ store_key (const char *url,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  salvage_secrets_store_async (url, workspace, workspace, key, NULL, got_result_cb, &result);
+  salvage_secrets_store_async (url, workspace, workspace, key, NULL, salvage_test_keep_result_cb, &result);
   WAIT_FOR (result != NULL);
   g_assert_true (salvage_secrets_store_finish (result, &error));
   g_assert_no_error (error);
@@ -383,7 +373,7 @@ test_notify_autostart (void)
         g_autoptr(GAsyncResult) result = NULL;
 
         g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-        salvage_accounts_remove_async (accounts, account, NULL, got_result_cb, &result);
+        salvage_accounts_remove_async (accounts, account, NULL, salvage_test_keep_result_cb, &result);
         WAIT_FOR (result != NULL);
         /* Beta Labs had no key to clear: an error, and gone all the same. */
         salvage_accounts_remove_finish (accounts, result, NULL);

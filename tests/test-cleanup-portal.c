@@ -23,6 +23,7 @@
 #include "salvage-trash-page-private.h"
 #include "salvage-window-private.h"
 
+#include "salvage-test-portal.h"
 #include "salvage-test-wait.h"
 
 #define WS   "acme-vision"
@@ -45,13 +46,7 @@ static const char portal_xml[] =
   "      <arg type='s' direction='in'/>"
   "    </method>"
   "  </interface>"
-  "  <interface name='org.freedesktop.portal.Background'>"
-  "    <method name='RequestBackground'>"
-  "      <arg type='s' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/>"
-  "      <arg type='o' direction='out'/>"
-  "    </method>"
-  "  </interface>"
+  SALVAGE_TEST_PORTAL_BACKGROUND_XML
   "</node>";
 
 static void
@@ -70,71 +65,13 @@ portal_call_cb (GDBusConnection       *connection,
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method_name, "RequestBackground"))
-    {
-      g_autoptr(GVariant) options = NULL;
-      g_autofree char *sender_part = g_strdelimit (g_strdup (sender + 1), ".", '_');
-      g_autofree char *path = NULL;
-      const char *token = "t";
-      gboolean autostart = FALSE;
-      GVariantBuilder results;
-
-      g_variant_get (parameters, "(&s@a{sv})", NULL, &options);
-      g_ptr_array_add (backgrounds, g_variant_ref (options));
-      g_variant_lookup (options, "handle_token", "&s", &token);
-      g_variant_lookup (options, "autostart", "b", &autostart);
-      path = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", sender_part, token);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
-
-      g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
-      g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
-      g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (autostart));
-      g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request",
-                                     "Response", g_variant_new ("(ua{sv})", 0, &results), NULL);
-    }
+    g_ptr_array_add (backgrounds, salvage_test_portal_answer_background (connection, sender, parameters,
+                                                                         invocation, 0));
   else
     g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
 static const GDBusInterfaceVTable portal_vtable = { portal_call_cb, NULL, NULL, { 0 } };
-
-static void
-portal_serve (void)
-{
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 result;
-
-  /* A connection of its own, as the real portal is another process. */
-  portal_bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; info->interfaces[i] != NULL; i++)
-    {
-      g_dbus_connection_register_object (portal_bus, "/org/freedesktop/portal/desktop", info->interfaces[i],
-                                         &portal_vtable, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  reply = g_dbus_connection_call_sync (portal_bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &result);
-  g_assert_cmpuint (result, ==, 1);
-}
-
-static void
-got_result_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 /* Through the notification portal: the same words and the same Review,
  * which the desktop activates on the app by D-Bus; the Trash then shows
@@ -182,7 +119,7 @@ test_portal_notify_review (void)
                             g_variant_new ("(s@av@a{sv})", "review-cleanup",
                                            g_variant_new_array (G_VARIANT_TYPE_VARIANT, &parameter, 1),
                                            g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
-                            NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_result_cb, &result);
+                            NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, salvage_test_keep_result_cb, &result);
     WAIT_FOR (result != NULL);
     reply = g_dbus_connection_call_finish (portal_bus, result, &error);
     g_assert_no_error (error);
@@ -238,7 +175,7 @@ main (int   argc,
 
   notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   backgrounds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  portal_serve ();
+  portal_bus = salvage_test_portal_serve (portal_xml, &portal_vtable, NULL);
 
   server = salvage_server_new ();
   salvage_server_add_workspace (server, WS, "Acme Vision");
@@ -255,7 +192,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   salvage_secrets_store_async (salvage_server_get_url (server), WS, "Acme Vision", KEY, NULL,
-                               got_result_cb, &stored);
+                               salvage_test_keep_result_cb, &stored);
   WAIT_FOR (stored != NULL);
   g_assert_true (salvage_secrets_store_finish (stored, &error));
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 #include "salvage-secrets.h"
 
 #include "salvage-test-keyring.h"
+#include "salvage-test-wait.h"
 
 #define SERVER "https://api.roboflow.com"
 #define OTHER_SERVER "http://127.0.0.1:8123"
@@ -25,16 +26,6 @@
 
 /* Not one test may take this long; the silent service ends sooner still. */
 #define QUICK_USEC (15 * G_USEC_PER_SEC)
-
-static void
-got_result_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 static GAsyncResult *
 wait_for (GAsyncResult **result)
@@ -55,7 +46,7 @@ store (const char    *server,
   g_autofree char *label = g_strdup_printf ("Roboflow API key for %s", workspace);
 
   salvage_secrets_store_async (server, workspace, label, key, cancellable,
-                               got_result_cb, &result);
+                               salvage_test_keep_result_cb, &result);
   return salvage_secrets_store_finish (wait_for (&result), error);
 }
 
@@ -66,7 +57,7 @@ lookup (const char  *server,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  salvage_secrets_lookup_async (server, workspace, NULL, got_result_cb, &result);
+  salvage_secrets_lookup_async (server, workspace, NULL, salvage_test_keep_result_cb, &result);
   return salvage_secrets_lookup_finish (wait_for (&result), error);
 }
 
@@ -77,7 +68,7 @@ lookup_quietly (const char  *server,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  salvage_secrets_lookup_quietly_async (server, workspace, NULL, got_result_cb, &result);
+  salvage_secrets_lookup_quietly_async (server, workspace, NULL, salvage_test_keep_result_cb, &result);
   return salvage_secrets_lookup_quietly_finish (wait_for (&result), error);
 }
 
@@ -88,7 +79,7 @@ clear (const char  *server,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  salvage_secrets_clear_async (server, workspace, NULL, got_result_cb, &result);
+  salvage_secrets_clear_async (server, workspace, NULL, salvage_test_keep_result_cb, &result);
   return salvage_secrets_clear_finish (wait_for (&result), error);
 }
 
