@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <utime.h>
+
 #include <glib/gstdio.h>
 
 #include "salvage-autostart.h"
@@ -82,6 +84,18 @@ test_autostart_entry (void)
   g_assert_cmpstr (argv[1], ==, "--background");
   g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
   g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, NULL));
+
+  /* Asked again on the next start, the same entry is left as it is. */
+  {
+    struct utimbuf long_ago = { 1000000000, 1000000000 };
+    GStatBuf st;
+
+    g_assert_cmpint (g_utime (path, &long_ago), ==, 0);
+    g_assert_true (set_autostart (SALVAGE_AUTOSTART_ENTRY, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mtime, ==, 1000000000);
+  }
 
   g_assert_false (set_autostart (SALVAGE_AUTOSTART_ENTRY, FALSE, &error));
   g_assert_no_error (error);

@@ -85,6 +85,14 @@ write_entry (gboolean   enabled,
   g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
   contents = g_key_file_to_data (entry, NULL, NULL);
 
+  /* Asked on every start: written only when it changes. */
+  {
+    g_autofree char *written = NULL;
+
+    if (g_file_get_contents (path, &written, NULL, NULL) && g_str_equal (written, contents))
+      return TRUE;
+  }
+
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
