@@ -98,14 +98,6 @@ salvage_cleanup_ledger_dup_default_path (void)
   return g_build_filename (g_get_user_state_dir (), "salvage", "cleanup-warnings", NULL);
 }
 
-const char *
-salvage_cleanup_ledger_get_path (SalvageCleanupLedger *self)
-{
-  g_return_val_if_fail (SALVAGE_IS_CLEANUP_LEDGER (self), NULL);
-
-  return self->path;
-}
-
 static gboolean
 set_damaged (SalvageCleanupLedger  *self,
              GError               **error)

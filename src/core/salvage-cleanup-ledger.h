@@ -33,8 +33,6 @@ SalvageCleanupLedger *salvage_cleanup_ledger_new          (const char           
 /* $XDG_STATE_HOME/salvage/cleanup-warnings */
 char                 *salvage_cleanup_ledger_dup_default_path (void);
 
-const char           *salvage_cleanup_ledger_get_path     (SalvageCleanupLedger  *self);
-
 /* Reads the file. A missing file is an empty ledger; an unreadable or
  * damaged one leaves the ledger empty and says why: then entries may be
  * warned about once more, never less. */

@@ -247,7 +247,8 @@ salvage_cleanup_watch_check (SalvageCleanupWatch *self)
 
   /* Started by D-Bus activation, the application would otherwise quit
    * in the middle of a long check. */
-  g_application_hold (g_object_ref (self->application));
+  g_object_ref (self->application);
+  g_application_hold (self->application);
 
   self->waiting_for_network = FALSE;
   self->cancellable = g_cancellable_new ();
