@@ -29,6 +29,7 @@
 #include "salvage-test-wait.h"
 #include "salvage-test-widgets.h"
 #include "salvage-test-dialogs.h"
+#include "salvage-test-monitor.h"
 
 #define WS   "acme-vision"
 #define KEY  "akey-Q7rT2mXw9Lp"
@@ -345,6 +346,57 @@ test_notify_review (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+free_outcome (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+/* Keeps each check's outcome: a copy of its error, or NULL. */
+static void
+count_checks_cb (SalvageCleanupWatch *watch,
+                 guint                n_notified,
+                 const GError        *error,
+                 gpointer             user_data)
+{
+  GPtrArray *outcomes = user_data;
+
+  g_ptr_array_add (outcomes, error != NULL ? g_error_copy (error) : NULL);
+}
+
+/* Offline, a check asks nothing and waits; it runs when the network comes
+ * back, not before. */
+static void
+test_notify_offline (void)
+{
+  g_autoptr(TestMonitor) monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  g_autoptr(SalvageCleanupLedger) ledger = salvage_cleanup_ledger_new (NULL);
+  g_autoptr(SalvageCleanupWatch) watch = NULL;
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (free_outcome);
+  guint n_requests;
+
+  test_monitor_set_available (monitor, FALSE);
+
+  watch = salvage_cleanup_watch_new (G_APPLICATION (application), salvage_application_get_accounts (application),
+                                     salvage_application_get_settings (application), ledger,
+                                     G_NETWORK_MONITOR (monitor));
+  g_signal_connect (watch, "checked", G_CALLBACK (count_checks_cb), outcomes);
+
+  n_requests = salvage_server_get_request_count (server);
+  salvage_cleanup_watch_check (watch);
+  WAIT_FOR (outcomes->len == 1);
+  g_assert_error ((GError *) g_ptr_array_index (outcomes, 0), G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE);
+  g_assert_cmpuint (salvage_server_get_request_count (server), ==, n_requests);
+
+  test_monitor_set_available (monitor, TRUE);
+  WAIT_FOR (outcomes->len == 2);
+  g_assert_null (g_ptr_array_index (outcomes, 1));
+  g_assert_cmpuint (salvage_server_get_request_count (server), >, n_requests);
+
+  g_signal_handlers_disconnect_by_func (watch, count_checks_cb, outcomes);
+}
+
 /* With a workspace added and the warnings on, Salvage starts at login
  * (here: the autostart entry, outside a sandbox); turned off, or with the
  * last workspace removed, it does not. */
@@ -573,6 +625,7 @@ main (int   argc,
 
   g_test_add_func ("/cleanup-notify/once", test_notify_once);
   g_test_add_func ("/cleanup-notify/review", test_notify_review);
+  g_test_add_func ("/cleanup-notify/offline", test_notify_offline);
   g_test_add_func ("/cleanup-notify/autostart", test_notify_autostart);
   g_test_add_func ("/cleanup-notify/program", test_notify_program);
 
