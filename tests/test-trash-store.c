@@ -476,6 +476,98 @@ test_record_display_name (void)
     }
 }
 
+/* The ids of @store's entries, joined by spaces, read from its records. */
+static char *
+store_ids (SalvageTrashStore *store)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "",
+                            salvage_trash_store_get_record (store, i)->id.str);
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_record_ids(store, expected) \
+  G_STMT_START { \
+    g_autofree char *ids_ = store_ids (store); \
+    g_assert_cmpstr (ids_, ==, expected); \
+  } G_STMT_END
+
+/* A store of parts is its parts one after another; it follows each of
+ * their changes in place, and its items are theirs, with their origin. */
+static void
+test_parts (void)
+{
+  g_autoptr(SalvageTrashListing) first = listing_of ("project:a:A project:b:B");
+  g_autoptr(SalvageTrashListing) second = listing_of ("project:c:C");
+  g_autoptr(SalvageTrashListing) longer = listing_of ("project:x:X project:y:Y project:z:Z");
+  Changes changes = { 0, };
+  g_autoptr(SalvageTrashStore) one = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashStore) empty = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashStore) two = salvage_trash_store_new ();
+  g_autoptr(SalvageTrashStore) all = NULL;
+  g_autoptr(SalvageTrashView) view = NULL;
+  SalvageTrashStore *parts[3];
+  static const guint by_part[] = { 4, 2, 3, 0, 1 };
+
+  salvage_trash_store_set_origin (one, "server\none");
+  salvage_trash_store_set_origin (two, "server\ntwo");
+  salvage_trash_store_replace (one, first, NULL, 0);
+  salvage_trash_store_replace (two, second, NULL, 0);
+
+  parts[0] = one;
+  parts[1] = empty;
+  parts[2] = two;
+  all = salvage_trash_store_new_of_parts (parts, 3);
+  g_signal_connect (all, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_assert_cmpuint (salvage_trash_store_get_n_parts (all), ==, 3);
+  g_assert_cmpuint (salvage_trash_store_get_n_parts (one), ==, 0);
+  assert_record_ids (all, "a b c");
+  g_assert_cmpuint (salvage_trash_store_get_part_index (all, 1), ==, 0);
+  g_assert_cmpuint (salvage_trash_store_get_part_index (all, 2), ==, 2);
+
+  /* The items are the parts' own. */
+  g_assert_null (salvage_trash_store_peek_item (all, 2));
+  g_assert_true (item_at (all, 2) == item_at (two, 0));
+  g_assert_true (salvage_trash_store_peek_item (all, 2) == item_at (two, 0));
+  g_assert_cmpstr (salvage_trash_item_get_origin (item_at (all, 2)), ==, "server\ntwo");
+  g_assert_cmpstr (salvage_trash_item_get_origin (item_at (all, 0)), ==, "server\none");
+
+  /* The first part grows: what follows moves along. */
+  salvage_trash_store_replace (one, longer, NULL, 0);
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 2);
+  g_assert_cmpuint (changes.added, ==, 3);
+  assert_record_ids (all, "x y z c");
+  g_assert_cmpuint (salvage_trash_store_get_part_index (all, 3), ==, 2);
+
+  /* The middle part fills, then an entry leaves the first. */
+  salvage_trash_store_replace (empty, first, NULL, 0);
+  g_assert_cmpuint (changes.position, ==, 3);
+  g_assert_cmpuint (changes.added, ==, 2);
+  assert_record_ids (all, "x y z a b c");
+  salvage_trash_store_remove (one, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  assert_record_ids (all, "x z a b c");
+  g_assert_cmpuint (salvage_trash_store_get_part_index (all, 2), ==, 1);
+
+  /* Sorted by part, the last part first, each in its order. */
+  view = salvage_trash_view_new (all);
+  salvage_trash_view_sort_by_part (view, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (by_part); i++)
+    g_assert_cmpuint (salvage_trash_view_get_store_position (view, i), ==, by_part[i]);
+
+  /* A part emptied, and the rest still read right. */
+  salvage_trash_store_remove_all (one);
+  assert_record_ids (all, "a b c");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 3);
+  g_assert_true (item_at (all, 2) == item_at (two, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/trash-store/view-order", test_view_order);
   g_test_add_func ("/trash-store/view-number-order", test_view_number_order);
   g_test_add_func ("/trash-store/view-follows-store", test_view_follows_store);
+  g_test_add_func ("/trash-store/parts", test_parts);
 
   return g_test_run ();
 }

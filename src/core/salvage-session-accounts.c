@@ -288,6 +288,155 @@ salvage_session_open_account (SalvageSession *self,
                                      lookup_key_cb, account_data_new (self, account));
 }
 
+/* All Workspaces */
+
+typedef struct
+{
+  SalvageSession *self;
+  GCancellable   *cancellable;
+  GPtrArray      *members;   /* SalvageWorkspace, of the keys read so far */
+  GPtrArray      *unread;    /* names of the accounts whose key could not be read */
+  guint           n_pending;
+} AllData;
+
+/* One key asked for: whose, and for which opening. */
+typedef struct
+{
+  AllData        *all;
+  SalvageAccount *account;
+} AllLookup;
+
+static void
+all_data_free (AllData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->cancellable);
+  g_clear_pointer (&data->members, g_ptr_array_unref);
+  g_clear_pointer (&data->unread, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+open_group (AllData *data)
+{
+  SalvageSession *self = data->self;
+  g_autoptr(SalvageWorkspace) group = NULL;
+
+  if (data->unread->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (data->unread, NULL);
+      /* Translators: the separator of a list of workspace names */
+      names = g_strjoinv (_(", "), (char **) data->unread->pdata);
+      /* Translators: %s names workspaces, as “Acme Vision”, “Globex” */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The API key of %s could not be read from the keyring: its Trash is not shown",
+                                              "The API keys of %s could not be read from the keyring: their Trash is not shown",
+                                              data->unread->len - 1),
+                                 names);
+      _salvage_session_say (self, message);
+    }
+
+  if (data->members->len == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SALVAGE_ERROR, SALVAGE_ERROR_NOT_FOUND,
+                                                     _("No API key of a saved workspace could be read from the keyring"));
+
+      if (self->workspace == NULL)
+        _salvage_session_set_state (self, SALVAGE_SESSION_FAILED, error);
+      else
+        _salvage_session_say (self, error->message);
+      return;
+    }
+
+  group = salvage_workspace_new_group (data->members, _("All Workspaces"));
+  _salvage_session_open_group (self, group);
+}
+
+static void
+all_key_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree AllLookup *lookup = user_data;
+  AllData *data = lookup->all;
+  g_autoptr(SalvageAccount) account = lookup->account;
+  g_autoptr(GError) error = NULL;
+  char *api_key;
+
+  api_key = salvage_accounts_lookup_key_finish (SALVAGE_ACCOUNTS (object), result, &error);
+
+  if (api_key != NULL)
+    {
+      g_autoptr(SalvageClient) client = NULL;
+
+      client = salvage_client_new (salvage_account_get_server (account), api_key, &error);
+      salvage_secrets_free (api_key);
+      if (client != NULL)
+        {
+          g_autoptr(SalvageWorkspace) member = NULL;
+
+          salvage_client_set_workspace (client, salvage_account_get_workspace (account));
+          member = salvage_workspace_new (client);
+          salvage_workspace_set_name (member, salvage_account_get_name (account));
+          g_ptr_array_add (data->members, g_steal_pointer (&member));
+        }
+    }
+
+  if (api_key == NULL || error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_ptr_array_add (data->unread, g_strdup_printf ("“%s”", salvage_account_get_name (account)));
+    }
+
+  if (--data->n_pending > 0)
+    return;
+
+  if (!g_cancellable_is_cancelled (data->cancellable))
+    open_group (data);
+  all_data_free (data);
+}
+
+void
+salvage_session_open_all (SalvageSession *self)
+{
+  GListModel *model;
+  AllData *data;
+  guint n;
+
+  g_return_if_fail (SALVAGE_IS_SESSION (self));
+  g_return_if_fail (self->accounts != NULL);
+
+  model = salvage_accounts_get_model (self->accounts);
+  n = g_list_model_get_n_items (model);
+  g_return_if_fail (n > 0);
+
+  /* The keys are read as for opening one workspace: the welcome page's
+   * kind of work, which a newer request of the kind cancels. */
+  _salvage_session_restart_welcome_work (self);
+  if (self->workspace == NULL)
+    _salvage_session_set_state (self, SALVAGE_SESSION_LOADING, NULL);
+
+  data = g_new0 (AllData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->welcome_cancellable);
+  data->members = g_ptr_array_new_with_free_func (g_object_unref);
+  data->unread = g_ptr_array_new_with_free_func (g_free);
+  data->n_pending = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AllLookup *lookup = g_new0 (AllLookup, 1);
+
+      lookup->all = data;
+      lookup->account = g_list_model_get_item (model, i);
+      salvage_accounts_lookup_key_async (self->accounts, lookup->account, self->welcome_cancellable,
+                                         all_key_cb, lookup);
+    }
+}
+
 static void
 account_removed_cb (GObject      *object,
                     GAsyncResult *result,
@@ -314,12 +463,15 @@ salvage_session_remove_account (SalvageSession *self,
 {
   g_autofree char *undo_key = NULL;
   gboolean was_shown;
+  gboolean showing_all;
 
   g_return_if_fail (SALVAGE_IS_SESSION (self));
   g_return_if_fail (SALVAGE_IS_ACCOUNT (account));
   g_return_if_fail (self->accounts != NULL);
 
   was_shown = account == self->account;
+  /* All Workspaces shows it too: they are shown again without it. */
+  showing_all = self->workspace != NULL && salvage_workspace_is_group (self->workspace);
   undo_key = salvage_undo_stack_dup_key (salvage_account_get_server (account),
                                          salvage_account_get_workspace (account));
   salvage_undo_stack_forget (self->undo, undo_key);
@@ -327,7 +479,24 @@ salvage_session_remove_account (SalvageSession *self,
   salvage_accounts_remove_async (self->accounts, account, NULL, account_removed_cb,
                                  account_data_new (self, account));
 
-  if (was_shown)
+  if (showing_all)
+    {
+      GListModel *model = salvage_accounts_get_model (self->accounts);
+      g_autoptr(SalvageAccount) next = NULL;
+
+      /* The removal has taken it out of the list already. */
+      if (g_list_model_get_n_items (model) > 1)
+        salvage_session_open_all (self);
+      else if (g_list_model_get_n_items (model) == 1 &&
+               (next = g_list_model_get_item (model, 0)) != NULL)
+        salvage_session_open_account (self, next);
+      else
+        {
+          salvage_session_close (self);
+          _salvage_session_request_welcome (self, NULL, NULL);
+        }
+    }
+  else if (was_shown)
     {
       GListModel *model = salvage_accounts_get_model (self->accounts);
       g_autoptr(SalvageAccount) next = NULL;

@@ -69,6 +69,8 @@ void  _salvage_session_restart_welcome_work (SalvageSession      *self);
 void  _salvage_session_open_client          (SalvageSession      *self,
                                              SalvageClient       *client,
                                              SalvageAccount      *account);
+void  _salvage_session_open_group           (SalvageSession      *self,
+                                             SalvageWorkspace    *group);
 void  _salvage_session_set_cli_config       (SalvageSession      *self,
                                              SalvageCliConfig    *config,
                                              GError              *error);

@@ -300,6 +300,19 @@ refresh_cb (GObject      *object,
   had_items = g_list_model_get_n_items (salvage_workspace_get_projects (workspace)) > 0 ||
               g_list_model_get_n_items (salvage_workspace_get_workflows (workspace)) > 0 ||
               g_list_model_get_n_items (salvage_workspace_get_trash (workspace)) > 0;
+  if (salvage_workspace_is_group (workspace))
+    {
+      /* One workspace failing leaves the others shown: a key refused is
+       * that workspace's, to enter again once it is shown alone. */
+      if (had_items)
+        _salvage_session_set_state (self, SALVAGE_SESSION_READY, NULL);
+      else
+        _salvage_session_set_state (self, SALVAGE_SESSION_FAILED, error);
+      _salvage_session_say_failure (self, _("Could not load the Trash of every workspace"),
+                                    error->message);
+      return;
+    }
+
   _salvage_session_set_state (self, SALVAGE_SESSION_FAILED, error);
 
   if (g_error_matches (error, SALVAGE_ERROR, SALVAGE_ERROR_INVALID_KEY))
@@ -408,6 +421,22 @@ _salvage_session_open_client (SalvageSession *self,
 
   workspace = salvage_workspace_new (client);
   set_workspace (self, workspace);
+  salvage_session_refresh (self);
+}
+
+/* Shows @group (the Trash of several workspaces) in place of the
+ * workspace shown. */
+void
+_salvage_session_open_group (SalvageSession   *self,
+                             SalvageWorkspace *group)
+{
+  restart_work (self);
+  set_workspace (self, NULL);
+  g_clear_object (&self->client);
+  _salvage_session_set_account (self, NULL);
+  _salvage_session_set_state (self, SALVAGE_SESSION_IDLE, NULL);
+
+  set_workspace (self, group);
   salvage_session_refresh (self);
 }
 

@@ -133,6 +133,13 @@ void                 salvage_session_cancel_connect     (SalvageSession   *self)
 void                 salvage_session_open_account       (SalvageSession   *self,
                                                          SalvageAccount   *account);
 
+/* Shows the Trash of every saved account at once ("All Workspaces"): a
+ * group workspace (see salvage_workspace_new_group()) of one workspace per
+ * account whose key could be read, each with its own key; "account" is
+ * NULL meanwhile, and nothing can be deleted or undone. A key that cannot
+ * be read is said in a "message", and its workspace left out. */
+void                 salvage_session_open_all           (SalvageSession   *self);
+
 /* Closes the workspace shown, for the welcome page. */
 void                 salvage_session_close              (SalvageSession   *self);
 

@@ -90,4 +90,8 @@ salvage_trash_record_get_restorable (const SalvageTrashRecord *record)
 SalvageTrashItem *_salvage_trash_item_new_in_listing (const SalvageTrashRecord *record,
                                                       SalvageTrashListing      *listing);
 
+/* Says which workspace's Trash listed @self; @origin is interned. */
+void              _salvage_trash_item_set_origin     (SalvageTrashItem         *self,
+                                                      const char               *origin);
+
 G_END_DECLS

@@ -39,6 +39,8 @@ struct _SalvageTrashItem
 
   gint64            cleanup_key;
   char             *key;
+  /* Which workspace's Trash it was listed in (interned), or NULL. */
+  const char       *origin;
 };
 
 G_DEFINE_FINAL_TYPE (SalvageTrashItem, salvage_trash_item, G_TYPE_OBJECT)
@@ -862,4 +864,19 @@ salvage_trash_record_dup_display_name (const SalvageTrashRecord *record)
 
   return display_name (record->kind, name, record->id.str, record->parent_name.str,
                        record->parent_url.str, record->version_number.str);
+}
+
+const char *
+salvage_trash_item_get_origin (SalvageTrashItem *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (self), NULL);
+
+  return self->origin;
+}
+
+void
+_salvage_trash_item_set_origin (SalvageTrashItem *self,
+                                const char       *origin)
+{
+  self->origin = origin != NULL ? g_intern_string (origin) : NULL;
 }

@@ -102,6 +102,10 @@ const char      *salvage_trash_item_get_key                  (SalvageTrashItem *
  * dates when a list of many is sorted by it. */
 gint64           salvage_trash_item_get_cleanup_key          (SalvageTrashItem *self);
 
+/* Which workspace's Trash listed it (salvage_workspace_get_origin()), or
+ * NULL for an item made otherwise. */
+const char      *salvage_trash_item_get_origin               (SalvageTrashItem *self);
+
 /* Whether @a and @b hold the same fields, every one of them: the same
  * record, shown the same way. */
 gboolean         salvage_trash_item_equal                    (SalvageTrashItem *a,

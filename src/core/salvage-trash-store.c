@@ -25,6 +25,14 @@ struct _SalvageTrashStore
   GPtrArray           *records;
   /* Of SalvageTrashItem, one per entry; NULL until made. */
   GPtrArray           *items;
+  /* What items made here say they came from (interned), or NULL. */
+  const char          *origin;
+
+  /* A store of parts holds no listing or items of its own: its records
+   * are those of @parts one after another, and the parts make its items.
+   * @starts holds where each part's entries begin. */
+  GPtrArray           *parts;
+  GArray              *starts;
 };
 
 static void salvage_trash_store_list_model_init (GListModelInterface *iface);
@@ -126,6 +134,35 @@ salvage_trash_store_get_n_items (GListModel *model)
   return SALVAGE_TRASH_STORE (model)->records->len;
 }
 
+/* The part of a store of parts that holds the entry at @position, and
+ * where in it. */
+static SalvageTrashStore *
+find_part (SalvageTrashStore *self,
+           guint              position,
+           guint             *index_out,
+           guint             *position_out)
+{
+  guint low = 0;
+  guint high = self->parts->len;
+
+  /* The last part that starts at or before @position: it is not empty,
+   * as @position is in the store. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->starts, guint, middle) <= position)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  if (index_out != NULL)
+    *index_out = low;
+  *position_out = position - g_array_index (self->starts, guint, low);
+  return g_ptr_array_index (self->parts, low);
+}
+
 static gpointer
 salvage_trash_store_get_item (GListModel *model,
                               guint       position)
@@ -136,11 +173,20 @@ salvage_trash_store_get_item (GListModel *model,
   if (position >= self->records->len)
     return NULL;
 
+  if (self->parts != NULL)
+    {
+      guint at;
+      SalvageTrashStore *part = find_part (self, position, NULL, &at);
+
+      return g_list_model_get_item (G_LIST_MODEL (part), at);
+    }
+
   item = g_ptr_array_index (self->items, position);
   if (item == NULL)
     {
       item = _salvage_trash_item_new_in_listing (g_ptr_array_index (self->records, position),
                                                  self->listing);
+      _salvage_trash_item_set_origin (item, self->origin);
       g_ptr_array_index (self->items, position) = item;
     }
 
@@ -157,10 +203,21 @@ salvage_trash_store_list_model_init (GListModelInterface *iface)
 
 /* GObject */
 
+static void part_changed_cb (SalvageTrashStore *self,
+                             guint              position,
+                             guint              removed,
+                             guint              added,
+                             SalvageTrashStore *part);
+
 static void
 salvage_trash_store_finalize (GObject *object)
 {
   SalvageTrashStore *self = SALVAGE_TRASH_STORE (object);
+
+  for (guint i = 0; self->parts != NULL && i < self->parts->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->parts, i), part_changed_cb, self);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
@@ -186,6 +243,114 @@ SalvageTrashStore *
 salvage_trash_store_new (void)
 {
   return g_object_new (SALVAGE_TYPE_TRASH_STORE, NULL);
+}
+
+void
+salvage_trash_store_set_origin (SalvageTrashStore *self,
+                                const char        *origin)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_STORE (self));
+  g_return_if_fail (self->parts == NULL);
+
+  self->origin = origin != NULL ? g_intern_string (origin) : NULL;
+}
+
+/* Stores of parts */
+
+/* A part's entries changed: the same change, moved to where they are. */
+static void
+part_changed_cb (SalvageTrashStore *self,
+                 guint              position,
+                 guint              removed,
+                 guint              added,
+                 SalvageTrashStore *part)
+{
+  guint index;
+  guint start;
+
+  for (index = 0; index < self->parts->len; index++)
+    if (g_ptr_array_index (self->parts, index) == part)
+      break;
+  g_return_if_fail (index < self->parts->len);
+
+  start = g_array_index (self->starts, guint, index) + position;
+
+  /* The old records are not read: a part may have let them go already.
+   * The entries after them move once, however many there are. */
+  if (removed != added)
+    {
+      guint n_old = self->records->len;
+      guint tail = n_old - start - removed;
+
+      if (added > removed)
+        g_ptr_array_set_size (self->records, n_old + added - removed);
+      memmove (self->records->pdata + start + added, self->records->pdata + start + removed,
+               tail * sizeof (gpointer));
+      if (added < removed)
+        g_ptr_array_set_size (self->records, n_old + added - removed);
+    }
+  memcpy (self->records->pdata + start, part->records->pdata + position, added * sizeof (gpointer));
+
+  for (guint i = index + 1; i < self->parts->len; i++)
+    g_array_index (self->starts, guint, i) += added - removed;
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, removed, added);
+}
+
+SalvageTrashStore *
+salvage_trash_store_new_of_parts (SalvageTrashStore **parts,
+                                  guint               n_parts)
+{
+  SalvageTrashStore *self;
+
+  g_return_val_if_fail (parts != NULL || n_parts == 0, NULL);
+
+  self = salvage_trash_store_new ();
+  self->parts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_parts);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      SalvageTrashStore *part = parts[i];
+
+      g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (part) && part->parts == NULL, self);
+
+      g_array_append_val (self->starts, self->records->len);
+      g_ptr_array_add (self->parts, g_object_ref (part));
+      for (guint j = 0; j < part->records->len; j++)
+        g_ptr_array_add (self->records, g_ptr_array_index (part->records, j));
+
+      g_signal_connect_object (part, "items-changed", G_CALLBACK (part_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  return self;
+}
+
+guint
+salvage_trash_store_get_n_parts (SalvageTrashStore *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (self), 0);
+
+  return self->parts != NULL ? self->parts->len : 0;
+}
+
+guint
+salvage_trash_store_get_part_index (SalvageTrashStore *self,
+                                    guint              position)
+{
+  guint index;
+  guint at;
+
+  g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (self), 0);
+  g_return_val_if_fail (position < self->records->len, 0);
+
+  if (self->parts == NULL)
+    return 0;
+
+  find_part (self, position, &index, &at);
+  return index;
 }
 
 /* Replacing */
@@ -289,6 +454,7 @@ salvage_trash_store_replace (SalvageTrashStore   *self,
   guint n_old;
 
   g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (self), FALSE);
+  g_return_val_if_fail (self->parts == NULL, FALSE);
   g_return_val_if_fail (listing != NULL, FALSE);
 
   n_records = positions != NULL ? n_positions : salvage_trash_listing_get_n_records (listing);
@@ -324,6 +490,7 @@ salvage_trash_store_remove (SalvageTrashStore *self,
                             guint              position)
 {
   g_return_if_fail (SALVAGE_IS_TRASH_STORE (self));
+  g_return_if_fail (self->parts == NULL);
   g_return_if_fail (position < self->records->len);
 
   g_ptr_array_remove_index (self->records, position);
@@ -338,6 +505,7 @@ salvage_trash_store_remove_all (SalvageTrashStore *self)
   guint n_old;
 
   g_return_if_fail (SALVAGE_IS_TRASH_STORE (self));
+  g_return_if_fail (self->parts == NULL);
 
   n_old = self->records->len;
   if (n_old == 0)
@@ -366,6 +534,14 @@ salvage_trash_store_peek_item (SalvageTrashStore *self,
 {
   g_return_val_if_fail (SALVAGE_IS_TRASH_STORE (self), NULL);
   g_return_val_if_fail (position < self->records->len, NULL);
+
+  if (self->parts != NULL)
+    {
+      guint at;
+      SalvageTrashStore *part = find_part (self, position, NULL, &at);
+
+      return salvage_trash_store_peek_item (part, at);
+    }
 
   return g_ptr_array_index (self->items, position);
 }

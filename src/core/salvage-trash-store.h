@@ -21,6 +21,24 @@ G_DECLARE_FINAL_TYPE (SalvageTrashStore, salvage_trash_store, SALVAGE, TRASH_STO
  * item being made. */
 SalvageTrashStore        *salvage_trash_store_new         (void);
 
+/* A store whose entries are those of @parts (stores of one listing each),
+ * one part after another, following their changes. Its items are the
+ * parts' own: asking for one asks its part. It cannot be replaced or
+ * removed from. */
+SalvageTrashStore        *salvage_trash_store_new_of_parts (SalvageTrashStore **parts,
+                                                            guint               n_parts);
+/* How many parts a store of parts has; 0 for any other store. */
+guint                     salvage_trash_store_get_n_parts  (SalvageTrashStore  *self);
+/* The index of the part that holds the entry at @position; 0 for a store
+ * that has no parts. */
+guint                     salvage_trash_store_get_part_index (SalvageTrashStore *self,
+                                                              guint              position);
+
+/* What the items made from now on say they came from (see
+ * salvage_trash_item_get_origin()). */
+void                      salvage_trash_store_set_origin  (SalvageTrashStore   *self,
+                                                           const char          *origin);
+
 /* The records of @listing at @positions (all of them, in order, when
  * @positions is NULL) replace the contents, in one items-changed. An item
  * made before for an entry that is still there unchanged (the same key,

@@ -24,6 +24,7 @@ struct _SalvageTrashView
   GArray                *order;
 
   SalvageTrashNumberKey  number_key;
+  gboolean               by_part;
   SalvageTrashTextKey    text_key;
   gpointer               text_key_data;
   gboolean               descending;
@@ -155,7 +156,8 @@ compute_number_order (SalvageTrashView *self,
 
       /* Signed to unsigned order; descending is the order of the
        * complement, equal keys still in the store's order. */
-      key = (guint64) self->number_key (record) ^ G_GUINT64_CONSTANT (0x8000000000000000);
+      key = self->by_part ? salvage_trash_store_get_part_index (self->store, i)
+                          : (guint64) self->number_key (record) ^ G_GUINT64_CONSTANT (0x8000000000000000);
       entries[n_entries++] = (NumberEntry) { self->descending ? ~key : key, i };
     }
 
@@ -189,7 +191,7 @@ compute_order (SalvageTrashView *self)
   g_autoptr(GArray) entries = NULL;
   GArray *order;
 
-  if (self->number_key != NULL)
+  if (self->number_key != NULL || self->by_part)
     return compute_number_order (self, n_items);
 
   entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), n_items);
@@ -413,6 +415,7 @@ salvage_trash_view_sort_by_number (SalvageTrashView      *self,
   g_return_if_fail (SALVAGE_IS_TRASH_VIEW (self));
 
   self->number_key = key;
+  self->by_part = FALSE;
   self->text_key = NULL;
   self->text_key_data = NULL;
   self->descending = !!descending;
@@ -428,8 +431,23 @@ salvage_trash_view_sort_by_text (SalvageTrashView    *self,
   g_return_if_fail (SALVAGE_IS_TRASH_VIEW (self));
 
   self->number_key = NULL;
+  self->by_part = FALSE;
   self->text_key = key;
   self->text_key_data = user_data;
+  self->descending = !!descending;
+  set_order (self, compute_order (self));
+}
+
+void
+salvage_trash_view_sort_by_part (SalvageTrashView *self,
+                                 gboolean          descending)
+{
+  g_return_if_fail (SALVAGE_IS_TRASH_VIEW (self));
+
+  self->number_key = NULL;
+  self->by_part = TRUE;
+  self->text_key = NULL;
+  self->text_key_data = NULL;
   self->descending = !!descending;
   set_order (self, compute_order (self));
 }

@@ -42,6 +42,10 @@ void              salvage_trash_view_sort_by_text    (SalvageTrashView      *sel
                                                       SalvageTrashTextKey    key,
                                                       gpointer               user_data,
                                                       gboolean               descending);
+/* By the part of a store of parts each entry is in, in the store's order
+ * of parts (salvage_trash_store_new_of_parts()). */
+void              salvage_trash_view_sort_by_part    (SalvageTrashView      *self,
+                                                      gboolean               descending);
 /* @match NULL shows every entry. Call salvage_trash_view_refilter() when
  * what @match says changes. */
 void              salvage_trash_view_set_filter      (SalvageTrashView      *self,

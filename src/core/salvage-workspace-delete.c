@@ -293,6 +293,14 @@ salvage_workspace_delete_async (SalvageWorkspace    *self,
   data = g_new0 (DeleteData, 1);
   g_task_set_task_data (task, data, (GDestroyNotify) delete_data_free);
 
+  /* A group shows only the Trash: there is nothing of it to delete. */
+  if (self->members != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Choose a workspace to move its items to the Trash"));
+      return;
+    }
+
   if (SALVAGE_IS_PROJECT (item))
     {
       _salvage_list_target_init (&data->list, LIST_PROJECTS, NULL, NULL);

@@ -59,12 +59,43 @@ struct _SalvageWorkspace
   ListState     *trash;
   GHashTable    *versions;   /* project slug → ListState */
   GHashTable    *trainings;  /* "slug/N" → ListState */
+
+  /* What items of its Trash say they came from (interned). */
+  const char    *origin;
+  /* A group's workspaces (see salvage-workspace-group.c); NULL for one
+   * workspace. */
+  GListStore    *members;
 };
 
 /* salvage-workspace.c */
 
 void        _salvage_workspace_set_name              (SalvageWorkspace *self,
                                                       const char       *name);
+
+/* salvage-workspace-group.c */
+
+SalvageTrashItem *_salvage_workspace_group_find_in_trash (SalvageWorkspace       *self,
+                                                          SalvageTrashItem       *item);
+void       _salvage_workspace_group_refresh_async      (SalvageWorkspace       *self,
+                                                        gpointer                source_tag,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+GPtrArray *_salvage_workspace_group_dup_restore_plan_many (SalvageWorkspace    *self,
+                                                           GPtrArray           *items);
+void       _salvage_workspace_group_restore_async      (SalvageWorkspace       *self,
+                                                        SalvageTrashItem       *item,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+void       _salvage_workspace_group_restore_many_async (SalvageWorkspace       *self,
+                                                        GPtrArray              *items,
+                                                        GCancellable           *stop,
+                                                        SalvageRestoreEachFunc  each,
+                                                        gpointer                each_data,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
 
 /* salvage-workspace-lists.c */
 

@@ -318,6 +318,14 @@ salvage_workspace_dup_restore_plan (SalvageWorkspace *self,
   g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
 
+  if (self->members != NULL)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+      g_ptr_array_add (items, item);
+      return _salvage_workspace_group_dup_restore_plan_many (self, items);
+    }
+
   index = trash_index_new (self, NULL);
   n = trash_index_get_chain (index, item, chain);
 
@@ -342,6 +350,9 @@ salvage_workspace_dup_restore_plan_many (SalvageWorkspace *self,
 
   for (guint i = 0; i < items->len; i++)
     g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (g_ptr_array_index (items, i)), NULL);
+
+  if (self->members != NULL)
+    return _salvage_workspace_group_dup_restore_plan_many (self, items);
 
   /* One index for all of them: planning each item on its own would read
    * the whole Trash once per item. */
@@ -468,6 +479,12 @@ salvage_workspace_restore_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_TRASH_ITEM (item));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
+
+  if (self->members != NULL)
+    {
+      _salvage_workspace_group_restore_async (self, item, cancellable, callback, user_data);
+      return;
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, salvage_workspace_restore_async);
@@ -828,6 +845,13 @@ salvage_workspace_restore_many_full_async (SalvageWorkspace       *self,
 
   for (guint i = 0; i < items->len; i++)
     g_return_if_fail (SALVAGE_IS_TRASH_ITEM (g_ptr_array_index (items, i)));
+
+  if (self->members != NULL)
+    {
+      _salvage_workspace_group_restore_many_async (self, items, stop, each, each_data,
+                                                   cancellable, callback, user_data);
+      return;
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, salvage_workspace_restore_many_async);

@@ -26,6 +26,23 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 void
+salvage_workspace_set_name (SalvageWorkspace *self,
+                            const char       *name)
+{
+  g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
+
+  _salvage_workspace_set_name (self, name);
+}
+
+const char *
+salvage_workspace_get_origin (SalvageWorkspace *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
+
+  return self->origin;
+}
+
+void
 _salvage_workspace_set_name (SalvageWorkspace *self,
                              const char       *name)
 {
@@ -58,6 +75,7 @@ salvage_workspace_dispose (GObject *object)
   g_clear_pointer (&self->workflows, _salvage_list_state_free);
   g_clear_pointer (&self->trash, _salvage_list_state_free);
   g_clear_object (&self->client);
+  g_clear_object (&self->members);
 
   G_OBJECT_CLASS (salvage_workspace_parent_class)->dispose (object);
 }
@@ -116,10 +134,29 @@ salvage_workspace_set_property (GObject      *object,
 }
 
 static void
+salvage_workspace_constructed (GObject *object)
+{
+  SalvageWorkspace *self = SALVAGE_WORKSPACE (object);
+
+  G_OBJECT_CLASS (salvage_workspace_parent_class)->constructed (object);
+
+  if (self->client != NULL)
+    {
+      const char *slug = salvage_client_get_workspace (self->client);
+      g_autofree char *origin = g_strconcat (salvage_client_get_base_url (self->client), "\n",
+                                             slug != NULL ? slug : "", NULL);
+
+      self->origin = g_intern_string (origin);
+      salvage_trash_store_set_origin (self->trash->trash_store, self->origin);
+    }
+}
+
+static void
 salvage_workspace_class_init (SalvageWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = salvage_workspace_constructed;
   object_class->dispose = salvage_workspace_dispose;
   object_class->finalize = salvage_workspace_finalize;
   object_class->get_property = salvage_workspace_get_property;
@@ -217,6 +254,9 @@ salvage_workspace_find_in_trash (SalvageWorkspace *self,
   g_return_val_if_fail (SALVAGE_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (SALVAGE_IS_TRASH_ITEM (item), NULL);
 
+  if (self->members != NULL)
+    return _salvage_workspace_group_find_in_trash (self, item);
+
   store = self->trash->trash_store;
   n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
 
@@ -307,6 +347,13 @@ salvage_workspace_refresh_async (SalvageWorkspace    *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
 
+  if (self->members != NULL)
+    {
+      _salvage_workspace_group_refresh_async (self, salvage_workspace_refresh_async,
+                                              cancellable, callback, user_data);
+      return;
+    }
+
   _salvage_workspace_list_set_add (targets, LIST_PROJECTS, NULL, NULL);
   _salvage_workspace_list_set_add (targets, LIST_WORKFLOWS, NULL, NULL);
   _salvage_workspace_list_set_add (targets, LIST_TRASH, NULL, NULL);
@@ -324,6 +371,9 @@ salvage_workspace_refresh_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_async), FALSE);
 
+  if (self->members != NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
+
   return _salvage_workspace_reload_lists_finish (self, result, error);
 }
 
@@ -336,6 +386,13 @@ salvage_workspace_refresh_trash_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_WORKSPACE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
+
+  if (self->members != NULL)
+    {
+      _salvage_workspace_group_refresh_async (self, salvage_workspace_refresh_trash_async,
+                                              cancellable, callback, user_data);
+      return;
+    }
 
   _salvage_workspace_reload_one_async (self, LIST_TRASH, NULL, NULL,
                                        salvage_workspace_refresh_trash_async,
@@ -351,6 +408,9 @@ salvage_workspace_refresh_trash_finish (SalvageWorkspace  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, salvage_workspace_refresh_trash_async),
                         FALSE);
+
+  if (self->members != NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
 
   return _salvage_workspace_reload_lists_finish (self, result, error);
 }
@@ -368,6 +428,7 @@ salvage_workspace_load_versions_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_PROJECT (project));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
+  g_return_if_fail (self->members == NULL);
 
   slug = salvage_project_get_slug (project);
   g_return_if_fail (slug != NULL);
@@ -405,6 +466,7 @@ salvage_workspace_load_trainings_async (SalvageWorkspace    *self,
   g_return_if_fail (SALVAGE_IS_VERSION (version));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (_salvage_workspace_is_home_context (self));
+  g_return_if_fail (self->members == NULL);
 
   slug = salvage_version_get_project_slug (version);
   number = salvage_version_get_number (version);

@@ -44,8 +44,36 @@ G_DECLARE_FINAL_TYPE (SalvageWorkspace, salvage_workspace, SALVAGE, WORKSPACE, G
  */
 
 SalvageWorkspace *salvage_workspace_new           (SalvageClient    *client);
+/* NULL for a group. */
 SalvageClient    *salvage_workspace_get_client    (SalvageWorkspace *self);
 const char       *salvage_workspace_get_name      (SalvageWorkspace *self);
+/* The name to show until the server says the workspace's own (a saved
+ * account's, say). */
+void              salvage_workspace_set_name      (SalvageWorkspace *self,
+                                                   const char       *name);
+/* What the items of its Trash give as their origin: the server and the
+ * workspace of its client, as an interned string. */
+const char       *salvage_workspace_get_origin    (SalvageWorkspace *self);
+
+/* A group ("All Workspaces"): the Trash of every workspace of @members
+ * (SalvageWorkspace, each with its own client) at once, called @name. Its
+ * Trash store has one part per member, in the order of their names, and
+ * follows theirs; its projects and workflows stay empty. Refreshing it
+ * reloads every member's Trash at once (the error, if any, names the
+ * first member that failed, and the others are still reloaded); finding,
+ * planning and restoring send each item to the member that listed it,
+ * with that member's key, parents first within it; a restore of several
+ * goes through the members one after another. It deletes nothing, and
+ * loads no versions or trainings. */
+SalvageWorkspace *salvage_workspace_new_group     (GPtrArray        *members,
+                                                   const char       *name);
+gboolean          salvage_workspace_is_group      (SalvageWorkspace *self);
+/* (element-type SalvageWorkspace); NULL unless a group. */
+GListModel       *salvage_workspace_get_members   (SalvageWorkspace *self);
+/* The member whose Trash listed @item (by its origin), or NULL; @self
+ * itself when it is not a group. (transfer none) */
+SalvageWorkspace *salvage_workspace_get_member_of (SalvageWorkspace *self,
+                                                   SalvageTrashItem *item);
 
 GListModel       *salvage_workspace_get_projects  (SalvageWorkspace *self);  /* SalvageProject */
 GListModel       *salvage_workspace_get_workflows (SalvageWorkspace *self);  /* SalvageWorkflow */
