@@ -388,7 +388,8 @@ all_key_cb (GObject      *object,
   if (api_key == NULL || error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_ptr_array_add (data->unread, g_strdup_printf ("“%s”", salvage_account_get_name (account)));
+        /* Translators: a workspace name in quotes, in a list of them */
+        g_ptr_array_add (data->unread, g_strdup_printf (_("“%s”"), salvage_account_get_name (account)));
     }
 
   if (--data->n_pending > 0)

@@ -324,6 +324,15 @@ refresh_cb (GObject      *object,
 
 static void validate (SalvageSession *self);
 
+static void
+start_refresh (SalvageSession *self)
+{
+  self->trash_loaded_at = g_get_monotonic_time ();
+  _salvage_session_set_state (self, SALVAGE_SESSION_LOADING, NULL);
+  salvage_workspace_refresh_async (self->workspace, self->cancellable,
+                                   refresh_cb, g_object_ref (self));
+}
+
 void
 salvage_session_refresh (SalvageSession *self)
 {
@@ -341,10 +350,7 @@ salvage_session_refresh (SalvageSession *self)
       return;
     }
 
-  self->trash_loaded_at = g_get_monotonic_time ();
-  _salvage_session_set_state (self, SALVAGE_SESSION_LOADING, NULL);
-  salvage_workspace_refresh_async (self->workspace, self->cancellable,
-                                   refresh_cb, g_object_ref (self));
+  start_refresh (self);
 }
 
 static void
@@ -434,10 +440,11 @@ _salvage_session_open_group (SalvageSession   *self,
   set_workspace (self, NULL);
   g_clear_object (&self->client);
   _salvage_session_set_account (self, NULL);
-  _salvage_session_set_state (self, SALVAGE_SESSION_IDLE, NULL);
 
+  /* Never idle on the way: with no account and no client, that would be
+   * the welcome page's state. */
   set_workspace (self, group);
-  salvage_session_refresh (self);
+  start_refresh (self);
 }
 
 /* Connecting */

@@ -13,10 +13,12 @@
 /* What a text column's cells look like; one per factory. */
 typedef struct
 {
-  SalvageCellTextFunc func;
-  int                 min_chars;
-  int                 nat_chars;
-  gboolean            numeric;
+  SalvageCellTextFunc     func;
+  SalvageCellTextDataFunc data_func;
+  gpointer                data;
+  int                     min_chars;
+  int                     nat_chars;
+  gboolean                numeric;
 } TextCellStyle;
 
 /* A cell's root widget points back to its list item. GtkColumnView has no
@@ -93,7 +95,9 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   gpointer item = salvage_list_item_get_object (list_item);
   g_autofree char *text = NULL;
 
-  if (item != NULL)
+  if (item != NULL && style->data_func != NULL)
+    text = style->data_func (item, style->data);
+  else if (item != NULL)
     text = style->func (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
@@ -115,19 +119,21 @@ salvage_text_factory_new (SalvageCellTextFunc func,
   return salvage_text_factory_new_full (func, 4, nat_chars, numeric);
 }
 
-GtkListItemFactory *
-salvage_text_factory_new_full (SalvageCellTextFunc func,
-                               int                 min_chars,
-                               int                 nat_chars,
-                               gboolean            numeric)
+static GtkListItemFactory *
+text_factory_new (SalvageCellTextFunc     func,
+                  SalvageCellTextDataFunc data_func,
+                  gpointer                data,
+                  int                     min_chars,
+                  int                     nat_chars,
+                  gboolean                numeric)
 {
   GtkListItemFactory *factory;
   TextCellStyle *style;
 
-  g_return_val_if_fail (func != NULL, NULL);
-
   style = g_new0 (TextCellStyle, 1);
   style->func = func;
+  style->data_func = data_func;
+  style->data = data;
   style->min_chars = min_chars;
   style->nat_chars = nat_chars;
   style->numeric = numeric;
@@ -139,6 +145,28 @@ salvage_text_factory_new_full (SalvageCellTextFunc func,
   g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind_cb), NULL);
 
   return factory;
+}
+
+GtkListItemFactory *
+salvage_text_factory_new_full (SalvageCellTextFunc func,
+                               int                 min_chars,
+                               int                 nat_chars,
+                               gboolean            numeric)
+{
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return text_factory_new (func, NULL, NULL, min_chars, nat_chars, numeric);
+}
+
+GtkListItemFactory *
+salvage_text_factory_new_with_data (SalvageCellTextDataFunc func,
+                                    gpointer                data,
+                                    int                     min_chars,
+                                    int                     nat_chars)
+{
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return text_factory_new (NULL, func, data, min_chars, nat_chars, FALSE);
 }
 
 GtkListItemFactory *

@@ -24,6 +24,14 @@ GtkListItemFactory *salvage_text_factory_new_full (SalvageCellTextFunc func,
                                                    int                 min_chars,
                                                    int                 nat_chars,
                                                    gboolean            numeric);
+/* The same, with @func's text also depending on @data, which must outlive
+ * the factory. */
+typedef char *(*SalvageCellTextDataFunc) (gpointer item,
+                                          gpointer data);
+GtkListItemFactory *salvage_text_factory_new_with_data (SalvageCellTextDataFunc func,
+                                                        gpointer                data,
+                                                        int                     min_chars,
+                                                        int                     nat_chars);
 
 /* Orders two dates, earliest first, with unknown (NULL) dates last. */
 int                 salvage_compare_dates (GDateTime *a,

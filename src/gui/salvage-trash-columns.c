@@ -28,6 +28,7 @@ static const char * const sort_names[SALVAGE_N_TRASH_SORTS] = {
   [SALVAGE_TRASH_SORT_DELETER] = "deleted-by",
   [SALVAGE_TRASH_SORT_DELETED] = "deleted",
   [SALVAGE_TRASH_SORT_DAYS_LEFT] = "days-left",
+  [SALVAGE_TRASH_SORT_WORKSPACE] = "workspace",
 };
 
 static int

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "salvage-days-left-cell.h"
 #include "salvage-list-row.h"
 #include "salvage-page-util.h"
@@ -153,6 +155,18 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   SalvageTrashItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *title = salvage_trash_name_text (item);
   g_autofree char *subtitle = salvage_trash_row_subtitle (item);
+  const char *workspace = _salvage_trash_page_get_workspace_name (self, item);
+
+  /* All Workspaces: where it is, first. */
+  if (workspace != NULL)
+    {
+      g_autofree char *in_workspace = NULL;
+
+      /* Translators: a row's second line on a narrow window when every
+       * workspace's Trash is shown: the workspace, then what else is known */
+      in_workspace = g_strdup_printf (_("%s · %s"), workspace, subtitle);
+      g_set_str (&subtitle, in_workspace);
+    }
 
   salvage_list_row_set_title (row, title);
   salvage_list_row_set_subtitle (row, subtitle);
@@ -172,6 +186,21 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   salvage_page_watch_busy (SALVAGE_PAGE (self), salvage_list_row_get_suffix (row, 1), NULL,
                            restore_cell_busy);
   salvage_restore_cell_set_item (SALVAGE_RESTORE_CELL (salvage_list_row_get_suffix (row, 1)), NULL);
+}
+
+/* All Workspaces: which workspace an entry is in. */
+static char *
+workspace_text (gpointer item,
+                gpointer data)
+{
+  return g_strdup (_salvage_trash_page_get_workspace_name (data, item));
+}
+
+static char *
+workspace_key (SalvageTrashItem *item,
+               SalvageTrashPage *self)
+{
+  return g_strdup (_salvage_trash_page_get_workspace_name (self, item));
 }
 
 static void
@@ -211,6 +240,8 @@ _salvage_trash_page_set_up_cells (SalvageTrashPage *self)
    * and the others give way first, each keeping enough to be read. */
   set_column (self->name_column, salvage_text_factory_new_full (salvage_trash_name_text, 22, 32, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_name_key)));
+  set_column (self->workspace_column, salvage_text_factory_new_with_data (workspace_text, self, 8, 16),
+              text_sorter_new (self, G_CALLBACK (workspace_key)));
   set_column (self->type_column, salvage_text_factory_new_full (salvage_trash_type_text, 8, 12, FALSE),
               text_sorter_new (self, G_CALLBACK (salvage_trash_type_key)));
   set_column (self->deleter_column, salvage_text_factory_new_full (salvage_trash_deleter_text, 8, 16, FALSE),

@@ -29,6 +29,7 @@ struct _SalvageTrashPage
   GtkColumnView       *column_view;
   GtkListView         *list_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *workspace_column;
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *deleter_column;
   GtkColumnViewColumn *deleted_column;
@@ -77,6 +78,11 @@ void _salvage_trash_page_emit_restore        (SalvageTrashPage *self,
 void _salvage_trash_page_reveal_gradually    (SalvageTrashPage *self);
 void _salvage_trash_page_reveal_all          (SalvageTrashPage *self);
 void _salvage_trash_page_reveal_stop         (SalvageTrashPage *self);
+
+/* The name of the workspace that listed @item, when the page shows All
+ * Workspaces; else NULL. */
+const char *_salvage_trash_page_get_workspace_name (SalvageTrashPage *self,
+                                                   SalvageTrashItem *item);
 
 /* salvage-trash-page-cells.c */
 void _salvage_trash_page_set_up_cells        (SalvageTrashPage *self);

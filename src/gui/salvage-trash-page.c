@@ -165,6 +165,8 @@ update_count (SalvageTrashPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+static gboolean showing_all (SalvageTrashPage *self);
+
 static void
 view_updated (SalvagePage *page)
 {
@@ -179,7 +181,33 @@ view_updated (SalvagePage *page)
 
   update_restore_all (self);
   update_count (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app", self->trash != NULL);
+  /* The web app shows one workspace's Trash: not all of them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.open-web-app",
+                                 self->trash != NULL && !showing_all (self));
+  adw_banner_set_button_label (self->banner, showing_all (self) ? NULL : _("Open _Web App"));
+}
+
+/* Whether the page shows All Workspaces. */
+static gboolean
+showing_all (SalvageTrashPage *self)
+{
+  SalvageWorkspace *workspace = salvage_page_get_workspace (SALVAGE_PAGE (self));
+
+  return workspace != NULL && salvage_workspace_is_group (workspace);
+}
+
+const char *
+_salvage_trash_page_get_workspace_name (SalvageTrashPage *self,
+                                        SalvageTrashItem *item)
+{
+  SalvageWorkspace *workspace = salvage_page_get_workspace (SALVAGE_PAGE (self));
+  SalvageWorkspace *member;
+
+  if (workspace == NULL || !salvage_workspace_is_group (workspace))
+    return NULL;
+
+  member = salvage_workspace_get_member_of (workspace, item);
+  return member != NULL ? salvage_workspace_get_name (member) : NULL;
 }
 
 /* Filtering and sorting */
@@ -249,6 +277,7 @@ get_sort_columns (SalvageTrashPage    *self,
   columns[SALVAGE_TRASH_SORT_DELETER] = self->deleter_column;
   columns[SALVAGE_TRASH_SORT_DELETED] = self->deleted_column;
   columns[SALVAGE_TRASH_SORT_DAYS_LEFT] = self->days_left_column;
+  columns[SALVAGE_TRASH_SORT_WORKSPACE] = self->workspace_column;
 }
 
 /* The rows follow the order the column headers show. */
@@ -280,6 +309,9 @@ apply_sort (SalvageTrashPage *self)
     salvage_trash_view_sort_by_text (self->rows, record_type_key, NULL, descending);
   else if (column == columns[SALVAGE_TRASH_SORT_DELETER])
     salvage_trash_view_sort_by_text (self->rows, record_deleter_key, NULL, descending);
+  /* The parts of All Workspaces' Trash are in the order of their names. */
+  else if (column == columns[SALVAGE_TRASH_SORT_WORKSPACE])
+    salvage_trash_view_sort_by_part (self->rows, descending);
   else
     salvage_trash_view_sort_by_number (self->rows, NULL, FALSE);
 }
@@ -604,6 +636,7 @@ salvage_trash_page_class_init (SalvageTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, workspace_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, type_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, deleter_column);
   gtk_widget_class_bind_template_child (widget_class, SalvageTrashPage, deleted_column);
@@ -695,6 +728,18 @@ workspace_changed (SalvagePage      *page,
     }
 
   salvage_trash_view_set_store (self->rows, self->trash != NULL ? SALVAGE_TRASH_STORE (self->trash) : NULL);
+
+  /* Which workspace an entry is in matters when they are all shown; one
+   * workspace's Trash is not sorted by it. */
+  gtk_column_view_column_set_visible (self->workspace_column, showing_all (self));
+  if (!showing_all (self))
+    {
+      GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+      if (gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter)) ==
+          self->workspace_column)
+        gtk_column_view_sort_by_column (self->column_view, self->days_left_column, GTK_SORT_ASCENDING);
+    }
 }
 
 static void

@@ -250,6 +250,19 @@ switch_account_action (GtkWidget  *widget,
 }
 
 static void
+show_all_workspaces_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SalvageWindow *self = SALVAGE_WINDOW (widget);
+  SalvageWorkspace *workspace = salvage_session_get_workspace (self->session);
+
+  salvage_workspace_switcher_popdown (self->switcher);
+  if (workspace == NULL || !salvage_workspace_is_group (workspace))
+    salvage_session_open_all (self->session);
+}
+
+static void
 add_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -390,6 +403,8 @@ _salvage_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.switch-account", "(ss)", switch_account_action);
+  gtk_widget_class_install_action (widget_class, "win.show-all-workspaces", NULL,
+                                   show_all_workspaces_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", "(ss)", remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);

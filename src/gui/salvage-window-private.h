@@ -33,6 +33,8 @@ struct _SalvageWindow
   SalvageRestoreProgress   *restore_progress;
   GtkStack                 *main_stack;
   AdwViewStack             *view_stack;
+  AdwViewStackPage         *projects_stack_page;
+  AdwViewStackPage         *workflows_stack_page;
   AdwViewStackPage         *trash_stack_page;
   SalvageProjectsPage      *projects_page;
   AdwBin                   *workflows_bin;

@@ -75,7 +75,10 @@ static void
 update_actions (SalvageWindow *self)
 {
   SalvageSessionState state = salvage_session_get_state (self->session);
-  gboolean shown = salvage_session_get_client (self->session) != NULL;
+  /* All Workspaces has no client of its own. */
+  gboolean shown = salvage_session_get_client (self->session) != NULL ||
+                   salvage_session_get_workspace (self->session) != NULL;
+  SalvageAccounts *accounts = salvage_session_get_accounts (self->session);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh",
                                  shown && state != SALVAGE_SESSION_LOADING);
@@ -83,6 +86,9 @@ update_actions (SalvageWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  salvage_session_get_workspace (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-workspaces",
+                                 accounts != NULL &&
+                                 g_list_model_get_n_items (salvage_accounts_get_model (accounts)) > 1);
 }
 
 /* On a narrow window the pages show rows rather than columns. */
@@ -127,6 +133,7 @@ static void
 workspace_changed_cb (SalvageWindow *self)
 {
   SalvageWorkspace *workspace = salvage_session_get_workspace (self->session);
+  gboolean all;
 
   g_signal_group_set_target (self->trash_signals,
                              workspace != NULL ? salvage_workspace_get_trash (workspace) : NULL);
@@ -135,6 +142,14 @@ workspace_changed_cb (SalvageWindow *self)
   /* A workspace opened: the welcome page has done its work. */
   if (workspace != NULL)
     self->welcome_shown = FALSE;
+
+  /* All Workspaces is their Trash alone: projects and workflows belong
+   * to one workspace. */
+  all = workspace != NULL && salvage_workspace_is_group (workspace);
+  if (all)
+    adw_view_stack_set_visible_child_name (self->view_stack, "trash");
+  adw_view_stack_page_set_visible (self->projects_stack_page, !all);
+  adw_view_stack_page_set_visible (self->workflows_stack_page, !all);
 
   update_chrome (self);
   update_actions (self);
@@ -561,6 +576,10 @@ salvage_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::cli-config", G_CALLBACK (cli_config_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* All Workspaces is for two or more. */
+  if (salvage_session_get_accounts (session) != NULL)
+    g_signal_connect_object (salvage_accounts_get_model (salvage_session_get_accounts (session)),
+                             "items-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   workspace_changed_cb (self);
   account_changed_cb (self);
@@ -693,6 +712,8 @@ salvage_window_class_init (SalvageWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, restore_progress);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, trash_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, SalvageWindow, workflows_bin);

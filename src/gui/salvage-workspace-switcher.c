@@ -110,6 +110,9 @@ struct _SalvageWorkspaceSwitcher
   GtkLabel       *label;
   GtkPopover     *popover;
   GtkListBox     *list;
+  GtkWidget      *all_list;
+  GtkWidget      *all_check;
+  GtkWidget      *all_separator;
 
   SalvageSession *session;
   GSignalGroup   *session_signals;
@@ -133,6 +136,10 @@ update (SalvageWorkspaceSwitcher *self)
 {
   const char *title = self->session != NULL ? salvage_session_get_title (self->session) : NULL;
   SalvageAccount *shown = self->session != NULL ? salvage_session_get_account (self->session) : NULL;
+  SalvageWorkspace *workspace = self->session != NULL ? salvage_session_get_workspace (self->session) : NULL;
+  SalvageAccounts *accounts = self->session != NULL ? salvage_session_get_accounts (self->session) : NULL;
+  gboolean several = accounts != NULL &&
+                     g_list_model_get_n_items (salvage_accounts_get_model (accounts)) > 1;
 
   gtk_label_set_text (self->label, title != NULL ? title : "");
   gtk_widget_set_visible (GTK_WIDGET (self->label), !self->compact);
@@ -140,6 +147,12 @@ update (SalvageWorkspaceSwitcher *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Switch Workspace"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title != NULL ? title : "",
                                   -1);
+
+  /* All Workspaces, once there are two. */
+  gtk_widget_set_visible (self->all_list, several);
+  gtk_widget_set_visible (self->all_separator, several);
+  gtk_widget_set_opacity (self->all_check,
+                          workspace != NULL && salvage_workspace_is_group (workspace) ? 1.0 : 0.0);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
@@ -185,6 +198,14 @@ salvage_workspace_switcher_set_session (SalvageWorkspaceSwitcher *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GtkWidget *
+salvage_workspace_switcher_get_all_row (SalvageWorkspaceSwitcher *self)
+{
+  g_return_val_if_fail (SALVAGE_IS_WORKSPACE_SWITCHER (self), NULL);
+
+  return gtk_widget_get_first_child (self->all_list);
 }
 
 GtkListBox *
@@ -293,6 +314,9 @@ salvage_workspace_switcher_class_init (SalvageWorkspaceSwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, label);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, popover);
   gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, list);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, all_list);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, all_check);
+  gtk_widget_class_bind_template_child (widget_class, SalvageWorkspaceSwitcher, all_separator);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
@@ -312,6 +336,7 @@ salvage_workspace_switcher_init (SalvageWorkspaceSwitcher *self)
   self->session_signals = g_signal_group_new (SALVAGE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::title", G_CALLBACK (update), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::account", G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::workspace", G_CALLBACK (update), self);
 
   /* New rows get their check mark. */
   self->accounts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);

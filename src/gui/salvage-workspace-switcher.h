@@ -30,7 +30,9 @@ G_DECLARE_FINAL_TYPE (SalvageWorkspaceSwitcher, salvage_workspace_switcher, SALV
 void        salvage_workspace_switcher_set_session (SalvageWorkspaceSwitcher *self,
                                                     SalvageSession           *session);
 
-/* For tests: the menu's rows. */
+/* For tests: the row of All Workspaces (hidden unless two are saved),
+ * and the rows of the workspaces. */
+GtkWidget  *salvage_workspace_switcher_get_all_row (SalvageWorkspaceSwitcher *self);
 GtkListBox *salvage_workspace_switcher_get_list    (SalvageWorkspaceSwitcher *self);
 
 /* Closes the menu. */
