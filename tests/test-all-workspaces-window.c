@@ -183,6 +183,9 @@ test_window_all_workspaces (void)
 
     /* The project the version needs is named, and comes back first. */
     g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "Gears"));
+    /* And where each goes. */
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog),
+                              "each in its own workspace: Acme Vision, Beta Labs."));
     salvage_test_answer (dialog, "restore");
   }
   WAIT_FOR (salvage_server_get_item_state (server, WS_B, "version", "gears/2") == SALVAGE_SERVER_ITEM_LIVE);

@@ -178,6 +178,35 @@ append_parents (GString   *out,
     }
 }
 
+/* All Workspaces: which workspaces the items of @items go back to. */
+static void
+append_workspaces (GString          *body,
+                   SalvageWorkspace *group,
+                   GPtrArray        *items)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SalvageWorkspace *member = salvage_workspace_get_member_of (group, g_ptr_array_index (items, i));
+      const char *name = member != NULL ? salvage_workspace_get_name (member) : NULL;
+
+      if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  /* Translators: the separator of a list of workspace names */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  /* Translators: %s names the workspaces, as “Acme Vision, Beta Labs” */
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                             "Restored items return to where they were deleted from, in %s.",
+                                             "Restored items return to where they were deleted from, each in its own workspace: %s.",
+                                             names->len - 1),
+                          list);
+}
+
 AdwAlertDialog *
 salvage_restore_dialog_new (SalvageWorkspace *workspace,
                             GPtrArray        *requested,
@@ -262,7 +291,10 @@ salvage_restore_dialog_new (SalvageWorkspace *workspace,
       append_parents (body, requested, parents);
       g_string_append (body, "\n\n");
     }
-  g_string_append (body, _("Restored items return to where they were deleted from."));
+  if (salvage_workspace_is_group (workspace))
+    append_workspaces (body, workspace, items);
+  else
+    g_string_append (body, _("Restored items return to where they were deleted from."));
 
   dialog = confirmation_new (heading, body->str);
   adw_alert_dialog_add_responses (dialog,

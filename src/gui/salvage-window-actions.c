@@ -379,8 +379,10 @@ preferences_action (GtkWidget  *widget,
     return;
 
   preferences = salvage_preferences_dialog_new (SALVAGE_APPLICATION (application));
-  /* A workspace shown without an account (the demo) was never added. */
+  /* A workspace shown without an account (the demo) was never added;
+   * All Workspaces are all added. */
   if (salvage_session_get_workspace (self->session) != NULL &&
+      !salvage_workspace_is_group (salvage_session_get_workspace (self->session)) &&
       salvage_session_get_account (self->session) == NULL)
     {
       const char *title = salvage_session_get_title (self->session);
