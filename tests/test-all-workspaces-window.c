@@ -13,14 +13,8 @@
 #include "salvage-trash-page-private.h"
 #include "salvage-workspace-switcher.h"
 
+#include "salvage-test-two-workspaces.h"
 #include "salvage-test-window.h"
-
-#define WS_A   "acme-vision"
-#define KEY_A  "akey-Q7rT2mXw9Lp"
-#define WS_B   "beta-labs"
-#define KEY_B  "bkey-Z3nV8cKd1Hs"
-
-#define DAY G_TIME_SPAN_DAY
 
 static SalvageApplication *application;
 static SalvageServer *server;
@@ -30,22 +24,6 @@ static SalvageAccounts *
 accounts (void)
 {
   return salvage_application_get_accounts (application);
-}
-
-static void
-add_account (const char *workspace,
-             const char *name,
-             const char *key)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(SalvageAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-
-  salvage_accounts_add_async (accounts (), salvage_server_get_url (server), workspace, name, key, NULL,
-                              salvage_test_keep_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  account = salvage_accounts_add_finish (accounts (), result, &error);
-  g_assert_no_error (error);
 }
 
 /* With SALVAGE_TEST_SCREENSHOTS set to a folder, saves @window there as
@@ -222,7 +200,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time ();
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -238,19 +215,7 @@ main (int   argc,
   }
 
   server = salvage_server_new ();
-  salvage_server_add_workspace (server, WS_A, "Acme Vision");
-  salvage_server_add_key (server, KEY_A, WS_A);
-  g_assert_nonnull (salvage_server_add_project (server, WS_A, "bolts", "Bolts", "object-detection", 7));
-  g_assert_nonnull (salvage_server_add_project (server, WS_A, "pcb", "PCB Defects", "object-detection", 120));
-  g_assert_nonnull (salvage_server_add_version (server, WS_A, "pcb", 1, "raw", 120));
-  g_assert_true (salvage_server_trash (server, WS_A, "project", "bolts", now - 29 * DAY, "Mei Tanaka"));
-  g_assert_true (salvage_server_trash (server, WS_A, "version", "pcb/1", now - 10 * DAY, "Mei Tanaka"));
-  salvage_server_add_workspace (server, WS_B, "Beta Labs");
-  salvage_server_add_key (server, KEY_B, WS_B);
-  g_assert_nonnull (salvage_server_add_project (server, WS_B, "gears", "Gears", "object-detection", 9));
-  g_assert_nonnull (salvage_server_add_version (server, WS_B, "gears", 2, "augmented", 18));
-  g_assert_true (salvage_server_trash (server, WS_B, "version", "gears/2", now - 5 * DAY, "Sam Ortiz"));
-  g_assert_true (salvage_server_trash (server, WS_B, "project", "gears", now - 4 * DAY, "Sam Ortiz"));
+  test_seed_two_workspaces (server);
   g_assert_true (salvage_server_listen (server, 0, &error));
   g_assert_no_error (error);
 
@@ -259,8 +224,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
-  add_account (WS_A, "Acme Vision", KEY_A);
-  add_account (WS_B, "Beta Labs", KEY_B);
+  test_add_account (accounts (), salvage_server_get_url (server), WS_A, "Acme Vision", KEY_A);
+  test_add_account (accounts (), salvage_server_get_url (server), WS_B, "Beta Labs", KEY_B);
 
   g_test_add_func ("/all-workspaces/window", test_window_all_workspaces);
 

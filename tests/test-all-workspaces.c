@@ -18,19 +18,14 @@
 #include "salvage-session.h"
 #include "salvage-trash-view.h"
 
+#include "salvage-test-two-workspaces.h"
 #include "salvage-test-wait.h"
 
 #define APP_ID "io.github.salvage.Salvage"
 
-#define WS_A   "acme-vision"
-#define KEY_A  "akey-Q7rT2mXw9Lp"
-#define WS_B   "beta-labs"
-#define KEY_B  "bkey-Z3nV8cKd1Hs"
 /* Nothing listens there. */
 #define AWAY   "http://127.0.0.1:9"
 #define KEY_AWAY "zkey-Away4Jf6Ue"
-
-#define DAY G_TIME_SPAN_DAY
 
 static SalvageServer *server;
 static GSettings *settings;
@@ -48,24 +43,6 @@ message_cb (SalvageSession *self,
   g_ptr_array_add (messages, g_strconcat (text, details != NULL ? ": " : "", details, NULL));
 }
 
-static void
-add_account (const char *url,
-             const char *workspace,
-             const char *name,
-             const char *key)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(SalvageAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-
-  salvage_accounts_add_async (accounts, url, workspace, name, key, NULL,
-                              salvage_test_keep_result_cb, &result);
-  WAIT_FOR (result != NULL);
-  account = salvage_accounts_add_finish (accounts, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (account);
-}
-
 /* The keys are in the keyring only: the next start has none in memory. */
 static void
 restart_accounts (void)
@@ -77,43 +54,26 @@ restart_accounts (void)
   g_signal_connect (session, "message", G_CALLBACK (message_cb), NULL);
 }
 
-/* Acme: project "bolts" deleted 29 days ago, version 1 of "pcb" 10 days
- * ago. Beta: project "gears" and its version 2 (the version first). */
 static void
 set_up (void)
 {
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time ();
   const char *url;
 
   server = salvage_server_new ();
   g_assert_true (salvage_server_listen (server, 0, &error));
   g_assert_no_error (error);
   url = salvage_server_get_url (server);
-
-  salvage_server_add_workspace (server, WS_A, "Acme Vision");
-  salvage_server_add_key (server, KEY_A, WS_A);
-  g_assert_nonnull (salvage_server_add_project (server, WS_A, "bolts", "Bolts", "object-detection", 7));
-  g_assert_nonnull (salvage_server_add_project (server, WS_A, "pcb", "PCB Defects", "object-detection", 120));
-  g_assert_nonnull (salvage_server_add_version (server, WS_A, "pcb", 1, "raw", 120));
-  g_assert_true (salvage_server_trash (server, WS_A, "project", "bolts", now - 29 * DAY, "Mei Tanaka"));
-  g_assert_true (salvage_server_trash (server, WS_A, "version", "pcb/1", now - 10 * DAY, "Mei Tanaka"));
-
-  salvage_server_add_workspace (server, WS_B, "Beta Labs");
-  salvage_server_add_key (server, KEY_B, WS_B);
-  g_assert_nonnull (salvage_server_add_project (server, WS_B, "gears", "Gears", "object-detection", 9));
-  g_assert_nonnull (salvage_server_add_version (server, WS_B, "gears", 2, "augmented", 18));
-  g_assert_true (salvage_server_trash (server, WS_B, "version", "gears/2", now - 5 * DAY, "Sam Ortiz"));
-  g_assert_true (salvage_server_trash (server, WS_B, "project", "gears", now - 4 * DAY, "Sam Ortiz"));
+  test_seed_two_workspaces (server);
 
   settings = g_settings_new (APP_ID);
   accounts = salvage_accounts_new (settings);
   messages = g_ptr_array_new_with_free_func (g_free);
 
   /* Beta is saved first: the parts follow the names, not the order. */
-  add_account (url, WS_B, "Beta Labs", KEY_B);
-  add_account (url, WS_A, "Acme Vision", KEY_A);
-  add_account (AWAY, WS_A, "Away Vision", KEY_AWAY);
+  test_add_account (accounts, url, WS_B, "Beta Labs", KEY_B);
+  test_add_account (accounts, url, WS_A, "Acme Vision", KEY_A);
+  test_add_account (accounts, AWAY, WS_A, "Away Vision", KEY_AWAY);
 
   restart_accounts ();
 }
