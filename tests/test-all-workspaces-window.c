@@ -13,6 +13,7 @@
 #include "salvage-trash-page-private.h"
 #include "salvage-workspace-switcher.h"
 
+#include "salvage-test-screenshot.h"
 #include "salvage-test-two-workspaces.h"
 #include "salvage-test-window.h"
 
@@ -24,30 +25,6 @@ static SalvageAccounts *
 accounts (void)
 {
   return salvage_application_get_accounts (application);
-}
-
-/* With SALVAGE_TEST_SCREENSHOTS set to a folder, saves @window there as
- * @name.png, for a person to look at. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *folder = g_getenv ("SALVAGE_TEST_SCREENSHOTS");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  gint64 end = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
-
-  if (folder == NULL || *folder == '\0')
-    return;
-
-  /* A few frames, for the rows to be laid out and drawn. */
-  WAIT_FOR (g_get_monotonic_time () > end);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (folder, file, NULL);
-  test_save_png (window, path);
-  g_test_message ("Saved %s", path);
 }
 
 static gboolean
@@ -147,7 +124,7 @@ test_window_all_workspaces (void)
   /* The web app shows one workspace's Trash: no button for it here. */
   g_assert_cmpstr (adw_banner_get_button_label (page->banner), ==, "");
 
-  save_screenshot (GTK_WIDGET (window), "all-workspaces");
+  salvage_test_save_screenshot (GTK_WIDGET (window), "all-workspaces");
 
   /* Gears' version (Beta) and Bolts (Acme), restored together. */
   selection = salvage_trash_page_get_selection (page);
@@ -174,13 +151,13 @@ test_window_all_workspaces (void)
                     SALVAGE_SERVER_ITEM_TRASHED);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  save_screenshot (GTK_WIDGET (window), "all-workspaces-800");
+  salvage_test_save_screenshot (GTK_WIDGET (window), "all-workspaces-800");
 
   /* Narrow: the rows say which workspace. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   WAIT_FOR (salvage_page_get_narrow (SALVAGE_PAGE (page)));
   WAIT_FOR (salvage_test_find_widget (GTK_WIDGET (page), is_inscription_containing, "Acme Vision · ") != NULL);
-  save_screenshot (GTK_WIDGET (window), "all-workspaces-narrow");
+  salvage_test_save_screenshot (GTK_WIDGET (window), "all-workspaces-narrow");
 
   /* Back to one workspace: its pages again, and no Workspace column. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-account", "(ss)",
