@@ -566,6 +566,11 @@ test_parts (void)
   assert_record_ids (all, "a b c");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 3);
   g_assert_true (item_at (all, 2) == item_at (two, 0));
+
+  /* Gone, it hears no more of its parts. */
+  g_clear_object (&view);
+  g_clear_object (&all);
+  g_assert_true (salvage_trash_store_replace (two, longer, NULL, 0));
 }
 
 int

@@ -203,19 +203,12 @@ salvage_trash_store_list_model_init (GListModelInterface *iface)
 
 /* GObject */
 
-static void part_changed_cb (SalvageTrashStore *self,
-                             guint              position,
-                             guint              removed,
-                             guint              added,
-                             SalvageTrashStore *part);
-
 static void
 salvage_trash_store_finalize (GObject *object)
 {
   SalvageTrashStore *self = SALVAGE_TRASH_STORE (object);
 
-  for (guint i = 0; self->parts != NULL && i < self->parts->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->parts, i), part_changed_cb, self);
+  /* The parts' handlers went with the store (g_signal_connect_object). */
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
 
