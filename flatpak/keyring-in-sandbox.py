@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# keyring-in-sandbox.py - check that the sandboxed app keeps its API key through the secret portal
+# keyring-in-sandbox.py - check that the sandboxed app keeps its API key through the secret portal, and warns through the notification portal
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -20,7 +20,19 @@
 # portal's keyring file as where the keys go; that file exists and does not
 # hold the key in clear; nothing said the keyring could not be used; the
 # master secret is in the desktop keyring under the app's id; the key shows
-# in no output; and a restart needs no key typed again. The app's output
+# in no output; and a restart needs no key typed again.
+#
+# Then the warning before the cleanup, as a person who closed Salvage meets
+# it at the next login: the app runs as `salvage --background` (what it
+# asks the Background portal to start), reads the key through the secret
+# portal, finds the stand-in's entries due within three days, and sends a
+# notification through the notification portal. No desktop shows it here:
+# notification-backend.py stands in for the desktop's backend behind the
+# real xdg-desktop-portal, records it, and clicks it as a person would (an
+# ActivateAction on the app, as a desktop does for a D-Bus activatable
+# app). The window must then open on the Trash showing only those entries.
+#
+# The app's output
 # goes to files that are removed with the throwaway HOME; any GLib warning
 # or critical in it is repeated on this script's output.
 #
@@ -36,6 +48,7 @@
 
 import argparse
 import importlib.util
+import json
 import os
 import re
 import secrets
@@ -62,6 +75,10 @@ GLib = e2e.GLib
 
 PORTAL = '/usr/libexec/xdg-desktop-portal'
 PORTAL_BACKEND = '/usr/share/xdg-desktop-portal/portals/gnome-keyring.portal'
+# The stand-in for the desktop's notification backend.
+NOTIFICATION_BACKEND = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    'notification-backend.py')
+NOTIFICATION_NAME = 'org.freedesktop.impl.portal.desktop.salvagetest'
 PORTAL_PATH = '/org/freedesktop/portal/desktop'
 IMPL_SECRET = 'org.freedesktop.impl.portal.Secret'
 KEYRING_NAME = 'org.freedesktop.secrets'
@@ -185,14 +202,14 @@ def start_server(server, key, logpath):
 class Run:
     """One run of the sandboxed app, its output in a file of its own."""
 
-    def __init__(self, app_id, api_url, env, logpath):
+    def __init__(self, app_id, args, env, logpath):
         self.app_id = app_id
         self.logpath = logpath
         self.logfile = open(logpath, 'w', encoding='utf-8')
         self.env = env
         # A group of its own, to end Flatpak's own processes with the app.
         self.process = subprocess.Popen(
-            ['flatpak', 'run', '--env=G_MESSAGES_DEBUG=all', app_id, '--api-url', api_url],
+            ['flatpak', 'run', '--env=G_MESSAGES_DEBUG=all', app_id] + args,
             env=env, stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
 
     def output(self):
@@ -201,14 +218,21 @@ class Run:
         with open(self.logpath, encoding='utf-8', errors='replace') as f:
             return f.read()
 
-    def quit(self, window):
+    def quit(self, window, stays=False):
         """Closes the window, as a person quits, so that the app ends its
-        run normally."""
+        run normally; or, when it @stays (a background instance does), checks
+        that it does and then ends it."""
         if self.process.poll() is None and window is not None:
             try:
                 close = find(window, e2e.BUTTON, lambda n: n == 'Close')
                 if close is None:
                     log('the window shows no Close button; ending the app')
+                elif stays:
+                    click('closing the window', close)
+                    wait_for('the window closes', lambda: find_window() is None, self.process)
+                    time.sleep(1)
+                    if self.process.poll() is None:
+                        log('the background instance stays when its window closes')
                 else:
                     click('closing the window', close)
                     self.process.wait(timeout=STEP_LIMIT)
@@ -216,6 +240,9 @@ class Run:
                         f'(exit status {self.process.returncode})')
             except (GLib.GError, StepFailed, subprocess.TimeoutExpired) as e:
                 log(f'the app did not quit when its window closed ({e}); killing it')
+        if stays and self.process.poll() is not None:
+            raise StepFailed('the background instance quit with its window '
+                             f'(exit status {self.process.returncode})')
         if self.process.poll() is None:
             # Flatpak finds the running app in XDG_RUNTIME_DIR.
             subprocess.run(['flatpak', 'kill', self.app_id], env=self.env,
@@ -258,7 +285,7 @@ def report_warnings(run, key, step):
 def first_run(app_id, api_url, env, home, key, logdir):
     keyring_file = os.path.join(home, '.var', 'app', app_id, 'data', 'keyrings',
                                 'default.keyring')
-    run = Run(app_id, api_url, env, os.path.join(logdir, 'first-run.log'))
+    run = Run(app_id, ['--api-url', api_url], env, os.path.join(logdir, 'first-run.log'))
     window = None
     try:
         window = wait_for('the Salvage window opens', find_window, run.process)
@@ -310,7 +337,7 @@ def first_run(app_id, api_url, env, home, key, logdir):
 
 
 def second_run(app_id, api_url, env, key, logdir):
-    run = Run(app_id, api_url, env, os.path.join(logdir, 'second-run.log'))
+    run = Run(app_id, ['--api-url', api_url], env, os.path.join(logdir, 'second-run.log'))
     window = None
     try:
         window = wait_for('the Salvage window opens again', find_window, run.process)
@@ -329,6 +356,68 @@ def second_run(app_id, api_url, env, key, logdir):
     finally:
         run.quit(window)
         report_warnings(run, key, 'second run')
+
+
+def read_notifications(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def banner_of_review(window):
+    """The Trash page's banner when it shows only a warning's entries."""
+    return find(window, 'label', lambda n: 'will soon be deleted for good' in n)
+
+
+def warning_run(app_id, env, home, key, logdir, records):
+    # What an earlier run already warned about would not be said again:
+    # this login is the first since the entries came due.
+    shutil.rmtree(os.path.join(home, '.var', 'app', app_id, '.local', 'state', 'salvage'),
+                  ignore_errors=True)
+    if os.path.exists(records):
+        os.remove(records)
+
+    run = Run(app_id, ['--background'], env, os.path.join(logdir, 'background-run.log'))
+    window = None
+    try:
+        sent = wait_for('the background instance sends a warning through the notification '
+                        'portal', lambda: read_notifications(records), run.process,
+                        limit=2 * STEP_LIMIT)
+        if len(sent) != 1:
+            raise StepFailed(f'one workspace, one notification; the portal got {len(sent)}')
+        notification = sent[0]
+        fields = notification['notification']
+        if notification['app_id'] != app_id:
+            raise StepFailed(f'the notification came from {notification["app_id"]!r}')
+        title = fields.get('title', '')
+        if 'will be deleted for good' not in title:
+            raise StepFailed(f'the notification says {title!r}')
+        if key in json.dumps(notification):
+            raise StepFailed('the notification holds the API key')
+        buttons = [b.get('label', '').replace('_', '') for b in fields.get('buttons', [])]
+        if 'Review' not in buttons:
+            raise StepFailed(f'the notification offers {buttons}, no Review')
+        log(f'background run: the notification portal got “{title}” with {buttons}')
+        if find_window() is not None:
+            raise StepFailed('the background instance opened a window before the click')
+
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        call(bus, NOTIFICATION_NAME, PORTAL_PATH, 'io.github.salvage.Test.Notifications', 'Click',
+             GLib.Variant('(sss)', (app_id, notification['id'], 'Review')), None)
+        window = wait_for('Review opens the window', find_window, run.process)
+        banner = wait_for('the Trash shows only the entries warned about',
+                          lambda: banner_of_review(window), run.process)
+        log(f'background run: Review opened the Trash: “{banner.get_name()}”')
+        counted = re.findall(r'\d+', title)[:1], re.findall(r'\d+', banner.get_name())[:1]
+        if counted[0] != counted[1]:
+            raise StepFailed(f'the notification names {counted[0]} entries, the Trash shows '
+                             f'{counted[1]}')
+        check_output(run, key, 'background run')
+        run.quit(window, stays=True)
+    finally:
+        run.quit(window)
+        report_warnings(run, key, 'background run')
 
 
 def stop(process):
@@ -376,9 +465,26 @@ def check(app_id, server, env, home, logdir, key):
                      keyring_env, os.path.join(logdir, 'gnome-keyring.log'), KEYRING_NAME,
                      stdin=b'salvage-test')
 
+        # The desktop's notification backend, stood in for, and the
+        # portal told to use it beside gnome-keyring's.
+        records = os.path.join(home, 'notifications.jsonl')
+        start_helper(helpers, [sys.executable, NOTIFICATION_BACKEND, NOTIFICATION_NAME, records],
+                     env, os.path.join(logdir, 'notification-backend.log'), NOTIFICATION_NAME)
+        portal_dir = os.path.join(home, 'portals')
+        os.makedirs(portal_dir)
+        shutil.copy(PORTAL_BACKEND, portal_dir)
+        with open(os.path.join(portal_dir, 'salvagetest.portal'), 'w', encoding='utf-8') as f:
+            f.write(f'[portal]\nDBusName={NOTIFICATION_NAME}\n'
+                    'Interfaces=org.freedesktop.impl.portal.Notification;\n')
+        # With XDG_DESKTOP_PORTAL_DIR set, the portal reads its choices there.
+        with open(os.path.join(portal_dir, 'portals.conf'), 'w', encoding='utf-8') as f:
+            f.write('[preferred]\n'
+                    'org.freedesktop.impl.portal.Secret=gnome-keyring\n'
+                    'org.freedesktop.impl.portal.Notification=salvagetest\n')
+
         portal_log = os.path.join(logdir, 'xdg-desktop-portal.log')
-        start_helper(helpers, [PORTAL, '--verbose'], env, portal_log,
-                     'org.freedesktop.portal.Desktop')
+        start_helper(helpers, [PORTAL, '--verbose'], dict(env, XDG_DESKTOP_PORTAL_DIR=portal_dir),
+                     portal_log, 'org.freedesktop.portal.Desktop')
         try:
             version = secret_portal_version(bus)
         except GLib.GError as e:
@@ -403,6 +509,7 @@ def check(app_id, server, env, home, logdir, key):
         log(f'gnome-keyring holds the portal\'s master secret for {app_id}: {items[0]}')
 
         second_run(app_id, api_url, env, key, logdir)
+        warning_run(app_id, env, home, key, logdir, records)
     finally:
         for process in reversed(helpers):
             stop(process)
