@@ -30,7 +30,8 @@
 # notification-backend.py stands in for the desktop's backend behind the
 # real xdg-desktop-portal, records it, and clicks it as a person would (an
 # ActivateAction on the app, as a desktop does for a D-Bus activatable
-# app). The window must then open on the Trash showing only those entries.
+# app). The window must then open on the Trash showing only those entries,
+# and one of them is restored from there.
 #
 # The app's output
 # goes to files that are removed with the throwaway HOME; any GLib warning
@@ -413,6 +414,30 @@ def warning_run(app_id, env, home, key, logdir, records):
         if counted[0] != counted[1]:
             raise StepFailed(f'the notification names {counted[0]} entries, the Trash shows '
                              f'{counted[1]}')
+
+        # The person restores one of them there, as from any Trash row.
+        def restore_button():
+            table = find(window, ('tree table', 'list'), lambda n: n == 'Trash')
+            return table and find(table, e2e.BUTTON, lambda n: n.startswith('Restore “'))
+
+        button = wait_for('a warned entry shows with a Restore button', restore_button,
+                          run.process)
+        name = button.get_name()
+        click(f'pressing {name}', button)
+        dialog = wait_for('the restore confirmation opens',
+                          lambda: find(window, ('dialog', 'alert'),
+                                       lambda n: n == 'Restore Item?'), run.process)
+        click('confirming', wait_for('the confirmation shows Restore',
+                                     lambda: find(dialog, e2e.BUTTON,
+                                                  lambda n: label_of(n) == 'Restore'),
+                                     run.process))
+
+        def gone():
+            table = find(window, ('tree table', 'list'), lambda n: n == 'Trash')
+            return table is not None and find(table, e2e.BUTTON, lambda n: n == name) is None
+
+        wait_for(f'{name} leaves the Trash', gone, run.process)
+        log(f'background run: {name} done, and the entry left the Trash')
         check_output(run, key, 'background run')
         run.quit(window, stays=True)
     finally:
