@@ -302,14 +302,19 @@ refresh_cb (GObject      *object,
               g_list_model_get_n_items (salvage_workspace_get_trash (workspace)) > 0;
   if (salvage_workspace_is_group (workspace))
     {
-      /* One workspace failing leaves the others shown: a key refused is
-       * that workspace's, to enter again once it is shown alone. */
+      /* One workspace failing leaves the others shown, and is said; a
+       * key refused is that workspace's, to enter again once it is shown
+       * alone. With nothing shown, the page says why itself. */
       if (had_items)
-        _salvage_session_set_state (self, SALVAGE_SESSION_READY, NULL);
+        {
+          _salvage_session_set_state (self, SALVAGE_SESSION_READY, NULL);
+          _salvage_session_say_failure (self, _("Could not load the Trash of every workspace"),
+                                        error->message);
+        }
       else
-        _salvage_session_set_state (self, SALVAGE_SESSION_FAILED, error);
-      _salvage_session_say_failure (self, _("Could not load the Trash of every workspace"),
-                                    error->message);
+        {
+          _salvage_session_set_state (self, SALVAGE_SESSION_FAILED, error);
+        }
       return;
     }
 
