@@ -37,6 +37,14 @@ is_inscription_containing (GtkWidget     *widget,
 }
 
 static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
 showing_all (SalvageWindow *window)
 {
   SalvageWorkspace *workspace = salvage_window_get_workspace (window);
@@ -125,6 +133,16 @@ test_window_all_workspaces (void)
   g_assert_cmpstr (adw_banner_get_button_label (page->banner), ==, "");
 
   salvage_test_save_screenshot (GTK_WIDGET (window), "all-workspaces");
+
+  /* Preferences lists the saved workspaces, and no unsaved one called
+   * All Workspaces. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_nonnull (window->preferences);
+  g_assert_nonnull (salvage_test_find_widget (GTK_WIDGET (window->preferences), is_row_titled,
+                                              "Beta Labs"));
+  g_assert_null (salvage_test_find_widget (GTK_WIDGET (window->preferences), is_row_titled,
+                                           "All Workspaces"));
+  adw_dialog_force_close (window->preferences);
 
   /* Gears' version (Beta) and Bolts (Acme), restored together. */
   selection = salvage_trash_page_get_selection (page);
